@@ -1,0 +1,297 @@
+#include "app/cli.h"
+
+#include "app/startup.h"
+#include "models/database.h"
+#include "models/databaselogin.h"
+#include "models/eventtype.h"
+#include "models/secretstore.h"
+#include "models/webhookconfig.h"
+#include "models/webhookrepository.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+namespace {
+
+class CommandLine
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+public:
+    int run(const QStringList &arguments);
+
+private:
+    enum ExitCode { Success = 0, Failure = 1, UsageError = 2 };
+
+    int usage(const QString &message);
+    int fail(const QString &message);
+    bool openDatabase();
+    int eventsList();
+    int webhooksList(bool json);
+    int webhooksExport(const QString &path);
+    int webhooksImport(const QString &path);
+    int webhooksRemove(const QString &name);
+    int webhooksSetActive(const QString &name, bool active);
+
+    QCommandLineParser m_parser;
+    QTextStream m_out{stdout};
+    QTextStream m_err{stderr};
+    Database m_database;
+};
+
+QString padded(const QString &text, qsizetype width)
+{
+    return text.leftJustified(width);
+}
+
+void printTable(QTextStream &out, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            if (widths.size() <= column)
+                widths.append(0);
+            widths[column] = std::max(widths[column], row.at(column).size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (qsizetype column = 0; column < row.size(); ++column)
+            cells.append(column + 1 == row.size() ? row.at(column) : padded(row.at(column), widths.at(column)));
+        out << cells.join(QStringLiteral("  ")) << '\n';
+    }
+}
+
+int CommandLine::usage(const QString &message)
+{
+    m_err << QCoreApplication::applicationName() << ": " << message << '\n'
+          << tr("Run “%1 --help” for the commands.").arg(QCoreApplication::applicationName()) << '\n';
+    return UsageError;
+}
+
+int CommandLine::fail(const QString &message)
+{
+    m_err << QCoreApplication::applicationName() << ": " << message << '\n';
+    return Failure;
+}
+
+bool CommandLine::openDatabase()
+{
+    QString error;
+    const auto url = Startup::databaseUrl(m_parser.value(QStringLiteral("database")), &error);
+    if (!url) {
+        fail(error);
+        return false;
+    }
+    SecretStore secrets;
+    QString keychainProblem;
+    if (openWithStoredPassword(m_database, *url, secrets, &keychainProblem))
+        return true;
+    QString message = m_database.errorString();
+    if (m_database.error() == Database::Error::AuthenticationFailed) {
+        message += QLatin1Char('\n')
+                   + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
+                        "or provide it through ~/.pgpass or PGPASSWORD.");
+        if (!keychainProblem.isEmpty())
+            message += QLatin1Char('\n') + keychainProblem;
+    }
+    fail(message);
+    return false;
+}
+
+int CommandLine::run(const QStringList &arguments)
+{
+    m_parser.setApplicationDescription(
+        tr("goReporter Webhooks console. Without a command, opens the graphical console.\n\n"
+           "Commands:\n"
+           "  events list                     the events a webhook can subscribe to\n"
+           "  webhooks list [--json]          the configured webhooks\n"
+           "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
+           "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
+           "  webhooks remove NAME            delete a webhook\n"
+           "  webhooks enable|disable NAME    switch a webhook on or off"));
+    m_parser.addHelpOption();
+    m_parser.addVersionOption();
+    m_parser.addOption({QStringLiteral("database"),
+                        tr("The database: sqlite:///path/file.db or postgresql://user@host:port/dbname."), tr("url")});
+    m_parser.addOption({QStringLiteral("lang"), tr("The language of the console, such as de or en."), tr("code")});
+    m_parser.addOption({QStringLiteral("json"), tr("With “webhooks list”: print JSON.")});
+    m_parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run; see above."));
+    if (!m_parser.parse(arguments))
+        return usage(m_parser.errorText());
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_out << m_parser.helpText();
+        return Success;
+    }
+    if (m_parser.isSet(QStringLiteral("version"))) {
+        m_out << QCoreApplication::applicationName() << ' ' << QCoreApplication::applicationVersion() << '\n';
+        return Success;
+    }
+
+    const QStringList words = m_parser.positionalArguments();
+    const QString group = words.value(0);
+    const QString action = words.value(1);
+    auto expectWords = [&](qsizetype minimum, qsizetype maximum) {
+        return words.size() >= minimum && words.size() <= maximum;
+    };
+    if (m_parser.isSet(QStringLiteral("json")) && !(group == QLatin1String("webhooks") && action == QLatin1String("list")))
+        return usage(tr("--json goes with “webhooks list” only."));
+
+    if (group == QLatin1String("events")) {
+        if (action != QLatin1String("list") || !expectWords(2, 2))
+            return usage(tr("Use “events list”."));
+        return openDatabase() ? eventsList() : Failure;
+    }
+    if (group != QLatin1String("webhooks"))
+        return usage(tr("Unknown command “%1”.").arg(group));
+    if (action == QLatin1String("list") && expectWords(2, 2))
+        return openDatabase() ? webhooksList(m_parser.isSet(QStringLiteral("json"))) : Failure;
+    if (action == QLatin1String("export") && expectWords(2, 3))
+        return openDatabase() ? webhooksExport(words.value(2)) : Failure;
+    if (action == QLatin1String("import") && expectWords(3, 3))
+        return openDatabase() ? webhooksImport(words.at(2)) : Failure;
+    if (action == QLatin1String("remove") && expectWords(3, 3))
+        return openDatabase() ? webhooksRemove(words.at(2)) : Failure;
+    if ((action == QLatin1String("enable") || action == QLatin1String("disable")) && expectWords(3, 3))
+        return openDatabase() ? webhooksSetActive(words.at(2), action == QLatin1String("enable")) : Failure;
+    if (action.isEmpty())
+        return usage(tr("“webhooks” needs an action: list, export, import, remove, enable or disable."));
+    const QStringList actions = {QStringLiteral("list"), QStringLiteral("export"), QStringLiteral("import"),
+                                 QStringLiteral("remove"), QStringLiteral("enable"), QStringLiteral("disable")};
+    if (!actions.contains(action))
+        return usage(tr("Unknown action “webhooks %1”.").arg(action));
+    return usage(tr("Wrong number of arguments for “webhooks %1”.").arg(action));
+}
+
+int CommandLine::eventsList()
+{
+    QList<QStringList> rows = {{tr("EVENT"), tr("CATEGORY"), tr("SEVERITY"), tr("EPIC"), tr("DESCRIPTION")}};
+    for (const EventType &event : EventCatalog::builtIn()) {
+        rows.append({event.name, EventCatalog::categoryDisplayName(event.category), EventCatalog::severityKey(event.severity),
+                     event.mapsToDiagnosticReport ? tr("yes") : tr("no"), event.displayDescription()});
+    }
+    printTable(m_out, rows);
+    return Success;
+}
+
+int CommandLine::webhooksList(bool json)
+{
+    WebhookRepository repository(m_database);
+    RepositoryResult result;
+    const auto webhooks = repository.all(&result);
+    if (!webhooks)
+        return fail(result.message);
+    if (json) {
+        QJsonArray array;
+        for (const Webhook &w : *webhooks) {
+            array.append(QJsonObject{
+                {QStringLiteral("id"), w.id},
+                {QStringLiteral("name"), w.name},
+                {QStringLiteral("kind"), WebhookKinds::key(w.kind)},
+                {QStringLiteral("endpoint"), w.maskedEndpoint()},
+                {QStringLiteral("active"), w.active},
+                {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},
+                {QStringLiteral("phiLevel"), PhiLevels::key(w.phiLevel)},
+                {QStringLiteral("version"), w.version},
+                {QStringLiteral("updatedBy"), w.updatedBy},
+                {QStringLiteral("updatedAt"), w.updatedAt.toString(Qt::ISODateWithMs)},
+            });
+        }
+        m_out << QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented));
+        return Success;
+    }
+    QList<QStringList> rows = {{tr("NAME"), tr("KIND"), tr("ACTIVE"), tr("PHI"), tr("EVENTS"), tr("ENDPOINT")}};
+    for (const Webhook &w : *webhooks) {
+        rows.append({w.name, WebhookKinds::key(w.kind), w.active ? tr("yes") : tr("no"), PhiLevels::key(w.phiLevel),
+                     w.events.join(QLatin1Char(',')), w.maskedEndpoint()});
+    }
+    printTable(m_out, rows);
+    return Success;
+}
+
+int CommandLine::webhooksExport(const QString &path)
+{
+    WebhookRepository repository(m_database);
+    RepositoryResult result;
+    const auto webhooks = repository.all(&result);
+    if (!webhooks)
+        return fail(result.message);
+    const QByteArray contents = WebhookConfig::serialize(*webhooks);
+    if (path.isEmpty() || path == QLatin1String("-")) {
+        m_out << QString::fromUtf8(contents);
+        return Success;
+    }
+    QString error;
+    if (!WebhookConfig::writeFile(path, contents, &error))
+        return fail(error);
+    m_err << tr("Exported %n webhook(s) to %1.", nullptr, int(webhooks->size())).arg(path) << '\n';
+    return Success;
+}
+
+int CommandLine::webhooksImport(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("Cannot read %1: %2").arg(path, file.errorString()));
+    const WebhookConfig::ParseResult parsed = WebhookConfig::parse(file.readAll());
+    if (!parsed.ok()) {
+        m_err << tr("%1 was not imported; nothing was changed:").arg(path) << '\n';
+        for (const QString &error : parsed.errors)
+            m_err << "  " << error << '\n';
+        return Failure;
+    }
+    WebhookRepository repository(m_database);
+    WebhookRepository::ImportSummary summary;
+    const RepositoryResult result = repository.importAll(parsed.webhooks, &summary);
+    if (!result.ok())
+        return fail(tr("%1 was not imported; nothing was changed: %2").arg(path, result.message));
+    m_out << tr("Imported %1: %2 created, %3 updated, %4 unchanged.")
+                 .arg(path)
+                 .arg(summary.created)
+                 .arg(summary.updated)
+                 .arg(summary.unchanged)
+          << '\n';
+    return Success;
+}
+
+int CommandLine::webhooksRemove(const QString &name)
+{
+    WebhookRepository repository(m_database);
+    RepositoryResult result;
+    const auto webhook = repository.findByName(name, &result);
+    if (!webhook)
+        return fail(result.message);
+    result = repository.remove(*webhook);
+    if (!result.ok())
+        return fail(result.message);
+    m_out << tr("Removed “%1”.").arg(name) << '\n';
+    return Success;
+}
+
+int CommandLine::webhooksSetActive(const QString &name, bool active)
+{
+    WebhookRepository repository(m_database);
+    RepositoryResult result;
+    auto webhook = repository.findByName(name, &result);
+    if (!webhook)
+        return fail(result.message);
+    if (webhook->active != active) {
+        result = repository.setActive(*webhook, active);
+        if (!result.ok())
+            return fail(result.message);
+    }
+    m_out << (active ? tr("“%1” is enabled.") : tr("“%1” is disabled.")).arg(name) << '\n';
+    return Success;
+}
+
+} // namespace
+
+int runCommandLine(const QStringList &arguments)
+{
+    CommandLine commandLine;
+    return commandLine.run(arguments);
+}

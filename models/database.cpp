@@ -1,0 +1,155 @@
+#include "models/database.h"
+
+#include "models/migrations.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+#include <pwd.h>
+#include <unistd.h>
+
+Database::Database()
+    : m_connectionName(QStringLiteral("goreporter-") + QUuid::createUuid().toString(QUuid::WithoutBraces))
+{
+}
+
+Database::~Database()
+{
+    close();
+}
+
+QString Database::operatingSystemAccount()
+{
+    if (const passwd *entry = getpwuid(getuid()); entry && entry->pw_name)
+        return QString::fromLocal8Bit(entry->pw_name);
+    return qEnvironmentVariable("USER", QStringLiteral("unknown"));
+}
+
+bool Database::fail(Error error, const QString &message)
+{
+    m_error = error;
+    m_errorString = message;
+    return false;
+}
+
+QString Database::describe(const QSqlError &error)
+{
+    const QString databaseText = error.databaseText().trimmed();
+    return databaseText.isEmpty() ? error.text().trimmed() : databaseText;
+}
+
+void Database::close()
+{
+    if (!QSqlDatabase::contains(m_connectionName))
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+bool Database::isOpen() const
+{
+    return QSqlDatabase::contains(m_connectionName) && connection().isOpen();
+}
+
+QSqlDatabase Database::connection() const
+{
+    return QSqlDatabase::database(m_connectionName, false);
+}
+
+bool Database::open(const DatabaseUrl &url, const QString &password)
+{
+    close();
+    m_url = url;
+    m_error = Error::None;
+    m_errorString.clear();
+
+    const bool sqlite = url.engine() == DatabaseUrl::Engine::SQLite;
+    const QString driver = sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL");
+    if (!QSqlDatabase::isDriverAvailable(driver))
+        return fail(Error::DriverMissing, tr("The Qt %1 database driver is not installed (Debian package %2).")
+                                              .arg(driver, sqlite ? QStringLiteral("libqt6sql6-sqlite")
+                                                                  : QStringLiteral("libqt6sql6-psql")));
+    bool opened = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(driver, m_connectionName);
+        opened = (sqlite ? openSqlite(db) : openPostgres(db, password)) && migrate(db);
+    }
+    if (!opened)
+        close();
+    return opened;
+}
+
+bool Database::migrate(QSqlDatabase &db)
+{
+    const Migrations::Result migration = Migrations::apply(db, m_url.engine());
+    if (migration.outcome == Migrations::Outcome::TooNew)
+        return fail(Error::TooNew, migration.errorMessage);
+    if (migration.outcome == Migrations::Outcome::Failed) {
+        const bool locked = migration.errorMessage.contains(QLatin1String("locked"), Qt::CaseInsensitive);
+        return fail(locked ? Error::Locked : Error::Migration,
+                    locked ? tr("The database %1 is locked by another program; try again when it has finished.")
+                                 .arg(m_url.displayName())
+                           : migration.errorMessage);
+    }
+    return true;
+}
+
+bool Database::openSqlite(QSqlDatabase &db)
+{
+    const QFileInfo file(m_url.sqlitePath());
+    if (!QDir().mkpath(file.absolutePath()))
+        return fail(Error::Unreachable, tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
+    db.setDatabaseName(file.absoluteFilePath());
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
+    if (!db.open())
+        return fail(Error::Unreachable, tr("Cannot open the database file %1: %2")
+                                            .arg(file.absoluteFilePath(), describe(db.lastError())));
+    QSqlQuery pragma(db);
+    if (!pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
+        return fail(Error::Other, tr("Cannot enable foreign keys: %1").arg(describe(pragma.lastError())));
+    // WAL lets readers work while another process writes; a file that is not a database fails here.
+    if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()) {
+        const QString reason = describe(pragma.lastError());
+        if (reason.contains(QLatin1String("locked"), Qt::CaseInsensitive))
+            return fail(Error::Locked, tr("The database %1 is locked by another program; try again when it has finished.")
+                                           .arg(m_url.displayName()));
+        return fail(Error::Unreachable, tr("%1 is not a usable SQLite database: %2").arg(file.absoluteFilePath(), reason));
+    }
+    m_actor = operatingSystemAccount();
+    return true;
+}
+
+bool Database::openPostgres(QSqlDatabase &db, const QString &password)
+{
+    db.setHostName(m_url.hostName());
+    db.setPort(m_url.port());
+    db.setDatabaseName(m_url.databaseName());
+    db.setUserName(m_url.userName());
+    // An empty password lets libpq use PGPASSWORD or ~/.pgpass, or a server that needs none.
+    if (!password.isEmpty())
+        db.setPassword(password);
+    QStringList options = {QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=goreporter-webhooks")};
+    if (!m_url.sslMode().isEmpty())
+        options << QStringLiteral("sslmode=") + m_url.sslMode();
+    db.setConnectOptions(options.join(QLatin1Char(';')));
+    if (!db.open()) {
+        const QString reason = describe(db.lastError());
+        const bool authentication = reason.contains(QLatin1String("password"), Qt::CaseInsensitive)
+                                    || reason.contains(QLatin1String("authentication"), Qt::CaseInsensitive);
+        if (authentication)
+            return fail(Error::AuthenticationFailed,
+                        tr("PostgreSQL refused the login to %1: %2").arg(m_url.displayName(), reason));
+        return fail(Error::Unreachable, tr("Cannot connect to %1: %2").arg(m_url.displayName(), reason));
+    }
+    QSqlQuery who(db);
+    if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
+        return fail(Error::Other, tr("Cannot determine the database role: %1").arg(describe(who.lastError())));
+    m_actor = who.value(0).toString();
+    return true;
+}

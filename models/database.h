@@ -1,0 +1,55 @@
+// One open, migrated connection to the configuration database, and who is acting on it.
+#pragma once
+
+#include "models/databaseurl.h"
+
+#include <QCoreApplication>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QString>
+
+class Database
+{
+    Q_DECLARE_TR_FUNCTIONS(Database)
+public:
+    enum class Error { None, InvalidUrl, DriverMissing, Unreachable, AuthenticationFailed, Locked, TooNew, Migration, Other };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    // Connects, applies pending migrations and finds the acting user. On failure, error() and errorString()
+    // say what went wrong and the database is left untouched.
+    bool open(const DatabaseUrl &url, const QString &password = {});
+    void close();
+    bool isOpen() const;
+
+    // Milliseconds an SQLite connection waits for another writer before reporting a locked database.
+    void setBusyTimeout(int milliseconds) { m_busyTimeoutMs = milliseconds; }
+
+    QSqlDatabase connection() const;
+    const DatabaseUrl &url() const { return m_url; }
+    DatabaseUrl::Engine engine() const { return m_url.engine(); }
+    // "Who" in the audit trail: the database role on PostgreSQL, the operating-system account on SQLite.
+    QString actor() const { return m_actor; }
+    Error error() const { return m_error; }
+    QString errorString() const { return m_errorString; }
+
+    static QString operatingSystemAccount();
+    // The most specific text of a database error, without Qt's generic suffixes.
+    static QString describe(const QSqlError &error);
+
+private:
+    bool fail(Error error, const QString &message);
+    bool openSqlite(QSqlDatabase &db);
+    bool openPostgres(QSqlDatabase &db, const QString &password);
+    bool migrate(QSqlDatabase &db);
+
+    QString m_connectionName;
+    DatabaseUrl m_url;
+    QString m_actor;
+    Error m_error = Error::None;
+    QString m_errorString;
+    int m_busyTimeoutMs = 5000;
+};

@@ -1,0 +1,13 @@
+#include "models/databaselogin.h"
+
+bool openWithStoredPassword(Database &database, const DatabaseUrl &url, SecretStore &secrets, QString *keychainProblem)
+{
+    if (url.engine() == DatabaseUrl::Engine::SQLite)
+        return database.open(url);
+    const SecretStore::Result stored = secrets.readAndWait(url.keychainKey());
+    if (stored.ok() && database.open(url, stored.value))
+        return true;
+    if (!stored.ok() && stored.status != SecretStore::Status::NotFound && keychainProblem)
+        *keychainProblem = stored.message;
+    return database.open(url);
+}

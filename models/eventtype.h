@@ -1,0 +1,32 @@
+// The goReporter events a webhook can subscribe to.
+#pragma once
+
+#include <QList>
+#include <QString>
+
+enum class EventCategory { Report, Battery, Task };
+enum class EventSeverity { Info, Success, Warning, Critical };
+
+struct EventType
+{
+    QString name;            // e.g. "battery.low"
+    EventCategory category = EventCategory::Report;
+    EventSeverity severity = EventSeverity::Info;
+    QString description;     // English source text; translate with EventType::displayDescription()
+    int sortOrder = 0;
+    bool mapsToDiagnosticReport = false; // Epic receives FHIR DiagnosticReports, which exist for report and battery events only
+
+    QString displayDescription() const;
+};
+
+namespace EventCatalog {
+// The seven built-in events, in display order; migrations seed the event_types table from this list.
+const QList<EventType> &builtIn();
+const EventType *find(const QString &name);
+
+QString categoryKey(EventCategory category);
+EventCategory categoryFromKey(const QString &key);
+QString categoryDisplayName(EventCategory category);
+QString severityKey(EventSeverity severity);
+EventSeverity severityFromKey(const QString &key);
+} // namespace EventCatalog

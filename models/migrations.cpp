@@ -1,0 +1,221 @@
+#include "models/migrations.h"
+
+#include "models/database.h"
+#include "models/eventtype.h"
+
+#include <QDateTime>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    QStringList statements; // portable SQL; the ${...} words are replaced per engine
+};
+
+// Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
+// pagination mean the same everywhere; ids of webhooks are UUID text.
+const QList<Migration> &allMigrations()
+{
+    static const QList<Migration> migrations = {
+        {1, "webhook registry, subscriptions, delivery log and audit log",
+         {
+             QStringLiteral("CREATE TABLE event_types ("
+                            " name TEXT PRIMARY KEY,"
+                            " category TEXT NOT NULL CHECK (category IN ('report', 'battery', 'task')),"
+                            " severity TEXT NOT NULL CHECK (severity IN ('info', 'success', 'warning', 'critical')),"
+                            " description TEXT NOT NULL,"
+                            " sort_order INTEGER NOT NULL,"
+                            " maps_to_diagnostic_report BOOLEAN NOT NULL)"),
+             QStringLiteral("CREATE TABLE webhooks ("
+                            " id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('slack', 'teams', 'epic', 'generic')),"
+                            " url TEXT NOT NULL,"
+                            " active BOOLEAN NOT NULL DEFAULT TRUE,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " timeout_seconds INTEGER NOT NULL DEFAULT 15 CHECK (timeout_seconds BETWEEN 1 AND 300),"
+                            " headers_json TEXT NOT NULL DEFAULT '[]',"
+                            " phi_level TEXT NOT NULL CHECK (phi_level IN ('none', 'limited', 'full')),"
+                            " allow_loopback_http BOOLEAN NOT NULL DEFAULT FALSE,"
+                            " settings_json TEXT NOT NULL DEFAULT '{}',"
+                            " secret_fingerprint TEXT,"
+                            " secret_set_at BIGINT,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " updated_by TEXT NOT NULL,"
+                            " updated_at BIGINT NOT NULL,"
+                            " version INTEGER NOT NULL DEFAULT 1)"),
+             QStringLiteral("CREATE TABLE webhook_events ("
+                            " webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,"
+                            " event_type TEXT NOT NULL REFERENCES event_types (name),"
+                            " PRIMARY KEY (webhook_id, event_type))"),
+             // Attempts outlive their webhook (the log is part of the audit trail), so they keep its name.
+             QStringLiteral("CREATE TABLE deliveries ("
+                            " id ${serial_pk},"
+                            " webhook_id TEXT REFERENCES webhooks (id) ON DELETE SET NULL,"
+                            " webhook_name TEXT NOT NULL,"
+                            " event_type TEXT NOT NULL REFERENCES event_types (name),"
+                            " event_id TEXT NOT NULL,"
+                            " message_id TEXT NOT NULL,"
+                            " attempt INTEGER NOT NULL CHECK (attempt >= 1),"
+                            " trigger_kind TEXT NOT NULL CHECK (trigger_kind IN ('test', 'event', 'redeliver')),"
+                            " request_method TEXT NOT NULL DEFAULT 'POST',"
+                            " request_url TEXT NOT NULL,"
+                            " request_headers_json TEXT NOT NULL DEFAULT '[]',"
+                            " request_body ${blob},"
+                            " response_status INTEGER,"
+                            " response_headers_json TEXT,"
+                            " response_body ${blob},"
+                            " response_size BIGINT,"
+                            " error TEXT,"
+                            " success BOOLEAN NOT NULL,"
+                            " started_at BIGINT NOT NULL,"
+                            " finished_at BIGINT,"
+                            " duration_ms INTEGER)"),
+             QStringLiteral("CREATE INDEX deliveries_by_time ON deliveries (started_at DESC, id DESC)"),
+             QStringLiteral("CREATE INDEX deliveries_by_webhook_time ON deliveries (webhook_id, started_at DESC, id DESC)"),
+             QStringLiteral("CREATE INDEX deliveries_by_event ON deliveries (event_id)"),
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id ${serial_pk},"
+                            " at BIGINT NOT NULL,"
+                            " actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " entity TEXT NOT NULL,"
+                            " entity_id TEXT,"
+                            " entity_name TEXT,"
+                            " before_json TEXT,"
+                            " after_json TEXT)"),
+             QStringLiteral("CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, at)"),
+         }},
+    };
+    return migrations;
+}
+
+QString forEngine(QString statement, DatabaseUrl::Engine engine)
+{
+    const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
+    statement.replace(QStringLiteral("${serial_pk}"),
+                      sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                             : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    statement.replace(QStringLiteral("${blob}"), sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
+    return statement;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *errorMessage)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *errorMessage = Database::describe(query.lastError());
+    return false;
+}
+
+bool seedEventTypes(QSqlDatabase &db, QString *errorMessage)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO event_types (name, category, severity, description, sort_order,"
+                                 " maps_to_diagnostic_report) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const EventType &event : EventCatalog::builtIn()) {
+        query.addBindValue(event.name);
+        query.addBindValue(EventCatalog::categoryKey(event.category));
+        query.addBindValue(EventCatalog::severityKey(event.severity));
+        query.addBindValue(event.description);
+        query.addBindValue(event.sortOrder);
+        query.addBindValue(event.mapsToDiagnosticReport);
+        if (!query.exec()) {
+            *errorMessage = Database::describe(query.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return allMigrations().last().version;
+}
+
+int Migrations::currentVersion(QSqlDatabase &db, QString *errorMessage)
+{
+    if (!db.tables().contains(QStringLiteral("schema_migrations")))
+        return 0;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next()) {
+        *errorMessage = Database::describe(query.lastError());
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engine)
+{
+    Result result;
+    QString error;
+    const int before = currentVersion(db, &error);
+    if (before < 0) {
+        result.errorMessage = tr("Cannot read the schema version: %1").arg(error);
+        return result;
+    }
+    result.versionBefore = before;
+    result.versionAfter = before;
+    if (before > latestVersion()) {
+        result.outcome = Outcome::TooNew;
+        result.errorMessage = tr("The database has schema version %1, but this program knows only up to version %2. "
+                                 "Install a newer goReporter Webhooks console; the database was not modified.")
+                                  .arg(before)
+                                  .arg(latestVersion());
+        return result;
+    }
+    if (before == latestVersion()) {
+        result.outcome = Outcome::UpToDate;
+        return result;
+    }
+
+    if (!db.transaction()) {
+        result.errorMessage = tr("Cannot start the migration transaction: %1").arg(Database::describe(db.lastError()));
+        return result;
+    }
+    auto rollBack = [&](const QString &message) {
+        db.rollback();
+        result.errorMessage = message;
+        result.versionAfter = before;
+        return result;
+    };
+    // Two workstations starting at once on a new shared database must not both migrate it.
+    if (engine == DatabaseUrl::Engine::PostgreSQL && !exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(72177)"), &error))
+        return rollBack(tr("Cannot lock the database for migration: %1").arg(error));
+    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                                 " applied_at BIGINT NOT NULL, description TEXT NOT NULL)"), &error))
+        return rollBack(tr("Cannot create the migration table: %1").arg(error));
+    // Re-read under the lock: another workstation may have migrated meanwhile.
+    const int lockedVersion = currentVersion(db, &error);
+    for (const Migration &migration : allMigrations()) {
+        if (migration.version <= lockedVersion)
+            continue;
+        for (const QString &statement : migration.statements) {
+            if (!exec(db, forEngine(statement, engine), &error))
+                return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
+        }
+        if (migration.version == 1 && !seedEventTypes(db, &error))
+            return rollBack(tr("Cannot record the event types: %1").arg(error));
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description) VALUES (?, ?, ?)"));
+        record.addBindValue(migration.version);
+        record.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        record.addBindValue(QString::fromLatin1(migration.description));
+        if (!record.exec())
+            return rollBack(tr("Cannot record migration %1: %2").arg(migration.version).arg(Database::describe(record.lastError())));
+    }
+    if (!db.commit())
+        return rollBack(tr("Cannot commit the migration: %1").arg(Database::describe(db.lastError())));
+    result.outcome = Outcome::Migrated;
+    result.versionAfter = latestVersion();
+    return result;
+}

@@ -1,0 +1,133 @@
+#include "models/webhook.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+QString Webhook::maskedEndpoint() const
+{
+    if (!url.isValid() || url.host().isEmpty())
+        return url.toString();
+    if (!WebhookKinds::urlIsCredential(kind))
+        return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
+    return url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyDecoded) + QStringLiteral("/…");
+}
+
+QJsonObject Webhook::auditSnapshot() const
+{
+    QJsonObject headersObject;
+    for (const auto &[headerName, headerValue] : headers)
+        headersObject.insert(headerName, headerValue);
+    return QJsonObject{
+        {QStringLiteral("name"), name},
+        {QStringLiteral("kind"), WebhookKinds::key(kind)},
+        {QStringLiteral("url"), maskedEndpoint()},
+        {QStringLiteral("active"), active},
+        {QStringLiteral("description"), description},
+        {QStringLiteral("timeoutSeconds"), timeoutSeconds},
+        {QStringLiteral("headers"), headersObject},
+        {QStringLiteral("events"), QJsonArray::fromStringList(events)},
+        {QStringLiteral("phiLevel"), PhiLevels::key(phiLevel)},
+        {QStringLiteral("allowLoopbackHttp"), allowLoopbackHttp},
+    };
+}
+
+namespace WebhookKinds {
+
+QString key(WebhookKind kind)
+{
+    switch (kind) {
+    case WebhookKind::Slack: return QStringLiteral("slack");
+    case WebhookKind::Teams: return QStringLiteral("teams");
+    case WebhookKind::Epic: return QStringLiteral("epic");
+    case WebhookKind::Generic: return QStringLiteral("generic");
+    }
+    return {};
+}
+
+std::optional<WebhookKind> fromKey(const QString &key)
+{
+    for (WebhookKind kind : all()) {
+        if (WebhookKinds::key(kind) == key)
+            return kind;
+    }
+    return std::nullopt;
+}
+
+QString displayName(WebhookKind kind)
+{
+    switch (kind) {
+    case WebhookKind::Slack: return QCoreApplication::translate("WebhookKinds", "Slack");
+    case WebhookKind::Teams: return QCoreApplication::translate("WebhookKinds", "Microsoft Teams");
+    case WebhookKind::Epic: return QCoreApplication::translate("WebhookKinds", "Epic EMR (FHIR R4)");
+    case WebhookKind::Generic: return QCoreApplication::translate("WebhookKinds", "Generic JSON");
+    }
+    return {};
+}
+
+QList<WebhookKind> all()
+{
+    return {WebhookKind::Slack, WebhookKind::Teams, WebhookKind::Epic, WebhookKind::Generic};
+}
+
+PhiLevel defaultPhiLevel(WebhookKind kind)
+{
+    return kind == WebhookKind::Epic ? PhiLevel::Full : PhiLevel::None;
+}
+
+bool urlIsCredential(WebhookKind kind)
+{
+    return kind == WebhookKind::Slack || kind == WebhookKind::Teams;
+}
+
+} // namespace WebhookKinds
+
+namespace PhiLevels {
+
+QString key(PhiLevel level)
+{
+    switch (level) {
+    case PhiLevel::None: return QStringLiteral("none");
+    case PhiLevel::Limited: return QStringLiteral("limited");
+    case PhiLevel::Full: return QStringLiteral("full");
+    }
+    return {};
+}
+
+std::optional<PhiLevel> fromKey(const QString &key)
+{
+    for (PhiLevel level : all()) {
+        if (PhiLevels::key(level) == key)
+            return level;
+    }
+    return std::nullopt;
+}
+
+QString displayName(PhiLevel level)
+{
+    switch (level) {
+    case PhiLevel::None: return QCoreApplication::translate("PhiLevels", "None");
+    case PhiLevel::Limited: return QCoreApplication::translate("PhiLevels", "Limited");
+    case PhiLevel::Full: return QCoreApplication::translate("PhiLevels", "Full");
+    }
+    return {};
+}
+
+QString explanation(PhiLevel level)
+{
+    switch (level) {
+    case PhiLevel::None:
+        return QCoreApplication::translate("PhiLevels", "Identifiers and a link to goReporter only; no patient data.");
+    case PhiLevel::Limited:
+        return QCoreApplication::translate("PhiLevels", "Patient initials and medical record number.");
+    case PhiLevel::Full:
+        return QCoreApplication::translate("PhiLevels", "Full patient name, birth date and medical record number.");
+    }
+    return {};
+}
+
+QList<PhiLevel> all()
+{
+    return {PhiLevel::None, PhiLevel::Limited, PhiLevel::Full};
+}
+
+} // namespace PhiLevels

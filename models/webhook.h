@@ -1,0 +1,64 @@
+// A configured webhook: where goReporter events go, in which format, with how much patient data.
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <optional>
+
+enum class WebhookKind { Slack, Teams, Epic, Generic };
+enum class PhiLevel { None, Limited, Full };
+
+using HeaderList = QList<QPair<QString, QString>>;
+
+struct Webhook
+{
+    QString id;                  // UUID without braces; empty until stored
+    QString name;
+    WebhookKind kind = WebhookKind::Generic;
+    QUrl url;
+    bool active = true;
+    QString description;
+    int timeoutSeconds = 15;
+    HeaderList headers;          // custom request headers, in the order the administrator entered them
+    QStringList events;          // subscribed event type names, sorted
+    PhiLevel phiLevel = PhiLevel::None;
+    bool allowLoopbackHttp = false;
+    QString secretFingerprint;   // prefix of the SHA-256 of the secret; the secret itself lives in the keychain
+    QDateTime secretSetAt;
+    QString createdBy;
+    QDateTime createdAt;
+    QString updatedBy;
+    QDateTime updatedAt;
+    int version = 0;             // optimistic lock: incremented by every stored change
+
+    bool operator==(const Webhook &other) const = default;
+
+    // The endpoint as it may be shown or logged: Slack and Teams URLs are credentials, so only the host shows.
+    QString maskedEndpoint() const;
+    // The configuration fields (no bookkeeping, no secret material) as audit-log JSON.
+    QJsonObject auditSnapshot() const;
+};
+
+namespace WebhookKinds {
+QString key(WebhookKind kind);                       // "slack", "teams", "epic", "generic"
+std::optional<WebhookKind> fromKey(const QString &key);
+QString displayName(WebhookKind kind);
+QList<WebhookKind> all();
+// Slack, Teams and generic receivers get no patient data by default; Epic is the record system.
+PhiLevel defaultPhiLevel(WebhookKind kind);
+bool urlIsCredential(WebhookKind kind);
+} // namespace WebhookKinds
+
+namespace PhiLevels {
+QString key(PhiLevel level);                         // "none", "limited", "full"
+std::optional<PhiLevel> fromKey(const QString &key);
+QString displayName(PhiLevel level);
+QString explanation(PhiLevel level);
+QList<PhiLevel> all();
+} // namespace PhiLevels

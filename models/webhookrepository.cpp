@@ -1,0 +1,475 @@
+#include "models/webhookrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUuid>
+
+namespace {
+
+QString headersToJson(const HeaderList &headers)
+{
+    QJsonArray array;
+    for (const auto &[headerName, headerValue] : headers)
+        array.append(QJsonArray{headerName, headerValue});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+HeaderList headersFromJson(const QString &json)
+{
+    HeaderList headers;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &pair : array)
+        headers.append({pair.toArray().at(0).toString(), pair.toArray().at(1).toString()});
+    return headers;
+}
+
+QDateTime fromMsecs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+QVariant toMsecs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "nothing".
+QVariant text(const QString &value)
+{
+    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
+}
+
+QJsonObject objectFromJson(const QVariant &value)
+{
+    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
+}
+
+bool sameConfiguration(const Webhook &a, const Webhook &b)
+{
+    return a.name == b.name && a.kind == b.kind && a.url == b.url && a.active == b.active
+           && a.description == b.description && a.timeoutSeconds == b.timeoutSeconds && a.headers == b.headers
+           && a.events == b.events && a.phiLevel == b.phiLevel && a.allowLoopbackHttp == b.allowLoopbackHttp;
+}
+
+const QString selectColumns = QStringLiteral(
+    "SELECT id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level, allow_loopback_http,"
+    " secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version FROM webhooks");
+
+} // namespace
+
+WebhookRepository::WebhookRepository(Database &database)
+    : m_database(database)
+{
+}
+
+RepositoryResult WebhookRepository::databaseError(const QString &what, const QString &detail) const
+{
+    RepositoryResult result;
+    result.status = RepositoryResult::Status::DatabaseError;
+    result.message = tr("%1: %2").arg(what, detail);
+    return result;
+}
+
+std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, const QVariantList &values,
+                                                       RepositoryResult *result) const
+{
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (!select.prepare(selectColumns + where + QStringLiteral(" ORDER BY name"))) {
+        if (result)
+            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
+        return std::nullopt;
+    }
+    for (const QVariant &value : values)
+        select.addBindValue(value);
+    if (!select.exec()) {
+        if (result)
+            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
+        return std::nullopt;
+    }
+    QList<Webhook> webhooks;
+    while (select.next()) {
+        Webhook w;
+        w.id = select.value(0).toString();
+        w.name = select.value(1).toString();
+        w.kind = WebhookKinds::fromKey(select.value(2).toString()).value_or(WebhookKind::Generic);
+        w.url = QUrl(select.value(3).toString(), QUrl::StrictMode);
+        w.active = select.value(4).toBool();
+        w.description = select.value(5).toString();
+        w.timeoutSeconds = select.value(6).toInt();
+        w.headers = headersFromJson(select.value(7).toString());
+        w.phiLevel = PhiLevels::fromKey(select.value(8).toString()).value_or(PhiLevel::None);
+        w.allowLoopbackHttp = select.value(9).toBool();
+        w.secretFingerprint = select.value(10).toString();
+        w.secretSetAt = fromMsecs(select.value(11));
+        w.createdBy = select.value(12).toString();
+        w.createdAt = fromMsecs(select.value(13));
+        w.updatedBy = select.value(14).toString();
+        w.updatedAt = fromMsecs(select.value(15));
+        w.version = select.value(16).toInt();
+        webhooks.append(w);
+    }
+
+    QSqlQuery events(db);
+    events.setForwardOnly(true);
+    if (!events.exec(QStringLiteral("SELECT we.webhook_id, we.event_type FROM webhook_events we"
+                                    " JOIN event_types et ON et.name = we.event_type ORDER BY et.sort_order"))) {
+        if (result)
+            *result = databaseError(tr("Cannot read the subscriptions"), Database::describe(events.lastError()));
+        return std::nullopt;
+    }
+    QHash<QString, QStringList> eventsByWebhook;
+    while (events.next())
+        eventsByWebhook[events.value(0).toString()].append(events.value(1).toString());
+    for (Webhook &w : webhooks)
+        w.events = eventsByWebhook.value(w.id);
+    if (result)
+        *result = {};
+    return webhooks;
+}
+
+std::optional<QList<Webhook>> WebhookRepository::all(RepositoryResult *result) const
+{
+    return query({}, {}, result);
+}
+
+std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
+{
+    const auto found = query(QStringLiteral(" WHERE id = ?"), {id}, result);
+    if (!found)
+        return std::nullopt;
+    if (found->isEmpty()) {
+        if (result)
+            *result = {RepositoryResult::Status::NotFound, tr("The webhook no longer exists; someone deleted it."), {}};
+        return std::nullopt;
+    }
+    return found->first();
+}
+
+std::optional<Webhook> WebhookRepository::findByName(const QString &name, RepositoryResult *result) const
+{
+    const auto found = query(QStringLiteral(" WHERE name = ?"), {name}, result);
+    if (!found)
+        return std::nullopt;
+    if (found->isEmpty()) {
+        if (result)
+            *result = {RepositoryResult::Status::NotFound, tr("There is no webhook named “%1”.").arg(name), {}};
+        return std::nullopt;
+    }
+    return found->first();
+}
+
+RepositoryResult WebhookRepository::validate(const Webhook &webhook) const
+{
+    RepositoryResult result;
+    const auto others = all(&result);
+    if (!others)
+        return result;
+    QStringList otherNames;
+    for (const Webhook &other : *others) {
+        if (other.id != webhook.id)
+            otherNames.append(other.name);
+    }
+    result.fieldErrors = WebhookValidator::validate(webhook, otherNames);
+    if (!result.fieldErrors.isEmpty()) {
+        result.status = RepositoryResult::Status::Invalid;
+        QStringList messages;
+        for (const FieldError &error : std::as_const(result.fieldErrors))
+            messages.append(error.message);
+        result.message = messages.join(QLatin1Char(' '));
+    }
+    return result;
+}
+
+RepositoryResult WebhookRepository::inTransaction(const std::function<RepositoryResult()> &work)
+{
+    QSqlDatabase db = m_database.connection();
+    if (!db.transaction())
+        return databaseError(tr("Cannot start a transaction"), Database::describe(db.lastError()));
+    RepositoryResult result = work();
+    if (!result.ok()) {
+        db.rollback();
+        return result;
+    }
+    if (!db.commit()) {
+        const QString reason = Database::describe(db.lastError());
+        db.rollback();
+        return databaseError(tr("Cannot save the changes"), reason);
+    }
+    return result;
+}
+
+RepositoryResult WebhookRepository::writeEvents(const Webhook &webhook)
+{
+    QSqlDatabase db = m_database.connection();
+    QSqlQuery remove(db);
+    remove.prepare(QStringLiteral("DELETE FROM webhook_events WHERE webhook_id = ?"));
+    remove.addBindValue(webhook.id);
+    if (!remove.exec())
+        return databaseError(tr("Cannot save the subscriptions"), Database::describe(remove.lastError()));
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO webhook_events (webhook_id, event_type) VALUES (?, ?)"));
+    for (const QString &event : webhook.events) {
+        insert.addBindValue(webhook.id);
+        insert.addBindValue(event);
+        if (!insert.exec())
+            return databaseError(tr("Cannot save the subscription to %1").arg(event), Database::describe(insert.lastError()));
+    }
+    return {};
+}
+
+RepositoryResult WebhookRepository::writeAudit(const QString &action, const QString &entityId, const QString &entityName,
+                                               const QJsonObject &before, const QJsonObject &after)
+{
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_name,"
+                                  " before_json, after_json) VALUES (?, ?, ?, 'webhook', ?, ?, ?, ?)"));
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    insert.addBindValue(m_database.actor());
+    insert.addBindValue(action);
+    insert.addBindValue(entityId);
+    insert.addBindValue(entityName);
+    auto json = [](const QJsonObject &object) {
+        return object.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+    };
+    insert.addBindValue(json(before));
+    insert.addBindValue(json(after));
+    if (!insert.exec())
+        return databaseError(tr("Cannot write the audit log"), Database::describe(insert.lastError()));
+    return {};
+}
+
+RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &auditAction)
+{
+    if (RepositoryResult check = validate(webhook); !check.ok())
+        return check;
+    Webhook stored = webhook;
+    stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QDateTime now = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    stored.createdAt = stored.updatedAt = now;
+    stored.createdBy = stored.updatedBy = m_database.actor();
+    stored.version = 1;
+    stored.events.sort();
+
+    QSqlQuery insert(m_database.connection());
+    insert.prepare(QStringLiteral(
+        "INSERT INTO webhooks (id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level,"
+        " allow_loopback_http, secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const QVariant &value : QVariantList{
+             stored.id, stored.name, WebhookKinds::key(stored.kind), stored.url.toString(), stored.active,
+             text(stored.description), stored.timeoutSeconds, headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
+             stored.allowLoopbackHttp,
+             stored.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stored.secretFingerprint),
+             toMsecs(stored.secretSetAt), stored.createdBy, toMsecs(stored.createdAt), stored.updatedBy,
+             toMsecs(stored.updatedAt), stored.version})
+        insert.addBindValue(value);
+    if (!insert.exec())
+        return databaseError(tr("Cannot save the webhook “%1”").arg(stored.name), Database::describe(insert.lastError()));
+    if (RepositoryResult events = writeEvents(stored); !events.ok())
+        return events;
+    if (RepositoryResult audit = writeAudit(auditAction, stored.id, stored.name, {}, stored.auditSnapshot()); !audit.ok())
+        return audit;
+    webhook = stored;
+    return {};
+}
+
+RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion,
+                                              const std::optional<Webhook> &before)
+{
+    if (RepositoryResult check = validate(webhook); !check.ok())
+        return check;
+    Webhook stored = webhook;
+    stored.updatedAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+    stored.updatedBy = m_database.actor();
+    stored.events.sort();
+
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, kind = ?, url = ?, active = ?, description = ?,"
+                                  " timeout_seconds = ?, headers_json = ?, phi_level = ?, allow_loopback_http = ?,"
+                                  " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                   + (checkVersion ? QStringLiteral(" AND version = ?") : QString()));
+    for (const QVariant &value : QVariantList{stored.name, WebhookKinds::key(stored.kind), stored.url.toString(),
+                                              stored.active, text(stored.description), stored.timeoutSeconds,
+                                              headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
+                                              stored.allowLoopbackHttp, stored.updatedBy, toMsecs(stored.updatedAt),
+                                              stored.id})
+        update.addBindValue(value);
+    if (checkVersion)
+        update.addBindValue(stored.version);
+    if (!update.exec())
+        return databaseError(tr("Cannot save the webhook “%1”").arg(stored.name), Database::describe(update.lastError()));
+    if (update.numRowsAffected() != 1) {
+        RepositoryResult lookup;
+        const auto current = findById(stored.id, &lookup);
+        if (!current)
+            return lookup;
+        return {RepositoryResult::Status::Conflict,
+                tr("%1 changed “%2” at %3 while you were editing it.")
+                    .arg(current->updatedBy, current->name,
+                         QLocale().toString(current->updatedAt.toLocalTime(), QLocale::ShortFormat)),
+                {}};
+    }
+    if (RepositoryResult events = writeEvents(stored); !events.ok())
+        return events;
+    RepositoryResult reread;
+    const auto after = findById(stored.id, &reread);
+    if (!after)
+        return reread;
+    if (RepositoryResult audit = writeAudit(auditAction, stored.id, stored.name,
+                                            before ? before->auditSnapshot() : QJsonObject(), after->auditSnapshot());
+        !audit.ok())
+        return audit;
+    webhook = *after;
+    return {};
+}
+
+RepositoryResult WebhookRepository::create(Webhook &webhook)
+{
+    return inTransaction([&] { return insertRow(webhook, QStringLiteral("create")); });
+}
+
+RepositoryResult WebhookRepository::update(Webhook &webhook)
+{
+    return inTransaction([&] {
+        RepositoryResult lookup;
+        const auto before = findById(webhook.id, &lookup);
+        if (!before)
+            return lookup;
+        return updateRow(webhook, QStringLiteral("update"), true, before);
+    });
+}
+
+RepositoryResult WebhookRepository::overwrite(Webhook &webhook)
+{
+    return inTransaction([&] {
+        RepositoryResult lookup;
+        const auto before = findById(webhook.id, &lookup);
+        if (!before)
+            return lookup;
+        return updateRow(webhook, QStringLiteral("update"), false, before);
+    });
+}
+
+RepositoryResult WebhookRepository::setActive(Webhook &webhook, bool active)
+{
+    Webhook changed = webhook;
+    changed.active = active;
+    const RepositoryResult result = inTransaction([&] {
+        RepositoryResult lookup;
+        const auto before = findById(changed.id, &lookup);
+        if (!before)
+            return lookup;
+        return updateRow(changed, active ? QStringLiteral("enable") : QStringLiteral("disable"), true, before);
+    });
+    if (result.ok())
+        webhook = changed;
+    return result;
+}
+
+RepositoryResult WebhookRepository::remove(const Webhook &webhook)
+{
+    return inTransaction([&]() -> RepositoryResult {
+        RepositoryResult lookup;
+        const auto before = findById(webhook.id, &lookup);
+        if (!before)
+            return lookup;
+        QSqlQuery remove(m_database.connection());
+        remove.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = ?"));
+        remove.addBindValue(webhook.id);
+        if (!remove.exec())
+            return databaseError(tr("Cannot delete the webhook “%1”").arg(webhook.name), Database::describe(remove.lastError()));
+        return writeAudit(QStringLiteral("delete"), before->id, before->name, before->auditSnapshot(), {});
+    });
+}
+
+RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *copy)
+{
+    RepositoryResult result;
+    const auto existing = all(&result);
+    if (!existing)
+        return result;
+    QStringList names;
+    for (const Webhook &w : *existing)
+        names.append(w.name.toLower());
+    Webhook duplicate = source;
+    duplicate.id.clear();
+    duplicate.active = false;
+    duplicate.secretFingerprint.clear();
+    duplicate.secretSetAt = {};
+    const QString base = source.name.left(WebhookValidator::maxNameLength - 12);
+    duplicate.name = tr("%1 (copy)").arg(base);
+    for (int n = 2; names.contains(duplicate.name.toLower()); ++n)
+        duplicate.name = tr("%1 (copy %2)").arg(base).arg(n);
+    result = inTransaction([&] { return insertRow(duplicate, QStringLiteral("create")); });
+    if (result.ok() && copy)
+        *copy = duplicate;
+    return result;
+}
+
+RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, ImportSummary *summary)
+{
+    ImportSummary counts;
+    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
+        for (Webhook incoming : webhooks) {
+            RepositoryResult lookup;
+            const auto existing = findByName(incoming.name, &lookup);
+            if (lookup.status == RepositoryResult::Status::DatabaseError)
+                return lookup;
+            RepositoryResult step;
+            if (existing) {
+                Webhook merged = incoming;
+                merged.id = existing->id;
+                merged.version = existing->version;
+                merged.secretFingerprint = existing->secretFingerprint;
+                merged.secretSetAt = existing->secretSetAt;
+                merged.events.sort();
+                if (sameConfiguration(merged, *existing)) {
+                    ++counts.unchanged;
+                    continue;
+                }
+                step = updateRow(merged, QStringLiteral("import"), true, existing);
+                ++counts.updated;
+            } else {
+                step = insertRow(incoming, QStringLiteral("import"));
+                ++counts.created;
+            }
+            if (!step.ok()) {
+                step.message = tr("Webhook “%1”: %2").arg(incoming.name, step.message);
+                return step;
+            }
+        }
+        return {};
+    });
+    if (result.ok() && summary)
+        *summary = counts;
+    return result;
+}
+
+std::optional<QList<AuditEntry>> WebhookRepository::auditTrail(const QString &entityId, RepositoryResult *result) const
+{
+    QSqlQuery select(m_database.connection());
+    select.setForwardOnly(true);
+    select.prepare(QStringLiteral("SELECT id, at, actor, action, entity, entity_id, entity_name, before_json, after_json"
+                                  " FROM audit_log")
+                   + (entityId.isEmpty() ? QString() : QStringLiteral(" WHERE entity_id = ?"))
+                   + QStringLiteral(" ORDER BY id"));
+    if (!entityId.isEmpty())
+        select.addBindValue(entityId);
+    if (!select.exec()) {
+        if (result)
+            *result = databaseError(tr("Cannot read the audit log"), Database::describe(select.lastError()));
+        return std::nullopt;
+    }
+    QList<AuditEntry> entries;
+    while (select.next()) {
+        entries.append({select.value(0).toLongLong(), fromMsecs(select.value(1)), select.value(2).toString(),
+                        select.value(3).toString(), select.value(4).toString(), select.value(5).toString(),
+                        select.value(6).toString(), objectFromJson(select.value(7)), objectFromJson(select.value(8))});
+    }
+    return entries;
+}

@@ -1,0 +1,339 @@
+#include "ui/mainwindow.h"
+
+#include "models/database.h"
+#include "models/webhookrepository.h"
+#include "models/webhooktablemodel.h"
+#include "ui/webhookeditordialog.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+MainWindow::MainWindow(Database &database, WebhookRepository &repository, QWidget *parent)
+    : QMainWindow(parent)
+    , m_database(database)
+    , m_repository(repository)
+    , m_model(new WebhookTableModel(&repository, this))
+    , m_proxy(new QSortFilterProxyModel(this))
+    , m_view(new QTableView(this))
+    , m_searchEdit(new QLineEdit(this))
+    , m_stack(new QStackedWidget(this))
+    , m_placeholder(new QLabel(this))
+    , m_databaseLabel(new QLabel(this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
+
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(WebhookTableModel::SortRole);
+    m_proxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_proxy->setFilterKeyColumn(-1);
+
+    m_view->setObjectName(QStringLiteral("webhooksView"));
+    m_view->setModel(m_proxy);
+    m_view->setSortingEnabled(true);
+    m_view->sortByColumn(WebhookTableModel::NameColumn, Qt::AscendingOrder);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setAlternatingRowColors(true);
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->hide();
+    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+
+    m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
+    m_searchEdit->setClearButtonEnabled(true);
+    m_placeholder->setObjectName(QStringLiteral("placeholder"));
+    m_placeholder->setAlignment(Qt::AlignCenter);
+    m_placeholder->setWordWrap(true);
+    m_placeholder->setForegroundRole(QPalette::PlaceholderText);
+
+    m_stack->addWidget(m_view);
+    m_stack->addWidget(m_placeholder);
+    auto *central = new QWidget(this);
+    auto *layout = new QVBoxLayout(central);
+    layout->addWidget(m_searchEdit);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+    m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    statusBar()->addPermanentWidget(m_databaseLabel);
+
+    createActions();
+    retranslate();
+
+    connect(m_searchEdit, &QLineEdit::textChanged, this, [this](const QString &text) {
+        m_proxy->setFilterFixedString(text);
+        updatePlaceholder();
+    });
+    connect(m_view, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
+        if (index.column() != WebhookTableModel::ActiveColumn)
+            editSelected();
+    });
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_model, &WebhookTableModel::errorOccurred, this, &MainWindow::showError);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePlaceholder);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePlaceholder);
+
+    refresh();
+    m_view->resizeColumnsToContents();
+    m_view->horizontalHeader()->resizeSection(WebhookTableModel::EventsColumn,
+                                              std::min(m_view->horizontalHeader()->sectionSize(WebhookTableModel::EventsColumn), 320));
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
+        resize(1100, 600);
+    restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/columns")).toByteArray());
+    updateActions();
+}
+
+void MainWindow::createActions()
+{
+    auto action = [this](const char *objectName, QKeySequence shortcut, void (MainWindow::*slot)()) {
+        auto *a = new QAction(this);
+        a->setObjectName(QLatin1String(objectName));
+        a->setShortcut(shortcut);
+        connect(a, &QAction::triggered, this, slot);
+        return a;
+    };
+    m_newAction = action("newAction", QKeySequence::New, &MainWindow::newWebhook);
+    m_newAction->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
+    m_editAction = action("editAction", QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editSelected);
+    m_editAction->setIcon(QIcon::fromTheme(QStringLiteral("document-edit")));
+    m_duplicateAction = action("duplicateAction", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::duplicateSelected);
+    m_duplicateAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_toggleActiveAction = action("toggleActiveAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                                  &MainWindow::toggleSelectedActive);
+    m_deleteAction = action("deleteAction", QKeySequence::Delete, &MainWindow::deleteSelected);
+    m_deleteAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    m_refreshAction = action("refreshAction", QKeySequence::Refresh, &MainWindow::refresh);
+    m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_findAction = new QAction(this);
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        m_searchEdit->setFocus();
+        m_searchEdit->selectAll();
+    });
+    addAction(m_findAction);
+    m_quitAction = new QAction(this);
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_aboutAction = new QAction(this);
+    connect(m_aboutAction, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About goReporter Webhooks"),
+                           tr("<b>goReporter Webhooks console</b> %1<p>Manages the webhooks through which goReporter "
+                              "notifies Slack, Microsoft Teams, Epic and other services.</p>")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+
+    m_fileMenu = menuBar()->addMenu(QString());
+    m_fileMenu->addAction(m_refreshAction);
+    m_fileMenu->addSeparator();
+    m_fileMenu->addAction(m_quitAction);
+    m_webhookMenu = menuBar()->addMenu(QString());
+    m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
+    m_webhookMenu->addSeparator();
+    m_webhookMenu->addAction(m_deleteAction);
+    m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_aboutAction);
+
+    m_toolBar = addToolBar(QString());
+    m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
+    m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    m_toolBar->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction, m_deleteAction});
+    m_toolBar->addSeparator();
+    m_toolBar->addAction(m_refreshAction);
+}
+
+void MainWindow::retranslate()
+{
+    setWindowTitle(tr("goReporter Webhooks"));
+    m_fileMenu->setTitle(tr("&File"));
+    m_webhookMenu->setTitle(tr("&Webhook"));
+    m_helpMenu->setTitle(tr("&Help"));
+    m_toolBar->setWindowTitle(tr("Webhook actions"));
+    m_newAction->setText(tr("&New…"));
+    m_newAction->setToolTip(tr("Create a webhook (%1)").arg(m_newAction->shortcut().toString(QKeySequence::NativeText)));
+    m_editAction->setText(tr("&Edit…"));
+    m_duplicateAction->setText(tr("D&uplicate"));
+    m_deleteAction->setText(tr("&Delete…"));
+    m_refreshAction->setText(tr("&Refresh"));
+    m_quitAction->setText(tr("&Quit"));
+    m_aboutAction->setText(tr("&About goReporter Webhooks"));
+    m_searchEdit->setPlaceholderText(tr("Search webhooks by name, integration, endpoint or event (Ctrl+F)"));
+    m_databaseLabel->setText(tr("Database: %1 · signed in as %2").arg(m_database.url().displayName(), m_database.actor()));
+    updateActions();
+    updatePlaceholder();
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QMainWindow::changeEvent(event);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("mainWindow/state"), saveState());
+    settings.setValue(QStringLiteral("mainWindow/columns"), m_view->horizontalHeader()->saveState());
+    event->accept();
+}
+
+int MainWindow::selectedRow() const
+{
+    const QModelIndexList rows = m_view->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return -1;
+    return m_proxy->mapToSource(rows.first()).row();
+}
+
+void MainWindow::updateActions()
+{
+    const int row = selectedRow();
+    const bool selected = row >= 0;
+    m_editAction->setEnabled(selected);
+    m_duplicateAction->setEnabled(selected);
+    m_deleteAction->setEnabled(selected);
+    m_toggleActiveAction->setEnabled(selected);
+    m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
+}
+
+void MainWindow::updatePlaceholder()
+{
+    if (m_model->rowCount() == 0) {
+        m_placeholder->setText(tr("No webhooks yet.\nChoose Webhook ▸ New (%1) to send goReporter events to Slack, "
+                                  "Teams, Epic or any HTTPS endpoint.")
+                                   .arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+        m_stack->setCurrentWidget(m_placeholder);
+    } else if (m_proxy->rowCount() == 0) {
+        m_placeholder->setText(tr("No webhook matches “%1”.").arg(m_searchEdit->text()));
+        m_stack->setCurrentWidget(m_placeholder);
+    } else {
+        m_stack->setCurrentWidget(m_view);
+    }
+}
+
+void MainWindow::selectWebhook(const QString &id)
+{
+    const int row = m_model->rowOfId(id);
+    if (row < 0)
+        return;
+    const QModelIndex index = m_proxy->mapFromSource(m_model->index(row, 0));
+    if (!index.isValid())
+        return;
+    m_view->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->setCurrentIndex(index);
+    m_view->scrollTo(index);
+}
+
+void MainWindow::showError(const QString &message)
+{
+    QMessageBox::warning(this, tr("goReporter Webhooks"), message);
+    refresh();
+}
+
+void MainWindow::refresh()
+{
+    if (m_model->refresh())
+        statusBar()->showMessage(tr("%n webhook(s)", nullptr, m_model->rowCount()), 5000);
+    updatePlaceholder();
+    updateActions();
+}
+
+void MainWindow::openEditor(const Webhook &webhook)
+{
+    WebhookEditorDialog dialog(m_repository, webhook, this);
+    dialog.exec();
+    refresh();
+    switch (dialog.outcome()) {
+    case WebhookEditorDialog::Outcome::Saved:
+        selectWebhook(dialog.webhook().id);
+        statusBar()->showMessage(tr("Saved “%1”.").arg(dialog.webhook().name), 5000);
+        break;
+    case WebhookEditorDialog::Outcome::Duplicated:
+        selectWebhook(dialog.webhook().id);
+        statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(dialog.webhook().name), 5000);
+        break;
+    case WebhookEditorDialog::Outcome::Deleted:
+        statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
+        break;
+    case WebhookEditorDialog::Outcome::None:
+        break;
+    }
+}
+
+void MainWindow::newWebhook()
+{
+    Webhook webhook;
+    webhook.kind = WebhookKind::Teams;
+    webhook.phiLevel = WebhookKinds::defaultPhiLevel(webhook.kind);
+    openEditor(webhook);
+}
+
+void MainWindow::editSelected()
+{
+    const int row = selectedRow();
+    if (row >= 0)
+        openEditor(m_model->webhookAt(row));
+}
+
+void MainWindow::duplicateSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    Webhook copy;
+    const RepositoryResult result = m_repository.duplicate(m_model->webhookAt(row), &copy);
+    if (!result.ok())
+        return showError(result.message);
+    refresh();
+    selectWebhook(copy.id);
+    statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
+}
+
+void MainWindow::toggleSelectedActive()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const QModelIndex active = m_model->index(row, WebhookTableModel::ActiveColumn);
+    const bool isActive = m_model->webhookAt(row).active;
+    m_model->setData(active, isActive ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+}
+
+void MainWindow::deleteSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    const Webhook webhook = m_model->webhookAt(row);
+    const auto answer = QMessageBox::question(
+        this, tr("Delete webhook"),
+        tr("Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.").arg(webhook.name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const RepositoryResult result = m_repository.remove(webhook);
+    if (!result.ok())
+        return showError(result.message);
+    refresh();
+    statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
+}

@@ -1,0 +1,71 @@
+// The console's main window: the webhooks table with search, actions, menus and a status bar.
+#pragma once
+
+#include <QMainWindow>
+
+class Database;
+class QAction;
+class QLabel;
+class QLineEdit;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+class WebhookRepository;
+class WebhookTableModel;
+struct Webhook;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Database &database, WebhookRepository &repository, QWidget *parent = nullptr);
+
+    QTableView *webhooksView() const { return m_view; }
+    QLineEdit *searchEdit() const { return m_searchEdit; }
+    WebhookTableModel *webhooksModel() const { return m_model; }
+
+public slots:
+    void newWebhook();
+    void editSelected();
+    void duplicateSelected();
+    void toggleSelectedActive();
+    void deleteSelected();
+    void refresh();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void retranslate();
+    void updateActions();
+    void updatePlaceholder();
+    void selectWebhook(const QString &id);
+    void showError(const QString &message);
+    int selectedRow() const;
+    void openEditor(const Webhook &webhook);
+
+    Database &m_database;
+    WebhookRepository &m_repository;
+    WebhookTableModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_view;
+    QLineEdit *m_searchEdit;
+    QStackedWidget *m_stack;
+    QLabel *m_placeholder;
+    QLabel *m_databaseLabel;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_webhookMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_newAction = nullptr;
+    QAction *m_editAction = nullptr;
+    QAction *m_duplicateAction = nullptr;
+    QAction *m_toggleActiveAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+};

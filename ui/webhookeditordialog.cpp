@@ -1,0 +1,341 @@
+#include "ui/webhookeditordialog.h"
+
+#include "models/webhookrepository.h"
+#include "ui/eventpicker.h"
+#include "ui/headerstable.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFormLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent)
+    : QDialog(parent)
+    , m_repository(repository)
+    , m_webhook(webhook)
+{
+    if (const auto all = m_repository.all()) {
+        for (const Webhook &other : *all) {
+            if (other.id != webhook.id)
+                m_otherNames.append(other.name);
+        }
+    }
+    buildUi();
+    retranslate();
+    loadFields(webhook);
+    validateFields();
+}
+
+void WebhookEditorDialog::buildUi()
+{
+    setObjectName(QStringLiteral("webhookEditor"));
+    setMinimumWidth(640);
+
+    auto errorLabel = [this](FieldError::Field field, const char *objectName) {
+        auto *label = new QLabel(this);
+        label->setObjectName(QLatin1String(objectName));
+        label->setWordWrap(true);
+        label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        label->hide();
+        m_errorLabels.insert(field, label);
+        return label;
+    };
+    auto named = [](QWidget *widget, const char *objectName) {
+        widget->setObjectName(QLatin1String(objectName));
+        return widget;
+    };
+
+    m_nameEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "nameEdit"));
+    m_kindCombo = static_cast<QComboBox *>(named(new QComboBox(this), "kindCombo"));
+    for (WebhookKind kind : WebhookKinds::all())
+        m_kindCombo->addItem(QIcon(QStringLiteral(":/icons/%1.svg").arg(WebhookKinds::key(kind))), QString(), int(kind));
+    m_urlEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "urlEdit"));
+    m_allowLoopbackHttpCheck = static_cast<QCheckBox *>(named(new QCheckBox(this), "allowLoopbackHttpCheck"));
+    m_activeCheck = static_cast<QCheckBox *>(named(new QCheckBox(this), "activeCheck"));
+    m_descriptionEdit = static_cast<QPlainTextEdit *>(named(new QPlainTextEdit(this), "descriptionEdit"));
+    m_descriptionEdit->setMaximumHeight(60);
+    m_descriptionEdit->setTabChangesFocus(true);
+    m_timeoutSpin = static_cast<QSpinBox *>(named(new QSpinBox(this), "timeoutSpin"));
+    m_timeoutSpin->setRange(WebhookValidator::minTimeoutSeconds, WebhookValidator::maxTimeoutSeconds);
+    m_phiCombo = static_cast<QComboBox *>(named(new QComboBox(this), "phiCombo"));
+    for (PhiLevel level : PhiLevels::all())
+        m_phiCombo->addItem(QString(), int(level));
+    m_phiExplanation = new QLabel(this);
+    m_phiExplanation->setWordWrap(true);
+    m_phiExplanation->setForegroundRole(QPalette::PlaceholderText);
+    m_headersTable = static_cast<HeadersTable *>(named(new HeadersTable(this), "headersTable"));
+    m_eventPicker = static_cast<EventPicker *>(named(new EventPicker(this), "eventPicker"));
+    m_eventPicker->setMinimumHeight(200);
+
+    m_nameLabel = new QLabel(this);
+    m_kindLabel = new QLabel(this);
+    m_urlLabel = new QLabel(this);
+    m_descriptionLabel = new QLabel(this);
+    m_timeoutLabel = new QLabel(this);
+    m_phiLabel = new QLabel(this);
+    m_headersLabel = new QLabel(this);
+    m_eventsLabel = new QLabel(this);
+    m_nameLabel->setBuddy(m_nameEdit);
+    m_kindLabel->setBuddy(m_kindCombo);
+    m_urlLabel->setBuddy(m_urlEdit);
+    m_descriptionLabel->setBuddy(m_descriptionEdit);
+    m_timeoutLabel->setBuddy(m_timeoutSpin);
+    m_phiLabel->setBuddy(m_phiCombo);
+
+    auto fieldWithError = [this](QWidget *field, QLabel *error, QWidget *extra = nullptr) {
+        auto *box = new QWidget(this);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->setSpacing(2);
+        layout->addWidget(field);
+        if (extra)
+            layout->addWidget(extra);
+        layout->addWidget(error);
+        return box;
+    };
+
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    form->addRow(m_nameLabel, fieldWithError(m_nameEdit, errorLabel(FieldError::Field::Name, "nameError")));
+    form->addRow(m_kindLabel, m_kindCombo);
+    form->addRow(m_urlLabel, fieldWithError(m_urlEdit, errorLabel(FieldError::Field::Url, "urlError"),
+                                            m_allowLoopbackHttpCheck));
+    form->addRow(QString(), m_activeCheck);
+    form->addRow(m_descriptionLabel, fieldWithError(m_descriptionEdit,
+                                                    errorLabel(FieldError::Field::Description, "descriptionError")));
+    form->addRow(m_timeoutLabel, fieldWithError(m_timeoutSpin, errorLabel(FieldError::Field::Timeout, "timeoutError")));
+    form->addRow(m_phiLabel, fieldWithError(m_phiCombo, m_phiExplanation));
+    form->addRow(m_headersLabel, fieldWithError(m_headersTable, errorLabel(FieldError::Field::Headers, "headersError")));
+    form->addRow(m_eventsLabel, fieldWithError(m_eventPicker, errorLabel(FieldError::Field::Events, "eventsError")));
+
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
+    m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
+    m_deleteButton = m_buttons->addButton(QString(), QDialogButtonBox::DestructiveRole);
+    m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
+    m_duplicateButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_duplicateButton->setObjectName(QStringLiteral("duplicateButton"));
+    const bool stored = !m_webhook.id.isEmpty();
+    m_deleteButton->setVisible(stored);
+    m_duplicateButton->setVisible(stored);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(m_buttons);
+
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &WebhookEditorDialog::save);
+    connect(m_deleteButton, &QPushButton::clicked, this, &WebhookEditorDialog::deleteWebhook);
+    connect(m_duplicateButton, &QPushButton::clicked, this, &WebhookEditorDialog::duplicateWebhook);
+    connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::onKindChanged);
+    connect(m_phiCombo, &QComboBox::currentIndexChanged, this, [this] {
+        m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
+    });
+    for (QLineEdit *edit : {m_nameEdit, m_urlEdit})
+        connect(edit, &QLineEdit::textChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_allowLoopbackHttpCheck, &QCheckBox::toggled, this, &WebhookEditorDialog::validateFields);
+    connect(m_timeoutSpin, &QSpinBox::valueChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_headersTable, &HeadersTable::headersChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_eventPicker, &EventPicker::eventsChanged, this, &WebhookEditorDialog::validateFields);
+}
+
+void WebhookEditorDialog::retranslate()
+{
+    setWindowTitle(m_webhook.id.isEmpty() ? tr("New webhook") : tr("Edit webhook “%1”").arg(m_webhook.name));
+    m_nameLabel->setText(tr("&Name:"));
+    m_nameEdit->setPlaceholderText(tr("For example: Cardiology on-call Teams channel"));
+    m_kindLabel->setText(tr("&Integration:"));
+    for (int i = 0; i < m_kindCombo->count(); ++i)
+        m_kindCombo->setItemText(i, WebhookKinds::displayName(WebhookKind(m_kindCombo->itemData(i).toInt())));
+    m_urlLabel->setText(tr("Endpoint &URL:"));
+    m_urlEdit->setPlaceholderText(QStringLiteral("https://"));
+    m_allowLoopbackHttpCheck->setText(tr("Allow plain HTTP to this machine (loopback test receivers only)"));
+    m_activeCheck->setText(tr("&Active: deliver events to this webhook"));
+    m_descriptionLabel->setText(tr("&Description:"));
+    m_timeoutLabel->setText(tr("&Timeout:"));
+    m_timeoutSpin->setSuffix(tr(" s"));
+    m_phiLabel->setText(tr("&Patient data:"));
+    for (int i = 0; i < m_phiCombo->count(); ++i)
+        m_phiCombo->setItemText(i, PhiLevels::displayName(PhiLevel(m_phiCombo->itemData(i).toInt())));
+    m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
+    m_headersLabel->setText(tr("Custom headers:"));
+    m_eventsLabel->setText(tr("Events:"));
+    m_deleteButton->setText(tr("&Delete…"));
+    m_duplicateButton->setText(tr("D&uplicate"));
+    if (m_showErrors)
+        validateFields();
+}
+
+void WebhookEditorDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void WebhookEditorDialog::loadFields(const Webhook &webhook)
+{
+    m_nameEdit->setText(webhook.name);
+    m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(webhook.kind)));
+    m_previousKind = webhook.kind;
+    m_urlEdit->setText(webhook.url.toString());
+    m_allowLoopbackHttpCheck->setChecked(webhook.allowLoopbackHttp);
+    m_activeCheck->setChecked(webhook.active);
+    m_descriptionEdit->setPlainText(webhook.description);
+    m_timeoutSpin->setValue(webhook.timeoutSeconds);
+    m_phiCombo->setCurrentIndex(m_phiCombo->findData(int(webhook.phiLevel)));
+    m_headersTable->setHeaders(webhook.headers);
+    m_eventPicker->setKind(webhook.kind);
+    m_eventPicker->setCheckedEvents(webhook.events);
+}
+
+Webhook WebhookEditorDialog::webhookFromFields() const
+{
+    Webhook w = m_webhook;
+    w.name = m_nameEdit->text();
+    w.kind = WebhookKind(m_kindCombo->currentData().toInt());
+    w.url = QUrl(m_urlEdit->text().trimmed(), QUrl::StrictMode);
+    w.allowLoopbackHttp = m_allowLoopbackHttpCheck->isChecked();
+    w.active = m_activeCheck->isChecked();
+    w.description = m_descriptionEdit->toPlainText();
+    w.timeoutSeconds = m_timeoutSpin->value();
+    w.phiLevel = PhiLevel(m_phiCombo->currentData().toInt());
+    w.headers = m_headersTable->headers();
+    w.events = m_eventPicker->checkedEvents();
+    return w;
+}
+
+QString WebhookEditorDialog::fieldError(FieldError::Field field) const
+{
+    const QLabel *label = m_errorLabels.value(field);
+    return label && !label->isHidden() ? label->text() : QString();
+}
+
+bool WebhookEditorDialog::validateFields()
+{
+    const Webhook w = webhookFromFields();
+    QList<FieldError> errors = WebhookValidator::validate(w, m_otherNames);
+    // The validator sees the parsed URL; judge what was typed so that a malformed URL is named as typed.
+    errors.removeIf([](const FieldError &e) { return e.field == FieldError::Field::Url; });
+    if (const QString urlError = WebhookValidator::checkUrl(w.url, m_urlEdit->text(), w.allowLoopbackHttp);
+        !urlError.isEmpty())
+        errors.append({FieldError::Field::Url, urlError});
+    // An untouched new form shows no errors yet: the first complaint comes after typing or on Save.
+    const bool pristine = m_webhook.id.isEmpty() && w.name.isEmpty() && m_urlEdit->text().isEmpty();
+    for (auto it = m_errorLabels.begin(); it != m_errorLabels.end(); ++it) {
+        QString message;
+        for (const FieldError &error : std::as_const(errors)) {
+            if (error.field == it.key())
+                message = error.message;
+        }
+        it.value()->setText(message);
+        it.value()->setVisible(!message.isEmpty() && (m_showErrors || !pristine));
+    }
+    return errors.isEmpty();
+}
+
+void WebhookEditorDialog::onKindChanged()
+{
+    const WebhookKind kind = WebhookKind(m_kindCombo->currentData().toInt());
+    // Follow the new kind's default patient-data level unless the administrator chose one deliberately.
+    if (PhiLevel(m_phiCombo->currentData().toInt()) == WebhookKinds::defaultPhiLevel(m_previousKind))
+        m_phiCombo->setCurrentIndex(m_phiCombo->findData(int(WebhookKinds::defaultPhiLevel(kind))));
+    m_previousKind = kind;
+    m_eventPicker->setKind(kind);
+    validateFields();
+}
+
+void WebhookEditorDialog::save()
+{
+    m_showErrors = true;
+    if (!validateFields())
+        return;
+    Webhook w = webhookFromFields();
+    const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
+    if (result.status == RepositoryResult::Status::Conflict) {
+        resolveConflict(result.message);
+        return;
+    }
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+        return;
+    }
+    m_webhook = w;
+    m_outcome = Outcome::Saved;
+    accept();
+}
+
+void WebhookEditorDialog::resolveConflict(const QString &message)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Someone else changed this webhook"),
+                    message + QStringLiteral("\n\n")
+                        + tr("Reload shows their version and discards your changes. Overwrite stores your version "
+                             "over theirs. Cancel lets you keep editing."),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("conflictBox"));
+    QPushButton *reload = box.addButton(tr("&Reload"), QMessageBox::AcceptRole);
+    reload->setObjectName(QStringLiteral("reloadButton"));
+    QPushButton *overwrite = box.addButton(tr("&Overwrite"), QMessageBox::DestructiveRole);
+    overwrite->setObjectName(QStringLiteral("overwriteButton"));
+    box.addButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() == reload) {
+        RepositoryResult lookup;
+        if (const auto current = m_repository.findById(m_webhook.id, &lookup)) {
+            m_webhook = *current;
+            loadFields(*current);
+            validateFields();
+        } else {
+            QMessageBox::warning(this, tr("Webhook not found"), lookup.message);
+        }
+    } else if (box.clickedButton() == overwrite) {
+        Webhook w = webhookFromFields();
+        const RepositoryResult result = m_repository.overwrite(w);
+        if (!result.ok()) {
+            QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+            return;
+        }
+        m_webhook = w;
+        m_outcome = Outcome::Saved;
+        accept();
+    }
+}
+
+void WebhookEditorDialog::deleteWebhook()
+{
+    const auto answer = QMessageBox::question(
+        this, tr("Delete webhook"),
+        tr("Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.").arg(m_webhook.name),
+        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const RepositoryResult result = m_repository.remove(m_webhook);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Webhook not deleted"), result.message);
+        return;
+    }
+    m_outcome = Outcome::Deleted;
+    accept();
+}
+
+void WebhookEditorDialog::duplicateWebhook()
+{
+    Webhook copy;
+    const RepositoryResult result = m_repository.duplicate(m_webhook, &copy);
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Webhook not duplicated"), result.message);
+        return;
+    }
+    m_webhook = copy;
+    m_outcome = Outcome::Duplicated;
+    accept();
+}

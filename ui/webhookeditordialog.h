@@ -1,0 +1,86 @@
+// Creates or edits one webhook; validation comes from the core and is shown next to each field.
+#pragma once
+
+#include "models/webhook.h"
+#include "models/webhookvalidator.h"
+
+#include <QDialog>
+#include <QHash>
+
+class EventPicker;
+class HeadersTable;
+class QCheckBox;
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSpinBox;
+class WebhookRepository;
+
+class WebhookEditorDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    // What closed the dialog, besides Cancel.
+    enum class Outcome { None, Saved, Deleted, Duplicated };
+
+    // An empty webhook.id means a new webhook.
+    WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent = nullptr);
+
+    Outcome outcome() const { return m_outcome; }
+    // The stored webhook after Saved, the copy after Duplicated.
+    Webhook webhook() const { return m_webhook; }
+    // The webhook as the fields describe it now.
+    Webhook webhookFromFields() const;
+    // The message shown for a field, empty if the field is fine (for tests and accessibility).
+    QString fieldError(FieldError::Field field) const;
+
+public slots:
+    void save();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void buildUi();
+    void retranslate();
+    void loadFields(const Webhook &webhook);
+    bool validateFields();
+    void onKindChanged();
+    void deleteWebhook();
+    void duplicateWebhook();
+    void resolveConflict(const QString &message);
+
+    WebhookRepository &m_repository;
+    Webhook m_webhook;
+    Outcome m_outcome = Outcome::None;
+    QStringList m_otherNames;
+    WebhookKind m_previousKind = WebhookKind::Generic;
+    bool m_showErrors = false;
+
+    QLabel *m_nameLabel = nullptr;
+    QLineEdit *m_nameEdit = nullptr;
+    QLabel *m_kindLabel = nullptr;
+    QComboBox *m_kindCombo = nullptr;
+    QLabel *m_urlLabel = nullptr;
+    QLineEdit *m_urlEdit = nullptr;
+    QCheckBox *m_allowLoopbackHttpCheck = nullptr;
+    QCheckBox *m_activeCheck = nullptr;
+    QLabel *m_descriptionLabel = nullptr;
+    QPlainTextEdit *m_descriptionEdit = nullptr;
+    QLabel *m_timeoutLabel = nullptr;
+    QSpinBox *m_timeoutSpin = nullptr;
+    QLabel *m_phiLabel = nullptr;
+    QComboBox *m_phiCombo = nullptr;
+    QLabel *m_phiExplanation = nullptr;
+    QLabel *m_headersLabel = nullptr;
+    HeadersTable *m_headersTable = nullptr;
+    QLabel *m_eventsLabel = nullptr;
+    EventPicker *m_eventPicker = nullptr;
+    QHash<FieldError::Field, QLabel *> m_errorLabels;
+    QDialogButtonBox *m_buttons = nullptr;
+    QPushButton *m_deleteButton = nullptr;
+    QPushButton *m_duplicateButton = nullptr;
+};
