@@ -28,7 +28,32 @@ QJsonObject Webhook::auditSnapshot() const
         {QStringLiteral("events"), QJsonArray::fromStringList(events)},
         {QStringLiteral("phiLevel"), PhiLevels::key(phiLevel)},
         {QStringLiteral("allowLoopbackHttp"), allowLoopbackHttp},
+        {QStringLiteral("caFile"), caFile},
+        {QStringLiteral("internalEndpoint"), internalEndpoint},
+        {QStringLiteral("epic"), epic.isEmpty() ? QJsonValue() : QJsonValue(epicSettingsToJson(epic))},
     };
+}
+
+QJsonObject epicSettingsToJson(const EpicSettings &epic)
+{
+    return QJsonObject{
+        {QStringLiteral("clientId"), epic.clientId},
+        {QStringLiteral("tokenUrl"), epic.tokenUrl.toString()},
+        {QStringLiteral("fhirBaseUrl"), epic.fhirBaseUrl.toString()},
+        {QStringLiteral("scope"), epic.scope},
+        {QStringLiteral("keyId"), epic.keyId},
+    };
+}
+
+EpicSettings epicSettingsFromJson(const QJsonObject &object)
+{
+    EpicSettings epic;
+    epic.clientId = object.value(QLatin1String("clientId")).toString();
+    epic.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString(), QUrl::StrictMode);
+    epic.fhirBaseUrl = QUrl(object.value(QLatin1String("fhirBaseUrl")).toString(), QUrl::StrictMode);
+    epic.scope = object.value(QLatin1String("scope")).toString();
+    epic.keyId = object.value(QLatin1String("keyId")).toString();
+    return epic;
 }
 
 namespace WebhookKinds {

@@ -16,6 +16,19 @@ enum class PhiLevel { None, Limited, Full };
 
 using HeaderList = QList<QPair<QString, QString>>;
 
+// SMART Backend Services registration of an Epic webhook; the private key itself lives in the keychain.
+struct EpicSettings
+{
+    QString clientId;
+    QUrl tokenUrl;
+    QUrl fhirBaseUrl;
+    QString scope;
+    QString keyId;
+
+    bool operator==(const EpicSettings &other) const = default;
+    bool isEmpty() const { return *this == EpicSettings(); }
+};
+
 struct Webhook
 {
     QString id;                  // UUID without braces; empty until stored
@@ -29,6 +42,9 @@ struct Webhook
     QStringList events;          // subscribed event type names, sorted
     PhiLevel phiLevel = PhiLevel::None;
     bool allowLoopbackHttp = false;
+    QString caFile;              // PEM bundle of a hospital-internal certificate authority, trusted in addition
+    bool internalEndpoint = false; // an administrator's explicit permission to reach private addresses
+    EpicSettings epic;
     QString secretFingerprint;   // prefix of the SHA-256 of the secret; the secret itself lives in the keychain
     QDateTime secretSetAt;
     QString createdBy;
@@ -44,6 +60,9 @@ struct Webhook
     // The configuration fields (no bookkeeping, no secret material) as audit-log JSON.
     QJsonObject auditSnapshot() const;
 };
+
+QJsonObject epicSettingsToJson(const EpicSettings &epic);
+EpicSettings epicSettingsFromJson(const QJsonObject &object);
 
 namespace WebhookKinds {
 QString key(WebhookKind kind);                       // "slack", "teams", "epic", "generic"

@@ -14,6 +14,11 @@ const QStringList knownKeys = {
     QStringLiteral("name"), QStringLiteral("kind"), QStringLiteral("url"), QStringLiteral("active"),
     QStringLiteral("description"), QStringLiteral("events"), QStringLiteral("timeoutSeconds"),
     QStringLiteral("headers"), QStringLiteral("phiLevel"), QStringLiteral("allowLoopbackHttp"),
+    QStringLiteral("caFile"), QStringLiteral("internalEndpoint"), QStringLiteral("epic"),
+};
+const QStringList knownEpicKeys = {
+    QStringLiteral("clientId"), QStringLiteral("tokenUrl"), QStringLiteral("fhirBaseUrl"), QStringLiteral("scope"),
+    QStringLiteral("keyId"),
 };
 
 QString jsonTypeName(const QJsonValue &value)
@@ -140,6 +145,18 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
             }
         }
         webhook.allowLoopbackHttp = expect("allowLoopbackHttp", QJsonValue::Bool, false).toBool(false);
+        webhook.caFile = expect("caFile", QJsonValue::String, false).toString();
+        webhook.internalEndpoint = expect("internalEndpoint", QJsonValue::Bool, false).toBool(false);
+        const QJsonObject epic = expect("epic", QJsonValue::Object, false).toObject();
+        for (auto it = epic.begin(); it != epic.end(); ++it) {
+            if (!knownEpicKeys.contains(it.key()))
+                error(tr("unknown key “epic.%1”.").arg(it.key()));
+            else if (!it.value().isString())
+                error(tr("“epic.%1” must be a string.").arg(it.key()));
+        }
+        webhook.epic = epicSettingsFromJson(epic);
+        if (!epic.isEmpty() && webhook.kind != WebhookKind::Epic)
+            error(tr("“epic” settings belong to Epic webhooks only."));
 
         if (result.errors.size() == errorsBefore) {
             const QList<FieldError> fieldErrors = WebhookValidator::validate(webhook, namesSoFar);
@@ -163,7 +180,7 @@ QByteArray WebhookConfig::serialize(const QList<Webhook> &webhooks)
         QJsonObject headers;
         for (const auto &[headerName, headerValue] : w.headers)
             headers.insert(headerName, headerValue);
-        array.append(QJsonObject{
+        QJsonObject object{
             {QStringLiteral("name"), w.name},
             {QStringLiteral("kind"), WebhookKinds::key(w.kind)},
             {QStringLiteral("url"), w.url.toString()},
@@ -174,7 +191,12 @@ QByteArray WebhookConfig::serialize(const QList<Webhook> &webhooks)
             {QStringLiteral("headers"), headers},
             {QStringLiteral("phiLevel"), PhiLevels::key(w.phiLevel)},
             {QStringLiteral("allowLoopbackHttp"), w.allowLoopbackHttp},
-        });
+            {QStringLiteral("caFile"), w.caFile},
+            {QStringLiteral("internalEndpoint"), w.internalEndpoint},
+        };
+        if (w.kind == WebhookKind::Epic)
+            object.insert(QStringLiteral("epic"), epicSettingsToJson(w.epic));
+        array.append(object);
     }
     return QJsonDocument(QJsonObject{{QStringLiteral("webhooks"), array}}).toJson(QJsonDocument::Indented);
 }

@@ -21,7 +21,7 @@ public:
 
     // Parses and validates the whole document; nothing is returned unless every webhook is valid.
     static ParseResult parse(const QByteArray &json);
-    // Indented, keys in a fixed order, webhooks sorted by name: diffs of two exports stay readable.
+    // Indented, keys sorted, webhooks sorted by name: diffs of two exports stay readable.
     static QByteArray serialize(const QList<Webhook> &webhooks);
     // Writes an export readable by its owner only (mode 0600), since Slack and Teams URLs are credentials.
     static bool writeFile(const QString &path, const QByteArray &contents, QString *errorMessage);

@@ -50,12 +50,35 @@ bool sameConfiguration(const Webhook &a, const Webhook &b)
 {
     return a.name == b.name && a.kind == b.kind && a.url == b.url && a.active == b.active
            && a.description == b.description && a.timeoutSeconds == b.timeoutSeconds && a.headers == b.headers
-           && a.events == b.events && a.phiLevel == b.phiLevel && a.allowLoopbackHttp == b.allowLoopbackHttp;
+           && a.events == b.events && a.phiLevel == b.phiLevel && a.allowLoopbackHttp == b.allowLoopbackHttp
+           && a.caFile == b.caFile && a.internalEndpoint == b.internalEndpoint && a.epic == b.epic;
+}
+
+// Settings that only some webhooks use share one JSON column, so adding one needs no migration.
+QString settingsToJson(const Webhook &webhook)
+{
+    QJsonObject settings;
+    if (!webhook.caFile.isEmpty())
+        settings.insert(QStringLiteral("caFile"), webhook.caFile);
+    if (webhook.internalEndpoint)
+        settings.insert(QStringLiteral("internalEndpoint"), true);
+    if (!webhook.epic.isEmpty())
+        settings.insert(QStringLiteral("epic"), epicSettingsToJson(webhook.epic));
+    return QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
+}
+
+void settingsFromJson(const QString &json, Webhook &webhook)
+{
+    const QJsonObject settings = QJsonDocument::fromJson(json.toUtf8()).object();
+    webhook.caFile = settings.value(QLatin1String("caFile")).toString();
+    webhook.internalEndpoint = settings.value(QLatin1String("internalEndpoint")).toBool();
+    webhook.epic = epicSettingsFromJson(settings.value(QLatin1String("epic")).toObject());
 }
 
 const QString selectColumns = QStringLiteral(
     "SELECT id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level, allow_loopback_http,"
-    " secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version FROM webhooks");
+    " secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version, settings_json"
+    " FROM webhooks");
 
 } // namespace
 
@@ -110,6 +133,7 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
         w.updatedBy = select.value(14).toString();
         w.updatedAt = fromMsecs(select.value(15));
         w.version = select.value(16).toInt();
+        settingsFromJson(select.value(17).toString(), w);
         webhooks.append(w);
     }
 
@@ -258,15 +282,15 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral(
         "INSERT INTO webhooks (id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level,"
-        " allow_loopback_http, secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        " allow_loopback_http, secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version,"
+        " settings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value : QVariantList{
              stored.id, stored.name, WebhookKinds::key(stored.kind), stored.url.toString(), stored.active,
              text(stored.description), stored.timeoutSeconds, headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
              stored.allowLoopbackHttp,
              stored.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stored.secretFingerprint),
              toMsecs(stored.secretSetAt), stored.createdBy, toMsecs(stored.createdAt), stored.updatedBy,
-             toMsecs(stored.updatedAt), stored.version})
+             toMsecs(stored.updatedAt), stored.version, settingsToJson(stored)})
         insert.addBindValue(value);
     if (!insert.exec())
         return databaseError(tr("Cannot save the webhook “%1”").arg(stored.name), Database::describe(insert.lastError()));
@@ -291,12 +315,13 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     QSqlQuery update(m_database.connection());
     update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, kind = ?, url = ?, active = ?, description = ?,"
                                   " timeout_seconds = ?, headers_json = ?, phi_level = ?, allow_loopback_http = ?,"
-                                  " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
+                                  " settings_json = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                    + (checkVersion ? QStringLiteral(" AND version = ?") : QString()));
     for (const QVariant &value : QVariantList{stored.name, WebhookKinds::key(stored.kind), stored.url.toString(),
                                               stored.active, text(stored.description), stored.timeoutSeconds,
                                               headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
-                                              stored.allowLoopbackHttp, stored.updatedBy, toMsecs(stored.updatedAt),
+                                              stored.allowLoopbackHttp, settingsToJson(stored), stored.updatedBy,
+                                              toMsecs(stored.updatedAt),
                                               stored.id})
         update.addBindValue(value);
     if (checkVersion)

@@ -2,6 +2,7 @@
 
 #include "models/eventtype.h"
 
+#include <QDir>
 #include <QHostAddress>
 
 QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const QStringList &otherNames)
@@ -19,6 +20,9 @@ QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const QStri
                                             .arg(maxTimeoutSeconds));
     add(FieldError::Field::Headers, checkHeaders(webhook.headers));
     add(FieldError::Field::Events, checkEvents(webhook.kind, webhook.events));
+    if (!webhook.caFile.isEmpty() && !QDir::isAbsolutePath(webhook.caFile))
+        add(FieldError::Field::CaFile, tr("The certificate authority file must be given with its absolute path."));
+    add(FieldError::Field::Epic, checkEpicSettings(webhook.epic));
     if (webhook.description.size() > 2000)
         add(FieldError::Field::Description, tr("The description is longer than 2,000 characters."));
     return errors;
@@ -112,6 +116,18 @@ QString WebhookValidator::checkEvents(WebhookKind kind, const QStringList &event
         if (kind == WebhookKind::Epic && !event->mapsToDiagnosticReport)
             return tr("Epic receives FHIR DiagnosticReports, which exist only for report and battery events; "
                       "“%1” cannot be sent to Epic.").arg(name);
+    }
+    return {};
+}
+
+QString WebhookValidator::checkEpicSettings(const EpicSettings &epic)
+{
+    const QList<QPair<QUrl, QString>> urls = {{epic.tokenUrl, tr("token URL")}, {epic.fhirBaseUrl, tr("FHIR base URL")}};
+    for (const auto &[url, what] : urls) {
+        if (url.isEmpty())
+            continue;
+        if (!url.isValid() || url.scheme() != QLatin1String("https") || url.host().isEmpty())
+            return tr("The Epic %1 must be an https:// URL.").arg(what);
     }
     return {};
 }

@@ -10,7 +10,7 @@
 
 struct FieldError
 {
-    enum class Field { Name, Url, Timeout, Headers, Events, Description };
+    enum class Field { Name, Url, Timeout, Headers, Events, Description, CaFile, Epic };
     Field field;
     QString message;
 };
@@ -26,6 +26,7 @@ public:
     static QString checkUrl(const QUrl &url, const QString &typedText, bool allowLoopbackHttp);
     static QString checkHeaders(const HeaderList &headers);
     static QString checkEvents(WebhookKind kind, const QStringList &events);
+    static QString checkEpicSettings(const EpicSettings &epic);
     static bool isLoopbackHost(const QString &host);
 
     static constexpr int maxNameLength = 100;
