@@ -40,11 +40,12 @@ for candidate in $(seq 55432 55532); do
 done
 [ -n "$port" ] || { echo "Cannot start the test PostgreSQL cluster:"; cat "$work/pg.log"; exit 1; }
 psql -q -h 127.0.0.1 -p "$port" -U postgres -d postgres \
-    -c "CREATE ROLE goreporter_pw LOGIN CREATEDB PASSWORD 'correct horse battery staple'" >/dev/null
+    -c "CREATE ROLE goreporter_pw LOGIN PASSWORD 'correct horse battery staple'" \
+    -c "CREATE DATABASE goreporter_pw OWNER goreporter_pw" >/dev/null
 echo "test PostgreSQL cluster on 127.0.0.1:$port"
 
 export GOREPORTER_TEST_PG_URL="postgresql://postgres@127.0.0.1:$port/postgres"
-export GOREPORTER_TEST_PG_PASSWORD_URL="postgresql://goreporter_pw@127.0.0.1:$port/postgres"
+export GOREPORTER_TEST_PG_PASSWORD_URL="postgresql://goreporter_pw@127.0.0.1:$port/goreporter_pw"
 export HOME="$work/home"
 export XDG_DATA_HOME="$HOME/.local/share" XDG_CONFIG_HOME="$HOME/.config" XDG_CACHE_HOME="$HOME/.cache"
 export XDG_RUNTIME_DIR="$work/runtime"

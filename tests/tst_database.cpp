@@ -1,0 +1,251 @@
+// Opening the configuration database on both engines: migrations, refusals and logins.
+#include "models/database.h"
+#include "models/databaselogin.h"
+#include "models/migrations.h"
+#include "models/secretstore.h"
+#include "testsupport/testdatabases.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDatabase_ : public QObject
+{
+    Q_OBJECT
+private slots:
+    void migratesFreshDatabase_data() { addEngineRows(); }
+    void migratesFreshDatabase();
+    void reopenIsIdempotent_data() { addEngineRows(); }
+    void reopenIsIdempotent();
+    void refusesNewerSchemaAndLeavesItUntouched_data() { addEngineRows(); }
+    void refusesNewerSchemaAndLeavesItUntouched();
+    void sqliteUsesWalAndForeignKeys();
+    void actorIsOperatingSystemAccountOnSqlite();
+    void actorIsDatabaseRoleOnPostgres();
+    void unreachablePostgres();
+    void lockedSqliteDatabase();
+    void fileThatIsNotADatabase();
+    void passwordFromKeychain();
+    void passwordFromEnvironment();
+};
+
+void TestDatabase_::migratesFreshDatabase()
+{
+    auto testDb = TestDatabase::create(currentEngine());
+    QVERIFY(testDb);
+    Database db;
+    QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("SELECT name, category, maps_to_diagnostic_report FROM event_types ORDER BY sort_order")));
+    QStringList names;
+    while (query.next()) {
+        names.append(query.value(0).toString());
+        QCOMPARE(query.value(2).toBool(), query.value(1).toString() != QLatin1String("task"));
+    }
+    QCOMPARE(names, (QStringList{u"report.created"_s, u"report.completed"_s, u"battery.low"_s, u"battery.critical"_s,
+                                 u"task.created"_s, u"task.due"_s, u"task.overdue"_s}));
+    QVERIFY(query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && query.next());
+    QCOMPARE(query.value(0).toInt(), Migrations::latestVersion());
+    for (const char *table : {"webhooks", "webhook_events", "deliveries", "audit_log"})
+        QVERIFY2(db.connection().tables().contains(QLatin1String(table)), table);
+}
+
+void TestDatabase_::reopenIsIdempotent()
+{
+    auto testDb = TestDatabase::create(currentEngine());
+    QVERIFY(testDb);
+    for (int i = 0; i < 2; ++i) {
+        Database db;
+        QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM event_types")) && query.next());
+        QCOMPARE(query.value(0).toInt(), 7);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && query.next());
+        QCOMPARE(query.value(0).toInt(), Migrations::latestVersion());
+    }
+}
+
+void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()
+{
+    auto testDb = TestDatabase::create(currentEngine());
+    QVERIFY(testDb);
+    const int future = Migrations::latestVersion() + 7;
+    {
+        Database db;
+        QVERIFY(db.open(testDb->url()));
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description)"
+                                          " VALUES (%1, 0, 'from the future')").arg(future)));
+        QVERIFY(query.exec(QStringLiteral("CREATE TABLE future_table (x INTEGER)")));
+    }
+    Database db;
+    QVERIFY(!db.open(testDb->url()));
+    QCOMPARE(db.error(), Database::Error::TooNew);
+    QVERIFY2(db.errorString().contains(QString::number(future)), qPrintable(db.errorString()));
+    QVERIFY(db.errorString().contains(QLatin1String("not modified")));
+    QVERIFY(!db.isOpen());
+
+    // Still exactly as the newer program left it.
+    QSqlDatabase raw = QSqlDatabase::addDatabase(testDb->url().engine() == DatabaseUrl::Engine::SQLite
+                                                     ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"),
+                                                 QStringLiteral("raw"));
+    if (testDb->url().engine() == DatabaseUrl::Engine::SQLite) {
+        raw.setDatabaseName(testDb->url().sqlitePath());
+    } else {
+        raw.setHostName(testDb->url().hostName());
+        raw.setPort(testDb->url().port());
+        raw.setUserName(testDb->url().userName());
+        raw.setDatabaseName(testDb->url().databaseName());
+    }
+    QVERIFY(raw.open());
+    {
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), MAX(version) FROM schema_migrations")) && query.next());
+        QCOMPARE(query.value(0).toInt(), Migrations::latestVersion() + 1);
+        QCOMPARE(query.value(1).toInt(), future);
+        QVERIFY(raw.tables().contains(QStringLiteral("future_table")));
+    }
+    raw.close();
+    raw = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
+}
+
+void TestDatabase_::sqliteUsesWalAndForeignKeys()
+{
+    auto testDb = TestDatabase::create(DatabaseUrl::Engine::SQLite);
+    Database db;
+    QVERIFY(db.open(testDb->url()));
+    QSqlQuery query(db.connection());
+    QVERIFY(query.exec(QStringLiteral("PRAGMA journal_mode")) && query.next());
+    QCOMPARE(query.value(0).toString(), QStringLiteral("wal"));
+    QVERIFY(query.exec(QStringLiteral("PRAGMA foreign_keys")) && query.next());
+    QCOMPARE(query.value(0).toInt(), 1);
+    QVERIFY2(!query.exec(QStringLiteral("INSERT INTO webhook_events (webhook_id, event_type) VALUES ('nope', 'battery.low')")),
+             "a subscription of a missing webhook must be refused");
+}
+
+void TestDatabase_::actorIsOperatingSystemAccountOnSqlite()
+{
+    auto testDb = TestDatabase::create(DatabaseUrl::Engine::SQLite);
+    Database db;
+    QVERIFY(db.open(testDb->url()));
+    QVERIFY(!db.actor().isEmpty());
+    QCOMPARE(db.actor(), Database::operatingSystemAccount());
+}
+
+void TestDatabase_::actorIsDatabaseRoleOnPostgres()
+{
+    auto testDb = TestDatabase::create(DatabaseUrl::Engine::PostgreSQL);
+    QVERIFY(testDb);
+    Database db;
+    QVERIFY(db.open(testDb->url()));
+    QCOMPARE(db.actor(), testDb->url().userName());
+}
+
+void TestDatabase_::unreachablePostgres()
+{
+    QString error;
+    // Port 1 on loopback: nothing listens there, so the connection is refused at once.
+    const auto url = DatabaseUrl::parse(QStringLiteral("postgresql://nobody@127.0.0.1:1/webhooks"), &error);
+    QVERIFY(url);
+    Database db;
+    QVERIFY(!db.open(*url));
+    QCOMPARE(db.error(), Database::Error::Unreachable);
+    QVERIFY2(db.errorString().contains(QLatin1String("127.0.0.1")), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(QLatin1String("refused"), Qt::CaseInsensitive), qPrintable(db.errorString()));
+}
+
+void TestDatabase_::lockedSqliteDatabase()
+{
+    auto testDb = TestDatabase::create(DatabaseUrl::Engine::SQLite);
+    // Another program holds an exclusive lock on a database that still needs migrating.
+    QProcess holder;
+    holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
+    other.setDatabaseName(testDb->url().sqlitePath());
+    QVERIFY(other.open());
+    {
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE other_program (x INTEGER)")));
+    }
+    Database db;
+    db.setBusyTimeout(200);
+    QVERIFY(!db.open(testDb->url()));
+    QCOMPARE(db.error(), Database::Error::Locked);
+    QVERIFY2(db.errorString().contains(QLatin1String("locked by another program")), qPrintable(db.errorString()));
+    {
+        QSqlQuery unlock(other);
+        QVERIFY(unlock.exec(QStringLiteral("COMMIT")));
+    }
+    other.close();
+    other = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("holder"));
+    // Once the other program is done, nothing was lost and the database opens.
+    QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
+    QVERIFY(db.connection().tables().contains(QStringLiteral("other_program")));
+}
+
+void TestDatabase_::fileThatIsNotADatabase()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(QStringLiteral("notes.db"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    Database db;
+    QVERIFY(!db.open(DatabaseUrl::sqliteFile(path)));
+    QVERIFY2(db.errorString().contains(path), qPrintable(db.errorString()));
+    QFile check(path);
+    QVERIFY(check.open(QIODevice::ReadOnly));
+    QCOMPARE(check.readAll(), QByteArray(4096, 'x'));
+}
+
+void TestDatabase_::passwordFromKeychain()
+{
+    QString error;
+    const auto url = DatabaseUrl::parse(qEnvironmentVariable("GOREPORTER_TEST_PG_PASSWORD_URL"), &error);
+    QVERIFY2(url, "GOREPORTER_TEST_PG_PASSWORD_URL is set by scripts/test-services.sh");
+    SecretStore secrets(QStringLiteral("goreporter-webhooks-test"));
+    secrets.removeAndWait(url->keychainKey());
+
+    Database db;
+    QVERIFY(!openWithStoredPassword(db, *url, secrets, nullptr));
+    QCOMPARE(db.error(), Database::Error::AuthenticationFailed);
+    QVERIFY2(db.errorString().contains(QLatin1String("goreporter_pw")), qPrintable(db.errorString()));
+
+    const SecretStore::Result written = secrets.writeAndWait(url->keychainKey(), QStringLiteral("wrong"));
+    QVERIFY2(written.ok(), qPrintable(written.message));
+    QVERIFY(!openWithStoredPassword(db, *url, secrets, nullptr));
+    QCOMPARE(db.error(), Database::Error::AuthenticationFailed);
+
+    QVERIFY(secrets.writeAndWait(url->keychainKey(), QStringLiteral("correct horse battery staple")).ok());
+    const SecretStore::Result readBack = secrets.readAndWait(url->keychainKey());
+    QVERIFY2(readBack.ok(), qPrintable(readBack.message));
+    QCOMPARE(readBack.value, QStringLiteral("correct horse battery staple"));
+    QString keychainProblem;
+    QVERIFY2(openWithStoredPassword(db, *url, secrets, &keychainProblem), qPrintable(db.errorString() + keychainProblem));
+    QCOMPARE(db.actor(), QStringLiteral("goreporter_pw"));
+    QVERIFY(secrets.removeAndWait(url->keychainKey()).ok());
+}
+
+void TestDatabase_::passwordFromEnvironment()
+{
+    QString error;
+    const auto url = DatabaseUrl::parse(qEnvironmentVariable("GOREPORTER_TEST_PG_PASSWORD_URL"), &error);
+    QVERIFY(url);
+    SecretStore secrets(QStringLiteral("goreporter-webhooks-test"));
+    secrets.removeAndWait(url->keychainKey());
+    qputenv("PGPASSWORD", "correct horse battery staple");
+    Database db;
+    const bool opened = openWithStoredPassword(db, *url, secrets, nullptr);
+    qunsetenv("PGPASSWORD");
+    QVERIFY2(opened, qPrintable(db.errorString()));
+}
+
+QTEST_GUILESS_MAIN(TestDatabase_)
+#include "tst_database.moc"
