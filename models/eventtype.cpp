@@ -36,6 +36,20 @@ const EventType *find(const QString &name)
     return nullptr;
 }
 
+QStringList inCatalogOrder(const QStringList &names)
+{
+    QStringList ordered;
+    for (const EventType &event : builtIn()) {
+        if (names.contains(event.name))
+            ordered.append(event.name);
+    }
+    for (const QString &name : names) {
+        if (!ordered.contains(name))
+            ordered.append(name);
+    }
+    return ordered;
+}
+
 QString categoryKey(EventCategory category)
 {
     switch (category) {

@@ -3,6 +3,7 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 enum class EventCategory { Report, Battery, Task };
 enum class EventSeverity { Info, Success, Warning, Critical };
@@ -23,6 +24,8 @@ namespace EventCatalog {
 // The seven built-in events, in display order; migrations seed the event_types table from this list.
 const QList<EventType> &builtIn();
 const EventType *find(const QString &name);
+// The names in display order; names that are not events keep their order at the end.
+QStringList inCatalogOrder(const QStringList &names);
 
 QString categoryKey(EventCategory category);
 EventCategory categoryFromKey(const QString &key);

@@ -1,3 +1,4 @@
+#include "models/eventtype.h"
 #include "models/webhookconfig.h"
 
 #include "models/webhookvalidator.h"
@@ -129,7 +130,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
                 error(tr("the event “%1” is listed twice.").arg(event.toString()));
             webhook.events.append(event.toString());
         }
-        webhook.events.sort();
+        webhook.events = EventCatalog::inCatalogOrder(webhook.events);
         const QJsonObject headers = expect("headers", QJsonValue::Object, false).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it) {
             if (!it.value().isString())

@@ -1,3 +1,4 @@
+#include "models/eventtype.h"
 #include "models/webhookrepository.h"
 
 #include <QJsonArray>
@@ -277,7 +278,7 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
     stored.createdAt = stored.updatedAt = now;
     stored.createdBy = stored.updatedBy = m_database.actor();
     stored.version = 1;
-    stored.events.sort();
+    stored.events = EventCatalog::inCatalogOrder(stored.events);
 
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral(
@@ -310,7 +311,7 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     Webhook stored = webhook;
     stored.updatedAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
     stored.updatedBy = m_database.actor();
-    stored.events.sort();
+    stored.events = EventCatalog::inCatalogOrder(stored.events);
 
     QSqlQuery update(m_database.connection());
     update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, kind = ?, url = ?, active = ?, description = ?,"
@@ -452,7 +453,7 @@ RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, Im
                 merged.version = existing->version;
                 merged.secretFingerprint = existing->secretFingerprint;
                 merged.secretSetAt = existing->secretSetAt;
-                merged.events.sort();
+                merged.events = EventCatalog::inCatalogOrder(merged.events);
                 if (sameConfiguration(merged, *existing)) {
                     ++counts.unchanged;
                     continue;

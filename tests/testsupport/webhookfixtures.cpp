@@ -1,0 +1,44 @@
+#include "testsupport/webhookfixtures.h"
+
+#include <QDebug>
+
+Webhook makeWebhook(const QString &name, WebhookKind kind)
+{
+    Webhook w;
+    w.name = name;
+    w.kind = kind;
+    w.phiLevel = WebhookKinds::defaultPhiLevel(kind);
+    w.description = QStringLiteral("Test webhook");
+    switch (kind) {
+    case WebhookKind::Slack:
+        w.url = QUrl(QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXXXXXX"));
+        w.events = {QStringLiteral("battery.critical"), QStringLiteral("task.overdue")};
+        break;
+    case WebhookKind::Teams:
+        w.url = QUrl(QStringLiteral("https://contoso.webhook.office.com/webhookb2/secret-path"));
+        w.events = {QStringLiteral("battery.low"), QStringLiteral("report.completed")};
+        break;
+    case WebhookKind::Epic:
+        w.url = QUrl(QStringLiteral("https://fhir.hospital.example/api/FHIR/R4"));
+        w.events = {QStringLiteral("report.completed")};
+        break;
+    case WebhookKind::Generic:
+        w.url = QUrl(QStringLiteral("https://receiver.hospital.example/goreporter"));
+        w.events = {QStringLiteral("report.created"), QStringLiteral("task.due")};
+        w.headers = {{QStringLiteral("X-Site"), QStringLiteral("north")}};
+        break;
+    }
+    return w;
+}
+
+OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)
+{
+    OpenTestDatabase result;
+    result.storage = TestDatabase::create(engine);
+    if (!result.storage)
+        return result;
+    result.database = std::make_unique<Database>();
+    if (!result.database->open(result.storage->url()))
+        qWarning() << "cannot open the test database:" << result.database->errorString();
+    return result;
+}

@@ -1,0 +1,19 @@
+// Webhooks and opened databases that tests start from.
+#pragma once
+
+#include "models/database.h"
+#include "models/webhook.h"
+#include "testsupport/testdatabases.h"
+
+#include <memory>
+
+Webhook makeWebhook(const QString &name, WebhookKind kind = WebhookKind::Generic);
+
+// A migrated, open database of the current test row's engine, kept alive with its TestDatabase.
+struct OpenTestDatabase
+{
+    std::unique_ptr<TestDatabase> storage;
+    std::unique_ptr<Database> database;
+    bool ok() const { return storage && database && database->isOpen(); }
+};
+OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine);

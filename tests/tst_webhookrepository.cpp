@@ -1,0 +1,293 @@
+// The webhook repository on both engines: storage, validation, optimistic locking, audit trail, import.
+#include "models/webhookrepository.h"
+#include "testsupport/webhookfixtures.h"
+
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestWebhookRepository : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void createAndRead_data() { addEngineRows(); }
+    void createAndRead();
+    void refusesInvalidWebhooks_data() { addEngineRows(); }
+    void refusesInvalidWebhooks();
+    void duplicateNameIgnoresCase_data() { addEngineRows(); }
+    void duplicateNameIgnoresCase();
+    void concurrentEditIsDetected_data() { addEngineRows(); }
+    void concurrentEditIsDetected();
+    void overwriteAfterConflict_data() { addEngineRows(); }
+    void overwriteAfterConflict();
+    void editOfDeletedWebhook_data() { addEngineRows(); }
+    void editOfDeletedWebhook();
+    void enableDisable_data() { addEngineRows(); }
+    void enableDisable();
+    void duplicateMakesInactiveCopyWithFreeName_data() { addEngineRows(); }
+    void duplicateMakesInactiveCopyWithFreeName();
+    void removeKeepsDeliveryHistory_data() { addEngineRows(); }
+    void removeKeepsDeliveryHistory();
+    void auditTrailRecordsEveryChange_data() { addEngineRows(); }
+    void auditTrailRecordsEveryChange();
+    void importIsAllOrNothing_data() { addEngineRows(); }
+    void importIsAllOrNothing();
+    void importUpdatesByName_data() { addEngineRows(); }
+    void importUpdatesByName();
+
+private:
+    OpenTestDatabase m_db;
+    std::unique_ptr<WebhookRepository> m_repository;
+};
+
+void TestWebhookRepository::init()
+{
+    m_db = openTestDatabase(currentEngine());
+    QVERIFY(m_db.ok());
+    m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+}
+
+void TestWebhookRepository::cleanup()
+{
+    m_repository.reset();
+    m_db = {};
+}
+
+void TestWebhookRepository::createAndRead()
+{
+    Webhook w = makeWebhook(u"Cardiology Teams"_s, WebhookKind::Teams);
+    w.headers = {{u"X-Clinic"_s, u"Zürich Nord"_s}, {u"X-Another"_s, u"1"_s}};
+    w.description = u"Ärztin on call — نوبة 🫀"_s;
+    w.timeoutSeconds = 42;
+    w.internalEndpoint = true;
+    const RepositoryResult created = m_repository->create(w);
+    QVERIFY2(created.ok(), qPrintable(created.message));
+    QVERIFY(!w.id.isEmpty());
+    QCOMPARE(w.version, 1);
+    QCOMPARE(w.createdBy, m_db.database->actor());
+
+    const auto read = m_repository->findById(w.id);
+    QVERIFY(read);
+    QCOMPARE(*read, w);
+    QCOMPARE(read->headers.at(0).second, u"Zürich Nord"_s);
+    QCOMPARE(read->description, u"Ärztin on call — نوبة 🫀"_s);
+    QCOMPARE(read->events, (QStringList{u"report.completed"_s, u"battery.low"_s}));
+
+    Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
+    epic.epic = {u"client-1"_s, QUrl(u"https://fhir.hospital.example/oauth2/token"_s),
+                 QUrl(u"https://fhir.hospital.example/api/FHIR/R4"_s), u"system/DiagnosticReport.c"_s, u"key-2026"_s};
+    QVERIFY(m_repository->create(epic).ok());
+    QCOMPARE(m_repository->findByName(u"Epic"_s)->epic, epic.epic);
+
+    const auto all = m_repository->all();
+    QVERIFY(all);
+    QCOMPARE(all->size(), 2);
+    QCOMPARE(all->at(0).name, u"Cardiology Teams"_s);
+}
+
+void TestWebhookRepository::refusesInvalidWebhooks()
+{
+    Webhook plainHttp = makeWebhook(u"Plain"_s);
+    plainHttp.url = QUrl(u"http://receiver.hospital.example/in"_s);
+    RepositoryResult result = m_repository->create(plainHttp);
+    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
+    QVERIFY2(result.message.contains(u"http://"_s), qPrintable(result.message));
+
+    Webhook epicTask = makeWebhook(u"Epic tasks"_s, WebhookKind::Epic);
+    epicTask.events.append(u"task.overdue"_s);
+    result = m_repository->create(epicTask);
+    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
+    QVERIFY(result.message.contains(u"task.overdue"_s));
+
+    Webhook unknownEvent = makeWebhook(u"Unknown"_s);
+    unknownEvent.events = {u"battery.exploded"_s};
+    QCOMPARE(m_repository->create(unknownEvent).status, RepositoryResult::Status::Invalid);
+    QCOMPARE(m_repository->all()->size(), 0);
+}
+
+void TestWebhookRepository::duplicateNameIgnoresCase()
+{
+    Webhook first = makeWebhook(u"On-call"_s);
+    QVERIFY(m_repository->create(first).ok());
+    Webhook second = makeWebhook(u"ON-CALL"_s);
+    const RepositoryResult result = m_repository->create(second);
+    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
+    QVERIFY(result.message.contains(u"already exists"_s));
+    QCOMPARE(result.fieldErrors.first().field, FieldError::Field::Name);
+}
+
+void TestWebhookRepository::concurrentEditIsDetected()
+{
+    Webhook original = makeWebhook(u"Shared"_s);
+    QVERIFY(m_repository->create(original).ok());
+    // Two administrators open the same version.
+    Webhook alice = *m_repository->findById(original.id);
+    Webhook bob = *m_repository->findById(original.id);
+    alice.description = u"Alice was here"_s;
+    QVERIFY(m_repository->update(alice).ok());
+    QCOMPARE(alice.version, 2);
+
+    bob.timeoutSeconds = 99;
+    const RepositoryResult result = m_repository->update(bob);
+    QCOMPARE(result.status, RepositoryResult::Status::Conflict);
+    QVERIFY2(result.message.contains(m_db.database->actor()), qPrintable(result.message));
+    // Nothing of Bob's was written, nothing of Alice's lost.
+    const Webhook stored = *m_repository->findById(original.id);
+    QCOMPARE(stored.description, u"Alice was here"_s);
+    QCOMPARE(stored.timeoutSeconds, 15);
+    QCOMPARE(stored.version, 2);
+}
+
+void TestWebhookRepository::overwriteAfterConflict()
+{
+    Webhook original = makeWebhook(u"Shared"_s);
+    QVERIFY(m_repository->create(original).ok());
+    Webhook alice = original;
+    Webhook bob = original;
+    alice.description = u"Alice"_s;
+    QVERIFY(m_repository->update(alice).ok());
+    bob.description = u"Bob"_s;
+    QCOMPARE(m_repository->update(bob).status, RepositoryResult::Status::Conflict);
+    QVERIFY(m_repository->overwrite(bob).ok());
+    QCOMPARE(m_repository->findById(original.id)->description, u"Bob"_s);
+    QCOMPARE(bob.version, 3);
+}
+
+void TestWebhookRepository::editOfDeletedWebhook()
+{
+    Webhook w = makeWebhook(u"Gone"_s);
+    QVERIFY(m_repository->create(w).ok());
+    QVERIFY(m_repository->remove(w).ok());
+    w.description = u"too late"_s;
+    const RepositoryResult result = m_repository->update(w);
+    QCOMPARE(result.status, RepositoryResult::Status::NotFound);
+    QVERIFY(m_repository->all()->isEmpty());
+}
+
+void TestWebhookRepository::enableDisable()
+{
+    Webhook w = makeWebhook(u"Toggle"_s);
+    QVERIFY(m_repository->create(w).ok());
+    QVERIFY(m_repository->setActive(w, false).ok());
+    QCOMPARE(w.active, false);
+    QCOMPARE(m_repository->findById(w.id)->active, false);
+    QVERIFY(m_repository->setActive(w, true).ok());
+    QCOMPARE(m_repository->findById(w.id)->active, true);
+    QCOMPARE(m_repository->findById(w.id)->version, 3);
+}
+
+void TestWebhookRepository::duplicateMakesInactiveCopyWithFreeName()
+{
+    Webhook w = makeWebhook(u"Teams"_s, WebhookKind::Teams);
+    w.secretFingerprint = u"abcd1234"_s;
+    QVERIFY(m_repository->create(w).ok());
+    Webhook copy;
+    QVERIFY(m_repository->duplicate(w, &copy).ok());
+    QCOMPARE(copy.name, u"Teams (copy)"_s);
+    QVERIFY(copy.id != w.id);
+    QVERIFY(!copy.active);
+    QVERIFY2(copy.secretFingerprint.isEmpty(), "a secret belongs to one webhook and is not copied");
+    QCOMPARE(copy.events, w.events);
+    QCOMPARE(copy.url, w.url);
+    Webhook second;
+    QVERIFY(m_repository->duplicate(w, &second).ok());
+    QCOMPARE(second.name, u"Teams (copy 2)"_s);
+}
+
+void TestWebhookRepository::removeKeepsDeliveryHistory()
+{
+    Webhook w = makeWebhook(u"Logged"_s);
+    QVERIFY(m_repository->create(w).ok());
+    QSqlQuery insert(m_db.database->connection());
+    insert.prepare(u"INSERT INTO deliveries (webhook_id, webhook_name, event_type, event_id, message_id, attempt,"
+                   " trigger_kind, request_url, success, started_at) VALUES (?, ?, 'report.created', 'evt-1', 'msg-1', 1,"
+                   " 'test', 'https://receiver.hospital.example/goreporter', ?, 1)"_s);
+    insert.addBindValue(w.id);
+    insert.addBindValue(w.name);
+    insert.addBindValue(true);
+    QVERIFY2(insert.exec(), qPrintable(Database::describe(insert.lastError())));
+    QVERIFY(m_repository->remove(w).ok());
+    QSqlQuery check(m_db.database->connection());
+    QVERIFY(check.exec(u"SELECT webhook_id, webhook_name FROM deliveries"_s) && check.next());
+    QVERIFY(check.value(0).isNull());
+    QCOMPARE(check.value(1).toString(), u"Logged"_s);
+    QVERIFY(check.exec(u"SELECT COUNT(*) FROM webhook_events"_s) && check.next());
+    QCOMPARE(check.value(0).toInt(), 0);
+}
+
+void TestWebhookRepository::auditTrailRecordsEveryChange()
+{
+    Webhook w = makeWebhook(u"Audited"_s, WebhookKind::Slack);
+    QVERIFY(m_repository->create(w).ok());
+    w.description = u"changed"_s;
+    QVERIFY(m_repository->update(w).ok());
+    QVERIFY(m_repository->setActive(w, false).ok());
+    QVERIFY(m_repository->remove(w).ok());
+
+    const auto trail = m_repository->auditTrail(w.id);
+    QVERIFY(trail);
+    QCOMPARE(trail->size(), 4);
+    QCOMPARE(trail->at(0).action, u"create"_s);
+    QCOMPARE(trail->at(1).action, u"update"_s);
+    QCOMPARE(trail->at(2).action, u"disable"_s);
+    QCOMPARE(trail->at(3).action, u"delete"_s);
+    for (const AuditEntry &entry : *trail) {
+        QCOMPARE(entry.actor, m_db.database->actor());
+        QCOMPARE(entry.entityName, u"Audited"_s);
+        QVERIFY(entry.at.isValid());
+    }
+    QVERIFY(trail->at(0).before.isEmpty());
+    QCOMPARE(trail->at(1).before.value(u"description"_s).toString(), u"Test webhook"_s);
+    QCOMPARE(trail->at(1).after.value(u"description"_s).toString(), u"changed"_s);
+    QCOMPARE(trail->at(2).after.value(u"active"_s).toBool(), false);
+    QVERIFY(trail->at(3).after.isEmpty());
+    // The Slack URL is a credential: the audit trail keeps only its host.
+    QCOMPARE(trail->at(0).after.value(u"url"_s).toString(), u"https://hooks.slack.com/…"_s);
+}
+
+void TestWebhookRepository::importIsAllOrNothing()
+{
+    Webhook existing = makeWebhook(u"Existing"_s);
+    QVERIFY(m_repository->create(existing).ok());
+    Webhook fresh = makeWebhook(u"Fresh"_s);
+    Webhook changed = makeWebhook(u"Existing"_s);
+    changed.description = u"changed by import"_s;
+    Webhook broken = makeWebhook(u"Broken"_s);
+    broken.url = QUrl(u"ftp://files.example/"_s);
+    const RepositoryResult result = m_repository->importAll({fresh, changed, broken});
+    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
+    QVERIFY2(result.message.contains(u"Broken"_s), qPrintable(result.message));
+    const auto all = m_repository->all();
+    QCOMPARE(all->size(), 1);
+    QCOMPARE(all->first().description, u"Test webhook"_s);
+    QCOMPARE(m_repository->auditTrail()->size(), 1);
+}
+
+void TestWebhookRepository::importUpdatesByName()
+{
+    Webhook existing = makeWebhook(u"Existing"_s);
+    QVERIFY(m_repository->create(existing).ok());
+    Webhook unchanged = makeWebhook(u"Unchanged"_s);
+    QVERIFY(m_repository->create(unchanged).ok());
+    Webhook changed = makeWebhook(u"Existing"_s);
+    changed.description = u"changed by import"_s;
+    WebhookRepository::ImportSummary summary;
+    const RepositoryResult result =
+        m_repository->importAll({makeWebhook(u"Fresh"_s), changed, makeWebhook(u"Unchanged"_s)}, &summary);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(summary.created, 1);
+    QCOMPARE(summary.updated, 1);
+    QCOMPARE(summary.unchanged, 1);
+    const Webhook updated = *m_repository->findByName(u"Existing"_s);
+    QCOMPARE(updated.id, existing.id);
+    QCOMPARE(updated.description, u"changed by import"_s);
+    QCOMPARE(updated.version, 2);
+    const auto trail = m_repository->auditTrail(existing.id);
+    QCOMPARE(trail->last().action, u"import"_s);
+}
+
+QTEST_GUILESS_MAIN(TestWebhookRepository)
+#include "tst_webhookrepository.moc"
