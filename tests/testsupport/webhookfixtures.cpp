@@ -16,7 +16,7 @@ Webhook makeWebhook(const QString &name, WebhookKind kind)
         break;
     case WebhookKind::Teams:
         w.url = QUrl(QStringLiteral("https://contoso.webhook.office.com/webhookb2/secret-path"));
-        w.events = {QStringLiteral("battery.low"), QStringLiteral("report.completed")};
+        w.events = {QStringLiteral("report.completed"), QStringLiteral("battery.low")};
         break;
     case WebhookKind::Epic:
         w.url = QUrl(QStringLiteral("https://fhir.hospital.example/api/FHIR/R4"));
