@@ -22,6 +22,7 @@ private slots:
 void TestWebhookConfig::roundTrip()
 {
     Webhook teams = makeWebhook(u"Teams ♥"_s, WebhookKind::Teams);
+    teams.secretFingerprint = u"0123456789abcdef"_s;
     teams.headers = {{u"X-B"_s, u"2"_s}, {u"X-A"_s, u"1"_s}};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     epic.epic = {u"client"_s, QUrl(u"https://epic.example/token"_s), QUrl(u"https://epic.example/fhir"_s), u"scope"_s, u"kid"_s};
@@ -52,7 +53,9 @@ void TestWebhookConfig::roundTrip()
     QCOMPARE(parsed.webhooks.at(2).headers.size(), 2);
     // Serializing again gives the same bytes: exports diff cleanly.
     QCOMPARE(WebhookConfig::serialize(parsed.webhooks), json);
-    QVERIFY(!json.contains("secret"));
+    QVERIFY(!json.contains("secretFingerprint"));
+    QVERIFY(!json.contains("0123456789abcdef"));
+    QVERIFY(!json.contains("whsec_"));
 }
 
 void TestWebhookConfig::defaults()
