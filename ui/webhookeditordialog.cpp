@@ -9,6 +9,7 @@
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
 #include <QLineEdit>
@@ -62,7 +63,8 @@ void WebhookEditorDialog::buildUi()
     m_allowLoopbackHttpCheck = static_cast<QCheckBox *>(named(new QCheckBox(this), "allowLoopbackHttpCheck"));
     m_activeCheck = static_cast<QCheckBox *>(named(new QCheckBox(this), "activeCheck"));
     m_descriptionEdit = static_cast<QPlainTextEdit *>(named(new QPlainTextEdit(this), "descriptionEdit"));
-    m_descriptionEdit->setMaximumHeight(60);
+    m_descriptionEdit->setFixedHeight(m_descriptionEdit->fontMetrics().lineSpacing() * 3 + 12);
+    m_descriptionEdit->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     m_descriptionEdit->setTabChangesFocus(true);
     m_timeoutSpin = static_cast<QSpinBox *>(named(new QSpinBox(this), "timeoutSpin"));
     m_timeoutSpin->setRange(WebhookValidator::minTimeoutSeconds, WebhookValidator::maxTimeoutSeconds);
@@ -73,6 +75,8 @@ void WebhookEditorDialog::buildUi()
     m_phiExplanation->setWordWrap(true);
     m_phiExplanation->setForegroundRole(QPalette::PlaceholderText);
     m_headersTable = static_cast<HeadersTable *>(named(new HeadersTable(this), "headersTable"));
+    m_headersTable->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    m_headersTable->setFixedHeight(110);
     m_eventPicker = static_cast<EventPicker *>(named(new EventPicker(this), "eventPicker"));
     m_eventPicker->setMinimumHeight(200);
 
@@ -93,6 +97,8 @@ void WebhookEditorDialog::buildUi()
 
     auto fieldWithError = [this](QWidget *field, QLabel *error, QWidget *extra = nullptr) {
         auto *box = new QWidget(this);
+        // Only fields that can use more height (the event list) take the dialog's spare space.
+        box->setSizePolicy(QSizePolicy::Preferred, field->sizePolicy().verticalPolicy());
         auto *layout = new QVBoxLayout(box);
         layout->setContentsMargins(0, 0, 0, 0);
         layout->setSpacing(2);
@@ -113,7 +119,10 @@ void WebhookEditorDialog::buildUi()
     form->addRow(m_descriptionLabel, fieldWithError(m_descriptionEdit,
                                                     errorLabel(FieldError::Field::Description, "descriptionError")));
     form->addRow(m_timeoutLabel, fieldWithError(m_timeoutSpin, errorLabel(FieldError::Field::Timeout, "timeoutError")));
-    form->addRow(m_phiLabel, fieldWithError(m_phiCombo, m_phiExplanation));
+    auto *phiRow = new QHBoxLayout;
+    phiRow->addWidget(m_phiCombo);
+    phiRow->addWidget(m_phiExplanation, 1);
+    form->addRow(m_phiLabel, phiRow);
     form->addRow(m_headersLabel, fieldWithError(m_headersTable, errorLabel(FieldError::Field::Headers, "headersError")));
     form->addRow(m_eventsLabel, fieldWithError(m_eventPicker, errorLabel(FieldError::Field::Events, "eventsError")));
 

@@ -1,0 +1,314 @@
+// The webhook editor driven through its widgets: inline validation, saving, conflicts, delete and duplicate.
+#include "models/webhookrepository.h"
+#include "testsupport/modaldialogs.h"
+#include "testsupport/webhookfixtures.h"
+#include "ui/eventpicker.h"
+#include "ui/headerstable.h"
+#include "ui/webhookeditordialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestWebhookEditor : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void newFormStartsQuiet();
+    void urlValidationMessages_data();
+    void urlValidationMessages();
+    void createsWebhookFromFields();
+    void duplicateNameIsNamed();
+    void epicLimitsEvents();
+    void reservedHeaderIsRefused();
+    void conflictOverwrite();
+    void conflictReload();
+    void deleteAfterConfirmation();
+    void duplicateButton();
+    void screenshot();
+
+private:
+    template<typename T> T *field(WebhookEditorDialog &dialog, const char *name)
+    {
+        T *widget = dialog.findChild<T *>(QLatin1String(name));
+        if (!widget)
+            qFatal("no widget %s", name);
+        return widget;
+    }
+    void fillValidNewWebhook(WebhookEditorDialog &dialog, const QString &name);
+
+    OpenTestDatabase m_db;
+    std::unique_ptr<WebhookRepository> m_repository;
+};
+
+void TestWebhookEditor::init()
+{
+    m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
+    QVERIFY(m_db.ok());
+    m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+}
+
+void TestWebhookEditor::cleanup()
+{
+    m_repository.reset();
+    m_db = {};
+}
+
+void TestWebhookEditor::fillValidNewWebhook(WebhookEditorDialog &dialog, const QString &name)
+{
+    QTest::keyClicks(field<QLineEdit>(dialog, "nameEdit"), name);
+    QTest::keyClicks(field<QLineEdit>(dialog, "urlEdit"), u"https://receiver.hospital.example/in"_s);
+    field<EventPicker>(dialog, "eventPicker")->itemForEvent(u"battery.low"_s)->setCheckState(0, Qt::Checked);
+}
+
+void TestWebhookEditor::newFormStartsQuiet()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    QVERIFY(dialog.fieldError(FieldError::Field::Name).isEmpty());
+    QVERIFY(dialog.fieldError(FieldError::Field::Url).isEmpty());
+    // Save on an empty form names every missing piece and stores nothing.
+    field<QPushButton>(dialog, "saveButton")->click();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(dialog.fieldError(FieldError::Field::Name), u"Enter a name."_s);
+    QCOMPARE(dialog.fieldError(FieldError::Field::Url), u"Enter the endpoint URL."_s);
+    QCOMPARE(dialog.fieldError(FieldError::Field::Events), u"Subscribe to at least one event."_s);
+    QCOMPARE(m_repository->all()->size(), 0);
+}
+
+void TestWebhookEditor::urlValidationMessages_data()
+{
+    QTest::addColumn<QString>("typed");
+    QTest::addColumn<bool>("allowLoopbackHttp");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("plain http") << u"http://receiver.hospital.example/"_s << false << u"Plain http:// is refused"_s;
+    QTest::newRow("http to another host") << u"http://receiver.hospital.example/"_s << true << u"only to this machine"_s;
+    QTest::newRow("http loopback allowed") << u"http://127.0.0.1:8080/in"_s << true << QString();
+    QTest::newRow("http ipv6 loopback allowed") << u"http://[::1]:8080/in"_s << true << QString();
+    QTest::newRow("malformed") << u"https://exa mple.org/"_s << false << u"is not a valid URL"_s;
+    QTest::newRow("no scheme") << u"receiver.hospital.example/in"_s << false << u"is not a complete URL"_s;
+    QTest::newRow("ftp") << u"ftp://files.example/"_s << false << u"“ftp” endpoints are not supported"_s;
+    QTest::newRow("credentials") << u"https://user:pw@receiver.hospital.example/"_s << false << u"user name or password"_s;
+    QTest::newRow("fine") << u"https://receiver.hospital.example/in?x=1"_s << false << QString();
+}
+
+void TestWebhookEditor::urlValidationMessages()
+{
+    QFETCH(QString, typed);
+    QFETCH(bool, allowLoopbackHttp);
+    QFETCH(QString, expected);
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    QTest::keyClicks(field<QLineEdit>(dialog, "nameEdit"), u"Receiver"_s);
+    field<QCheckBox>(dialog, "allowLoopbackHttpCheck")->setChecked(allowLoopbackHttp);
+    QTest::keyClicks(field<QLineEdit>(dialog, "urlEdit"), typed);
+    const QString shown = dialog.fieldError(FieldError::Field::Url);
+    if (expected.isEmpty())
+        QVERIFY2(shown.isEmpty(), qPrintable(shown));
+    else
+        QVERIFY2(shown.contains(expected), qPrintable(shown));
+    QCOMPARE(field<QLabel>(dialog, "urlError")->isVisible(), !expected.isEmpty());
+}
+
+void TestWebhookEditor::createsWebhookFromFields()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"Device clinic"_s);
+    field<QComboBox>(dialog, "kindCombo")->setCurrentIndex(
+        field<QComboBox>(dialog, "kindCombo")->findData(int(WebhookKind::Generic)));
+    field<QSpinBox>(dialog, "timeoutSpin")->setValue(30);
+    field<QPlainTextEdit>(dialog, "descriptionEdit")->insertPlainText(u"Nachsorge — Zürich"_s);
+    field<QComboBox>(dialog, "phiCombo")->setCurrentIndex(field<QComboBox>(dialog, "phiCombo")->findData(int(PhiLevel::Limited)));
+    auto *headers = field<HeadersTable>(dialog, "headersTable");
+    headers->addRow(u"X-Clinic"_s, u"north"_s);
+    QVERIFY(dialog.fieldError(FieldError::Field::Name).isEmpty());
+    field<QPushButton>(dialog, "saveButton")->click();
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+
+    const auto stored = m_repository->findByName(u"Device clinic"_s);
+    QVERIFY(stored);
+    QCOMPARE(stored->kind, WebhookKind::Generic);
+    QCOMPARE(stored->url, QUrl(u"https://receiver.hospital.example/in"_s));
+    QCOMPARE(stored->timeoutSeconds, 30);
+    QCOMPARE(stored->description, u"Nachsorge — Zürich"_s);
+    QCOMPARE(stored->phiLevel, PhiLevel::Limited);
+    QCOMPARE(stored->events, QStringList{u"battery.low"_s});
+    QCOMPARE(stored->headers, (HeaderList{{u"X-Clinic"_s, u"north"_s}}));
+    QCOMPARE(dialog.webhook().id, stored->id);
+}
+
+void TestWebhookEditor::duplicateNameIsNamed()
+{
+    Webhook existing = makeWebhook(u"On-call"_s);
+    QVERIFY(m_repository->create(existing).ok());
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"on-call"_s);
+    QCOMPARE(dialog.fieldError(FieldError::Field::Name), u"A webhook named “On-call” already exists."_s);
+    field<QPushButton>(dialog, "saveButton")->click();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(m_repository->all()->size(), 1);
+}
+
+void TestWebhookEditor::epicLimitsEvents()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"Epic"_s);
+    auto *picker = field<EventPicker>(dialog, "eventPicker");
+    picker->itemForEvent(u"task.overdue"_s)->setCheckState(0, Qt::Checked);
+    auto *kind = field<QComboBox>(dialog, "kindCombo");
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Generic)));
+    QVERIFY(dialog.fieldError(FieldError::Field::Events).isEmpty());
+    QCOMPARE(PhiLevel(field<QComboBox>(dialog, "phiCombo")->currentData().toInt()), PhiLevel::None);
+
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Epic)));
+    QCOMPARE(PhiLevel(field<QComboBox>(dialog, "phiCombo")->currentData().toInt()), PhiLevel::Full);
+    QVERIFY(picker->itemForEvent(u"task.overdue"_s)->isDisabled());
+    QVERIFY(!picker->itemForEvent(u"battery.low"_s)->isDisabled());
+    QVERIFY(picker->itemForEvent(u"task.due"_s)->toolTip(0).contains(u"DiagnosticReport"_s));
+    QVERIFY2(dialog.fieldError(FieldError::Field::Events).contains(u"“task.overdue” cannot be sent to Epic"_s),
+             qPrintable(dialog.fieldError(FieldError::Field::Events)));
+    picker->itemForEvent(u"task.overdue"_s)->setCheckState(0, Qt::Unchecked);
+    QVERIFY(dialog.fieldError(FieldError::Field::Events).isEmpty());
+}
+
+void TestWebhookEditor::reservedHeaderIsRefused()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"Headers"_s);
+    auto *headers = field<HeadersTable>(dialog, "headersTable");
+    headers->table()->setRowCount(0);
+    QTest::mouseClick(headers->findChildren<QPushButton *>().first(), Qt::LeftButton);
+    headers->table()->item(0, 0)->setText(u"Host"_s);
+    QVERIFY2(dialog.fieldError(FieldError::Field::Headers).contains(u"“Host” is set by the console"_s),
+             qPrintable(dialog.fieldError(FieldError::Field::Headers)));
+    headers->table()->item(0, 0)->setText(u"X Bad"_s);
+    QVERIFY(dialog.fieldError(FieldError::Field::Headers).contains(u"HTTP does not allow"_s));
+    headers->table()->item(0, 0)->setText(u"X-Good"_s);
+    QVERIFY(dialog.fieldError(FieldError::Field::Headers).isEmpty());
+}
+
+void TestWebhookEditor::conflictOverwrite()
+{
+    Webhook original = makeWebhook(u"Shared"_s);
+    QVERIFY(m_repository->create(original).ok());
+    WebhookEditorDialog dialog(*m_repository, original);
+    dialog.show();
+    // Another administrator saves first.
+    Webhook other = original;
+    other.description = u"theirs"_s;
+    QVERIFY(m_repository->update(other).ok());
+
+    auto *description = field<QPlainTextEdit>(dialog, "descriptionEdit");
+    description->setPlainText(u"mine"_s);
+    QString conflictText;
+    whenModalAppears([&](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        QVERIFY(box);
+        conflictText = box->text();
+        box->findChild<QPushButton *>(u"overwriteButton"_s)->click();
+    }, &dialog);
+    dialog.save();
+    QVERIFY2(conflictText.contains(u"while you were editing"_s), qPrintable(conflictText));
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+    QCOMPARE(m_repository->findById(original.id)->description, u"mine"_s);
+    QCOMPARE(m_repository->findById(original.id)->version, 3);
+}
+
+void TestWebhookEditor::conflictReload()
+{
+    Webhook original = makeWebhook(u"Shared"_s);
+    QVERIFY(m_repository->create(original).ok());
+    WebhookEditorDialog dialog(*m_repository, original);
+    dialog.show();
+    Webhook other = original;
+    other.description = u"theirs"_s;
+    other.timeoutSeconds = 77;
+    QVERIFY(m_repository->update(other).ok());
+
+    field<QPlainTextEdit>(dialog, "descriptionEdit")->setPlainText(u"mine"_s);
+    whenModalAppears([](QWidget *modal) { modal->findChild<QPushButton *>(u"reloadButton"_s)->click(); }, &dialog);
+    dialog.save();
+    QVERIFY2(dialog.isVisible(), "after Reload the administrator keeps editing");
+    QCOMPARE(field<QPlainTextEdit>(dialog, "descriptionEdit")->toPlainText(), u"theirs"_s);
+    QCOMPARE(field<QSpinBox>(dialog, "timeoutSpin")->value(), 77);
+    QCOMPARE(m_repository->findById(original.id)->description, u"theirs"_s);
+    // Now based on their version, a save goes through.
+    field<QPlainTextEdit>(dialog, "descriptionEdit")->setPlainText(u"mine, on top of theirs"_s);
+    dialog.save();
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+    QCOMPARE(m_repository->findById(original.id)->description, u"mine, on top of theirs"_s);
+}
+
+void TestWebhookEditor::deleteAfterConfirmation()
+{
+    Webhook w = makeWebhook(u"Doomed"_s);
+    QVERIFY(m_repository->create(w).ok());
+    {
+        WebhookEditorDialog dialog(*m_repository, w);
+        dialog.show();
+        whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Cancel)->click(); },
+                         &dialog);
+        field<QPushButton>(dialog, "deleteButton")->click();
+        QVERIFY(dialog.isVisible());
+        QVERIFY(m_repository->findById(w.id));
+    }
+    WebhookEditorDialog dialog(*m_repository, w);
+    dialog.show();
+    QString question;
+    whenModalAppears([&](QWidget *modal) {
+        auto *box = qobject_cast<QMessageBox *>(modal);
+        question = box->text();
+        box->button(QMessageBox::Yes)->click();
+    }, &dialog);
+    field<QPushButton>(dialog, "deleteButton")->click();
+    QVERIFY(question.contains(u"Doomed"_s));
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Deleted);
+    QVERIFY(!m_repository->findById(w.id));
+}
+
+void TestWebhookEditor::duplicateButton()
+{
+    Webhook w = makeWebhook(u"Original"_s, WebhookKind::Slack);
+    QVERIFY(m_repository->create(w).ok());
+    WebhookEditorDialog dialog(*m_repository, w);
+    dialog.show();
+    field<QPushButton>(dialog, "duplicateButton")->click();
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Duplicated);
+    QCOMPARE(dialog.webhook().name, u"Original (copy)"_s);
+    QCOMPARE(m_repository->all()->size(), 2);
+}
+
+void TestWebhookEditor::screenshot()
+{
+    Webhook w = makeWebhook(u"Cardiology on-call (Teams)"_s, WebhookKind::Teams);
+    w.description = u"Battery alerts for the on-call cardiologist."_s;
+    QVERIFY(m_repository->create(w).ok());
+    WebhookEditorDialog dialog(*m_repository, w);
+    dialog.resize(720, 820);
+    dialog.show();
+    field<QLineEdit>(dialog, "urlEdit")->setText(u"http://teams.example/webhook"_s);
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+    QDir().mkpath(folder);
+    QVERIFY(dialog.grab().save(folder + u"/webhook-editor.png"_s));
+}
+
+QTEST_MAIN(TestWebhookEditor)
+#include "tst_webhookeditor.moc"
