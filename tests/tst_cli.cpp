@@ -1,0 +1,279 @@
+// The administration commands run as a user would run them: the real executable on both engines.
+#include "models/webhookrepository.h"
+#include "testsupport/webhookfixtures.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run run(const QStringList &arguments)
+{
+    QProcess process;
+    process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
+    process.setArguments(arguments);
+    // A subcommand needs no display: make sure none is there.
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.remove(u"DISPLAY"_s);
+    environment.remove(u"WAYLAND_DISPLAY"_s);
+    environment.remove(u"QT_QPA_PLATFORM"_s);
+    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+    process.setProcessEnvironment(environment);
+    process.start();
+    if (!process.waitForFinished(60000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+// Three webhooks of different kinds and options, as an administrator would write them.
+QByteArray sampleConfigText()
+{
+    QFile file(qEnvironmentVariable("GOREPORTER_SOURCE_DIR") + u"/tests/data/cli/sample-config.json"_s);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read the sample configuration: %s", qPrintable(file.errorString()));
+    return file.readAll();
+}
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void eventsList_data() { addEngineRows(); }
+    void eventsList();
+    void importExportRoundTrip_data() { addEngineRows(); }
+    void importExportRoundTrip();
+    void listAsJsonMasksCredentials_data() { addEngineRows(); }
+    void listAsJsonMasksCredentials();
+    void enableDisableRemove_data() { addEngineRows(); }
+    void enableDisableRemove();
+    void badImportChangesNothing_data();
+    void badImportChangesNothing();
+    void unreachableDatabase();
+    void databaseNewerThanProgram();
+    void usageErrors_data();
+    void usageErrors();
+
+private:
+    QString writeFile(const QString &name, const QByteArray &contents);
+    QStringList withDatabase(QStringList arguments) const
+    {
+        return QStringList{u"--database"_s, m_db->urlText()} + arguments;
+    }
+
+    std::unique_ptr<TestDatabase> m_db;
+    QTemporaryDir m_folder;
+};
+
+void TestCli::init()
+{
+    const DatabaseUrl::Engine engine = QTest::currentDataTag() && QByteArray(QTest::currentDataTag()) == "postgresql"
+                                           ? DatabaseUrl::Engine::PostgreSQL : DatabaseUrl::Engine::SQLite;
+    m_db = TestDatabase::create(engine);
+    QVERIFY(m_db);
+}
+
+void TestCli::cleanup()
+{
+    m_db.reset();
+}
+
+QString TestCli::writeFile(const QString &name, const QByteArray &contents)
+{
+    const QString path = m_folder.filePath(name);
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(contents);
+    return path;
+}
+
+void TestCli::eventsList()
+{
+    const Run result = run(withDatabase({u"events"_s, u"list"_s}));
+    QCOMPARE(result.exitCode, 0);
+    for (const char *event : {"report.created", "report.completed", "battery.low", "battery.critical", "task.created",
+                              "task.due", "task.overdue"})
+        QVERIFY2(result.out.contains(QLatin1String(event)), event);
+    QVERIFY(result.out.contains(u"ERI"_s));
+}
+
+void TestCli::importExportRoundTrip()
+{
+    const QString config = writeFile(u"in.json"_s, sampleConfigText());
+    Run result = run(withDatabase({u"webhooks"_s, u"import"_s, config}));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QVERIFY2(result.out.contains(u"3 created, 0 updated, 0 unchanged"_s), qPrintable(result.out));
+
+    const QString exported = m_folder.filePath(u"out.json"_s);
+    result = run(withDatabase({u"webhooks"_s, u"export"_s, exported}));
+    QVERIFY2(result.exitCode == 0, qPrintable(result.err));
+    QCOMPARE(QFile::permissions(exported) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFileDevice::Permissions());
+
+    // Importing the export again changes nothing; the export equals the original in meaning.
+    result = run(withDatabase({u"webhooks"_s, u"import"_s, exported}));
+    QVERIFY2(result.out.contains(u"0 created, 0 updated, 3 unchanged"_s), qPrintable(result.out));
+    QFile file(exported);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonArray webhooks = QJsonDocument::fromJson(file.readAll()).object().value(u"webhooks"_s).toArray();
+    QCOMPARE(webhooks.size(), 3);
+    const QJsonObject local = webhooks.at(2).toObject();
+    QCOMPARE(local.value(u"name"_s).toString(), u"Local receiver"_s);
+    QCOMPARE(local.value(u"active"_s).toBool(), false);
+    QCOMPARE(local.value(u"phiLevel"_s).toString(), u"limited"_s);
+    QCOMPARE(local.value(u"timeoutSeconds"_s).toInt(), 5);
+    QCOMPARE(webhooks.at(1).toObject().value(u"epic"_s).toObject().value(u"clientId"_s).toString(), u"c-1"_s);
+
+    // Export to standard output is the same document.
+    result = run(withDatabase({u"webhooks"_s, u"export"_s}));
+    QCOMPARE(result.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"webhooks"_s).toArray(), webhooks);
+
+    // A changed file updates by name.
+    QByteArray changed = sampleConfigText();
+    changed.replace("On-call channel", "Night shift channel");
+    result = run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"changed.json"_s, changed)}));
+    QVERIFY2(result.out.contains(u"0 created, 1 updated, 2 unchanged"_s), qPrintable(result.out + result.err));
+}
+
+void TestCli::listAsJsonMasksCredentials()
+{
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    Run result = run(withDatabase({u"webhooks"_s, u"list"_s, u"--json"_s}));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(!result.out.contains(u"IncomingWebhook"_s), "the Teams URL is a credential");
+    const QJsonArray list = QJsonDocument::fromJson(result.out.toUtf8()).array();
+    QCOMPARE(list.size(), 3);
+    QCOMPARE(list.at(0).toObject().value(u"endpoint"_s).toString(), u"https://contoso.webhook.office.com/…"_s);
+    QCOMPARE(list.at(0).toObject().value(u"version"_s).toInt(), 1);
+
+    result = run(withDatabase({u"webhooks"_s, u"list"_s}));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(result.out.contains(u"Cardiology Teams"_s));
+    QVERIFY(!result.out.contains(u"IncomingWebhook"_s));
+}
+
+void TestCli::enableDisableRemove()
+{
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"disable"_s, u"Epic"_s})).exitCode, 0);
+    Database db;
+    QVERIFY(db.open(m_db->url()));
+    WebhookRepository repository(db);
+    QCOMPARE(repository.findByName(u"Epic"_s)->active, false);
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"enable"_s, u"Epic"_s})).exitCode, 0);
+    QCOMPARE(repository.findByName(u"Epic"_s)->active, true);
+
+    Run result = run(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY(!repository.findByName(u"Epic"_s));
+    result = run(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(u"There is no webhook named “Epic”"_s), qPrintable(result.err));
+    const QStringList actions = [&] {
+        QStringList list;
+        const QList<AuditEntry> trail = *repository.auditTrail();
+        for (const AuditEntry &entry : trail)
+            list.append(entry.action);
+        return list;
+    }();
+    QCOMPARE(actions, (QStringList{u"import"_s, u"import"_s, u"import"_s, u"disable"_s, u"enable"_s, u"delete"_s}));
+}
+
+void TestCli::badImportChangesNothing_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("malformed JSON") << QByteArray("{\"webhooks\": [\n{\"name\": }]}") << u"line 2"_s;
+    QTest::newRow("unknown event type") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",
+        "url": "https://a.example/", "events": ["battery.empty"]}]})") << u"“battery.empty” is not a goReporter event"_s;
+    QTest::newRow("duplicate names") << QByteArray(R"({"webhooks": [
+        {"name": "Dup", "kind": "generic", "url": "https://a.example/", "events": ["report.created"]},
+        {"name": "Dup", "kind": "generic", "url": "https://b.example/", "events": ["report.created"]}]})")
+                                     << u"already exists"_s;
+    QTest::newRow("one bad among good") << QByteArray(R"({"webhooks": [
+        {"name": "Good", "kind": "generic", "url": "https://a.example/", "events": ["report.created"]},
+        {"name": "Bad", "kind": "generic", "url": "http://b.example/", "events": ["report.created"]}]})")
+                                        << u"webhooks[1] “Bad”"_s;
+}
+
+void TestCli::badImportChangesNothing()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, expected);
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    const QString before = run(withDatabase({u"webhooks"_s, u"export"_s})).out;
+    const Run result = run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"bad.json"_s, contents)}));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(expected), qPrintable(result.err));
+    QVERIFY(result.err.contains(u"nothing was changed"_s));
+    QCOMPARE(run(withDatabase({u"webhooks"_s, u"export"_s})).out, before);
+}
+
+void TestCli::unreachableDatabase()
+{
+    const Run result = run({u"--database"_s, u"postgresql://nobody@127.0.0.1:1/webhooks"_s, u"webhooks"_s, u"list"_s});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(u"Cannot connect to PostgreSQL nobody@127.0.0.1:1/webhooks"_s), qPrintable(result.err));
+    const Run missingFolder = run({u"--database"_s, u"sqlite:///proc/no/such/place.db"_s, u"webhooks"_s, u"list"_s});
+    QCOMPARE(missingFolder.exitCode, 1);
+    QVERIFY2(missingFolder.err.contains(u"/proc/no/such"_s), qPrintable(missingFolder.err));
+}
+
+void TestCli::databaseNewerThanProgram()
+{
+    {
+        Database db;
+        QVERIFY(db.open(m_db->url()));
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(u"INSERT INTO schema_migrations (version, applied_at, description) VALUES (9999, 0, 'future')"_s));
+    }
+    const Run result = run(withDatabase({u"webhooks"_s, u"list"_s}));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(u"schema version 9999"_s), qPrintable(result.err));
+}
+
+void TestCli::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("unknown action") << QStringList{u"webhooks"_s, u"frobnicate"_s} << u"Unknown action “webhooks frobnicate”"_s;
+    QTest::newRow("missing file") << QStringList{u"webhooks"_s, u"import"_s} << u"Wrong number of arguments"_s;
+    QTest::newRow("json elsewhere") << QStringList{u"events"_s, u"list"_s, u"--json"_s} << u"--json"_s;
+    QTest::newRow("unknown option") << QStringList{u"webhooks"_s, u"list"_s, u"--jsn"_s} << u"jsn"_s;
+    QTest::newRow("password in url") << QStringList{u"--database"_s, u"postgresql://a:pw@127.0.0.1/x"_s, u"webhooks"_s,
+                                                    u"list"_s}
+                                     << u"Do not put the database password in the URL"_s;
+}
+
+void TestCli::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, expected);
+    const Run result = run(arguments);
+    QVERIFY(result.exitCode != 0);
+    QVERIFY2(result.err.contains(expected), qPrintable(result.err));
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

@@ -1,0 +1,193 @@
+// The main window: table, search, actions, status bar and remembered state, plus a screenshot.
+#include "models/webhookrepository.h"
+#include "models/webhooktablemodel.h"
+#include "testsupport/modaldialogs.h"
+#include "testsupport/webhookfixtures.h"
+#include "ui/mainwindow.h"
+
+#include <QAction>
+#include <QDir>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void listsWebhooksSortedByName();
+    void searchFiltersAsYouType();
+    void statusBarNamesDatabase();
+    void toggleActiveFromTable();
+    void duplicateAndDeleteFromTable();
+    void emptyDatabaseShowsHowToStart();
+    void remembersColumnLayout();
+    void screenshot();
+
+private:
+    QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
+    void selectRow(MainWindow &window, int row)
+    {
+        window.webhooksView()->selectRow(row);
+    }
+
+    OpenTestDatabase m_db;
+    std::unique_ptr<WebhookRepository> m_repository;
+};
+
+void TestMainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(u"goReporter-test"_s);
+    QSettings().clear();
+}
+
+void TestMainWindow::init()
+{
+    m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
+    QVERIFY(m_db.ok());
+    m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+    const QList<QPair<QString, WebhookKind>> hooks = {
+        {u"Cardiology on-call (Teams)"_s, WebhookKind::Teams},
+        {u"Epic Hyperspace North"_s, WebhookKind::Epic},
+        {u"Device clinic monitoring"_s, WebhookKind::Slack},
+        {u"Research data warehouse"_s, WebhookKind::Generic},
+    };
+    for (const auto &[name, kind] : hooks) {
+        Webhook w = makeWebhook(name, kind);
+        QVERIFY(m_repository->create(w).ok());
+    }
+}
+
+void TestMainWindow::cleanup()
+{
+    m_repository.reset();
+    m_db = {};
+}
+
+void TestMainWindow::listsWebhooksSortedByName()
+{
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    QAbstractItemModel *view = window.webhooksView()->model();
+    QCOMPARE(view->rowCount(), 4);
+    QCOMPARE(view->index(0, 0).data().toString(), u"Cardiology on-call (Teams)"_s);
+    QCOMPARE(view->index(3, 0).data().toString(), u"Research data warehouse"_s);
+    window.webhooksView()->sortByColumn(WebhookTableModel::NameColumn, Qt::DescendingOrder);
+    QCOMPARE(view->index(0, 0).data().toString(), u"Research data warehouse"_s);
+}
+
+void TestMainWindow::searchFiltersAsYouType()
+{
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    QAbstractItemModel *view = window.webhooksView()->model();
+    QTest::keyClicks(window.searchEdit(), u"epic"_s);
+    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->index(0, 0).data().toString(), u"Epic Hyperspace North"_s);
+    window.searchEdit()->clear();
+    // Events and integration types are searchable too.
+    QTest::keyClicks(window.searchEdit(), u"battery.critical"_s);
+    QCOMPARE(view->rowCount(), 1);
+    QCOMPARE(view->index(0, 0).data().toString(), u"Device clinic monitoring"_s);
+    window.searchEdit()->clear();
+    QTest::keyClicks(window.searchEdit(), u"no such hook"_s);
+    QCOMPARE(view->rowCount(), 0);
+    auto *placeholder = window.findChild<QLabel *>(u"placeholder"_s);
+    QVERIFY(placeholder->isVisible());
+    QVERIFY(placeholder->text().contains(u"no such hook"_s));
+}
+
+void TestMainWindow::statusBarNamesDatabase()
+{
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    const QString text = window.findChild<QLabel *>(u"databaseLabel"_s)->text();
+    QVERIFY2(text.contains(m_db.database->url().sqlitePath()), qPrintable(text));
+    QVERIFY(text.contains(m_db.database->actor()));
+}
+
+void TestMainWindow::toggleActiveFromTable()
+{
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    QAction *toggle = action(window, "toggleActiveAction");
+    QVERIFY(!toggle->isEnabled());
+    selectRow(window, 0);
+    QVERIFY(toggle->isEnabled());
+    QCOMPARE(toggle->text(), u"Disa&ble"_s);
+    toggle->trigger();
+    QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, false);
+    QCOMPARE(toggle->text(), u"Ena&ble"_s);
+    toggle->trigger();
+    QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
+}
+
+void TestMainWindow::duplicateAndDeleteFromTable()
+{
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    selectRow(window, 1);
+    action(window, "duplicateAction")->trigger();
+    QCOMPARE(m_repository->all()->size(), 5);
+    // The copy is selected, so Delete removes the copy after confirmation.
+    const QModelIndex current = window.webhooksView()->selectionModel()->selectedRows().first();
+    QCOMPARE(current.data().toString(), u"Device clinic monitoring (copy)"_s);
+    whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
+    action(window, "deleteAction")->trigger();
+    QCOMPARE(m_repository->all()->size(), 4);
+    QVERIFY(!m_repository->findByName(u"Device clinic monitoring (copy)"_s));
+}
+
+void TestMainWindow::emptyDatabaseShowsHowToStart()
+{
+    const QList<Webhook> all = *m_repository->all();
+    for (const Webhook &w : all)
+        QVERIFY(m_repository->remove(w).ok());
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    auto *placeholder = window.findChild<QLabel *>(u"placeholder"_s);
+    QVERIFY(placeholder->isVisible());
+    QVERIFY(placeholder->text().contains(u"No webhooks yet"_s));
+}
+
+void TestMainWindow::remembersColumnLayout()
+{
+    {
+        MainWindow window(*m_db.database, *m_repository);
+        window.show();
+        window.webhooksView()->horizontalHeader()->resizeSection(WebhookTableModel::NameColumn, 333);
+        window.close();
+    }
+    MainWindow window(*m_db.database, *m_repository);
+    window.show();
+    QCOMPARE(window.webhooksView()->horizontalHeader()->sectionSize(WebhookTableModel::NameColumn), 333);
+}
+
+void TestMainWindow::screenshot()
+{
+    QSettings().clear();
+    MainWindow window(*m_db.database, *m_repository);
+    window.resize(1200, 420);
+    window.show();
+    selectRow(window, 2);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+    QDir().mkpath(folder);
+    QVERIFY(window.grab().save(folder + u"/main-window.png"_s));
+}
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
