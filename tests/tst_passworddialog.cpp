@@ -69,11 +69,12 @@ void TestPasswordDialog::asksRetriesAndRemembers()
     // Next start: the keychain answers, no dialog appears.
     Database again;
     bool prompted = false;
-    whenModalAppears([&](QWidget *modal) {
+    QPointer<QTimer> watcher = whenModalAppears([&](QWidget *modal) {
         prompted = true;
         modal->close();
     });
     QVERIFY(PasswordDialog::login(again, *m_url, m_secrets));
+    delete watcher;
     QVERIFY(!prompted);
     m_secrets.removeAndWait(m_url->keychainKey());
 }
@@ -95,12 +96,14 @@ void TestPasswordDialog::noPromptWhenNoPasswordIsNeeded()
     const auto trusted = TestDatabase::create(DatabaseUrl::Engine::PostgreSQL);
     QVERIFY(trusted);
     bool prompted = false;
-    whenModalAppears([&](QWidget *modal) {
+    QPointer<QTimer> watcher = whenModalAppears([&](QWidget *modal) {
         prompted = true;
         modal->close();
     });
     Database database;
-    QVERIFY2(PasswordDialog::login(database, trusted->url(), m_secrets), qPrintable(database.errorString()));
+    const bool opened = PasswordDialog::login(database, trusted->url(), m_secrets);
+    delete watcher;
+    QVERIFY2(opened, qPrintable(database.errorString()));
     QVERIFY(!prompted);
 }
 

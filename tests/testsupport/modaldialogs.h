@@ -2,13 +2,15 @@
 #pragma once
 
 #include <QApplication>
+#include <QPointer>
 #include <QTimer>
 #include <QWidget>
 
 #include <functional>
 
 // Calls handler with the next modal widget other than `except` as soon as it is shown, from the event loop.
-inline void whenModalAppears(std::function<void(QWidget *)> handler, QWidget *except = nullptr)
+// A test that expects no dialog deletes the returned watcher, so that it cannot answer a later test's dialog.
+inline QPointer<QTimer> whenModalAppears(std::function<void(QWidget *)> handler, QWidget *except = nullptr)
 {
     auto *timer = new QTimer(qApp);
     timer->setInterval(10);
@@ -21,4 +23,5 @@ inline void whenModalAppears(std::function<void(QWidget *)> handler, QWidget *ex
         handler(modal);
     });
     timer->start();
+    return timer;
 }
