@@ -161,30 +161,28 @@ std::optional<QList<Webhook>> WebhookRepository::all(RepositoryResult *result) c
     return query({}, {}, result);
 }
 
-std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
+std::optional<Webhook> WebhookRepository::findOne(const QString &where, const QVariant &value,
+                                                  const QString &notFoundMessage, RepositoryResult *result) const
 {
-    const auto found = query(QStringLiteral(" WHERE id = ?"), {id}, result);
+    const auto found = query(where, {value}, result);
     if (!found)
         return std::nullopt;
     if (found->isEmpty()) {
         if (result)
-            *result = {RepositoryResult::Status::NotFound, tr("The webhook no longer exists; someone deleted it."), {}};
+            *result = {RepositoryResult::Status::NotFound, notFoundMessage, {}};
         return std::nullopt;
     }
     return found->first();
 }
 
+std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
+{
+    return findOne(QStringLiteral(" WHERE id = ?"), id, tr("The webhook no longer exists; someone deleted it."), result);
+}
+
 std::optional<Webhook> WebhookRepository::findByName(const QString &name, RepositoryResult *result) const
 {
-    const auto found = query(QStringLiteral(" WHERE name = ?"), {name}, result);
-    if (!found)
-        return std::nullopt;
-    if (found->isEmpty()) {
-        if (result)
-            *result = {RepositoryResult::Status::NotFound, tr("There is no webhook named “%1”.").arg(name), {}};
-        return std::nullopt;
-    }
-    return found->first();
+    return findOne(QStringLiteral(" WHERE name = ?"), name, tr("There is no webhook named “%1”.").arg(name), result);
 }
 
 RepositoryResult WebhookRepository::validate(const Webhook &webhook) const

@@ -78,6 +78,8 @@ private:
     RepositoryResult validate(const Webhook &webhook) const;
     RepositoryResult inTransaction(const std::function<RepositoryResult()> &work);
     RepositoryResult databaseError(const QString &what, const QString &detail) const;
+    std::optional<Webhook> findOne(const QString &where, const QVariant &value, const QString &notFoundMessage,
+                                   RepositoryResult *result) const;
     std::optional<QList<Webhook>> query(const QString &where, const QVariantList &values, RepositoryResult *result) const;
 
     Database &m_database;

@@ -325,11 +325,7 @@ void MainWindow::deleteSelected()
     if (row < 0)
         return;
     const Webhook webhook = m_model->webhookAt(row);
-    const auto answer = QMessageBox::question(
-        this, tr("Delete webhook"),
-        tr("Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.").arg(webhook.name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (!WebhookEditorDialog::confirmDeletion(this, webhook.name))
         return;
     const RepositoryResult result = m_repository.remove(webhook);
     if (!result.ok())

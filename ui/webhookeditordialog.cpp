@@ -270,17 +270,30 @@ void WebhookEditorDialog::save()
         return;
     Webhook w = webhookFromFields();
     const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-    if (result.status == RepositoryResult::Status::Conflict) {
+    if (result.status == RepositoryResult::Status::Conflict)
         resolveConflict(result.message);
-        return;
-    }
+    else
+        finishSave(result, w);
+}
+
+void WebhookEditorDialog::finishSave(const RepositoryResult &result, const Webhook &stored)
+{
     if (!result.ok()) {
         QMessageBox::warning(this, tr("Webhook not saved"), result.message);
         return;
     }
-    m_webhook = w;
+    m_webhook = stored;
     m_outcome = Outcome::Saved;
     accept();
+}
+
+bool WebhookEditorDialog::confirmDeletion(QWidget *parent, const QString &name)
+{
+    return QMessageBox::question(parent, tr("Delete webhook"),
+                                 tr("Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.")
+                                     .arg(name),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+           == QMessageBox::Yes;
 }
 
 void WebhookEditorDialog::resolveConflict(const QString &message)
@@ -308,24 +321,13 @@ void WebhookEditorDialog::resolveConflict(const QString &message)
         }
     } else if (box.clickedButton() == overwrite) {
         Webhook w = webhookFromFields();
-        const RepositoryResult result = m_repository.overwrite(w);
-        if (!result.ok()) {
-            QMessageBox::warning(this, tr("Webhook not saved"), result.message);
-            return;
-        }
-        m_webhook = w;
-        m_outcome = Outcome::Saved;
-        accept();
+        finishSave(m_repository.overwrite(w), w);
     }
 }
 
 void WebhookEditorDialog::deleteWebhook()
 {
-    const auto answer = QMessageBox::question(
-        this, tr("Delete webhook"),
-        tr("Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.").arg(m_webhook.name),
-        QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
-    if (answer != QMessageBox::Yes)
+    if (!confirmDeletion(this, m_webhook.name))
         return;
     const RepositoryResult result = m_repository.remove(m_webhook);
     if (!result.ok()) {

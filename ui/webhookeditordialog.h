@@ -18,6 +18,7 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class WebhookRepository;
+struct RepositoryResult;
 
 class WebhookEditorDialog : public QDialog
 {
@@ -36,6 +37,8 @@ public:
     Webhook webhookFromFields() const;
     // The message shown for a field, empty if the field is fine (for tests and accessibility).
     QString fieldError(FieldError::Field field) const;
+    // Asks before a webhook is deleted; true if the administrator confirmed.
+    static bool confirmDeletion(QWidget *parent, const QString &name);
 
 public slots:
     void save();
@@ -52,6 +55,7 @@ private:
     void deleteWebhook();
     void duplicateWebhook();
     void resolveConflict(const QString &message);
+    void finishSave(const RepositoryResult &result, const Webhook &stored);
 
     WebhookRepository &m_repository;
     Webhook m_webhook;
