@@ -3,6 +3,7 @@
 #include "models/migrations.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -103,8 +104,20 @@ bool Database::migrate(QSqlDatabase &db)
 bool Database::openSqlite(QSqlDatabase &db)
 {
     const QFileInfo file(m_url.sqlitePath());
-    if (!QDir().mkpath(file.absolutePath()))
-        return fail(Error::Unreachable, tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
+    if (!file.absoluteDir().exists()) {
+        if (!QDir().mkpath(file.absolutePath()))
+            return fail(Error::Unreachable, tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
+        QFile::setPermissions(file.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    }
+    // The database holds credential URLs and patient data: a new file is readable by its owner only, and
+    // SQLite gives its -wal and -shm files the same permissions.
+    if (!file.exists()) {
+        QFile create(file.absoluteFilePath());
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)
+            || !create.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+            return fail(Error::Unreachable, tr("Cannot create the database file %1: %2")
+                                                .arg(file.absoluteFilePath(), create.errorString()));
+    }
     db.setDatabaseName(file.absoluteFilePath());
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(m_busyTimeoutMs));
     if (!db.open())

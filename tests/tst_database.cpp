@@ -6,6 +6,7 @@
 #include "testsupport/testdatabases.h"
 
 #include <QFile>
+#include <QTemporaryDir>
 #include <QProcess>
 #include <QSqlQuery>
 #include <QTest>
@@ -23,6 +24,7 @@ private slots:
     void refusesNewerSchemaAndLeavesItUntouched_data() { addEngineRows(); }
     void refusesNewerSchemaAndLeavesItUntouched();
     void sqliteUsesWalAndForeignKeys();
+    void newSqliteDatabaseIsPrivate();
     void actorIsOperatingSystemAccountOnSqlite();
     void actorIsDatabaseRoleOnPostgres();
     void unreachablePostgres();
@@ -125,6 +127,19 @@ void TestDatabase_::sqliteUsesWalAndForeignKeys()
     QCOMPARE(query.value(0).toInt(), 1);
     QVERIFY2(!query.exec(QStringLiteral("INSERT INTO webhook_events (webhook_id, event_type) VALUES ('nope', 'battery.low')")),
              "a subscription of a missing webhook must be refused");
+}
+
+void TestDatabase_::newSqliteDatabaseIsPrivate()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"new/sub/webhooks.db"_s);
+    Database db;
+    QVERIFY2(db.open(DatabaseUrl::sqliteFile(path)), qPrintable(db.errorString()));
+    const auto others = QFileDevice::ReadGroup | QFileDevice::WriteGroup | QFileDevice::ReadOther | QFileDevice::WriteOther;
+    QCOMPARE(QFile::permissions(path) & others, QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(path + u"-wal"_s) & others, QFileDevice::Permissions());
+    QCOMPARE(QFile::permissions(folder.filePath(u"new/sub"_s)) & (others | QFileDevice::ExeOther | QFileDevice::ExeGroup),
+             QFileDevice::Permissions());
 }
 
 void TestDatabase_::actorIsOperatingSystemAccountOnSqlite()
