@@ -1,0 +1,65 @@
+// A loopback HTTPS receiver on QSslServer that records requests and answers as each test scripts it.
+#pragma once
+
+#include "testsupport/testpki.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPair>
+#include <QPointer>
+#include <QSslServer>
+#include <QUrl>
+
+#include <functional>
+
+struct ReceivedRequest
+{
+    QByteArray method;
+    QByteArray target;   // path and query, as sent
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+
+    QByteArray header(const QByteArray &name) const;
+};
+
+struct ScriptedAnswer
+{
+    enum class Mode {
+        Respond,        // status, headers and body, then close
+        Hang,           // read the request, never answer
+        Trickle,        // headers, then one byte every 100 ms forever
+        Garbage,        // bytes that are not HTTP, then close
+    };
+    Mode mode = Mode::Respond;
+    int status = 200;
+    QByteArray reason = "OK";
+    QList<QPair<QByteArray, QByteArray>> headers;
+    QByteArray body;
+    qint64 generatedBodyBytes = 0; // instead of body: this many bytes, written as the client reads
+};
+
+class TestHttpsServer : public QObject
+{
+    Q_OBJECT
+public:
+    using Handler = std::function<ScriptedAnswer(const ReceivedRequest &)>;
+
+    // Listens on 127.0.0.1 with the given certificate (and its chain, if any).
+    explicit TestHttpsServer(const TestCertificate &identity, QObject *parent = nullptr);
+    bool isListening() const { return m_server.isListening(); }
+    quint16 port() const { return m_server.serverPort(); }
+    QUrl url(const QString &host, const QString &path) const;
+
+    void setHandler(Handler handler) { m_handler = std::move(handler); }
+    const QList<ReceivedRequest> &requests() const { return m_requests; }
+    int handshakeFailures() const { return m_handshakeFailures; }
+
+private:
+    void serve(QSslSocket *socket);
+
+    QSslServer m_server;
+    Handler m_handler;
+    QList<ReceivedRequest> m_requests;
+    int m_handshakeFailures = 0;
+};
