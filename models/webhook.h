@@ -47,6 +47,8 @@ struct Webhook
     EpicSettings epic;
     QString secretFingerprint;   // prefix of the SHA-256 of the secret; the secret itself lives in the keychain
     QDateTime secretSetAt;
+    QString previousSecretFingerprint; // during a rotation, the secret still signed with until secretGraceUntil
+    QDateTime secretGraceUntil;
     QString createdBy;
     QDateTime createdAt;
     QString updatedBy;

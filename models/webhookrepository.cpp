@@ -65,6 +65,10 @@ QString settingsToJson(const Webhook &webhook)
         settings.insert(QStringLiteral("internalEndpoint"), true);
     if (!webhook.epic.isEmpty())
         settings.insert(QStringLiteral("epic"), epicSettingsToJson(webhook.epic));
+    if (!webhook.previousSecretFingerprint.isEmpty()) {
+        settings.insert(QStringLiteral("previousSecretFingerprint"), webhook.previousSecretFingerprint);
+        settings.insert(QStringLiteral("secretGraceUntil"), webhook.secretGraceUntil.toMSecsSinceEpoch());
+    }
     return QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
 }
 
@@ -74,6 +78,11 @@ void settingsFromJson(const QString &json, Webhook &webhook)
     webhook.caFile = settings.value(QLatin1String("caFile")).toString();
     webhook.internalEndpoint = settings.value(QLatin1String("internalEndpoint")).toBool();
     webhook.epic = epicSettingsFromJson(settings.value(QLatin1String("epic")).toObject());
+    webhook.previousSecretFingerprint = settings.value(QLatin1String("previousSecretFingerprint")).toString();
+    webhook.secretGraceUntil = webhook.previousSecretFingerprint.isEmpty()
+                                   ? QDateTime()
+                                   : QDateTime::fromMSecsSinceEpoch(
+                                         qint64(settings.value(QLatin1String("secretGraceUntil")).toDouble()), Qt::UTC);
 }
 
 const QString selectColumns = QStringLiteral(
@@ -425,6 +434,8 @@ RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *co
     duplicate.active = false;
     duplicate.secretFingerprint.clear();
     duplicate.secretSetAt = {};
+    duplicate.previousSecretFingerprint.clear();
+    duplicate.secretGraceUntil = {};
     const QString base = source.name.left(WebhookValidator::maxNameLength - 12);
     duplicate.name = tr("%1 (copy)").arg(base);
     for (int n = 2; names.contains(duplicate.name.toLower()); ++n)
@@ -451,6 +462,8 @@ RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, Im
                 merged.version = existing->version;
                 merged.secretFingerprint = existing->secretFingerprint;
                 merged.secretSetAt = existing->secretSetAt;
+                merged.previousSecretFingerprint = existing->previousSecretFingerprint;
+                merged.secretGraceUntil = existing->secretGraceUntil;
                 merged.events = EventCatalog::inCatalogOrder(merged.events);
                 if (sameConfiguration(merged, *existing)) {
                     ++counts.unchanged;
@@ -471,6 +484,51 @@ RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, Im
     });
     if (result.ok() && summary)
         *summary = counts;
+    return result;
+}
+
+RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const QString &auditAction)
+{
+    Webhook changed = webhook;
+    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
+        RepositoryResult lookup;
+        const auto before = findById(changed.id, &lookup);
+        if (!before)
+            return lookup;
+        QSqlQuery update(m_database.connection());
+        update.prepare(QStringLiteral("UPDATE webhooks SET secret_fingerprint = ?, secret_set_at = ?, settings_json = ?,"
+                                      " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
+        update.addBindValue(changed.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>())
+                                                                : QVariant(changed.secretFingerprint));
+        update.addBindValue(toMsecs(changed.secretSetAt));
+        // Other settings as stored now: a secret change must not carry stale configuration along.
+        Webhook stored = *before;
+        stored.previousSecretFingerprint = changed.previousSecretFingerprint;
+        stored.secretGraceUntil = changed.secretGraceUntil;
+        update.addBindValue(settingsToJson(stored));
+        update.addBindValue(m_database.actor());
+        update.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        update.addBindValue(changed.id);
+        if (!update.exec())
+            return databaseError(tr("Cannot record the secret change"), Database::describe(update.lastError()));
+        auto fingerprints = [](const Webhook &w) {
+            return QJsonObject{{QStringLiteral("secretFingerprint"), w.secretFingerprint},
+                               {QStringLiteral("previousSecretFingerprint"), w.previousSecretFingerprint},
+                               {QStringLiteral("secretGraceUntil"), w.secretGraceUntil.toString(Qt::ISODate)}};
+        };
+        if (RepositoryResult audit = writeAudit(auditAction, changed.id, before->name, fingerprints(*before),
+                                                fingerprints(changed));
+            !audit.ok())
+            return audit;
+        RepositoryResult reread;
+        const auto after = findById(changed.id, &reread);
+        if (!after)
+            return reread;
+        changed = *after;
+        return {};
+    });
+    if (result.ok())
+        webhook = changed;
     return result;
 }
 

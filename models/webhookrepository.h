@@ -57,6 +57,10 @@ public:
     // A copy under a free name ("Name (copy)", "Name (copy 2)", ...), inactive until reviewed, without secrets.
     RepositoryResult duplicate(const Webhook &source, Webhook *copy);
 
+    // Stores webhook's secret bookkeeping (fingerprints, set time, rotation grace) and audits it; the secrets
+    // themselves never reach the database.
+    RepositoryResult recordSecretChange(Webhook &webhook, const QString &auditAction);
+
     struct ImportSummary
     {
         int created = 0;

@@ -1,0 +1,179 @@
+// Signing secrets in the real keyring with their fingerprints in the database: set, rotate, remove, compare.
+#include "models/webhooksecrets.h"
+#include "network/standardwebhooks.h"
+#include "testsupport/webhookfixtures.h"
+
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestWebhookSecrets : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void setGeneratedSecret();
+    void refusesMalformedSecret();
+    void presenceOnThisWorkstation();
+    void rotationSignsWithBothDuringGrace();
+    void expiredGraceSignsWithNewOnly();
+    void removeForgetsEverything();
+    void failedRecordRestoresKeychain();
+    void neverInDatabaseOrAudit();
+
+private:
+    OpenTestDatabase m_db;
+    std::unique_ptr<WebhookRepository> m_repository;
+    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<WebhookSecrets> m_secrets;
+    Webhook m_webhook;
+};
+
+void TestWebhookSecrets::init()
+{
+    m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
+    QVERIFY(m_db.ok());
+    m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-secrets"_s);
+    m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
+    m_webhook = makeWebhook(u"Signed receiver"_s);
+    QVERIFY(m_repository->create(m_webhook).ok());
+}
+
+void TestWebhookSecrets::cleanup()
+{
+    m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id));
+    m_store->removeAndWait(WebhookSecrets::previousSigningKey(m_webhook.id));
+    m_secrets.reset();
+    m_repository.reset();
+    m_db = {};
+}
+
+void TestWebhookSecrets::setGeneratedSecret()
+{
+    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
+    const QString secret = StandardWebhooks::generateSecret();
+    QVERIFY(secret.startsWith(u"whsec_"_s));
+    const RepositoryResult result = m_secrets->set(m_webhook, secret);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(m_webhook.secretFingerprint, StandardWebhooks::fingerprint(secret));
+    QVERIFY(m_webhook.secretSetAt.isValid());
+    QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, secret);
+    QString error;
+    QCOMPARE(*m_secrets->signingSecrets(m_webhook, &error), QStringList{secret});
+    QCOMPARE(*m_secrets->reveal(m_webhook, &error), secret);
+}
+
+void TestWebhookSecrets::refusesMalformedSecret()
+{
+    const RepositoryResult result = m_secrets->set(m_webhook, u"whsec_not base64!"_s);
+    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
+    QVERIFY(!result.message.isEmpty());
+    QVERIFY(m_repository->findById(m_webhook.id)->secretFingerprint.isEmpty());
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+}
+
+void TestWebhookSecrets::presenceOnThisWorkstation()
+{
+    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::PresentHere);
+    // Another workstation's keychain: nothing there.
+    QVERIFY(m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id)).ok());
+    WebhookSecrets::Status status = m_secrets->status(m_webhook);
+    QCOMPARE(status.presence, WebhookSecrets::Presence::MissingHere);
+    QVERIFY2(status.message.contains(m_webhook.secretFingerprint), qPrintable(status.message));
+    QString error;
+    QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
+    QVERIFY(error.contains(u"not in this workstation's keychain"_s));
+    // A stale secret from before a rotation elsewhere.
+    QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), StandardWebhooks::generateSecret()).ok());
+    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
+    QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
+}
+
+void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
+{
+    const QString oldSecret = StandardWebhooks::generateSecret();
+    const QString newSecret = StandardWebhooks::generateSecret();
+    QVERIFY(m_secrets->set(m_webhook, oldSecret).ok());
+    const RepositoryResult rotated = m_secrets->rotate(m_webhook, newSecret);
+    QVERIFY2(rotated.ok(), qPrintable(rotated.message));
+    QCOMPARE(m_webhook.secretFingerprint, StandardWebhooks::fingerprint(newSecret));
+    QCOMPARE(m_webhook.previousSecretFingerprint, StandardWebhooks::fingerprint(oldSecret));
+    const qint64 graceSeconds = QDateTime::currentDateTimeUtc().secsTo(m_webhook.secretGraceUntil);
+    QVERIFY2(graceSeconds > 23 * 3600 && graceSeconds <= 24 * 3600, qPrintable(QString::number(graceSeconds)));
+    const Webhook stored = *m_repository->findById(m_webhook.id);
+    QCOMPARE(stored.previousSecretFingerprint, m_webhook.previousSecretFingerprint);
+    QCOMPARE(stored.secretGraceUntil, m_webhook.secretGraceUntil);
+    QString error;
+    QCOMPARE(*m_secrets->signingSecrets(stored, &error), (QStringList{newSecret, oldSecret}));
+
+    // Both signatures go into one header, and a receiver knowing either secret accepts it.
+    const auto header = StandardWebhooks::signatureHeader(*m_secrets->signingSecrets(stored, &error), "msg_1", 1700000000, "{}");
+    QVERIFY(header);
+    QCOMPARE(header->count(' '), 1);
+    QVERIFY(StandardWebhooks::verify({oldSecret}, "msg_1", 1700000000, "{}", *header));
+    QVERIFY(StandardWebhooks::verify({newSecret}, "msg_1", 1700000000, "{}", *header));
+}
+
+void TestWebhookSecrets::expiredGraceSignsWithNewOnly()
+{
+    const QString newSecret = StandardWebhooks::generateSecret();
+    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, newSecret, 0).ok());
+    QString error;
+    QCOMPARE(*m_secrets->signingSecrets(m_webhook, &error), QStringList{newSecret});
+}
+
+void TestWebhookSecrets::removeForgetsEverything()
+{
+    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->remove(m_webhook).ok());
+    QVERIFY(m_webhook.secretFingerprint.isEmpty());
+    QVERIFY(m_repository->findById(m_webhook.id)->previousSecretFingerprint.isEmpty());
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::previousSigningKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
+    QString error;
+    QVERIFY(m_secrets->signingSecrets(m_webhook, &error)->isEmpty());
+}
+
+void TestWebhookSecrets::failedRecordRestoresKeychain()
+{
+    const QString original = StandardWebhooks::generateSecret();
+    QVERIFY(m_secrets->set(m_webhook, original).ok());
+    // Someone deletes the webhook meanwhile: the database refuses, and the keychain keeps the old secret.
+    Webhook stale = m_webhook;
+    QVERIFY(m_repository->remove(m_webhook).ok());
+    const RepositoryResult result = m_secrets->set(stale, StandardWebhooks::generateSecret());
+    QCOMPARE(result.status, RepositoryResult::Status::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, original);
+}
+
+void TestWebhookSecrets::neverInDatabaseOrAudit()
+{
+    const QString secret = StandardWebhooks::generateSecret();
+    QVERIFY(m_secrets->set(m_webhook, secret).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, StandardWebhooks::generateSecret()).ok());
+    const QString key = secret.mid(6);
+    for (const char *table : {"webhooks", "audit_log"}) {
+        QSqlQuery query(m_db.database->connection());
+        QVERIFY(query.exec(u"SELECT * FROM %1"_s.arg(QLatin1String(table))));
+        while (query.next()) {
+            for (int column = 0; column < query.record().count(); ++column)
+                QVERIFY2(!query.value(column).toString().contains(key), table);
+        }
+    }
+    const auto trail = m_repository->auditTrail(m_webhook.id);
+    QCOMPARE(trail->at(1).action, u"secret-set"_s);
+    QCOMPARE(trail->at(2).action, u"secret-rotate"_s);
+    QCOMPARE(trail->at(2).after.value(u"previousSecretFingerprint"_s).toString(), StandardWebhooks::fingerprint(secret));
+}
+
+QTEST_GUILESS_MAIN(TestWebhookSecrets)
+#include "tst_webhooksecrets.moc"
