@@ -84,6 +84,33 @@ QString DeliveryResult::errorKey(Error error)
     return {};
 }
 
+QString DeliveryResult::errorSummary() const
+{
+    return success() ? QString() : errorKey(error) + QStringLiteral(": ") + errorText;
+}
+
+DeliveryRecord DeliveryResult::toRecord() const
+{
+    DeliveryRecord record;
+    record.requestMethod = method;
+    record.requestUrl = requestUrl;
+    record.requestHeaders = requestHeaders;
+    record.requestBody = requestBody;
+    if (status > 0) {
+        record.responseStatus = status;
+        record.responseHeaders = responseHeaders;
+        record.responseBody = body;
+    }
+    if (status > 0 || bodySize > 0)
+        record.responseSize = bodySize;
+    record.error = errorSummary();
+    record.success = success();
+    record.startedAt = startedAt;
+    record.finishedAt = finishedAt;
+    record.durationMs = durationMs;
+    return record;
+}
+
 WebhookSender::WebhookSender(QObject *parent)
     : QObject(parent)
 {
@@ -161,6 +188,7 @@ void DeliveryJob::start()
         return;
     m_result.startedAt = QDateTime::currentDateTimeUtc();
     m_result.method = m_request.method;
+    m_result.requestBody = m_request.body;
     m_result.requestUrl = WebhookSender::displayUrl(m_request.url, m_request.kind);
     m_result.requestHeaders = WebhookSender::redactedHeaders(m_request.headers);
     m_deadline.start(std::max(1, m_request.timeoutMs));

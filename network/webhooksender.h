@@ -1,6 +1,7 @@
 // Sends one webhook request asynchronously: HTTPS, SSRF-checked pinned address, timeouts, bounded body, diagnosis.
 #pragma once
 
+#include "models/deliveryrepository.h"
 #include "models/webhook.h"
 #include "network/epicauth.h"
 #include "network/ssrfguard.h"
@@ -86,6 +87,7 @@ public:
 
     QString requestUrl;             // as it may be shown: Slack and Teams URLs are masked
     QByteArray method;
+    QByteArray requestBody;
     ByteHeaders requestHeaders;     // redacted: signatures and credentials replaced
     QString connectedAddress;       // the checked address the connection went to
     bool tokenFromCache = false;    // Epic: the access token came from the cache
@@ -99,6 +101,11 @@ public:
     bool success() const { return error == Error::None; }
     // A stable key for logs and the delivery table: "dns", "tls", "http-5xx", ...
     static QString errorKey(Error error);
+    // "<key>: <text>" as the delivery log stores it; empty on success.
+    QString errorSummary() const;
+    // The request, response, outcome and timing parts of a delivery-log row; the caller adds webhook, event,
+    // message id and trigger.
+    DeliveryRecord toRecord() const;
 };
 
 // One delivery in progress. It belongs to its sender, and deletes itself after emitting finished().

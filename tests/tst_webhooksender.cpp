@@ -2,7 +2,9 @@
 #include "network/epicauth.h"
 #include "network/standardwebhooks.h"
 #include "network/webhooksender.h"
+#include "models/webhookrepository.h"
 #include "testsupport/jwtverifier.h"
+#include "testsupport/webhookfixtures.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 
@@ -54,6 +56,8 @@ private slots:
     void epicEndToEnd();
     void epicTokenRefused();
     void redaction();
+    void attemptsRecorded_data();
+    void attemptsRecorded();
 
 private:
     DeliveryRequest request(const QUrl &url) const;
@@ -691,6 +695,128 @@ void TestWebhookSender::redaction()
     QCOMPARE(WebhookSender::displayUrl(slack, WebhookKind::Slack), QStringLiteral("https://hooks.slack.com/…"));
     QCOMPARE(WebhookSender::displayUrl(QUrl(QStringLiteral("https://user:pw@example.org/x")), WebhookKind::Generic),
              QStringLiteral("https://example.org/x"));
+}
+
+void TestWebhookSender::attemptsRecorded_data()
+{
+    addEngineRows();
+}
+
+void TestWebhookSender::attemptsRecorded()
+{
+    OpenTestDatabase db = openTestDatabase(currentEngine());
+    QVERIFY(db.ok());
+    Webhook webhook = makeWebhook(QStringLiteral("Cardiology receiver"));
+    WebhookRepository webhooks(*db.database);
+    QVERIFY(webhooks.create(webhook).ok());
+    DeliveryRepository log(*db.database);
+
+    int answers = 0;
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([&](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.status = ++answers == 1 ? 503 : 204;
+        answer.reason = answers == 1 ? "Service Unavailable" : "No Content";
+        if (answers == 1) {
+            answer.headers = {{"Retry-After", "5"}};
+            answer.body = "down for maintenance";
+        }
+        return answer;
+    });
+    const QString secret = StandardWebhooks::generateSecret();
+    const QByteArray messageId = StandardWebhooks::newMessageId();
+    DeliveryRequest delivery = request(receiver.url(QStringLiteral("localhost"), QStringLiteral("/hook")));
+    delivery.headers.append(*StandardWebhooks::headers({secret}, messageId, QDateTime::currentSecsSinceEpoch(), delivery.body));
+
+    // First attempt: the receiver is down.
+    DeliveryRecord first = run(delivery).toRecord();
+    first.webhookId = webhook.id;
+    first.webhookName = webhook.name;
+    first.eventType = QStringLiteral("report.completed");
+    first.eventId = QStringLiteral("evt-1");
+    first.messageId = QString::fromLatin1(messageId);
+    first.trigger = DeliveryTrigger::Event;
+    QString error;
+    QVERIFY2(log.record(first, &error), qPrintable(error));
+    QCOMPARE(first.attempt, 1);
+
+    // The retry repeats the same message, so it keeps the message id and counts as attempt 2.
+    DeliveryRecord retry = DeliveryRepository::repeatOf(first, DeliveryTrigger::Event);
+    const DeliveryRecord retryOutcome = run(delivery).toRecord();
+    retry.requestHeaders = retryOutcome.requestHeaders;
+    retry.requestBody = retryOutcome.requestBody;
+    retry.responseStatus = retryOutcome.responseStatus;
+    retry.responseHeaders = retryOutcome.responseHeaders;
+    retry.responseBody = retryOutcome.responseBody;
+    retry.responseSize = retryOutcome.responseSize;
+    retry.error = retryOutcome.error;
+    retry.success = retryOutcome.success;
+    retry.startedAt = retryOutcome.startedAt;
+    retry.finishedAt = retryOutcome.finishedAt;
+    retry.durationMs = retryOutcome.durationMs;
+    QVERIFY2(log.record(retry, &error), qPrintable(error));
+    QCOMPARE(retry.attempt, 2);
+
+    // A test-send refused by the guard is recorded too, as a new message.
+    DeliveryRequest blocked = request(QUrl(QStringLiteral("https://192.168.1.20/hook")));
+    DeliveryRecord test = run(blocked).toRecord();
+    test.webhookId = webhook.id;
+    test.webhookName = webhook.name;
+    test.eventType = QStringLiteral("battery.low");
+    test.eventId = QStringLiteral("sample-battery.low");
+    test.messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
+    test.trigger = DeliveryTrigger::Test;
+    QVERIFY2(log.record(test, &error), qPrintable(error));
+    QCOMPARE(test.attempt, 1);
+
+    const auto attempts = log.attemptsOf(QString::fromLatin1(messageId), &error);
+    QVERIFY2(attempts, qPrintable(error));
+    QCOMPARE(attempts->size(), 2);
+    const DeliveryRecord &down = attempts->at(0);
+    QCOMPARE(down.id, first.id);
+    QCOMPARE(down.webhookId, webhook.id);
+    QCOMPARE(down.trigger, DeliveryTrigger::Event);
+    QCOMPARE(down.eventType, QStringLiteral("report.completed"));
+    QCOMPARE(down.requestMethod, QByteArray("POST"));
+    QCOMPARE(down.requestUrl, QStringLiteral("https://localhost:%1/hook").arg(receiver.port()));
+    QCOMPARE(down.requestBody, delivery.body);
+    QCOMPARE(down.responseStatus, std::optional<int>(503));
+    QCOMPARE(down.responseBody, QByteArray("down for maintenance"));
+    QCOMPARE(down.responseSize, std::optional<qint64>(20));
+    QCOMPARE(down.error, QStringLiteral("http-5xx: HTTP 503 Service Unavailable"));
+    QVERIFY(!down.success);
+    QVERIFY(down.startedAt.isValid() && down.finishedAt >= down.startedAt);
+    QVERIFY(down.durationMs.has_value());
+    QVERIFY(down.responseHeaders.contains(qMakePair(QByteArray("Retry-After"), QByteArray("5"))));
+    // The signature never reaches the log.
+    for (const auto &[name, value] : down.requestHeaders) {
+        if (name == "webhook-signature")
+            QCOMPARE(value, QByteArray("\xe2\x80\xb9redacted\xe2\x80\xba"));
+        QVERIFY(!value.contains(secret.toLatin1()));
+    }
+    QVERIFY(down.requestHeaders.contains(qMakePair(QByteArray("webhook-id"), messageId)));
+
+    const DeliveryRecord &ok = attempts->at(1);
+    QCOMPARE(ok.attempt, 2);
+    QCOMPARE(ok.messageId, QString::fromLatin1(messageId));
+    QCOMPARE(ok.responseStatus, std::optional<int>(204));
+    QVERIFY(ok.success);
+    QCOMPARE(ok.error, QString());
+
+    const auto refused = log.find(test.id, &error);
+    QVERIFY2(refused, qPrintable(error));
+    QCOMPARE(refused->trigger, DeliveryTrigger::Test);
+    QCOMPARE(refused->responseStatus, std::nullopt);
+    QCOMPARE(refused->responseSize, std::nullopt);
+    QVERIFY(!refused->success);
+    QVERIFY2(refused->error.startsWith(QLatin1String("blocked: Refused to connect: 192.168.1.20 is in a private network "
+                                                     "range (192.168.0.0/16).")),
+             qPrintable(refused->error));
+
+    const auto newest = log.recent(webhook.id, 2, &error);
+    QVERIFY2(newest, qPrintable(error));
+    QCOMPARE(newest->size(), 2);
+    QCOMPARE(newest->first().id, test.id);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSender)
