@@ -93,6 +93,7 @@ private slots:
     void imageFromDataUri();
     void imageSizes();
     void imageSet();
+    void table();
     void cardActionsOpenUrl();
     void otherActionsAreDisabled();
     void actionSetElement();
@@ -111,6 +112,7 @@ private slots:
     void languageChangeRebuilds();
     void rtlCard();
     void renderBatteryCriticalCard();
+    void renderUserCard();
 };
 
 void TestAdaptiveCardView::textBlockProperties_data()
@@ -516,6 +518,38 @@ void TestAdaptiveCardView::imageSet()
     QCOMPARE(images[1]->x(), images[0]->geometry().right() + 1 + 8);
 }
 
+void TestAdaptiveCardView::table()
+{
+    AdaptiveCardView view;
+    view.setCard(cardWithBody({parse(R"({"type":"Table","columns":[{"width":1},{"width":2}],"rows":[
+        {"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"Device"}]},
+                                    {"type":"TableCell","items":[{"type":"TextBlock","text":"Battery"}]}]},
+        {"type":"TableRow","cells":[{"type":"TableCell","items":[{"type":"TextBlock","text":"Azure XT"}]},
+                                    {"type":"TableCell","style":"attention","items":[{"type":"TextBlock","text":"2%"}]}]}]})")}));
+    showAt(view, 400);
+    auto *table = view.findChild<CardTable *>();
+    QVERIFY(table);
+    QVERIFY(table->showsGridLines());
+    QCOMPARE(view.findChildren<CardPlaceholder *>().size(), 0);
+    const auto blocks = view.findChildren<CardTextBlock *>();
+    QCOMPARE(blocks.size(), 4);
+    QCOMPARE(blocks[0]->font().weight(), QFont::DemiBold); // header row
+    QCOMPARE(blocks[1]->font().weight(), QFont::DemiBold);
+    QCOMPARE(blocks[2]->font().weight(), QFont::Normal);
+    CardContainer *narrow = table->cell(1, 0);
+    CardContainer *wide = table->cell(1, 1);
+    QVERIFY(narrow && wide);
+    const double ratio = double(wide->width()) / narrow->width();
+    QVERIFY2(qAbs(ratio - 2.0) < 0.1, qPrintable(QString::number(ratio)));
+    QVERIFY(wide->drawsBackground());
+    QCOMPARE(wide->backgroundColor(), QColor(0xff, 0xc5, 0xb2));
+    QCOMPARE(blocks[2]->mapTo(narrow, QPoint(0, 0)), QPoint(8, 8)); // cell padding
+    // Grid lines between the cells.
+    const QImage image = table->grab().toImage();
+    QCOMPARE(image.pixelColor(0, 0), QColor(0xe0, 0xe0, 0xe0));
+    QCOMPARE(image.pixelColor(narrow->geometry().right() + 1, narrow->geometry().center().y()), QColor(0xe0, 0xe0, 0xe0));
+}
+
 void TestAdaptiveCardView::cardActionsOpenUrl()
 {
     AdaptiveCardView view;
@@ -787,6 +821,26 @@ void TestAdaptiveCardView::renderBatteryCriticalCard()
     QCOMPARE(image.pixelColor(2, 2), QColor(0xf5, 0xf5, 0xf5));
     const int inside = AdaptiveCardView::margin + 2;
     QCOMPARE(image.pixelColor(inside, inside), QColor(0xff, 0xc5, 0xb2));
+    qInfo("screenshot: %s", qPrintable(path));
+}
+
+void TestAdaptiveCardView::renderUserCard()
+{
+    // A card as a user might paste it, using most of what Teams draws plus an input the preview cannot.
+    QFile file(QFINDTESTDATA("data/cards/kitchen-sink.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    AdaptiveCardView view;
+    view.setCard(QJsonDocument::fromJson(file.readAll()).object());
+    const auto placeholders = view.findChildren<CardPlaceholder *>();
+    QCOMPARE(placeholders.size(), 1);
+    QCOMPARE(placeholders.first()->text(), QStringLiteral("Unsupported element: Input.Text"));
+    const auto buttons = view.findChildren<CardActionButton *>();
+    QCOMPARE(buttons.size(), 3);
+    QVERIFY(buttons[0]->isEnabled());
+    QVERIFY(!buttons[1]->isEnabled());
+    QVERIFY(!buttons[2]->isEnabled());
+    const QString path = screenshotPath(QStringLiteral("user-card.png"));
+    QVERIFY(view.saveAsPng(path));
     qInfo("screenshot: %s", qPrintable(path));
 }
 

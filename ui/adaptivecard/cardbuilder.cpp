@@ -214,7 +214,7 @@ CardBuilder::Element CardBuilder::buildElement(const QJsonValue &value, const Co
 
     Element built;
     if (type == u"TextBlock")
-        built = buildTextBlock(element);
+        built = buildTextBlock(element, context);
     else if (type == u"RichTextBlock")
         built = buildRichTextBlock(element);
     else if (type == u"Container")
@@ -227,6 +227,8 @@ CardBuilder::Element CardBuilder::buildElement(const QJsonValue &value, const Co
         built = buildImage(element);
     else if (type == u"ImageSet")
         built = buildImageSet(element);
+    else if (type == u"Table")
+        built = buildTable(element, context);
     else if (type == u"ActionSet")
         built.widget = buildActions(element.value(QLatin1String("actions")), context);
     else {
@@ -235,7 +237,7 @@ CardBuilder::Element CardBuilder::buildElement(const QJsonValue &value, const Co
         if (fallback.toString() == u"drop")
             return {};
         if (fallback.isObject())
-            return buildElement(fallback, {context.parentStyle, context.depth + 1});
+            return buildElement(fallback, {context.parentStyle, context.depth + 1, context.columnHeader});
         const QString shownType = type.isEmpty() ? tr("(no type)") : type;
         return {placeholder(tr("Unsupported element: %1").arg(shownType))};
     }
@@ -247,7 +249,7 @@ CardBuilder::Element CardBuilder::buildElement(const QJsonValue &value, const Co
     return built;
 }
 
-CardBuilder::Element CardBuilder::buildTextBlock(const QJsonObject &element) const
+CardBuilder::Element CardBuilder::buildTextBlock(const QJsonObject &element, const Context &context) const
 {
     const QString text = textOf(element.value(QLatin1String("text")));
     if (text.isEmpty())
@@ -255,7 +257,8 @@ CardBuilder::Element CardBuilder::buildTextBlock(const QJsonObject &element) con
     const bool heading = keyword(element, QLatin1String("style")) == u"heading";
     // The "heading" style's defaults come from the host config's textStyles.heading (large, bolder).
     const QString size = keyword(element, QLatin1String("size"), heading ? QStringLiteral("large") : QString());
-    const QString weight = keyword(element, QLatin1String("weight"), heading ? QStringLiteral("bolder") : QString());
+    const QString weight = keyword(element, QLatin1String("weight"),
+                                   (heading || context.columnHeader) ? QStringLiteral("bolder") : QString());
     auto *block = new CardTextBlock;
     block->setFont(HostConfig::font(keyword(element, QLatin1String("fontType")), size, weight));
     block->setColor(HostConfig::foregroundColor(keyword(element, QLatin1String("color")),
@@ -334,7 +337,7 @@ CardBuilder::Element CardBuilder::buildContainer(const QJsonObject &element, con
     const bool drawsBackground = knownStyle && style != context.parentStyle;
     auto *container = new CardContainer(QStringLiteral("Container"), style, drawsBackground);
     container->setBleeds(drawsBackground && flag(element, QLatin1String("bleed"), false));
-    addElements(container, element.value(QLatin1String("items")), {style, context.depth + 1});
+    addElements(container, element.value(QLatin1String("items")), {style, context.depth + 1, context.columnHeader});
     container->finish(verticalContentAlignment(element));
     return {container, container->bleeds(), {}};
 }
@@ -351,7 +354,7 @@ QWidget *CardBuilder::buildColumn(const QJsonValue &value, const Context &contex
     const bool knownStyle = HostConfig::isKnownContainerStyle(requestedStyle);
     const QString style = knownStyle ? requestedStyle : context.parentStyle;
     auto *widget = new CardContainer(QStringLiteral("Column"), style, knownStyle && style != context.parentStyle);
-    addElements(widget, column.value(QLatin1String("items")), {style, context.depth + 1});
+    addElements(widget, column.value(QLatin1String("items")), {style, context.depth + 1, context.columnHeader});
     widget->finish(verticalContentAlignment(column));
     applyCommonProperties(widget, column);
     return widget;
@@ -370,7 +373,7 @@ CardBuilder::Element CardBuilder::buildColumnSet(const QJsonObject &element, con
     auto *layout = new QHBoxLayout(row);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    const Context columnContext{style, context.depth + 1};
+    const Context columnContext{style, context.depth + 1, context.columnHeader};
     const QJsonValue columnsValue = element.value(QLatin1String("columns"));
     const QJsonArray columns = columnsValue.toArray();
     if (!columnsValue.isArray() && !columnsValue.isUndefined())
@@ -524,6 +527,46 @@ CardBuilder::Element CardBuilder::buildImageSet(const QJsonObject &element) cons
     }
     layout->addStretch(1);
     return {widget};
+}
+
+CardBuilder::Element CardBuilder::buildTable(const QJsonObject &element, const Context &context) const
+{
+    // https://adaptivecards.io/explorer/Table.html (schema 1.5)
+    auto *table = new CardTable(flag(element, QLatin1String("showGridLines"), true),
+                                HostConfig::containerBackground(context.parentStyle));
+    const QJsonArray columns = element.value(QLatin1String("columns")).toArray();
+    for (int column = 0; column < columns.size(); ++column) {
+        const QJsonValue width = columns.at(column).toObject().value(QLatin1String("width"));
+        if (const int px = pixels(width); px > 0)
+            table->setColumnWidth(column, px, true);
+        else if (width.isDouble() && width.toDouble() > 0)
+            table->setColumnWidth(column, width.toDouble(), false);
+    }
+    const bool firstRowAsHeader = flag(element, QLatin1String("firstRowAsHeader"), true);
+    const Qt::Alignment tableAlignment = verticalContentAlignment(
+        QJsonObject{{QStringLiteral("verticalContentAlignment"), element.value(QLatin1String("verticalCellContentAlignment"))}});
+    const QJsonArray rows = element.value(QLatin1String("rows")).toArray();
+    for (int rowIndex = 0; rowIndex < rows.size(); ++rowIndex) {
+        const QJsonObject row = rows.at(rowIndex).toObject();
+        const QString rowStyle = keyword(row, QLatin1String("style"));
+        const QJsonArray cells = row.value(QLatin1String("cells")).toArray();
+        for (int column = 0; column < cells.size(); ++column) {
+            const QJsonObject cell = cells.at(column).toObject();
+            QString style = keyword(cell, QLatin1String("style"), rowStyle);
+            if (!HostConfig::isKnownContainerStyle(style))
+                style = context.parentStyle;
+            auto *cellWidget = new CardContainer(QStringLiteral("TableCell"), style, style != context.parentStyle);
+            // Cells are always padded (the renderers' default cell spacing is 8 px).
+            cellWidget->setPadding(HostConfig::spacing(QStringLiteral("small")));
+            addElements(cellWidget, cell.value(QLatin1String("items")),
+                        {style, context.depth + 1, firstRowAsHeader && rowIndex == 0});
+            const QJsonValue cellAlignment = cell.value(QLatin1String("verticalContentAlignment"));
+            cellWidget->finish(cellAlignment.isString() ? verticalContentAlignment(cell) : tableAlignment);
+            applyCommonProperties(cellWidget, cell);
+            table->addCell(cellWidget, rowIndex, column);
+        }
+    }
+    return {table};
 }
 
 QWidget *CardBuilder::buildActions(const QJsonValue &actions, const Context &context) const

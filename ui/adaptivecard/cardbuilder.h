@@ -34,6 +34,7 @@ private:
     {
         QString parentStyle; // the container style the element sits on
         int depth = 0;
+        bool columnHeader = false; // inside a Table's header row: text is bolder unless it says otherwise
     };
     struct Element
     {
@@ -48,7 +49,7 @@ private:
 
     void addElements(CardContainer *container, const QJsonValue &items, const Context &context) const;
     Element buildElement(const QJsonValue &value, const Context &context) const;
-    Element buildTextBlock(const QJsonObject &element) const;
+    Element buildTextBlock(const QJsonObject &element, const Context &context) const;
     Element buildRichTextBlock(const QJsonObject &element) const;
     Element buildContainer(const QJsonObject &element, const Context &context) const;
     Element buildColumnSet(const QJsonObject &element, const Context &context) const;
@@ -56,6 +57,7 @@ private:
     Element buildFactSet(const QJsonObject &element) const;
     Element buildImage(const QJsonObject &element, const QString &defaultSize = QStringLiteral("auto")) const;
     Element buildImageSet(const QJsonObject &element) const;
+    Element buildTable(const QJsonObject &element, const Context &context) const;
     QWidget *buildActions(const QJsonValue &actions, const Context &context) const;
     QWidget *placeholder(const QString &message) const;
 

@@ -3,6 +3,7 @@
 
 #include "ui/adaptivecard/hostconfig.h"
 
+#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QPainter>
 #include <QPainterPath>
@@ -75,6 +76,63 @@ void CardContainer::paintEvent(QPaintEvent *event)
         painter.fillRect(rect(), backgroundColor());
     }
     QFrame::paintEvent(event);
+}
+
+CardTable::CardTable(bool showGridLines, const QColor &cellBackground, QWidget *parent)
+    : QWidget(parent)
+    , m_showGridLines(showGridLines)
+    , m_cellBackground(cellBackground)
+    , m_grid(new QGridLayout(this))
+{
+    const int line = showGridLines ? HostConfig::separatorThickness() : 0;
+    m_grid->setContentsMargins(line, line, line, line);
+    m_grid->setSpacing(line);
+    setProperty("adaptiveCardType", QStringLiteral("Table"));
+}
+
+void CardTable::addCell(CardContainer *cell, int row, int column)
+{
+    // Cells ignore their content's width so that the column weights alone share the table's width.
+    cell->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_grid->addWidget(cell, row, column);
+    if (m_grid->columnStretch(column) == 0 && m_grid->columnMinimumWidth(column) == 0)
+        m_grid->setColumnStretch(column, 100);
+}
+
+void CardTable::setColumnWidth(int column, double value, bool pixels)
+{
+    if (pixels) {
+        m_grid->setColumnStretch(column, 0);
+        m_grid->setColumnMinimumWidth(column, int(value));
+    } else {
+        m_grid->setColumnStretch(column, int(qBound(1.0, value * 100, 1000000.0)));
+    }
+}
+
+CardContainer *CardTable::cell(int row, int column) const
+{
+    QLayoutItem *item = m_grid->itemAtPosition(row, column);
+    return item ? qobject_cast<CardContainer *>(item->widget()) : nullptr;
+}
+
+void CardTable::paintEvent(QPaintEvent *)
+{
+    if (!m_showGridLines)
+        return;
+    // Lines first, then every cell's own area on top, leaving the gaps as the grid.
+    QPainter painter(this);
+    painter.fillRect(rect(), HostConfig::cardBorderColor());
+    for (int index = 0; index < m_grid->count(); ++index) {
+        if (QWidget *widget = m_grid->itemAt(index)->widget())
+            painter.fillRect(widget->geometry(), m_cellBackground);
+    }
+    // Missing cells in short rows are empty table area, not lines.
+    for (int row = 0; row < m_grid->rowCount(); ++row) {
+        for (int column = 0; column < m_grid->columnCount(); ++column) {
+            if (!m_grid->itemAtPosition(row, column))
+                painter.fillRect(m_grid->cellRect(row, column), m_cellBackground);
+        }
+    }
 }
 
 CardSeparator::CardSeparator(Qt::Orientation orientation, QWidget *parent)
@@ -195,9 +253,19 @@ void CardImage::paintEvent(QPaintEvent *)
     painter.setFont(font);
     painter.setPen(HostConfig::foregroundColor(QStringLiteral("default"), true));
     const QRectF textRect = target.adjusted(6, 4, -6, -4);
-    const QString text = painter.fontMetrics().elidedText(placeholderText(), Qt::ElideRight,
-                                                          int(textRect.width()) * 3);
-    painter.drawText(textRect, Qt::AlignCenter | Qt::TextWordWrap, text);
+    const QFontMetrics metrics = painter.fontMetrics();
+    const QString text = placeholderText();
+    const QRect needed = metrics.boundingRect(textRect.toRect(), Qt::AlignCenter | Qt::TextWordWrap, text);
+    if (needed.width() <= textRect.width() && needed.height() <= textRect.height()) {
+        painter.drawText(textRect, Qt::AlignCenter | Qt::TextWordWrap, text);
+    } else if (textRect.height() < 2 * metrics.height() || textRect.width() < 4 * metrics.averageCharWidth()) {
+        // An avatar-sized box has room for an initial only, as Teams shows for a missing profile picture.
+        painter.drawText(target, Qt::AlignCenter, text.left(1).toUpper());
+    } else {
+        const int lines = qMax(1, int(textRect.height()) / metrics.height());
+        painter.drawText(textRect, Qt::AlignCenter | Qt::TextWordWrap,
+                         metrics.elidedText(text, Qt::ElideRight, int(textRect.width()) * lines));
+    }
 }
 
 CardActionButton::CardActionButton(const QString &actionType, const QString &title, QWidget *parent)

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QUrl>
 
+class QGridLayout;
 class QVBoxLayout;
 
 namespace AdaptiveCards {
@@ -24,6 +25,8 @@ public:
     bool drawsBackground() const { return m_drawsBackground; }
     QColor backgroundColor() const;
     int padding() const { return m_padding; }
+    // Table cells are padded whatever their style; call before the first addItem.
+    void setPadding(int padding) { m_padding = padding; }
     // Whether this container asked to bleed and can (only a container with its own background bleeds).
     bool bleeds() const { return m_bleeds; }
     void setBleeds(bool bleeds) { m_bleeds = bleeds; }
@@ -47,6 +50,28 @@ private:
     bool m_firstItemBleeds = false;
     bool m_lastItemBleeds = false;
     QVBoxLayout *m_layout;
+};
+
+// A Table: cells in a grid, with the grid lines drawn in the one-pixel gaps between them.
+class CardTable : public QWidget
+{
+    Q_OBJECT
+public:
+    CardTable(bool showGridLines, const QColor &cellBackground, QWidget *parent = nullptr);
+
+    bool showsGridLines() const { return m_showGridLines; }
+    void addCell(CardContainer *cell, int row, int column);
+    // Proportional weight for a column, or a fixed width in pixels when `pixels` is true.
+    void setColumnWidth(int column, double value, bool pixels);
+    CardContainer *cell(int row, int column) const;
+
+protected:
+    void paintEvent(QPaintEvent *event) override;
+
+private:
+    bool m_showGridLines;
+    QColor m_cellBackground;
+    QGridLayout *m_grid;
 };
 
 // A separator line; horizontal between stacked elements, vertical between columns.
