@@ -1,6 +1,7 @@
 // Tests the sender against real loopback HTTPS receivers with certificates made by the test.
 #include "network/epicauth.h"
 #include "network/standardwebhooks.h"
+#include "network/webhookdelivery.h"
 #include "network/webhooksender.h"
 #include "models/webhookrepository.h"
 #include "testsupport/jwtverifier.h"
@@ -56,6 +57,7 @@ private slots:
     void epicEndToEnd();
     void epicTokenRefused();
     void redaction();
+    void builtFromWebhook();
     void attemptsRecorded_data();
     void attemptsRecorded();
 
@@ -695,6 +697,50 @@ void TestWebhookSender::redaction()
     QCOMPARE(WebhookSender::displayUrl(slack, WebhookKind::Slack), QStringLiteral("https://hooks.slack.com/…"));
     QCOMPARE(WebhookSender::displayUrl(QUrl(QStringLiteral("https://user:pw@example.org/x")), WebhookKind::Generic),
              QStringLiteral("https://example.org/x"));
+}
+
+void TestWebhookSender::builtFromWebhook()
+{
+    TestHttpsServer receiver(m_localhost);
+    const QString oldSecret = StandardWebhooks::generateSecret();
+    const QString newSecret = StandardWebhooks::generateSecret();
+    receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer(); });
+
+    Webhook webhook = makeWebhook(QStringLiteral("Built"));
+    webhook.url = receiver.url(QStringLiteral("localhost"), QStringLiteral("/in"));
+    webhook.allowLoopbackHttp = true;
+    webhook.caFile = m_caBundle;
+    webhook.headers = {{QStringLiteral("X-Clinic"), QStringLiteral("Zürich")}};
+    const Event event = EventSamples::sample(QStringLiteral("report.completed"));
+    QString error;
+    const auto payload = PayloadFormatter::create(WebhookKind::Generic)->format(event, PhiLevel::None, &error);
+    QVERIFY2(payload, qPrintable(error));
+    const QByteArray messageId = StandardWebhooks::newMessageId();
+    const qint64 timestamp = QDateTime::currentSecsSinceEpoch();
+    // During a rotation both secrets sign.
+    const auto delivery = WebhookDelivery::build(webhook, *payload, {newSecret, oldSecret}, messageId, timestamp, {}, &error);
+    QVERIFY2(delivery, qPrintable(error));
+    QCOMPARE(delivery->timeoutMs, webhook.timeoutSeconds * 1000);
+    const DeliveryResult result = run(*delivery);
+    QVERIFY2(result.success(), qPrintable(result.errorText));
+
+    const ReceivedRequest &received = receiver.requests().first();
+    QCOMPARE(received.body, payload->body);
+    QCOMPARE(received.header("X-Clinic"), QByteArray("Z\xc3\xbcrich"));
+    QCOMPARE(received.header("webhook-id"), messageId);
+    QCOMPARE(received.header("webhook-signature").split(' ').size(), 2);
+    QVERIFY(StandardWebhooks::verify({oldSecret}, messageId, timestamp, received.body, received.header("webhook-signature")));
+    QVERIFY(StandardWebhooks::verify({newSecret}, messageId, timestamp, received.body, received.header("webhook-signature")));
+
+    const DeliveryRecord record = WebhookDelivery::record(webhook, event, messageId, DeliveryTrigger::Test, result);
+    QCOMPARE(record.eventId, event.id);
+    QCOMPARE(record.eventType, QStringLiteral("report.completed"));
+    QCOMPARE(record.messageId, QString::fromLatin1(messageId));
+    QVERIFY(record.success);
+
+    // A malformed secret stops the delivery before anything is sent.
+    QVERIFY(!WebhookDelivery::build(webhook, *payload, {QStringLiteral("whsec_%%%")}, messageId, timestamp, {}, &error));
+    QVERIFY(!error.isEmpty());
 }
 
 void TestWebhookSender::attemptsRecorded_data()
