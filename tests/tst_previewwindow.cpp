@@ -369,7 +369,14 @@ void TestPreviewWindow::screenshots()
     const QString cardPath = screenshotPath(QStringLiteral("teams-battery-critical-card.png"));
     QVERIFY(window.previewPane()->saveCardAsPng(cardPath));
     QVERIFY(!QImage(cardPath).isNull());
-    qInfo("screenshots: %s %s", qPrintable(windowPath), qPrintable(cardPath));
+    // Without a card, with the patient-data warning.
+    selectData(window.kindCombo(), WebhookKinds::key(WebhookKind::Slack));
+    selectData(window.phiCombo(), PhiLevels::key(PhiLevel::Full));
+    QVERIFY(!window.previewPane()->warningsLabel()->isHidden());
+    QVERIFY(window.previewPane()->cardPanel()->isHidden());
+    const QString slackPath = screenshotPath(QStringLiteral("preview-window-slack-full-phi.png"));
+    QVERIFY(window.grab().save(slackPath));
+    qInfo("screenshots: %s %s %s", qPrintable(windowPath), qPrintable(cardPath), qPrintable(slackPath));
 }
 
 QTEST_MAIN(TestPreviewWindow)
