@@ -92,6 +92,79 @@ const QList<Migration> &allMigrations()
                             " after_json TEXT)"),
              QStringLiteral("CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, at)"),
          }},
+        // The log's failure filters and the webhook health columns must stay instant at millions of attempts:
+        // failures of one webhook come from one index range, and success rates come from hourly counts that
+        // triggers keep, so whoever records or purges attempts (any program version) keeps them right.
+        {2, "delivery log: failures-by-webhook index and hourly delivery counts for webhook health",
+         {
+             QStringLiteral("CREATE INDEX deliveries_by_webhook_result_time"
+                            " ON deliveries (webhook_id, success, started_at DESC, id DESC)"),
+             QStringLiteral("CREATE TABLE delivery_hourly ("
+                            " webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,"
+                            " hour_start BIGINT NOT NULL,"
+                            " attempts INTEGER NOT NULL,"
+                            " successes INTEGER NOT NULL,"
+                            " PRIMARY KEY (webhook_id, hour_start))"),
+             QStringLiteral("CREATE INDEX delivery_hourly_by_hour ON delivery_hourly (hour_start)"),
+             QStringLiteral("INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " SELECT webhook_id, (started_at / 3600000) * 3600000, COUNT(*),"
+                            " SUM(CASE WHEN success THEN 1 ELSE 0 END)"
+                            " FROM deliveries WHERE webhook_id IS NOT NULL"
+                            " GROUP BY webhook_id, (started_at / 3600000) * 3600000"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_insert AFTER INSERT ON deliveries"
+                            " WHEN NEW.webhook_id IS NOT NULL BEGIN"
+                            " INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " VALUES (NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,"
+                            " CASE WHEN NEW.success THEN 1 ELSE 0 END)"
+                            " ON CONFLICT (webhook_id, hour_start) DO UPDATE"
+                            " SET attempts = attempts + 1, successes = successes + excluded.successes;"
+                            " END"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_delete AFTER DELETE ON deliveries"
+                            " WHEN OLD.webhook_id IS NOT NULL BEGIN"
+                            " UPDATE delivery_hourly SET attempts = attempts - 1,"
+                            " successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END"
+                            " WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;"
+                            " END"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_update AFTER UPDATE OF webhook_id, started_at, success"
+                            " ON deliveries BEGIN"
+                            " UPDATE delivery_hourly SET attempts = attempts - 1,"
+                            " successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END"
+                            " WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;"
+                            " INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " SELECT NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,"
+                            " CASE WHEN NEW.success THEN 1 ELSE 0 END WHERE NEW.webhook_id IS NOT NULL"
+                            " ON CONFLICT (webhook_id, hour_start) DO UPDATE"
+                            " SET attempts = attempts + 1, successes = successes + excluded.successes;"
+                            " END"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE FUNCTION delivery_hourly_track() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                            "BEGIN\n"
+                            "  IF TG_OP <> 'INSERT' THEN\n"
+                            "    IF OLD.webhook_id IS NOT NULL THEN\n"
+                            "      UPDATE delivery_hourly SET attempts = attempts - 1,\n"
+                            "        successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END\n"
+                            "      WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;\n"
+                            "    END IF;\n"
+                            "  END IF;\n"
+                            "  IF TG_OP <> 'DELETE' THEN\n"
+                            "    IF NEW.webhook_id IS NOT NULL THEN\n"
+                            "      INSERT INTO delivery_hourly AS h (webhook_id, hour_start, attempts, successes)\n"
+                            "      VALUES (NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,\n"
+                            "        CASE WHEN NEW.success THEN 1 ELSE 0 END)\n"
+                            "      ON CONFLICT (webhook_id, hour_start) DO UPDATE\n"
+                            "      SET attempts = h.attempts + 1, successes = h.successes + EXCLUDED.successes;\n"
+                            "    END IF;\n"
+                            "  END IF;\n"
+                            "  RETURN NULL;\n"
+                            "END\n"
+                            "$$"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_hourly AFTER INSERT OR DELETE OR UPDATE OF webhook_id, started_at, success"
+                            " ON deliveries FOR EACH ROW EXECUTE FUNCTION delivery_hourly_track()"),
+         }},
     };
     return migrations;
 }
@@ -103,6 +176,13 @@ QString forEngine(QString statement, DatabaseUrl::Engine engine)
                       sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
                              : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
     statement.replace(QStringLiteral("${blob}"), sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
+    // Triggers have no common syntax: such statements are written once per engine and skipped on the other.
+    const QString sqliteOnly = QStringLiteral("${sqlite_only}");
+    const QString postgresqlOnly = QStringLiteral("${postgresql_only}");
+    if (statement.startsWith(sqliteOnly))
+        return sqlite ? statement.mid(sqliteOnly.size()) : QString();
+    if (statement.startsWith(postgresqlOnly))
+        return sqlite ? QString() : statement.mid(postgresqlOnly.size());
     return statement;
 }
 
@@ -200,7 +280,8 @@ Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engin
         if (migration.version <= lockedVersion)
             continue;
         for (const QString &statement : migration.statements) {
-            if (!exec(db, forEngine(statement, engine), &error))
+            const QString sql = forEngine(statement, engine);
+            if (!sql.isEmpty() && !exec(db, sql, &error))
                 return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
         }
         if (migration.version == 1 && !seedEventTypes(db, &error))
