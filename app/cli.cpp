@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/previewcommand.h"
 #include "app/startup.h"
 #include "models/database.h"
 #include "models/databaselogin.h"
@@ -113,7 +114,10 @@ int CommandLine::run(const QStringList &arguments)
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
            "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
            "  webhooks remove NAME            delete a webhook\n"
-           "  webhooks enable|disable NAME    switch a webhook on or off"));
+           "  webhooks enable|disable NAME    switch a webhook on or off\n"
+           "  preview --format KIND --event TYPE [--sample-file F] [--phi LEVEL] [--headers]\n"
+           "  preview --webhook NAME --event TYPE [--headers]\n"
+           "                                  print exactly the bytes a webhook would send"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOption({QStringLiteral("database"),
@@ -292,6 +296,9 @@ int CommandLine::webhooksSetActive(const QString &name, bool active)
 
 int runCommandLine(const QStringList &arguments)
 {
+    // Commands with options of their own parse their whole command line themselves.
+    if (Startup::subcommand(arguments) == QLatin1String("preview"))
+        return runPreviewCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

@@ -10,13 +10,7 @@ namespace {
 // Options that take a value, so that the value is not mistaken for a subcommand.
 const QStringList optionsWithValue = {QStringLiteral("--database"), QStringLiteral("--lang"),
                                       QStringLiteral("-platform"), QStringLiteral("--platform")};
-const QStringList subcommands = {QStringLiteral("events"), QStringLiteral("webhooks")};
 } // namespace
-
-bool isKnownSubcommand(const QString &name)
-{
-    return subcommands.contains(name);
-}
 
 QString subcommand(const QStringList &arguments)
 {

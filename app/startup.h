@@ -16,7 +16,6 @@ constexpr const char *applicationName = "goreporter-webhooks";
 
 // The subcommand named on the command line ("events", "webhooks", ...), or empty for the graphical console.
 QString subcommand(const QStringList &arguments);
-bool isKnownSubcommand(const QString &name);
 
 // Loads the console's and Qt's own translations for lang ("de", "es", ...) or, if empty, the system locale.
 void installTranslations(QCoreApplication &app, const QString &lang);
