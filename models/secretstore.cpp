@@ -5,6 +5,23 @@
 
 #include <qt6keychain/keychain.h>
 
+namespace {
+
+// QtKeychain 0.13 reports an unreachable session bus as OtherError ("Could not connect: …", "Cannot autolaunch
+// D-Bus …"); for the user that is a missing keychain service, not a locked one.
+QKeychain::Error effectiveError(const QKeychain::Job *job)
+{
+    const QString text = job->errorString();
+    if (job->error() == QKeychain::OtherError
+        && (text.contains(QLatin1String("Could not connect"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)))
+        return QKeychain::NoBackendAvailable;
+    return job->error();
+}
+
+} // namespace
+
 SecretStore::SecretStore(const QString &service, QObject *parent)
     : QObject(parent)
     , m_service(service)
@@ -49,7 +66,7 @@ void SecretStore::start(Operation operation, const QString &key, const QString &
     job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, context, [operation, done = std::move(done)](QKeychain::Job *finished) {
         Result result;
-        switch (finished->error()) {
+        switch (effectiveError(finished)) {
         case QKeychain::NoError:
             result.status = Status::Ok;
             if (operation == Operation::Read)
