@@ -4,6 +4,7 @@
 #include "testsupport/webhookfixtures.h"
 #include "ui/eventpicker.h"
 #include "ui/headerstable.h"
+#include "ui/previewpane.h"
 #include "ui/webhookeditordialog.h"
 
 #include <QCheckBox>
@@ -37,6 +38,7 @@ private slots:
     void conflictReload();
     void deleteAfterConfirmation();
     void duplicateButton();
+    void previewFollowsTheFields();
     void screenshot();
 
 private:
@@ -295,14 +297,51 @@ void TestWebhookEditor::duplicateButton()
     QCOMPARE(m_repository->all()->size(), 2);
 }
 
+void TestWebhookEditor::previewFollowsTheFields()
+{
+    Webhook w = makeWebhook(u"Preview"_s, WebhookKind::Teams);
+    w.headers = {{u"X-Clinic"_s, u"north"_s}};
+    QVERIFY(m_repository->create(w).ok());
+    WebhookEditorDialog dialog(*m_repository, w);
+    dialog.show();
+    dialog.updatePreview();
+    PreviewPane *pane = dialog.previewPane();
+    QVERIFY(!pane->isShowingError());
+    // The first subscribed event is previewed, as a Teams card, with the custom header listed.
+    QCOMPARE(field<QComboBox>(dialog, "previewEventCombo")->currentData().toString(), u"report.completed"_s);
+    QVERIFY(pane->body().contains("application/vnd.microsoft.card.adaptive"));
+    QVERIFY(pane->cardPanel()->isVisible());
+    QVERIFY2(pane->headersView()->text().contains(u"X-Clinic"_s), qPrintable(pane->headersView()->text()));
+    // No patient name at PHI level none; the full name at level full.
+    const QByteArray noneBody = pane->body();
+    auto *phi = field<QComboBox>(dialog, "phiCombo");
+    phi->setCurrentIndex(phi->findData(int(PhiLevel::Full)));
+    dialog.updatePreview();
+    QVERIFY(pane->body() != noneBody);
+    QVERIFY(pane->body().size() > noneBody.size());
+
+    // Epic cannot carry a task event: the pane says why instead of showing bytes.
+    auto *kind = field<QComboBox>(dialog, "kindCombo");
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Epic)));
+    auto *event = field<QComboBox>(dialog, "previewEventCombo");
+    event->setCurrentIndex(event->findData(u"task.overdue"_s));
+    dialog.updatePreview();
+    QVERIFY(pane->isShowingError());
+    event->setCurrentIndex(event->findData(u"battery.critical"_s));
+    dialog.updatePreview();
+    QVERIFY(!pane->isShowingError());
+    QVERIFY(pane->body().contains("DiagnosticReport"));
+}
+
 void TestWebhookEditor::screenshot()
 {
     Webhook w = makeWebhook(u"Cardiology on-call (Teams)"_s, WebhookKind::Teams);
     w.description = u"Battery alerts for the on-call cardiologist."_s;
     QVERIFY(m_repository->create(w).ok());
     WebhookEditorDialog dialog(*m_repository, w);
-    dialog.resize(720, 820);
+    dialog.resize(1400, 860);
     dialog.show();
+    dialog.updatePreview();
     field<QLineEdit>(dialog, "urlEdit")->setText(u"http://teams.example/webhook"_s);
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);

@@ -1,11 +1,16 @@
 #include "ui/webhookeditordialog.h"
 
+#include "models/event.h"
+#include "models/eventtype.h"
 #include "models/webhookrepository.h"
+#include "network/payloadformatter.h"
 #include "ui/eventpicker.h"
 #include "ui/headerstable.h"
+#include "ui/previewpane.h"
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QEvent>
 #include <QFormLayout>
@@ -17,6 +22,8 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSplitter>
+#include <QTimer>
 #include <QVBoxLayout>
 
 WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent)
@@ -39,7 +46,6 @@ WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const We
 void WebhookEditorDialog::buildUi()
 {
     setObjectName(QStringLiteral("webhookEditor"));
-    setMinimumWidth(640);
 
     auto errorLabel = [this](FieldError::Field field, const char *objectName) {
         auto *label = new QLabel(this);
@@ -136,9 +142,45 @@ void WebhookEditorDialog::buildUi()
     m_deleteButton->setVisible(stored);
     m_duplicateButton->setVisible(stored);
 
+    // The form on the left, what the receiver will get on the right, updated as the fields change.
+    auto *formPanel = new QWidget(this);
+    formPanel->setLayout(form);
+    formPanel->setMinimumWidth(560);
+    m_previewTitle = new QLabel(this);
+    QFont titleFont = m_previewTitle->font();
+    titleFont.setBold(true);
+    m_previewTitle->setFont(titleFont);
+    m_previewEventLabel = new QLabel(this);
+    m_previewEventCombo = new QComboBox(this);
+    m_previewEventCombo->setObjectName(QStringLiteral("previewEventCombo"));
+    for (const EventType &event : EventCatalog::builtIn())
+        m_previewEventCombo->addItem(event.name, event.name);
+    m_previewEventLabel->setBuddy(m_previewEventCombo);
+    m_previewPane = new PreviewPane(this);
+    m_previewPane->setObjectName(QStringLiteral("previewPane"));
+    auto *previewPanel = new QWidget(this);
+    auto *previewLayout = new QVBoxLayout(previewPanel);
+    previewLayout->setContentsMargins(0, 0, 0, 0);
+    auto *eventRow = new QHBoxLayout;
+    eventRow->addWidget(m_previewTitle);
+    eventRow->addStretch();
+    eventRow->addWidget(m_previewEventLabel);
+    eventRow->addWidget(m_previewEventCombo);
+    previewLayout->addLayout(eventRow);
+    previewLayout->addWidget(m_previewPane, 1);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(formPanel);
+    splitter->addWidget(previewPanel);
+    splitter->setSizes({620, 640});
+    m_previewTimer = new QTimer(this);
+    m_previewTimer->setSingleShot(true);
+    m_previewTimer->setInterval(150);
+
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(form);
+    layout->addWidget(splitter, 1);
     layout->addWidget(m_buttons);
+    resize(1280, 840);
 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &WebhookEditorDialog::save);
@@ -155,6 +197,37 @@ void WebhookEditorDialog::buildUi()
     connect(m_timeoutSpin, &QSpinBox::valueChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_headersTable, &HeadersTable::headersChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_eventPicker, &EventPicker::eventsChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_eventPicker, &EventPicker::eventsChanged, this, &WebhookEditorDialog::followSubscribedEvents);
+    connect(m_previewEventCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::updatePreview);
+    connect(m_previewTimer, &QTimer::timeout, this, &WebhookEditorDialog::updatePreview);
+    connect(m_previewPane, &PreviewPane::openUrlRequested, this, [](const QUrl &url) {
+        if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
+            QDesktopServices::openUrl(url);
+    });
+}
+
+void WebhookEditorDialog::followSubscribedEvents()
+{
+    const QStringList subscribed = m_eventPicker->checkedEvents();
+    if (!subscribed.isEmpty() && !subscribed.contains(m_previewEventCombo->currentData().toString()))
+        m_previewEventCombo->setCurrentIndex(m_previewEventCombo->findData(subscribed.first()));
+}
+
+void WebhookEditorDialog::updatePreview()
+{
+    const Webhook w = webhookFromFields();
+    const QString eventType = m_previewEventCombo->currentData().toString();
+    QString error;
+    std::optional<Payload> payload = PayloadFormatter::create(w.kind)->format(EventSamples::sample(eventType), w.phiLevel,
+                                                                              &error);
+    if (!payload) {
+        m_previewPane->showError(error);
+        return;
+    }
+    // The administrator's own headers travel with every request; signatures and tokens are added when sending.
+    for (const auto &[headerName, headerValue] : w.headers)
+        payload->headers.append({headerName.toUtf8(), headerValue.toUtf8()});
+    m_previewPane->showPayload(w.kind, *payload);
 }
 
 void WebhookEditorDialog::retranslate()
@@ -180,6 +253,8 @@ void WebhookEditorDialog::retranslate()
     m_eventsLabel->setText(tr("Events:"));
     m_deleteButton->setText(tr("&Delete…"));
     m_duplicateButton->setText(tr("D&uplicate"));
+    m_previewTitle->setText(tr("What the receiver gets"));
+    m_previewEventLabel->setText(tr("For the sample &event:"));
     if (m_showErrors)
         validateFields();
 }
@@ -249,6 +324,7 @@ bool WebhookEditorDialog::validateFields()
         it.value()->setText(message);
         it.value()->setVisible(!message.isEmpty() && (m_showErrors || !pristine));
     }
+    m_previewTimer->start();
     return errors.isEmpty();
 }
 

@@ -9,6 +9,8 @@
 
 class EventPicker;
 class HeadersTable;
+class PreviewPane;
+class QTimer;
 class QCheckBox;
 class QComboBox;
 class QDialogButtonBox;
@@ -40,8 +42,12 @@ public:
     // Asks before a webhook is deleted; true if the administrator confirmed.
     static bool confirmDeletion(QWidget *parent, const QString &name);
 
+    PreviewPane *previewPane() const { return m_previewPane; }
+
 public slots:
     void save();
+    // Formats the chosen sample event as the fields describe the webhook now.
+    void updatePreview();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -52,6 +58,7 @@ private:
     void loadFields(const Webhook &webhook);
     bool validateFields();
     void onKindChanged();
+    void followSubscribedEvents();
     void deleteWebhook();
     void duplicateWebhook();
     void resolveConflict(const QString &message);
@@ -87,4 +94,9 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_duplicateButton = nullptr;
+    QLabel *m_previewTitle = nullptr;
+    QLabel *m_previewEventLabel = nullptr;
+    QComboBox *m_previewEventCombo = nullptr;
+    PreviewPane *m_previewPane = nullptr;
+    QTimer *m_previewTimer = nullptr;
 };
