@@ -4,6 +4,7 @@
 #include "models/database.h"
 #include "models/secretstore.h"
 #include "models/webhookrepository.h"
+#include "models/webhooksecrets.h"
 #include "ui/mainwindow.h"
 #include "ui/passworddialog.h"
 
@@ -65,7 +66,8 @@ int runConsole(QApplication &app)
         return 1;
     }
     WebhookRepository repository(database);
-    MainWindow window(database, repository);
+    WebhookSecrets webhookSecrets(secrets, repository);
+    MainWindow window(database, repository, webhookSecrets);
     window.show();
     return app.exec();
 }

@@ -1,11 +1,14 @@
 // The main window: table, search, actions, status bar and remembered state, plus a screenshot.
 #include "models/webhookrepository.h"
+#include "models/webhooksecrets.h"
 #include "models/webhooktablemodel.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/mainwindow.h"
+#include "ui/previewwindow.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
 #include <QLabel>
@@ -34,6 +37,7 @@ private slots:
     void duplicateAndDeleteFromTable();
     void emptyDatabaseShowsHowToStart();
     void remembersColumnLayout();
+    void previewOpensForSelectedWebhook();
     void screenshot();
 
 private:
@@ -45,6 +49,8 @@ private:
 
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
+    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<WebhookSecrets> m_secrets;
 };
 
 void TestMainWindow::initTestCase()
@@ -59,6 +65,8 @@ void TestMainWindow::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-mainwindow"_s);
+    m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
     const QList<QPair<QString, WebhookKind>> hooks = {
         {u"Cardiology on-call (Teams)"_s, WebhookKind::Teams},
         {u"Epic Hyperspace North"_s, WebhookKind::Epic},
@@ -73,13 +81,15 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
+    m_secrets.reset();
+    m_store.reset();
     m_repository.reset();
     m_db = {};
 }
 
 void TestMainWindow::listsWebhooksSortedByName()
 {
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     QAbstractItemModel *view = window.webhooksView()->model();
     QCOMPARE(view->rowCount(), 4);
@@ -91,7 +101,7 @@ void TestMainWindow::listsWebhooksSortedByName()
 
 void TestMainWindow::searchFiltersAsYouType()
 {
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     QAbstractItemModel *view = window.webhooksView()->model();
     QTest::keyClicks(window.searchEdit(), u"epic"_s);
@@ -112,7 +122,7 @@ void TestMainWindow::searchFiltersAsYouType()
 
 void TestMainWindow::statusBarNamesDatabase()
 {
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     const QString text = window.findChild<QLabel *>(u"databaseLabel"_s)->text();
     QVERIFY2(text.contains(m_db.database->url().sqlitePath()), qPrintable(text));
@@ -121,7 +131,7 @@ void TestMainWindow::statusBarNamesDatabase()
 
 void TestMainWindow::toggleActiveFromTable()
 {
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     QAction *toggle = action(window, "toggleActiveAction");
     QVERIFY(!toggle->isEnabled());
@@ -137,7 +147,7 @@ void TestMainWindow::toggleActiveFromTable()
 
 void TestMainWindow::duplicateAndDeleteFromTable()
 {
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     selectRow(window, 1);
     action(window, "duplicateAction")->trigger();
@@ -156,7 +166,7 @@ void TestMainWindow::emptyDatabaseShowsHowToStart()
     const QList<Webhook> all = *m_repository->all();
     for (const Webhook &w : all)
         QVERIFY(m_repository->remove(w).ok());
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     auto *placeholder = window.findChild<QLabel *>(u"placeholder"_s);
     QVERIFY(placeholder->isVisible());
@@ -166,20 +176,34 @@ void TestMainWindow::emptyDatabaseShowsHowToStart()
 void TestMainWindow::remembersColumnLayout()
 {
     {
-        MainWindow window(*m_db.database, *m_repository);
+        MainWindow window(*m_db.database, *m_repository, *m_secrets);
         window.show();
         window.webhooksView()->horizontalHeader()->resizeSection(WebhookTableModel::NameColumn, 333);
         window.close();
     }
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.show();
     QCOMPARE(window.webhooksView()->horizontalHeader()->sectionSize(WebhookTableModel::NameColumn), 333);
+}
+
+void TestMainWindow::previewOpensForSelectedWebhook()
+{
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    window.show();
+    selectRow(window, 2); // Epic Hyperspace North
+    action(window, "previewAction")->trigger();
+    auto *preview = window.findChild<PreviewWindow *>(u"previewWindow"_s);
+    QVERIFY(preview);
+    QVERIFY(preview->isVisible());
+    QCOMPARE(preview->kind(), WebhookKind::Epic);
+    action(window, "previewAction")->trigger();
+    QCOMPARE(window.findChildren<PreviewWindow *>().size(), 1);
 }
 
 void TestMainWindow::screenshot()
 {
     QSettings().clear();
-    MainWindow window(*m_db.database, *m_repository);
+    MainWindow window(*m_db.database, *m_repository, *m_secrets);
     window.resize(1200, 420);
     window.show();
     selectRow(window, 2);

@@ -3,6 +3,8 @@
 #include "models/database.h"
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
+#include "ui/previewwindow.h"
+#include "ui/secretdialog.h"
 #include "ui/webhookeditordialog.h"
 
 #include <QAction>
@@ -21,10 +23,11 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(Database &database, WebhookRepository &repository, QWidget *parent)
+MainWindow::MainWindow(Database &database, WebhookRepository &repository, WebhookSecrets &secrets, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
     , m_repository(repository)
+    , m_secrets(secrets)
     , m_model(new WebhookTableModel(&repository, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
@@ -122,6 +125,8 @@ void MainWindow::createActions()
     m_deleteAction = action("deleteAction", QKeySequence::Delete, &MainWindow::deleteSelected);
     m_deleteAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
     m_refreshAction = action("refreshAction", QKeySequence::Refresh, &MainWindow::refresh);
+    m_previewAction = action("previewAction", QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::showPreview);
+    m_secretAction = action("secretAction", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageSecret);
     m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -148,6 +153,8 @@ void MainWindow::createActions()
     m_webhookMenu = menuBar()->addMenu(QString());
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
+    m_webhookMenu->addActions({m_secretAction, m_previewAction});
+    m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_deleteAction);
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_aboutAction);
@@ -156,6 +163,8 @@ void MainWindow::createActions()
     m_toolBar->setObjectName(QStringLiteral("mainToolBar"));
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction, m_deleteAction});
+    m_toolBar->addSeparator();
+    m_toolBar->addActions({m_secretAction, m_previewAction});
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
 }
@@ -173,6 +182,9 @@ void MainWindow::retranslate()
     m_duplicateAction->setText(tr("D&uplicate"));
     m_deleteAction->setText(tr("&Delete…"));
     m_refreshAction->setText(tr("&Refresh"));
+    m_previewAction->setText(tr("&Preview…"));
+    m_previewAction->setToolTip(tr("Show exactly what a webhook would send for a sample event"));
+    m_secretAction->setText(tr("Signing &secret…"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About goReporter Webhooks"));
     m_searchEdit->setPlaceholderText(tr("Search webhooks by name, integration, endpoint or event (Ctrl+F)"));
@@ -213,6 +225,7 @@ void MainWindow::updateActions()
     m_duplicateAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
     m_toggleActiveAction->setEnabled(selected);
+    m_secretAction->setEnabled(selected);
     m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
 }
 
@@ -332,4 +345,29 @@ void MainWindow::deleteSelected()
         return showError(result.message);
     refresh();
     statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
+}
+
+void MainWindow::showPreview()
+{
+    // One preview window, reused: it keeps the sample the user was editing.
+    if (!m_previewWindow) {
+        m_previewWindow = new PreviewWindow(this);
+        m_previewWindow->setWindowFlag(Qt::Window);
+        m_previewWindow->setObjectName(QStringLiteral("previewWindow"));
+    }
+    if (const int row = selectedRow(); row >= 0)
+        m_previewWindow->setWebhook(m_model->webhookAt(row));
+    m_previewWindow->show();
+    m_previewWindow->raise();
+    m_previewWindow->activateWindow();
+}
+
+void MainWindow::manageSecret()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    SecretDialog dialog(m_secrets, m_model->webhookAt(row), this);
+    dialog.exec();
+    refresh();
 }

@@ -11,6 +11,8 @@ class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 class WebhookRepository;
+class PreviewWindow;
+class WebhookSecrets;
 class WebhookTableModel;
 struct Webhook;
 
@@ -18,7 +20,7 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Database &database, WebhookRepository &repository, QWidget *parent = nullptr);
+    MainWindow(Database &database, WebhookRepository &repository, WebhookSecrets &secrets, QWidget *parent = nullptr);
 
     QTableView *webhooksView() const { return m_view; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
@@ -31,6 +33,8 @@ public slots:
     void toggleSelectedActive();
     void deleteSelected();
     void refresh();
+    void showPreview();
+    void manageSecret();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -48,6 +52,8 @@ private:
 
     Database &m_database;
     WebhookRepository &m_repository;
+    WebhookSecrets &m_secrets;
+    PreviewWindow *m_previewWindow = nullptr;
     WebhookTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
@@ -65,6 +71,8 @@ private:
     QAction *m_toggleActiveAction = nullptr;
     QAction *m_deleteAction = nullptr;
     QAction *m_refreshAction = nullptr;
+    QAction *m_previewAction = nullptr;
+    QAction *m_secretAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
