@@ -1,10 +1,12 @@
 #include "ui/mainwindow.h"
 
+#include "models/consolesettings.h"
 #include "models/database.h"
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
 #include "ui/previewwindow.h"
 #include "ui/secretdialog.h"
+#include "ui/settingsdialog.h"
 #include "ui/webhookeditordialog.h"
 
 #include <QAction>
@@ -127,6 +129,8 @@ void MainWindow::createActions()
     m_refreshAction = action("refreshAction", QKeySequence::Refresh, &MainWindow::refresh);
     m_previewAction = action("previewAction", QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::showPreview);
     m_secretAction = action("secretAction", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageSecret);
+    m_settingsAction = action("settingsAction", QKeySequence::Preferences, &MainWindow::editSettings);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
@@ -148,6 +152,7 @@ void MainWindow::createActions()
 
     m_fileMenu = menuBar()->addMenu(QString());
     m_fileMenu->addAction(m_refreshAction);
+    m_fileMenu->addAction(m_settingsAction);
     m_fileMenu->addSeparator();
     m_fileMenu->addAction(m_quitAction);
     m_webhookMenu = menuBar()->addMenu(QString());
@@ -185,6 +190,7 @@ void MainWindow::retranslate()
     m_previewAction->setText(tr("&Preview…"));
     m_previewAction->setToolTip(tr("Show exactly what a webhook would send for a sample event"));
     m_secretAction->setText(tr("Signing &secret…"));
+    m_settingsAction->setText(tr("&Settings…"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About goReporter Webhooks"));
     m_searchEdit->setPlaceholderText(tr("Search webhooks by name, integration, endpoint or event (Ctrl+F)"));
@@ -370,4 +376,12 @@ void MainWindow::manageSecret()
     SecretDialog dialog(m_secrets, m_model->webhookAt(row), this);
     dialog.exec();
     refresh();
+}
+
+void MainWindow::editSettings()
+{
+    ConsoleSettings settings;
+    SettingsDialog dialog(settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        refresh();
 }

@@ -35,6 +35,7 @@ public slots:
     void refresh();
     void showPreview();
     void manageSecret();
+    void editSettings();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -73,6 +74,7 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_previewAction = nullptr;
     QAction *m_secretAction = nullptr;
+    QAction *m_settingsAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -1,0 +1,46 @@
+#include "models/consolesettings.h"
+
+#include <algorithm>
+
+namespace {
+const QString redKey = QStringLiteral("health/redAfterConsecutiveFailures");
+const QString yellowKey = QStringLiteral("health/yellowBelowSuccessPercent");
+const QString retentionKey = QStringLiteral("deliveries/retentionDays");
+} // namespace
+
+ConsoleSettings::ConsoleSettings(QSettings *settings)
+    : m_settings(settings)
+{
+}
+
+QSettings &ConsoleSettings::settings() const
+{
+    return m_settings ? *m_settings : m_default;
+}
+
+HealthThresholds ConsoleSettings::healthThresholds() const
+{
+    HealthThresholds thresholds;
+    // Values edited by hand into the settings file are clamped to what makes sense rather than trusted.
+    thresholds.redAfterConsecutiveFailures
+        = std::clamp(settings().value(redKey, thresholds.redAfterConsecutiveFailures).toInt(), 1, 100);
+    thresholds.yellowBelowSuccessPercent
+        = std::clamp(settings().value(yellowKey, thresholds.yellowBelowSuccessPercent).toDouble(), 0.0, 100.0);
+    return thresholds;
+}
+
+void ConsoleSettings::setHealthThresholds(const HealthThresholds &thresholds)
+{
+    settings().setValue(redKey, thresholds.redAfterConsecutiveFailures);
+    settings().setValue(yellowKey, thresholds.yellowBelowSuccessPercent);
+}
+
+int ConsoleSettings::retentionDays() const
+{
+    return std::clamp(settings().value(retentionKey, defaultRetentionDays).toInt(), minRetentionDays, maxRetentionDays);
+}
+
+void ConsoleSettings::setRetentionDays(int days)
+{
+    settings().setValue(retentionKey, std::clamp(days, minRetentionDays, maxRetentionDays));
+}
