@@ -1,4 +1,3372 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
+<context>
+    <name>CardBuilder</name>
+    <message>
+        <source>Not an Adaptive Card: &quot;type&quot; is %1 instead of &quot;AdaptiveCard&quot;.</source>
+        <translation>Keine Adaptive Card: &quot;type&quot; ist %1 statt &quot;AdaptiveCard&quot;.</translation>
+    </message>
+    <message>
+        <source>Unsupported element: %1 where a list of elements belongs</source>
+        <translation>Nicht unterstütztes Element: %1, wo eine Liste von Elementen stehen muss</translation>
+    </message>
+    <message>
+        <source>Unsupported element: nested deeper than %1 levels</source>
+        <translation>Nicht unterstütztes Element: tiefer als %1 Ebenen verschachtelt</translation>
+    </message>
+    <message>
+        <source>Unsupported element: %1</source>
+        <translation>Nicht unterstütztes Element: %1</translation>
+    </message>
+    <message>
+        <source>(no type)</source>
+        <translation>(kein Typ)</translation>
+    </message>
+    <message>
+        <source>Unsupported element: %1 where a Column belongs</source>
+        <translation>Nicht unterstütztes Element: %1, wo eine Column stehen muss</translation>
+    </message>
+    <message>
+        <source>Unsupported element: %1 where a list of columns belongs</source>
+        <translation>Nicht unterstütztes Element: %1, wo eine Liste von Spalten stehen muss</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Bild</translation>
+    </message>
+    <message>
+        <source>Image from %1</source>
+        <translation>Bild von %1</translation>
+    </message>
+    <message>
+        <source>Unsupported element: %1 where a list of actions belongs</source>
+        <translation>Nicht unterstütztes Element: %1, wo eine Liste von Aktionen stehen muss</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>This URL is not valid: %1</source>
+        <translation>Diese URL ist ungültig: %1</translation>
+    </message>
+    <message>
+        <source>%1 does not work in the preview; only Action.OpenUrl does.</source>
+        <translation>%1 funktioniert in der Vorschau nicht; nur Action.OpenUrl wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Unsupported action: %1</source>
+        <translation>Nicht unterstützte Aktion: %1</translation>
+    </message>
+</context>
+<context>
+    <name>CommandLine</name>
+    <message>
+        <source>Run “%1 --help” for the commands.</source>
+        <translation>Rufen Sie „%1 --help“ auf, um die Befehle zu sehen.</translation>
+    </message>
+    <message>
+        <source>Store the password by logging in once with the graphical console (“Remember in keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
+        <translation>Speichern Sie das Passwort, indem Sie sich einmal in der grafischen Konsole anmelden („Im Schlüsselbund speichern“), oder stellen Sie es über ~/.pgpass oder PGPASSWORD bereit.</translation>
+    </message>
+    <message>
+        <source>The database: sqlite:///path/file.db or postgresql://user@host:port/dbname.</source>
+        <translation>Die Datenbank: sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/datenbankname.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The language of the console, such as de or en.</source>
+        <translation>Die Sprache der Konsole, etwa de oder en.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>With “webhooks list”: print JSON.</source>
+        <translation>Mit „webhooks list“: JSON ausgeben.</translation>
+    </message>
+    <message>
+        <source>The command to run; see above.</source>
+        <translation>Der auszuführende Befehl; siehe oben.</translation>
+    </message>
+    <message>
+        <source>--json goes with “webhooks list” only.</source>
+        <translation>--json gehört nur zu „webhooks list“.</translation>
+    </message>
+    <message>
+        <source>Use “events list”.</source>
+        <translation>Verwenden Sie „events list“.</translation>
+    </message>
+    <message>
+        <source>Unknown command “%1”.</source>
+        <translation>Unbekannter Befehl „%1“.</translation>
+    </message>
+    <message>
+        <source>“webhooks” needs an action: list, export, import, remove, enable or disable.</source>
+        <translation>„webhooks“ braucht eine Aktion: list, export, import, remove, enable oder disable.</translation>
+    </message>
+    <message>
+        <source>Unknown action “webhooks %1”.</source>
+        <translation>Unbekannte Aktion „webhooks %1“.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for “webhooks %1”.</source>
+        <translation>Falsche Anzahl von Argumenten für „webhooks %1“.</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EREIGNIS</translation>
+    </message>
+    <message>
+        <source>CATEGORY</source>
+        <translation>KATEGORIE</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SCHWEREGRAD</translation>
+    </message>
+    <message>
+        <source>EPIC</source>
+        <translation>EPIC</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>BESCHREIBUNG</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>KIND</source>
+        <translation>ART</translation>
+    </message>
+    <message>
+        <source>ACTIVE</source>
+        <translation>AKTIV</translation>
+    </message>
+    <message>
+        <source>PHI</source>
+        <translation>PATIENTENDATEN</translation>
+    </message>
+    <message>
+        <source>EVENTS</source>
+        <translation>EREIGNISSE</translation>
+    </message>
+    <message>
+        <source>ENDPOINT</source>
+        <translation>ENDPUNKT</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n webhook(s) to %1.</source>
+        <translation>
+            <numerusform>%n Webhook nach %1 exportiert.</numerusform>
+            <numerusform>%n Webhooks nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was changed:</source>
+        <translation>%1 wurde nicht importiert; es wurde nichts geändert:</translation>
+    </message>
+    <message>
+        <source>%1 was not imported; nothing was changed: %2</source>
+        <translation>%1 wurde nicht importiert; es wurde nichts geändert: %2</translation>
+    </message>
+    <message>
+        <source>Imported %1: %2 created, %3 updated, %4 unchanged.</source>
+        <translation>%1 importiert: %2 angelegt, %3 aktualisiert, %4 unverändert.</translation>
+    </message>
+    <message>
+        <source>Removed “%1”.</source>
+        <translation>„%1“ entfernt.</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled.</source>
+        <translation>„%1“ ist aktiviert.</translation>
+    </message>
+    <message>
+        <source>“%1” is disabled.</source>
+        <translation>„%1“ ist deaktiviert.</translation>
+    </message>
+    <message>
+        <source>goReporter Webhooks console. Without a command, opens the graphical console.
+
+Commands:
+  events list                     the events a webhook can subscribe to
+  webhooks list [--json]          the configured webhooks
+  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
+  webhooks import FILE            validate FILE, then create or update all its webhooks, or none
+  webhooks remove NAME            delete a webhook
+  webhooks enable|disable NAME    switch a webhook on or off
+  preview --format KIND --event TYPE [--sample-file F] [--phi LEVEL] [--headers]
+  preview --webhook NAME --event TYPE [--headers]
+                                  print exactly the bytes a webhook would send
+  secret set|generate|rotate|delete --webhook NAME [--grace-hours N]
+                                  a webhook&apos;s signing secret in the keychain (set reads standard input)
+  epic keygen --webhook NAME [--bits N] [--replace]
+                                  an Epic key pair; prints the public JWK Set to register
+  send --webhook NAME --event TYPE [--sample-file F]
+                                  send a test delivery and print status, latency and diagnosis</source>
+        <translation>Konsole für goReporter Webhooks. Ohne Befehl öffnet sich die grafische Konsole.
+
+Befehle:
+  events list                     die Ereignisse, die ein Webhook abonnieren kann
+  webhooks list [--json]          die eingerichteten Webhooks
+  webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
+  webhooks import DATEI           DATEI prüfen, dann alle ihre Webhooks anlegen oder aktualisieren – oder keinen
+  webhooks remove NAME            einen Webhook löschen
+  webhooks enable|disable NAME    einen Webhook ein- oder ausschalten
+  preview --format ART --event TYP [--sample-file D] [--phi STUFE] [--headers]
+  preview --webhook NAME --event TYP [--headers]
+                                  genau die Bytes ausgeben, die ein Webhook senden würde
+  secret set|generate|rotate|delete --webhook NAME [--grace-hours N]
+                                  das Signaturgeheimnis eines Webhooks im Schlüsselbund (set liest es von der Standardeingabe)
+  epic keygen --webhook NAME [--bits N] [--replace]
+                                  ein Epic-Schlüsselpaar; gibt das öffentliche JWK Set zur Registrierung aus
+  send --webhook NAME --event TYP [--sample-file D]
+                                  eine Testzustellung senden und Status, Latenz und Diagnose ausgeben</translation>
+    </message>
+</context>
+<context>
+    <name>CommandSupport</name>
+    <message>
+        <source>The database: sqlite:///path/file.db or postgresql://user@host:port/dbname.</source>
+        <translation>Die Datenbank: sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/datenbankname.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The language of messages, such as de or en.</source>
+        <translation>Die Sprache der Meldungen, etwa de oder en.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Run “%1 %2 --help” for the options.</source>
+        <translation>Rufen Sie „%1 %2 --help“ auf, um die Optionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Store the password by logging in once with the graphical console (“Remember in keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
+        <translation>Speichern Sie das Passwort, indem Sie sich einmal in der grafischen Konsole anmelden („Im Schlüsselbund speichern“), oder stellen Sie es über ~/.pgpass oder PGPASSWORD bereit.</translation>
+    </message>
+    <message>
+        <source>There is no webhook named “%1”.</source>
+        <translation>Es gibt keinen Webhook namens „%1“.</translation>
+    </message>
+</context>
+<context>
+    <name>Database</name>
+    <message>
+        <source>The Qt %1 database driver is not installed (Debian package %2).</source>
+        <translation>Der Qt-Datenbanktreiber %1 ist nicht installiert (Debian-Paket %2).</translation>
+    </message>
+    <message>
+        <source>The database %1 is locked by another program; try again when it has finished.</source>
+        <translation>Die Datenbank %1 ist von einem anderen Programm gesperrt; versuchen Sie es erneut, wenn dieses fertig ist.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1 for the database.</source>
+        <translation>Der Ordner %1 für die Datenbank kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Cannot create the database file %1: %2</source>
+        <translation>Die Datenbankdatei %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot open the database file %1: %2</source>
+        <translation>Die Datenbankdatei %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot enable foreign keys: %1</source>
+        <translation>Fremdschlüssel können nicht aktiviert werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable SQLite database: %2</source>
+        <translation>%1 ist keine verwendbare SQLite-Datenbank: %2</translation>
+    </message>
+    <message>
+        <source>PostgreSQL refused the login to %1: %2</source>
+        <translation>PostgreSQL hat die Anmeldung an %1 abgelehnt: %2</translation>
+    </message>
+    <message>
+        <source>Cannot connect to %1: %2</source>
+        <translation>Keine Verbindung zu %1 möglich: %2</translation>
+    </message>
+    <message>
+        <source>Cannot determine the database role: %1</source>
+        <translation>Die Datenbankrolle kann nicht ermittelt werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseUrl</name>
+    <message>
+        <source>No database URL was given.</source>
+        <translation>Es wurde keine Datenbank-URL angegeben.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid database URL: %2</source>
+        <translation>„%1“ ist keine gültige Datenbank-URL: %2</translation>
+    </message>
+    <message>
+        <source>An SQLite URL needs an absolute file path, as in sqlite:///var/lib/goreporter/webhooks.db.</source>
+        <translation>Eine SQLite-URL braucht einen absoluten Dateipfad, etwa sqlite:///var/lib/goreporter/webhooks.db.</translation>
+    </message>
+    <message>
+        <source>Unsupported database “%1”: use sqlite:///path/file.db or postgresql://user@host:port/dbname.</source>
+        <translation>Nicht unterstützte Datenbank „%1“: Verwenden Sie sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/datenbankname.</translation>
+    </message>
+    <message>
+        <source>Do not put the database password in the URL. The console reads it from the keychain, from ~/.pgpass or from PGPASSWORD, or asks for it.</source>
+        <translation>Geben Sie das Datenbankpasswort nicht in der URL an. Die Konsole liest es aus dem Schlüsselbund, aus ~/.pgpass oder aus PGPASSWORD oder fragt danach.</translation>
+    </message>
+    <message>
+        <source>The PostgreSQL URL must name one database, as in postgresql://goreporter@db.example.org:5432/webhooks.</source>
+        <translation>Die PostgreSQL-URL muss genau eine Datenbank nennen, etwa postgresql://goreporter@db.example.org:5432/webhooks.</translation>
+    </message>
+    <message>
+        <source>Unknown database URL option “%1”; only sslmode is supported.</source>
+        <translation>Unbekannte Option „%1“ in der Datenbank-URL; nur sslmode wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>Unknown sslmode “%1”; use one of %2.</source>
+        <translation>Unbekannter sslmode „%1“; verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>SQLite %1</source>
+        <translation>SQLite %1</translation>
+    </message>
+    <message>
+        <source>local socket</source>
+        <translation>lokaler Socket</translation>
+    </message>
+    <message>
+        <source>PostgreSQL %1%2/%3</source>
+        <translation>PostgreSQL %1%2/%3</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryFilter</name>
+    <message>
+        <source>“%1” is not of the form key=value.</source>
+        <translation>„%1“ hat nicht die Form Schlüssel=Wert.</translation>
+    </message>
+    <message>
+        <source>Unknown filter key “%1”; the keys are %2.</source>
+        <translation>Unbekannter Filterschlüssel „%1“; die Schlüssel sind %2.</translation>
+    </message>
+    <message>
+        <source>The filter key “%1” appears more than once.</source>
+        <translation>Der Filterschlüssel „%1“ kommt mehrfach vor.</translation>
+    </message>
+    <message>
+        <source>The filter key “%1” has no value.</source>
+        <translation>Der Filterschlüssel „%1“ hat keinen Wert.</translation>
+    </message>
+    <message>
+        <source>“%1” is not an event type; the event types are %2.</source>
+        <translation>„%1“ ist kein Ereignistyp; die Ereignistypen sind %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a result; use success or failure.</source>
+        <translation>„%1“ ist kein Ergebnis; verwenden Sie success oder failure.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a status class; use 2xx, 3xx, 4xx, 5xx or none.</source>
+        <translation>„%1“ ist keine Statusklasse; verwenden Sie 2xx, 3xx, 4xx, 5xx oder none.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a time range; use 1h, 24h, 7d, or from= and to= with dates.</source>
+        <translation>„%1“ ist kein Zeitraum; verwenden Sie 1h, 24h, 7d oder from= und to= mit Datumsangaben.</translation>
+    </message>
+    <message>
+        <source>The %1 value “%2” is not an ISO 8601 date and time, such as 2024-05-01T08:00:00Z.</source>
+        <translation>Der %1-Wert „%2“ ist keine Datums- und Zeitangabe nach ISO 8601, etwa 2024-05-01T08:00:00Z.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a trigger; use test, event or redeliver.</source>
+        <translation>„%1“ ist kein Auslöser; verwenden Sie test, event oder redeliver.</translation>
+    </message>
+    <message>
+        <source>since=%1 contradicts from= and to=; leave out one or the other.</source>
+        <translation>since=%1 widerspricht from= und to=; lassen Sie das eine oder das andere weg.</translation>
+    </message>
+    <message>
+        <source>The time range ends (%1) before it starts (%2).</source>
+        <translation>Der Zeitraum endet (%1), bevor er beginnt (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryJob</name>
+    <message>
+        <source>subject %1, issued by %2, valid from %3 until %4</source>
+        <translation>Inhaber %1, ausgestellt von %2, gültig von %3 bis %4</translation>
+    </message>
+    <message>
+        <source>The %1 “%2” is not a valid URL.</source>
+        <translation>Die %1 „%2“ ist keine gültige URL.</translation>
+    </message>
+    <message>
+        <source>The %1 uses plain http. Webhooks are sent over HTTPS only; plain http is allowed only to this computer (loopback) when the webhook allows it.</source>
+        <translation>Die %1 verwendet unverschlüsseltes http. Webhooks werden nur über HTTPS gesendet; unverschlüsseltes http ist nur zu diesem Computer (Loopback) erlaubt, wenn der Webhook es zulässt.</translation>
+    </message>
+    <message>
+        <source>The %1 has the scheme “%2”; only https is supported.</source>
+        <translation>Die %1 hat das Schema „%2“; nur https wird unterstützt.</translation>
+    </message>
+    <message>
+        <source>webhook URL</source>
+        <translation>Webhook-URL</translation>
+    </message>
+    <message>
+        <source>Cannot read the CA bundle %1: %2</source>
+        <translation>Das CA-Bundle %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation>Das CA-Bundle %1 enthält kein PEM-Zertifikat.</translation>
+    </message>
+    <message>
+        <source>Epic token URL</source>
+        <translation>Epic-Token-URL</translation>
+    </message>
+    <message>
+        <source>Epic did not issue an access token. Check the client id, that the public key with key id “%1” is registered for this client in Epic, that the client is approved for the scope “%2”, and that this computer&apos;s clock is right.</source>
+        <translation>Epic hat kein Zugriffstoken ausgestellt. Prüfen Sie die Client-ID, ob der öffentliche Schlüssel mit der Schlüssel-ID „%1“ für diesen Client bei Epic registriert ist, ob der Client für den Scope „%2“ freigegeben ist und ob die Uhr dieses Computers richtig geht.</translation>
+    </message>
+    <message>
+        <source>The name %1 could not be resolved: %2</source>
+        <translation>Der Name %1 konnte nicht aufgelöst werden: %2</translation>
+    </message>
+    <message>
+        <source>no addresses</source>
+        <translation>keine Adressen</translation>
+    </message>
+    <message>
+        <source>Check the host name for typing errors. If it is a hospital-internal name, this computer may need to be on the hospital network or VPN.</source>
+        <translation>Prüfen Sie den Hostnamen auf Tippfehler. Ist es ein krankenhausinterner Name, muss dieser Computer möglicherweise mit dem Krankenhausnetz oder dem VPN verbunden sein.</translation>
+    </message>
+    <message>
+        <source>Refused to send plain http to %1: without TLS, only this computer (loopback) may receive webhooks.</source>
+        <translation>Unverschlüsseltes http an %1 wurde verweigert: Ohne TLS darf nur dieser Computer (Loopback) Webhooks empfangen.</translation>
+    </message>
+    <message>
+        <source>The delivery was cancelled.</source>
+        <translation>Die Zustellung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>No complete answer within the webhook&apos;s timeout of %1 s.</source>
+        <translation>Keine vollständige Antwort innerhalb des Zeitlimits des Webhooks von %1 s.</translation>
+    </message>
+    <message>
+        <source>The receiver is slow or its answer never ends. Raise the webhook&apos;s timeout only if the receiver is known to need longer.</source>
+        <translation>Der Empfänger ist langsam, oder seine Antwort endet nie. Erhöhen Sie das Zeitlimit des Webhooks nur, wenn bekannt ist, dass der Empfänger länger braucht.</translation>
+    </message>
+    <message>
+        <source>Nothing was received for %1 s.</source>
+        <translation>%1 s lang wurde nichts empfangen.</translation>
+    </message>
+    <message>
+        <source>The receiver accepted the connection but stopped answering. It may be overloaded, or a firewall may be dropping the traffic.</source>
+        <translation>Der Empfänger hat die Verbindung angenommen, antwortet aber nicht mehr. Er ist möglicherweise überlastet, oder eine Firewall verwirft den Datenverkehr.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection on port %2.</source>
+        <translation>%1 hat die Verbindung auf Port %2 abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Nothing is listening there: check the port in the URL and whether the receiver is running.</source>
+        <translation>Dort wartet kein Dienst auf Verbindungen: Prüfen Sie den Port in der URL und ob der Empfänger läuft.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The TLS handshake with %1 failed: %2</source>
+        <translation>Der TLS-Handshake mit %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The certificate of %1 was not accepted: %2</source>
+        <translation>Das Zertifikat von %1 wurde nicht akzeptiert: %2</translation>
+    </message>
+    <message>
+        <source>The connection is not secure, so nothing was sent. An expired certificate must be renewed by the receiver&apos;s operator; a certificate for another name means the URL is wrong or the server is misconfigured; for a hospital-internal certificate authority, set the webhook&apos;s CA bundle.</source>
+        <translation>Die Verbindung ist nicht sicher, deshalb wurde nichts gesendet. Ein abgelaufenes Zertifikat muss der Betreiber des Empfängers erneuern; ein Zertifikat für einen anderen Namen bedeutet, dass die URL falsch oder der Server falsch konfiguriert ist; für eine krankenhausinterne Zertifizierungsstelle hinterlegen Sie das CA-Bundle im Webhook.</translation>
+    </message>
+    <message>
+        <source>%1 closed the connection before answering.</source>
+        <translation>%1 hat die Verbindung vor der Antwort geschlossen.</translation>
+    </message>
+    <message>
+        <source>The receiver dropped the request; it may have crashed, or it may speak another protocol on this port.</source>
+        <translation>Der Empfänger hat die Anfrage verworfen; er ist möglicherweise abgestürzt oder spricht auf diesem Port ein anderes Protokoll.</translation>
+    </message>
+    <message>
+        <source>The connection to %1 timed out.</source>
+        <translation>Zeitüberschreitung bei der Verbindung zu %1.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 without a target; redirects are not followed.</source>
+        <translation>HTTP %1 ohne Ziel; Weiterleitungen werden nicht verfolgt.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 redirect to %2; redirects are not followed.</source>
+        <translation>HTTP %1: Weiterleitung an %2; Weiterleitungen werden nicht verfolgt.</translation>
+    </message>
+    <message>
+        <source>Webhooks are not sent on to another address, because a signed request must reach exactly the configured receiver. If the new address is right, enter it as the webhook&apos;s URL.</source>
+        <translation>Webhooks werden nicht an eine andere Adresse weitergeleitet, denn eine signierte Anfrage muss genau den eingerichteten Empfänger erreichen. Ist die neue Adresse richtig, tragen Sie sie als URL des Webhooks ein.</translation>
+    </message>
+    <message>
+        <source>HTTP %1 %2</source>
+        <translation>HTTP %1 %2</translation>
+    </message>
+    <message>
+        <source>Slack no longer knows this webhook URL: it was revoked, the app was removed, or the channel was deleted. Create a new incoming webhook in Slack and enter its URL.</source>
+        <translation>Slack kennt diese Webhook-URL nicht mehr: Sie wurde widerrufen, die App wurde entfernt oder der Kanal gelöscht. Legen Sie in Slack einen neuen Incoming Webhook an und tragen Sie dessen URL ein.</translation>
+    </message>
+    <message>
+        <source>The Slack channel of this webhook is archived. Unarchive it or create a webhook for another channel.</source>
+        <translation>Der Slack-Kanal dieses Webhooks ist archiviert. Heben Sie die Archivierung auf oder legen Sie einen Webhook für einen anderen Kanal an.</translation>
+    </message>
+    <message>
+        <source>A Slack administrator restricted posting to this channel.</source>
+        <translation>Ein Slack-Administrator hat das Posten in diesem Kanal eingeschränkt.</translation>
+    </message>
+    <message>
+        <source>Slack refused the webhook&apos;s credentials; the URL may have been regenerated. Enter the current URL from Slack.</source>
+        <translation>Slack hat die Zugangsdaten des Webhooks abgelehnt; die URL wurde möglicherweise neu erzeugt. Tragen Sie die aktuelle URL aus Slack ein.</translation>
+    </message>
+    <message>
+        <source>Slack could not read the message (“%1”). The payload does not fit Slack&apos;s message format.</source>
+        <translation>Slack konnte die Nachricht nicht lesen („%1“). Die Nutzdaten entsprechen nicht dem Nachrichtenformat von Slack.</translation>
+    </message>
+    <message>
+        <source>Slack is rate limiting this webhook (about one message per second per channel).</source>
+        <translation>Slack drosselt diesen Webhook (etwa eine Nachricht pro Sekunde und Kanal).</translation>
+    </message>
+    <message>
+        <source>Teams could not read the message. Check that the card is a valid Adaptive Card (version 1.5 or lower) wrapped in a message with attachments.</source>
+        <translation>Teams konnte die Nachricht nicht lesen. Prüfen Sie, ob die Karte eine gültige Adaptive Card (Version 1.5 oder niedriger) ist, eingebettet in eine Nachricht mit Anhängen.</translation>
+    </message>
+    <message>
+        <source>Teams refused the request: the workflow&apos;s URL signature no longer matches, or the workflow accepts only authenticated callers. Copy the current URL from the workflow&apos;s trigger.</source>
+        <translation>Teams hat die Anfrage abgelehnt: Die URL-Signatur des Workflows stimmt nicht mehr, oder der Workflow nimmt nur authentifizierte Aufrufer an. Kopieren Sie die aktuelle URL aus dem Trigger des Workflows.</translation>
+    </message>
+    <message>
+        <source>This Teams webhook no longer exists: the workflow or connector was deleted or retired. Create a new workflow with a webhook trigger and enter its URL.</source>
+        <translation>Dieser Teams-Webhook existiert nicht mehr: Der Workflow oder Connector wurde gelöscht oder eingestellt. Legen Sie einen neuen Workflow mit Webhook-Trigger an und tragen Sie dessen URL ein.</translation>
+    </message>
+    <message>
+        <source>The message is larger than Teams accepts (about 28 KB). Send less detail.</source>
+        <translation>Die Nachricht ist größer, als Teams annimmt (etwa 28 KB). Senden Sie weniger Details.</translation>
+    </message>
+    <message>
+        <source>Teams is throttling this webhook; too many messages were sent in a short time.</source>
+        <translation>Teams drosselt diesen Webhook; in kurzer Zeit wurden zu viele Nachrichten gesendet.</translation>
+    </message>
+    <message>
+        <source>Epic did not accept the access token (expired or revoked). It was discarded; the next attempt requests a new one.</source>
+        <translation>Epic hat das Zugriffstoken nicht angenommen (abgelaufen oder widerrufen). Es wurde verworfen; beim nächsten Versuch wird ein neues angefordert.</translation>
+    </message>
+    <message>
+        <source>Epic refused the request: the client is not authorized for it. Check that the app has the scope “%1” and is activated for this environment.</source>
+        <translation>Epic hat die Anfrage abgelehnt: Der Client ist dafür nicht berechtigt. Prüfen Sie, ob die App den Scope „%1“ hat und für diese Umgebung aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>Epic has no such resource endpoint: check the FHIR base URL.</source>
+        <translation>Epic hat keinen solchen Ressourcen-Endpunkt: Prüfen Sie die FHIR-Basis-URL.</translation>
+    </message>
+    <message>
+        <source>Epic rejected the DiagnosticReport as invalid.</source>
+        <translation>Epic hat den DiagnosticReport als ungültig zurückgewiesen.</translation>
+    </message>
+    <message>
+        <source>The receiver considers the request malformed; check that it expects this payload format.</source>
+        <translation>Der Empfänger hält die Anfrage für fehlerhaft; prüfen Sie, ob er dieses Nutzdatenformat erwartet.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request&apos;s credentials. Check that it has this webhook&apos;s current signing secret and that the clocks of both computers are right (signatures are time-limited).</source>
+        <translation>Der Empfänger hat die Zugangsdaten der Anfrage abgelehnt. Prüfen Sie, ob er das aktuelle Signaturgeheimnis dieses Webhooks hat und ob die Uhren beider Computer richtig gehen (Signaturen sind nur begrenzte Zeit gültig).</translation>
+    </message>
+    <message>
+        <source>The receiver has nothing at this URL; check the path.</source>
+        <translation>Der Empfänger hat unter dieser URL nichts; prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept %1 at this URL.</source>
+        <translation>Der Empfänger nimmt unter dieser URL kein %1 an.</translation>
+    </message>
+    <message>
+        <source>The receiver gave up waiting for the request.</source>
+        <translation>Der Empfänger hat das Warten auf die Anfrage aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The receiver says this endpoint was removed for good.</source>
+        <translation>Laut Empfänger wurde dieser Endpunkt dauerhaft entfernt.</translation>
+    </message>
+    <message>
+        <source>The payload is larger than the receiver accepts.</source>
+        <translation>Die Nutzdaten sind größer, als der Empfänger annimmt.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept this content type.</source>
+        <translation>Der Empfänger nimmt diesen Inhaltstyp nicht an.</translation>
+    </message>
+    <message>
+        <source>The receiver understood the request but refused its content.</source>
+        <translation>Der Empfänger hat die Anfrage verstanden, ihren Inhalt aber abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The receiver is rate limiting; too many requests were sent.</source>
+        <translation>Der Empfänger drosselt; es wurden zu viele Anfragen gesendet.</translation>
+    </message>
+    <message>
+        <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
+        <translation>Beim Empfänger ist während der Bearbeitung der Anfrage ein Fehler aufgetreten; sein Betreiber findet die Ursache in den Protokollen des Empfängers.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the receiver could not reach it; try again later.</source>
+        <translation>Ein Gateway vor dem Empfänger konnte ihn nicht erreichen; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver is temporarily unavailable (maintenance or overload); try again later.</source>
+        <translation>Der Empfänger ist vorübergehend nicht verfügbar (Wartung oder Überlastung); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver had a problem handling the request; try again later.</source>
+        <translation>Beim Empfänger trat ein Problem bei der Bearbeitung der Anfrage auf; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request.</source>
+        <translation>Der Empfänger hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It asks to wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunde zu warten.</numerusform>
+            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunden zu warten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The name lookup or token request did not finish within the webhook&apos;s timeout of %1 s.</source>
+        <translation>Die Namensauflösung oder Token-Anforderung wurde nicht innerhalb des Zeitlimits des Webhooks von %1 s abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Token request to %1 failed: %2</source>
+        <translation>Token-Anforderung an %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryLog</name>
+    <message>
+        <source>The stored headers cannot be read (%1 at character %2).</source>
+        <translation>Die gespeicherten Header können nicht gelesen werden (%1 bei Zeichen %2).</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text: %1 bytes, the first %2 shown as hexadecimal.</source>
+        <translation>Kein UTF-8-Text: %1 Bytes, die ersten %2 hexadezimal dargestellt.</translation>
+    </message>
+    <message>
+        <source>Not UTF-8 text: %1 bytes shown as hexadecimal.</source>
+        <translation>Kein UTF-8-Text: %1 Bytes, hexadezimal dargestellt.</translation>
+    </message>
+    <message>
+        <source>Cannot look up the webhook %1: %2</source>
+        <translation>Der Webhook %1 kann nicht nachgeschlagen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivery log: %1</source>
+        <translation>Das Zustellprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot count the delivery log: %1</source>
+        <translation>Die Einträge des Zustellprotokolls können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivery attempt: %1</source>
+        <translation>Der Zustellversuch kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The delivery attempt %1 no longer exists.</source>
+        <translation>Den Zustellversuch %1 gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Cannot read the attempts of event %1: %2</source>
+        <translation>Die Versuche zum Ereignis %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot compute the webhook health: %1</source>
+        <translation>Der Zustand des Webhooks kann nicht berechnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivery history: %1</source>
+        <translation>Der Zustellverlauf kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot count the attempts to purge: %1</source>
+        <translation>Die zu bereinigenden Versuche können nicht gezählt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot start a purge batch: %1</source>
+        <translation>Ein Bereinigungsdurchgang kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Purging attempts failed after %1 of %2: %3</source>
+        <translation>Das Bereinigen der Versuche ist nach %1 von %2 fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>Cannot commit a purge batch: %1</source>
+        <translation>Ein Bereinigungsdurchgang kann nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 attempts were purged, but the audit log could not record it: %2</source>
+        <translation>Versuche bereinigt: %1; das Audit-Protokoll konnte dies jedoch nicht festhalten: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the export: %1</source>
+        <translation>Der Export kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryRepository</name>
+    <message>
+        <source>Cannot record the delivery attempt (%1): %2</source>
+        <translation>Der Zustellversuch kann nicht gespeichert werden (%1): %2</translation>
+    </message>
+    <message>
+        <source>transaction</source>
+        <translation>Transaktion</translation>
+    </message>
+    <message>
+        <source>numbering</source>
+        <translation>Nummerierung</translation>
+    </message>
+    <message>
+        <source>insert</source>
+        <translation>Einfügen</translation>
+    </message>
+    <message>
+        <source>commit</source>
+        <translation>Commit</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivery log: %1</source>
+        <translation>Das Zustellprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No delivery attempt %1 is recorded.</source>
+        <translation>Es ist kein Zustellversuch %1 gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTableModel</name>
+    <message>
+        <source>unavailable</source>
+        <translation>nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>loading…</source>
+        <translation>wird geladen…</translation>
+    </message>
+    <message>
+        <source>This webhook has been deleted; its attempts are kept under its last name.</source>
+        <translation>Dieser Webhook wurde gelöscht; seine Versuche bleiben unter seinem letzten Namen erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Redelivery</source>
+        <translation>Erneute Zustellung</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Event ID</source>
+        <translation>Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Trigger</source>
+        <translation>Auslöser</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>The delivery log cannot be read: %1</source>
+        <translation>Das Zustellprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EpicAuth</name>
+    <message>
+        <source>No Epic private key is available; generate one for this webhook first.</source>
+        <translation>Es ist kein privater Epic-Schlüssel verfügbar; erzeugen Sie zuerst einen für diesen Webhook.</translation>
+    </message>
+    <message>
+        <source>The Epic client id and token URL are both needed to request a token.</source>
+        <translation>Für eine Token-Anforderung werden sowohl die Epic-Client-ID als auch die Token-URL benötigt.</translation>
+    </message>
+    <message>
+        <source>The system&apos;s random number generator failed.</source>
+        <translation>Der Zufallszahlengenerator des Systems ist ausgefallen.</translation>
+    </message>
+    <message>
+        <source>The token endpoint&apos;s answer holds no access token.</source>
+        <translation>Die Antwort des Token-Endpunkts enthält kein Zugriffstoken.</translation>
+    </message>
+    <message>
+        <source>The token endpoint issued a “%1” token; only bearer tokens are supported.</source>
+        <translation>Der Token-Endpunkt hat ein Token vom Typ „%1“ ausgestellt; nur Bearer-Tokens werden unterstützt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>no details given</source>
+        <translation>keine Angaben</translation>
+    </message>
+    <message>
+        <source>at %1</source>
+        <translation>bei %1</translation>
+    </message>
+    <message>
+        <source>The server answered with an OperationOutcome that lists no issues.</source>
+        <translation>Der Server hat mit einem OperationOutcome ohne Einträge geantwortet.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>EpicCommand</name>
+    <message>
+        <source>“%1” already has a private key in this workstation&apos;s keychain. A new key pair stops the registered one from working until its public key is registered with Epic; give --replace to make one anyway.</source>
+        <translation>„%1“ hat bereits einen privaten Schlüssel im Schlüsselbund dieses Arbeitsplatzes. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist; geben Sie --replace an, um trotzdem eines zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is in this workstation&apos;s keychain. Register the JWK Set above with Epic (key id %2), then enter the client id Epic assigns.</source>
+        <translation>Der private Schlüssel von „%1“ liegt im Schlüsselbund dieses Arbeitsplatzes. Registrieren Sie das obige JWK Set bei Epic (Schlüssel-ID %2) und tragen Sie dann die Client-ID ein, die Epic vergibt.</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is in this workstation&apos;s keychain. Register the JWK Set above with Epic for client id %2 (key id %3).</source>
+        <translation>Der private Schlüssel von „%1“ liegt im Schlüsselbund dieses Arbeitsplatzes. Registrieren Sie das obige JWK Set bei Epic für die Client-ID %2 (Schlüssel-ID %3).</translation>
+    </message>
+    <message>
+        <source>Epic (SMART Backend Services) authentication of a webhook.
+
+  epic keygen --webhook NAME [--bits N] [--replace]
+      make an RSA key pair, keep the private key in this workstation&apos;s keychain and print the public
+      JWK Set to register with Epic</source>
+        <translation>Epic-Authentifizierung (SMART Backend Services) eines Webhooks.
+
+  epic keygen --webhook NAME [--bits N] [--replace]
+      ein RSA-Schlüsselpaar erzeugen, den privaten Schlüssel im Schlüsselbund dieses Arbeitsplatzes ablegen
+      und das öffentliche JWK Set zur Registrierung bei Epic ausgeben</translation>
+    </message>
+    <message>
+        <source>The Epic webhook, by name.</source>
+        <translation>Der Epic-Webhook, nach Namen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The RSA key size: 2048, 3072 or 4096 (default %1).</source>
+        <translation>Die RSA-Schlüssellänge: 2048, 3072 oder 4096 (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>bits</source>
+        <translation>Bits</translation>
+    </message>
+    <message>
+        <source>Replace a key pair that is already in the keychain.</source>
+        <translation>Ein Schlüsselpaar ersetzen, das bereits im Schlüsselbund liegt.</translation>
+    </message>
+    <message>
+        <source>The command and its action.</source>
+        <translation>Der Befehl und seine Aktion.</translation>
+    </message>
+    <message>
+        <source>“epic” needs an action: keygen.</source>
+        <translation>„epic“ braucht eine Aktion: keygen.</translation>
+    </message>
+    <message>
+        <source>Unknown action “epic %1”; the action is keygen.</source>
+        <translation>Unbekannte Aktion „epic %1“; die Aktion ist keygen.</translation>
+    </message>
+    <message>
+        <source>“epic keygen” takes no further arguments.</source>
+        <translation>„epic keygen“ nimmt keine weiteren Argumente an.</translation>
+    </message>
+    <message>
+        <source>--webhook is required.</source>
+        <translation>--webhook ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--bits must be 2048, 3072 or 4096.</source>
+        <translation>--bits muss 2048, 3072 oder 4096 sein.</translation>
+    </message>
+    <message>
+        <source>“%1” is a %2 webhook; only Epic webhooks authenticate with a key pair.</source>
+        <translation>„%1“ ist ein Webhook vom Typ %2; nur Epic-Webhooks authentifizieren sich mit einem Schlüsselpaar.</translation>
+    </message>
+</context>
+<context>
+    <name>EpicFormatter</name>
+    <message>
+        <source>Medical record number</source>
+        <translation>Patientennummer</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Batteriestatus</translation>
+    </message>
+    <message>
+        <source>Battery remaining percentage</source>
+        <translation>Verbleibende Batteriekapazität in Prozent</translation>
+    </message>
+    <message>
+        <source>Battery remaining longevity</source>
+        <translation>Verbleibende Batterielaufzeit</translation>
+    </message>
+    <message>
+        <source>Implanted device battery</source>
+        <translation>Batterie des Implantats</translation>
+    </message>
+    <message>
+        <source>%1, serial number %2</source>
+        <translation>%1, Seriennummer %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a goReporter event type.</source>
+        <translation>„%1“ ist kein goReporter-Ereignistyp.</translation>
+    </message>
+    <message>
+        <source>Epic receives FHIR DiagnosticReports, which exist only for report and battery events; “%1” cannot be sent to Epic.</source>
+        <translation>Epic empfängt FHIR-DiagnosticReports, die es nur für Berichts- und Batterieereignisse gibt; „%1“ kann nicht an Epic gesendet werden.</translation>
+    </message>
+    <message>
+        <source>%1 report</source>
+        <translation>Bericht zur %1</translation>
+    </message>
+    <message>
+        <source>Battery %1 %, %2.</source>
+        <translation>Batterie %1 %, %2.</translation>
+    </message>
+    <message>
+        <source>Estimated remaining longevity (months): %1.</source>
+        <translation>Geschätzte verbleibende Laufzeit (Monate): %1.</translation>
+    </message>
+    <message>
+        <source>The %1 event has no report, so there is no DiagnosticReport to send to Epic.</source>
+        <translation>Das Ereignis %1 hat keinen Bericht, daher gibt es keinen DiagnosticReport für Epic.</translation>
+    </message>
+    <message>
+        <source>The DiagnosticReport names no patient (PHI level “%1”): Epic cannot file it to a chart. Epic webhooks normally use PHI level “full”.</source>
+        <translation>Der DiagnosticReport nennt keinen Patienten (Patientendaten-Stufe „%1“): Epic kann ihn keiner Akte zuordnen. Epic-Webhooks verwenden normalerweise die Patientendaten-Stufe „Vollständig“.</translation>
+    </message>
+    <message>
+        <source>The report&apos;s PDF is only sent at PHI level “full”; this DiagnosticReport has no presentedForm.</source>
+        <translation>Das PDF des Berichts wird nur mit der Patientendaten-Stufe „Vollständig“ gesendet; dieser DiagnosticReport hat keine presentedForm.</translation>
+    </message>
+</context>
+<context>
+    <name>EpicKey</name>
+    <message>
+        <source>Cannot generate an RSA key: %1</source>
+        <translation>Es kann kein RSA-Schlüssel erzeugt werden: %1</translation>
+    </message>
+    <message>
+        <source>The stored Epic key is not a readable PEM private key: %1</source>
+        <translation>Der gespeicherte Epic-Schlüssel ist kein lesbarer privater PEM-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>The stored Epic key is not an RSA key; Epic&apos;s RS384 signatures need one.</source>
+        <translation>Der gespeicherte Epic-Schlüssel ist kein RSA-Schlüssel; die RS384-Signaturen von Epic erfordern einen.</translation>
+    </message>
+    <message>
+        <source>Cannot sign with the Epic key: %1</source>
+        <translation>Mit dem Epic-Schlüssel kann nicht signiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Event</name>
+    <message>
+        <source>“%1” is not a field of the event; expected one of: %2.</source>
+        <translation>„%1“ ist kein Feld des Ereignisses; erwartet wird eines von: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” must not be empty.</source>
+        <translation>„%1“ darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>“%1” must be a whole number from %2 to %3, not %4.</source>
+        <translation>„%1“ muss eine ganze Zahl von %2 bis %3 sein, nicht %4.</translation>
+    </message>
+    <message>
+        <source>“%1” must be a date and time like 2026-03-14T09:26:53Z, not “%2”.</source>
+        <translation>„%1“ muss eine Datums- und Zeitangabe wie 2026-03-14T09:26:53Z sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” must include a time zone (Z or an offset such as +01:00): “%2”.</source>
+        <translation>„%1“ muss eine Zeitzone enthalten (Z oder einen Versatz wie +01:00): „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” must be a date like 2026-03-14, not “%2”.</source>
+        <translation>„%1“ muss ein Datum wie 2026-03-14 sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” must be an http or https address, not “%2”.</source>
+        <translation>„%1“ muss eine http- oder https-Adresse sein, nicht „%2“.</translation>
+    </message>
+    <message>
+        <source>“%1” must be one of %2, not “%3”.</source>
+        <translation>„%1“ muss einer der Werte %2 sein, nicht „%3“.</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a true/false value</source>
+        <translation>ein Wahrheitswert (true/false)</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>“%1” is missing.</source>
+        <translation>„%1“ fehlt.</translation>
+    </message>
+    <message>
+        <source>“%1” must be %2, not %3.</source>
+        <translation>„%1“ muss %2 sein, nicht %3.</translation>
+    </message>
+    <message>
+        <source>“%1” is not valid base64.</source>
+        <translation>„%1“ ist kein gültiges Base64.</translation>
+    </message>
+    <message>
+        <source>The event is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Das Ereignis ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <source>The event must be a JSON object ({ … }).</source>
+        <translation>Das Ereignis muss ein JSON-Objekt sein ({ … }).</translation>
+    </message>
+    <message>
+        <source>“%1” is not a goReporter event type; expected one of: %2.</source>
+        <translation>„%1“ ist kein goReporter-Ereignistyp; erwartet wird einer von: %2.</translation>
+    </message>
+    <message>
+        <source>“task.daysOverdue” must be at least 1 for a task.overdue event.</source>
+        <translation>„task.daysOverdue“ muss bei einem task.overdue-Ereignis mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>Pacemaker interrogation</source>
+        <translation>Schrittmacherabfrage</translation>
+    </message>
+    <message>
+        <source>ICD interrogation</source>
+        <translation>ICD-Abfrage</translation>
+    </message>
+    <message>
+        <source>Loop recorder interrogation</source>
+        <translation>Loop-Recorder-Abfrage</translation>
+    </message>
+    <message>
+        <source>Preliminary</source>
+        <translation>Vorläufig</translation>
+    </message>
+    <message>
+        <source>Final</source>
+        <translation>Endgültig</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Storniert</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Niedrig</translation>
+    </message>
+    <message>
+        <source>Elective replacement indicator (ERI)</source>
+        <translation>Elektiver Austauschindikator (ERI)</translation>
+    </message>
+    <message>
+        <source>End of life (EOL)</source>
+        <translation>Ende der Batterielebensdauer (EOL)</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>High</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>Dringend</translation>
+    </message>
+</context>
+<context>
+    <name>EventCatalog</name>
+    <message>
+        <source>A device interrogation report was created.</source>
+        <translation>Ein Bericht zu einer Geräteabfrage wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>A report was reviewed and signed off.</source>
+        <translation>Ein Bericht wurde geprüft und freigegeben.</translation>
+    </message>
+    <message>
+        <source>A device battery fell below 20%.</source>
+        <translation>Die Batterie eines Geräts ist unter 20 % gefallen.</translation>
+    </message>
+    <message>
+        <source>A device reached elective replacement (ERI) or end of life (EOL).</source>
+        <translation>Ein Gerät hat den elektiven Austauschzeitpunkt (ERI) oder das Ende der Batterielebensdauer (EOL) erreicht.</translation>
+    </message>
+    <message>
+        <source>A follow-up task was created.</source>
+        <translation>Eine Nachsorgeaufgabe wurde angelegt.</translation>
+    </message>
+    <message>
+        <source>A follow-up task is due today.</source>
+        <translation>Eine Nachsorgeaufgabe ist heute fällig.</translation>
+    </message>
+    <message>
+        <source>A follow-up task is past its due date.</source>
+        <translation>Eine Nachsorgeaufgabe ist überfällig.</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+</context>
+<context>
+    <name>EventPicker</name>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
+    </message>
+    <message>
+        <source>Epic receives FHIR DiagnosticReports, which exist only for report and battery events.</source>
+        <translation>Epic empfängt FHIR-DiagnosticReports, die es nur für Berichts- und Batterieereignisse gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>GenericFormatter</name>
+    <message>
+        <source>“%1” is not a goReporter event type.</source>
+        <translation>„%1“ ist kein goReporter-Ereignistyp.</translation>
+    </message>
+</context>
+<context>
+    <name>HeadersTable</name>
+    <message>
+        <source>Header</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Add header</source>
+        <translation>Header hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>HttpMessageView</name>
+    <message>
+        <source>empty</source>
+        <translation>leer</translation>
+    </message>
+    <message>
+        <source>the first %1 of %2 bytes (the rest was counted, not kept)</source>
+        <translation>die ersten %1 von %2 Bytes (der Rest wurde gezählt, aber nicht gespeichert)</translation>
+    </message>
+    <message>
+        <source>%1, binary: shown as hex</source>
+        <translation>%1, binär: hexadezimal dargestellt</translation>
+    </message>
+    <message>
+        <source>Headers</source>
+        <translation>Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>%1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>About goReporter Webhooks</source>
+        <translation>Über goReporter Webhooks</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;goReporter Webhooks console&lt;/b&gt; %1&lt;p&gt;Manages the webhooks through which goReporter notifies Slack, Microsoft Teams, Epic and other services.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;Konsole für goReporter Webhooks&lt;/b&gt; %1&lt;p&gt;Verwaltet die Webhooks, über die goReporter Slack, Microsoft Teams, Epic und andere Dienste benachrichtigt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>goReporter Webhooks</source>
+        <translation>goReporter Webhooks</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook</source>
+        <translation>&amp;Webhook</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Webhook actions</source>
+        <translation>Webhook-Aktionen</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu…</translation>
+    </message>
+    <message>
+        <source>Create a webhook (%1)</source>
+        <translation>Einen Webhook anlegen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Preview…</source>
+        <translation>&amp;Vorschau…</translation>
+    </message>
+    <message>
+        <source>Show exactly what a webhook would send for a sample event</source>
+        <translation>Genau anzeigen, was ein Webhook für ein Beispielereignis senden würde</translation>
+    </message>
+    <message>
+        <source>Signing &amp;secret…</source>
+        <translation>&amp;Signaturgeheimnis…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;About goReporter Webhooks</source>
+        <translation>Ü&amp;ber goReporter Webhooks</translation>
+    </message>
+    <message>
+        <source>Search webhooks by name, integration, endpoint or event (Ctrl+F)</source>
+        <translation>Webhooks nach Name, Integration, Endpunkt oder Ereignis durchsuchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Database: %1 · signed in as %2</source>
+        <translation>Datenbank: %1 · angemeldet als %2</translation>
+    </message>
+    <message>
+        <source>Disa&amp;ble</source>
+        <translation>D&amp;eaktivieren</translation>
+    </message>
+    <message>
+        <source>Ena&amp;ble</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+    <message>
+        <source>No webhooks yet.
+Choose Webhook ▸ New (%1) to send goReporter events to Slack, Teams, Epic or any HTTPS endpoint.</source>
+        <translation>Noch keine Webhooks.
+Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic oder einen beliebigen HTTPS-Endpunkt zu senden.</translation>
+    </message>
+    <message>
+        <source>No webhook matches “%1”.</source>
+        <translation>Kein Webhook passt zu „%1“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n webhook(s)</source>
+        <translation>
+            <numerusform>%n Webhook</numerusform>
+            <numerusform>%n Webhooks</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Saved “%1”.</source>
+        <translation>„%1“ gespeichert.</translation>
+    </message>
+    <message>
+        <source>Created “%1”, inactive until you enable it.</source>
+        <translation>„%1“ angelegt; inaktiv, bis Sie ihn aktivieren.</translation>
+    </message>
+    <message>
+        <source>Deleted “%1”.</source>
+        <translation>„%1“ gelöscht.</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Migrations</name>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Die Schemaversion kann nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>The database has schema version %1, but this program knows only up to version %2. Install a newer goReporter Webhooks console; the database was not modified.</source>
+        <translation>Die Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur Versionen bis %2. Installieren Sie eine neuere goReporter-Webhooks-Konsole; die Datenbank wurde nicht verändert.</translation>
+    </message>
+    <message>
+        <source>Cannot start the migration transaction: %1</source>
+        <translation>Die Migrationstransaktion kann nicht gestartet werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot lock the database for migration: %1</source>
+        <translation>Die Datenbank kann für die Migration nicht gesperrt werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot create the migration table: %1</source>
+        <translation>Die Migrationstabelle kann nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Migration %1 failed: %2</source>
+        <translation>Migration %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Cannot record the event types: %1</source>
+        <translation>Die Ereignistypen können nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot record migration %1: %2</source>
+        <translation>Migration %1 kann nicht vermerkt werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot commit the migration: %1</source>
+        <translation>Die Migration kann nicht abgeschlossen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>&amp;Remember in this workstation&apos;s keychain</source>
+        <translation>&amp;Im Schlüsselbund dieses Arbeitsplatzes speichern</translation>
+    </message>
+    <message>
+        <source>Database password</source>
+        <translation>Datenbankpasswort</translation>
+    </message>
+    <message>
+        <source>The shared database %1 needs the password of the role “%2”.</source>
+        <translation>Die gemeinsame Datenbank %1 benötigt das Passwort der Rolle „%2“.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Password not remembered</source>
+        <translation>Passwort nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>You are logged in, but the password could not be stored: %1</source>
+        <translation>Sie sind angemeldet, aber das Passwort konnte nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>PayloadWarnings</name>
+    <message>
+        <source>This payload contains patient initials and medical record numbers (PHI level “limited”): send it only to a receiver approved for patient data.</source>
+        <translation>Diese Nutzdaten enthalten Initialen und Patientennummern von Patienten (Patientendaten-Stufe „Eingeschränkt“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
+    </message>
+    <message>
+        <source>This payload contains patient names, birth dates and clinical details (PHI level “full”): send it only to a receiver approved for patient data.</source>
+        <translation>Diese Nutzdaten enthalten Namen, Geburtsdaten und klinische Angaben von Patienten (Patientendaten-Stufe „Vollständig“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
+    </message>
+</context>
+<context>
+    <name>PhiLevels</name>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Limited</source>
+        <translation>Eingeschränkt</translation>
+    </message>
+    <message>
+        <source>Full</source>
+        <translation>Vollständig</translation>
+    </message>
+    <message>
+        <source>Identifiers and a link to goReporter only; no patient data.</source>
+        <translation>Nur Kennungen und ein Link zu goReporter; keine Patientendaten.</translation>
+    </message>
+    <message>
+        <source>Patient initials and medical record number.</source>
+        <translation>Initialen und Patientennummer.</translation>
+    </message>
+    <message>
+        <source>Full patient name, birth date and medical record number.</source>
+        <translation>Vollständiger Name, Geburtsdatum und Patientennummer.</translation>
+    </message>
+</context>
+<context>
+    <name>PhiView</name>
+    <message>
+        <source>New report: %1</source>
+        <translation>Neuer Bericht: %1</translation>
+    </message>
+    <message>
+        <source>Report signed off: %1</source>
+        <translation>Bericht freigegeben: %1</translation>
+    </message>
+    <message>
+        <source>Battery low: %1 %</source>
+        <translation>Batterie niedrig: %1 %</translation>
+    </message>
+    <message>
+        <source>Battery critical: %1 %</source>
+        <translation>Batterie kritisch: %1 %</translation>
+    </message>
+    <message>
+        <source>New follow-up task</source>
+        <translation>Neue Nachsorgeaufgabe</translation>
+    </message>
+    <message>
+        <source>New task: %1</source>
+        <translation>Neue Aufgabe: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up task due today</source>
+        <translation>Nachsorgeaufgabe heute fällig</translation>
+    </message>
+    <message>
+        <source>Due today: %1</source>
+        <translation>Heute fällig: %1</translation>
+    </message>
+    <message>
+        <source>Follow-up task overdue since %1</source>
+        <translation>Nachsorgeaufgabe überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>Overdue since %1: %2</source>
+        <translation>Überfällig seit %1: %2</translation>
+    </message>
+    <message>
+        <source>battery %1 %, %2</source>
+        <translation>Batterie %1 %, %2</translation>
+    </message>
+    <message>
+        <source>estimated longevity %1 mo</source>
+        <translation>geschätzte Restlaufzeit %1 Mon.</translation>
+    </message>
+    <message>
+        <source>Task %1</source>
+        <translation>Aufgabe %1</translation>
+    </message>
+    <message>
+        <source>overdue since %1</source>
+        <translation>überfällig seit %1</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>fällig %1</translation>
+    </message>
+    <message>
+        <source>patient %1 (MRN %2)</source>
+        <translation>Patient %1 (Pat.-Nr. %2)</translation>
+    </message>
+    <message>
+        <source>Patient</source>
+        <translation>Patient</translation>
+    </message>
+    <message>
+        <source>MRN</source>
+        <translation>Pat.-Nr.</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Geboren</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Serial number</source>
+        <translation>Seriennummer</translation>
+    </message>
+    <message>
+        <source>Battery</source>
+        <translation>Batterie</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>Battery status</source>
+        <translation>Batteriestatus</translation>
+    </message>
+    <message>
+        <source>Estimated longevity (months)</source>
+        <translation>Geschätzte Restlaufzeit (Monate)</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <source>Days overdue</source>
+        <translation>Tage überfällig</translation>
+    </message>
+    <message>
+        <source>Assigned to</source>
+        <translation>Zugewiesen an</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Bericht</translation>
+    </message>
+    <message>
+        <source>Report type</source>
+        <translation>Berichtsart</translation>
+    </message>
+    <message>
+        <source>Report status</source>
+        <translation>Berichtsstatus</translation>
+    </message>
+    <message>
+        <source>Clinic</source>
+        <translation>Klinik</translation>
+    </message>
+    <message>
+        <source>Physician</source>
+        <translation>Ärztin/Arzt</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Signed off</source>
+        <translation>Freigegeben</translation>
+    </message>
+    <message>
+        <source>Conclusion</source>
+        <translation>Beurteilung</translation>
+    </message>
+    <message>
+        <source>Event time</source>
+        <translation>Ereigniszeit</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewCommand</name>
+    <message>
+        <source>Run “%1 preview --help” for the options.</source>
+        <translation>Rufen Sie „%1 preview --help“ auf, um die Optionen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a %2 event, not %3.</source>
+        <translation>%1 enthält ein Ereignis vom Typ %2, nicht %3.</translation>
+    </message>
+    <message>
+        <source>There is no webhook named “%1”.</source>
+        <translation>Es gibt keinen Webhook namens „%1“.</translation>
+    </message>
+    <message>
+        <source>note: webhook-id, webhook-timestamp and webhook-signature are added when the message is sent; they change with every delivery.</source>
+        <translation>Hinweis: webhook-id, webhook-timestamp und webhook-signature werden beim Senden der Nachricht ergänzt; sie ändern sich bei jeder Zustellung.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation>Auf die Standardausgabe kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Prints exactly the bytes a webhook would send for an event.
+
+  preview --format slack|teams|epic|generic --event TYPE [--sample-file F] [--phi none|limited|full]
+  preview --webhook NAME --event TYPE [--sample-file F] [--database URL]
+
+Without --sample-file, a synthetic sample event is used.</source>
+        <translation>Gibt genau die Bytes aus, die ein Webhook für ein Ereignis senden würde.
+
+  preview --format slack|teams|epic|generic --event TYP [--sample-file D] [--phi none|limited|full]
+  preview --webhook NAME --event TYP [--sample-file D] [--database URL]
+
+Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translation>
+    </message>
+    <message>
+        <source>The integration: slack, teams, epic or generic.</source>
+        <translation>Die Integration: slack, teams, epic oder generic.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>A stored webhook, whose format, PHI level and headers apply.</source>
+        <translation>Ein gespeicherter Webhook, dessen Format, Patientendaten-Stufe und Header gelten.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The event type, such as battery.low.</source>
+        <translation>Der Ereignistyp, etwa battery.low.</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>An event in JSON instead of the built-in sample.</source>
+        <translation>Ein Ereignis als JSON statt des eingebauten Beispiels.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>With --format: how much patient data to include: none, limited or full (default: the format&apos;s default).</source>
+        <translation>Mit --format: wie viele Patientendaten enthalten sein sollen: none, limited oder full (Standard: die Vorgabe des Formats).</translation>
+    </message>
+    <message>
+        <source>level</source>
+        <translation>Stufe</translation>
+    </message>
+    <message>
+        <source>Print the HTTP headers before the body.</source>
+        <translation>Die HTTP-Header vor dem Body ausgeben.</translation>
+    </message>
+    <message>
+        <source>With --webhook: the database, sqlite:///path/file.db or postgresql://user@host:port/dbname.</source>
+        <translation>Mit --webhook: die Datenbank, sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/datenbankname.</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>The language of messages, such as de or en.</source>
+        <translation>Die Sprache der Meldungen, etwa de oder en.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1.</source>
+        <translation>Unerwartete Argumente: %1.</translation>
+    </message>
+    <message>
+        <source>Give either --format or --webhook.</source>
+        <translation>Geben Sie entweder --format oder --webhook an.</translation>
+    </message>
+    <message>
+        <source>--event is required.</source>
+        <translation>--event ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Unknown event “%1”; the events are: %2.</source>
+        <translation>Unbekanntes Ereignis „%1“; die Ereignisse sind: %2.</translation>
+    </message>
+    <message>
+        <source>--phi goes with --format; a webhook&apos;s own PHI level applies to --webhook.</source>
+        <translation>--phi gehört zu --format; für --webhook gilt die Patientendaten-Stufe des Webhooks.</translation>
+    </message>
+    <message>
+        <source>--database goes with --webhook.</source>
+        <translation>--database gehört zu --webhook.</translation>
+    </message>
+    <message>
+        <source>Unknown format “%1”; use slack, teams, epic or generic.</source>
+        <translation>Unbekanntes Format „%1“; verwenden Sie slack, teams, epic oder generic.</translation>
+    </message>
+    <message>
+        <source>Unknown PHI level “%1”; use none, limited or full.</source>
+        <translation>Unbekannte Patientendaten-Stufe „%1“; verwenden Sie none, limited oder full.</translation>
+    </message>
+    <message>
+        <source>“%1” does not subscribe to %2, so nothing would be sent.</source>
+        <translation>„%1“ hat %2 nicht abonniert, es würde also nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>note: “%1” is disabled; this is what it would send once enabled.</source>
+        <translation>Hinweis: „%1“ ist deaktiviert; dies würde er nach dem Aktivieren senden.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <source>%1 bytes (this integration has no size limit)</source>
+        <translation>%1 Bytes (diese Integration hat keine Größenbeschränkung)</translation>
+    </message>
+    <message>
+        <source>%1 bytes: %2 bytes over the limit of %3 bytes</source>
+        <translation>%1 Bytes: %2 Bytes über der Grenze von %3 Bytes</translation>
+    </message>
+    <message>
+        <source>%1 bytes of %2 allowed (%3%)</source>
+        <translation>%1 von %2 zulässigen Bytes (%3 %)</translation>
+    </message>
+    <message>
+        <source>Save Card as PNG</source>
+        <translation>Karte als PNG speichern</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>HTTP headers</source>
+        <translation>HTTP-Header</translation>
+    </message>
+    <message>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <source>As Teams shows it (light theme)</source>
+        <translation>So zeigt Teams die Karte an (helles Design)</translation>
+    </message>
+    <message>
+        <source>Save as PNG…</source>
+        <translation>Als PNG speichern…</translation>
+    </message>
+    <message>
+        <source>Nothing would be sent</source>
+        <translation>Es würde nichts gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewWindow</name>
+    <message>
+        <source>Payload Preview</source>
+        <translation>Nutzdatenvorschau</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Integration:</translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Patient data:</source>
+        <translation>&amp;Patientendaten:</translation>
+    </message>
+    <message>
+        <source>Sample &amp;event (JSON, editable):</source>
+        <translation>Beispielereignis (&amp;JSON, bearbeitbar):</translation>
+    </message>
+    <message>
+        <source>Load Sample from File…</source>
+        <translation>Beispiel aus Datei laden…</translation>
+    </message>
+    <message>
+        <source>Reset to Sample</source>
+        <translation>Auf Beispiel zurücksetzen</translation>
+    </message>
+    <message>
+        <source>the file is larger than %1 MB</source>
+        <translation>die Datei ist größer als %1 MB</translation>
+    </message>
+    <message>
+        <source>Could not load %1: %2</source>
+        <translation>%1 konnte nicht geladen werden: %2</translation>
+    </message>
+    <message>
+        <source>Load Sample Event</source>
+        <translation>Beispielereignis laden</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>The sample event is not valid:
+%1</source>
+        <translation>Das Beispielereignis ist ungültig:
+%1</translation>
+    </message>
+    <message>
+        <source>There is no payload format for %1.</source>
+        <translation>Für %1 gibt es kein Nutzdatenformat.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretCommand</name>
+    <message>
+        <source>Paste the signing secret and press Enter (it is not shown): </source>
+        <translation>Fügen Sie das Signaturgeheimnis ein und drücken Sie die Eingabetaste (es wird nicht angezeigt): </translation>
+    </message>
+    <message>
+        <source>Cannot read the secret from standard input.</source>
+        <translation>Das Geheimnis kann nicht von der Standardeingabe gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Standard input holds more than %1 bytes, which is not a signing secret; nothing was changed.</source>
+        <translation>Die Standardeingabe enthält mehr als %1 Bytes, das ist kein Signaturgeheimnis; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Standard input was empty; give the secret there, for example “%1 secret set --webhook NAME &lt; FILE”. Nothing was changed.</source>
+        <translation>Die Standardeingabe war leer; übergeben Sie das Geheimnis dort, zum Beispiel „%1 secret set --webhook NAME &lt; DATEI“. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The secret read from standard input contains spaces, tabs, line breaks or control characters; give exactly the secret, on one line. Nothing was changed.</source>
+        <translation>Das von der Standardeingabe gelesene Geheimnis enthält Leerzeichen, Tabulatoren, Zeilenumbrüche oder Steuerzeichen; übergeben Sie genau das Geheimnis in einer Zeile. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” is set (fingerprint %2).</source>
+        <translation>Das Signaturgeheimnis von „%1“ ist gesetzt (Fingerabdruck %2).</translation>
+    </message>
+    <message>
+        <source>This is the new signing secret of “%1” (fingerprint %2); give it to the receiver.</source>
+        <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2); geben Sie es dem Empfänger.</translation>
+    </message>
+    <message>
+        <source>The previous secret no longer signs (“secret rotate” keeps it signing for a grace period).</source>
+        <translation>Das bisherige Geheimnis signiert nicht mehr („secret rotate“ lässt es während einer Übergangsfrist weiter signieren).</translation>
+    </message>
+    <message>
+        <source>This is the new signing secret of “%1” (fingerprint %2); there was no previous secret in this workstation&apos;s keychain to keep signing with. Give it to the receiver.</source>
+        <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2); im Schlüsselbund dieses Arbeitsplatzes lag kein bisheriges Geheimnis, mit dem weiter signiert werden könnte. Geben Sie es dem Empfänger.</translation>
+    </message>
+    <message>
+        <source>This is the new signing secret of “%1” (fingerprint %2). The previous one (fingerprint %3) keeps signing until %4; give the new secret to the receiver before then.</source>
+        <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2). Das bisherige (Fingerabdruck %3) signiert noch bis %4; geben Sie das neue Geheimnis vorher dem Empfänger.</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” is deleted; its requests are sent unsigned from now on.</source>
+        <translation>Das Signaturgeheimnis von „%1“ ist gelöscht; seine Anfragen werden ab jetzt unsigniert gesendet.</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” is deleted.</source>
+        <translation>Das Signaturgeheimnis von „%1“ ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>Manages a webhook&apos;s Standard Webhooks signing secret, kept in this workstation&apos;s keychain.
+
+  secret set --webhook NAME          read the secret from standard input
+  secret generate --webhook NAME     make a new secret and print it once, for the receiver
+  secret rotate --webhook NAME [--grace-hours N]
+                                     make a new secret; the old one keeps signing for N hours
+  secret delete --webhook NAME       remove the secret; requests are sent unsigned
+
+A secret is never given on the command line, where other users of this computer could see it.</source>
+        <translation>Verwaltet das Signaturgeheimnis (Standard Webhooks) eines Webhooks, das im Schlüsselbund dieses Arbeitsplatzes liegt.
+
+  secret set --webhook NAME          das Geheimnis von der Standardeingabe lesen
+  secret generate --webhook NAME     ein neues Geheimnis erzeugen und einmal für den Empfänger ausgeben
+  secret rotate --webhook NAME [--grace-hours N]
+                                     ein neues Geheimnis erzeugen; das alte signiert noch N Stunden weiter
+  secret delete --webhook NAME       das Geheimnis entfernen; Anfragen werden unsigniert gesendet
+
+Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer dieses Computers es sehen könnten.</translation>
+    </message>
+    <message>
+        <source>The webhook, by name.</source>
+        <translation>Der Webhook, nach Namen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>With rotate: how many hours the old secret keeps signing (default %1).</source>
+        <translation>Mit rotate: wie viele Stunden das alte Geheimnis weiter signiert (Standard: %1).</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>The command and its action.</source>
+        <translation>Der Befehl und seine Aktion.</translation>
+    </message>
+    <message>
+        <source>“secret” needs an action: set, generate, rotate or delete.</source>
+        <translation>„secret“ braucht eine Aktion: set, generate, rotate oder delete.</translation>
+    </message>
+    <message>
+        <source>Unknown action; use set, generate, rotate or delete.</source>
+        <translation>Unbekannte Aktion; verwenden Sie set, generate, rotate oder delete.</translation>
+    </message>
+    <message>
+        <source>The secret is read from standard input, never from the command line, where other users of this computer could see it: “%1 secret set --webhook NAME &lt; FILE”. Nothing was changed.</source>
+        <translation>Das Geheimnis wird von der Standardeingabe gelesen, nie von der Befehlszeile, wo andere Benutzer dieses Computers es sehen könnten: „%1 secret set --webhook NAME &lt; DATEI“. Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>“secret %1” takes no further arguments; a secret is never given on the command line.</source>
+        <translation>„secret %1“ nimmt keine weiteren Argumente an; ein Geheimnis wird nie auf der Befehlszeile übergeben.</translation>
+    </message>
+    <message>
+        <source>--webhook is required.</source>
+        <translation>--webhook ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--grace-hours goes with “secret rotate”.</source>
+        <translation>--grace-hours gehört zu „secret rotate“.</translation>
+    </message>
+    <message>
+        <source>--grace-hours must be a whole number of hours from 0 to %1.</source>
+        <translation>--grace-hours muss eine ganze Zahl von Stunden von 0 bis %1 sein.</translation>
+    </message>
+    <message>
+        <source>“%1” is an Epic webhook, which authenticates with a key pair (“epic keygen”), not a signing secret.</source>
+        <translation>„%1“ ist ein Epic-Webhook, der sich mit einem Schlüsselpaar („epic keygen“) authentifiziert, nicht mit einem Signaturgeheimnis.</translation>
+    </message>
+    <message>
+        <source>“%1” is a %2 webhook, which authenticates by its secret URL; only generic webhooks are signed.</source>
+        <translation>„%1“ ist ein Webhook vom Typ %2, der sich über seine geheime URL authentifiziert; nur generische Webhooks werden signiert.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretDialog</name>
+    <message>
+        <source>Signing secret of “%1”</source>
+        <translation>Signaturgeheimnis von „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Generate new</source>
+        <translation>&amp;Neu erzeugen</translation>
+    </message>
+    <message>
+        <source>Replace the secret at once with a new random one (Standard Webhooks format).</source>
+        <translation>Das Geheimnis sofort durch ein neues zufälliges ersetzen (Format von Standard Webhooks).</translation>
+    </message>
+    <message>
+        <source>&amp;Set pasted secret</source>
+        <translation>Eingefügtes Geheimnis &amp;speichern</translation>
+    </message>
+    <message>
+        <source>&amp;Reveal…</source>
+        <translation>&amp;Anzeigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Copy…</source>
+        <translation>&amp;Kopieren…</translation>
+    </message>
+    <message>
+        <source>R&amp;otate</source>
+        <translation>&amp;Rotieren</translation>
+    </message>
+    <message>
+        <source>Make a new secret current while the old one keeps signing during the grace period, so that the receiver can switch over without losing messages.</source>
+        <translation>Ein neues Geheimnis in Kraft setzen, während das alte in der Übergangsfrist weiter signiert, sodass der Empfänger ohne Nachrichtenverlust umstellen kann.</translation>
+    </message>
+    <message>
+        <source>grace period:</source>
+        <translation>Übergangsfrist:</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Rotation in progress: requests carry signatures with both the new and the previous secret (%1) until %2.</source>
+        <translation>Rotation läuft: Anfragen tragen bis %2 Signaturen mit dem neuen und dem bisherigen Geheimnis (%1).</translation>
+    </message>
+    <message>
+        <source>Replace the secret</source>
+        <translation>Geheimnis ersetzen</translation>
+    </message>
+    <message>
+        <source>The receiver rejects requests signed with the new secret until it is configured there too. Use Rotate to switch over without losing messages. Replace the secret now?</source>
+        <translation>Der Empfänger lehnt mit dem neuen Geheimnis signierte Anfragen ab, bis es auch dort eingerichtet ist. Mit „Rotieren“ stellen Sie ohne Nachrichtenverlust um. Geheimnis jetzt ersetzen?</translation>
+    </message>
+    <message>
+        <source>A new secret was generated and stored in this workstation&apos;s keychain. Use Copy to give it to the receiver.</source>
+        <translation>Ein neues Geheimnis wurde erzeugt und im Schlüsselbund dieses Arbeitsplatzes gespeichert. Geben Sie es mit „Kopieren“ an den Empfänger weiter.</translation>
+    </message>
+    <message>
+        <source>The secret was stored in this workstation&apos;s keychain.</source>
+        <translation>Das Geheimnis wurde im Schlüsselbund dieses Arbeitsplatzes gespeichert.</translation>
+    </message>
+    <message>
+        <source>Reveal the secret</source>
+        <translation>Geheimnis anzeigen</translation>
+    </message>
+    <message>
+        <source>Anyone who can see your screen can sign requests as goReporter with this secret. Show it?</source>
+        <translation>Jeder, der Ihren Bildschirm sehen kann, kann mit diesem Geheimnis Anfragen als goReporter signieren. Anzeigen?</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <source>Copy the secret</source>
+        <translation>Geheimnis kopieren</translation>
+    </message>
+    <message>
+        <source>The secret stays on the clipboard until something else is copied. Copy it?</source>
+        <translation>Das Geheimnis bleibt in der Zwischenablage, bis etwas anderes kopiert wird. Kopieren?</translation>
+    </message>
+    <message>
+        <source>The secret is on the clipboard.</source>
+        <translation>Das Geheimnis ist in der Zwischenablage.</translation>
+    </message>
+    <message numerus="yes">
+        <source>A new secret is current; the previous one keeps signing for %n hour(s). Copy the new secret to the receiver.</source>
+        <translation>
+            <numerusform>Ein neues Geheimnis ist in Kraft; das bisherige signiert noch %n Stunde weiter. Geben Sie das neue Geheimnis an den Empfänger weiter.</numerusform>
+            <numerusform>Ein neues Geheimnis ist in Kraft; das bisherige signiert noch %n Stunden weiter. Geben Sie das neue Geheimnis an den Empfänger weiter.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delete the secret</source>
+        <translation>Geheimnis löschen</translation>
+    </message>
+    <message>
+        <source>Requests to “%1” will be sent unsigned, and receivers that check signatures will reject them. Delete the secret?</source>
+        <translation>Anfragen an „%1“ werden unsigniert gesendet, und Empfänger, die Signaturen prüfen, lehnen sie ab. Geheimnis löschen?</translation>
+    </message>
+    <message>
+        <source>The secret was deleted.</source>
+        <translation>Das Geheimnis wurde gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>No secret is stored in this workstation&apos;s keychain for this entry.</source>
+        <translation>Im Schlüsselbund dieses Arbeitsplatzes ist für diesen Eintrag kein Geheimnis gespeichert.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running. Start a Secret Service provider such as GNOME Keyring (Debian package gnome-keyring) in your desktop session and try again. (%1)</source>
+        <translation>Es läuft kein Schlüsselbunddienst. Starten Sie in Ihrer Desktopsitzung einen Secret-Service-Anbieter wie GNOME Keyring (Debian-Paket gnome-keyring) und versuchen Sie es erneut. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain refused access; unlock your keyring (it may be locked after login) and allow goReporter Webhooks to use it. (%1)</source>
+        <translation>Der Schlüsselbund hat den Zugriff verweigert; entsperren Sie Ihren Schlüsselbund (er kann nach der Anmeldung gesperrt sein) und erlauben Sie goReporter Webhooks, ihn zu verwenden. (%1)</translation>
+    </message>
+    <message>
+        <source>The keychain reported an error: %1. If your keyring is locked, unlock it and try again.</source>
+        <translation>Der Schlüsselbund hat einen Fehler gemeldet: %1. Ist Ihr Schlüsselbund gesperrt, entsperren Sie ihn und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SendCommand</name>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds a %2 event, not %3.</source>
+        <translation>%1 enthält ein Ereignis vom Typ %2, nicht %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1</source>
+        <translation>Es wurde nichts gesendet: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: this workstation&apos;s keychain holds no private key for “%1”. Make one with “%2 epic keygen --webhook NAME” and register its public key with Epic.</source>
+        <translation>Es wurde nichts gesendet: Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Schlüssel für „%1“. Erzeugen Sie einen mit „%2 epic keygen --webhook NAME“ und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: the private key of “%1” in the keychain cannot be used: %2</source>
+        <translation>Es wurde nichts gesendet: Der private Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>Delivered to %1: HTTP %2, latency %3 ms.</source>
+        <translation>Zugestellt an %1: HTTP %2, Latenz %3 ms.</translation>
+    </message>
+    <message>
+        <source>Not delivered to %1: HTTP %2, latency %3 ms.</source>
+        <translation>Nicht zugestellt an %1: HTTP %2, Latenz %3 ms.</translation>
+    </message>
+    <message>
+        <source>Not delivered to %1: %2</source>
+        <translation>Nicht zugestellt an %1: %2</translation>
+    </message>
+    <message>
+        <source>The receiver redirects to %1; redirects are not followed.</source>
+        <translation>Der Empfänger leitet an %1 weiter; Weiterleitungen werden nicht verfolgt.</translation>
+    </message>
+    <message>
+        <source>The receiver accepted the message.</source>
+        <translation>Der Empfänger hat die Nachricht angenommen.</translation>
+    </message>
+    <message>
+        <source>Diagnosis: %1</source>
+        <translation>Diagnose: %1</translation>
+    </message>
+    <message>
+        <source>Response: %1</source>
+        <translation>Antwort: %1</translation>
+    </message>
+    <message>
+        <source>Message %1 (total time %2 ms).</source>
+        <translation>Nachricht %1 (Gesamtzeit %2 ms).</translation>
+    </message>
+    <message>
+        <source>Sends one test delivery of a stored webhook: its real payload for a sample event, signed or authenticated as configured, as a new message. The attempt is recorded in the delivery log with trigger “test”.
+
+  send --webhook NAME --event TYPE [--sample-file F]
+
+Exit code 0 when the receiver answered with 2xx, 1 otherwise.</source>
+        <translation>Sendet eine Testzustellung eines gespeicherten Webhooks: seine echten Nutzdaten für ein Beispielereignis, signiert oder authentifiziert wie eingerichtet, als neue Nachricht. Der Versuch wird im Zustellprotokoll mit dem Auslöser „test“ festgehalten.
+
+  send --webhook NAME --event TYP [--sample-file D]
+
+Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
+    </message>
+    <message>
+        <source>The webhook, by name.</source>
+        <translation>Der Webhook, nach Namen.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>The event type, such as battery.low.</source>
+        <translation>Der Ereignistyp, etwa battery.low.</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>An event in JSON instead of the built-in sample.</source>
+        <translation>Ein Ereignis als JSON statt des eingebauten Beispiels.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1.</source>
+        <translation>Unerwartete Argumente: %1.</translation>
+    </message>
+    <message>
+        <source>--webhook is required.</source>
+        <translation>--webhook ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>--event is required.</source>
+        <translation>--event ist erforderlich.</translation>
+    </message>
+    <message>
+        <source>Unknown event “%1”; the events are: %2.</source>
+        <translation>Unbekanntes Ereignis „%1“; die Ereignisse sind: %2.</translation>
+    </message>
+    <message>
+        <source>“%1” does not subscribe to %2; nothing was sent.</source>
+        <translation>„%1“ hat %2 nicht abonniert; es wurde nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>note: “%1” is disabled; this test is sent all the same.</source>
+        <translation>Hinweis: „%1“ ist deaktiviert; dieser Test wird trotzdem gesendet.</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>The attempt could not be recorded in the delivery log: %1</source>
+        <translation>Der Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Red after consecutive failures:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Yellow below success rate (24 h):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keep attempts for:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlackFormatter</name>
+    <message>
+        <source>“%1” is not a goReporter event type.</source>
+        <translation>„%1“ ist kein goReporter-Ereignistyp.</translation>
+    </message>
+    <message>
+        <source>The Slack header was cut to %1 characters.</source>
+        <translation>Die Slack-Kopfzeile wurde auf %1 Zeichen gekürzt.</translation>
+    </message>
+    <message>
+        <source>header</source>
+        <translation>Kopfzeile</translation>
+    </message>
+    <message>
+        <source>Open in goReporter</source>
+        <translation>In goReporter öffnen</translation>
+    </message>
+    <message>
+        <source>The Slack summary was cut to %1 characters.</source>
+        <translation>Die Slack-Zusammenfassung wurde auf %1 Zeichen gekürzt.</translation>
+    </message>
+    <message>
+        <source>summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Slack shows at most %1 blocks of %2 characters: the event JSON (%3 characters) was cut after %4 characters.</source>
+        <translation>Slack zeigt höchstens %1 Blöcke mit je %2 Zeichen: Das Ereignis-JSON (%3 Zeichen) wurde nach %4 Zeichen abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>event JSON</source>
+        <translation>Ereignis-JSON</translation>
+    </message>
+    <message>
+        <source>The Slack notification text was cut to %1 characters.</source>
+        <translation>Der Slack-Benachrichtigungstext wurde auf %1 Zeichen gekürzt.</translation>
+    </message>
+    <message>
+        <source>notification text</source>
+        <translation>Benachrichtigungstext</translation>
+    </message>
+    <message>
+        <source>Shortened to fit Slack&apos;s limits (%1); open goReporter for the whole event.</source>
+        <translation>Gekürzt, um in die Grenzen von Slack zu passen (%1); öffnen Sie goReporter für das vollständige Ereignis.</translation>
+    </message>
+</context>
+<context>
+    <name>SsrfGuard</name>
+    <message>
+        <source>%1 is in %2 (%3)</source>
+        <translation>%1 liegt in %2 (%3)</translation>
+    </message>
+    <message>
+        <source>%1 is an %2 address embedding an address in %3 (%4)</source>
+        <translation>%1 ist eine %2-Adresse, die eine Adresse aus %3 einbettet (%4)</translation>
+    </message>
+    <message>
+        <source>Such an address never names a single receiver.</source>
+        <translation>Eine solche Adresse bezeichnet nie einen einzelnen Empfänger.</translation>
+    </message>
+    <message>
+        <source>Cloud metadata services hand out credentials and are never a webhook receiver.</source>
+        <translation>Cloud-Metadatendienste geben Zugangsdaten heraus und sind nie Empfänger von Webhooks.</translation>
+    </message>
+    <message>
+        <source>To deliver to a receiver on this computer, switch on “allow loopback” for this webhook.</source>
+        <translation>Um an einen Empfänger auf diesem Computer zuzustellen, schalten Sie für diesen Webhook „Loopback erlauben“ ein.</translation>
+    </message>
+    <message>
+        <source>If this receiver really is inside the hospital network, an administrator can mark the webhook as an internal endpoint.</source>
+        <translation>Liegt dieser Empfänger tatsächlich im Krankenhausnetz, kann ein Administrator den Webhook als internen Endpunkt kennzeichnen.</translation>
+    </message>
+    <message>
+        <source>Refused to connect: %1. %2</source>
+        <translation>Verbindung verweigert: %1. %2</translation>
+    </message>
+    <message>
+        <source>the public internet</source>
+        <translation>dem öffentlichen Internet</translation>
+    </message>
+    <message>
+        <source>the unspecified address</source>
+        <translation>der unspezifizierten Adresse</translation>
+    </message>
+    <message>
+        <source>the “this network” block</source>
+        <translation>dem Block „dieses Netzwerk“</translation>
+    </message>
+    <message>
+        <source>the loopback range</source>
+        <translation>dem Loopback-Bereich</translation>
+    </message>
+    <message>
+        <source>a private network range</source>
+        <translation>einem privaten Netzbereich</translation>
+    </message>
+    <message>
+        <source>the carrier-grade NAT shared address range</source>
+        <translation>dem gemeinsamen Adressbereich für Carrier-Grade-NAT</translation>
+    </message>
+    <message>
+        <source>the link-local range</source>
+        <translation>dem Link-Local-Bereich</translation>
+    </message>
+    <message>
+        <source>a cloud metadata service</source>
+        <translation>einem Cloud-Metadatendienst</translation>
+    </message>
+    <message>
+        <source>the multicast range</source>
+        <translation>dem Multicast-Bereich</translation>
+    </message>
+    <message>
+        <source>the broadcast address</source>
+        <translation>der Broadcast-Adresse</translation>
+    </message>
+    <message>
+        <source>a documentation range</source>
+        <translation>einem Dokumentationsbereich</translation>
+    </message>
+    <message>
+        <source>the benchmarking range</source>
+        <translation>dem Benchmarking-Bereich</translation>
+    </message>
+    <message>
+        <source>a reserved range</source>
+        <translation>einem reservierten Bereich</translation>
+    </message>
+</context>
+<context>
+    <name>StandardWebhooks</name>
+    <message>
+        <source>The system&apos;s random number generator failed; no secret was generated.</source>
+        <translation>Der Zufallszahlengenerator des Systems ist ausgefallen; es wurde kein Geheimnis erzeugt.</translation>
+    </message>
+    <message>
+        <source>The secret is not in the Standard Webhooks format: “whsec_” followed by base64 text.</source>
+        <translation>Das Geheimnis hat nicht das Format von Standard Webhooks: „whsec_“, gefolgt von Base64-Text.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s key has %1 bytes; Standard Webhooks secrets have between 24 and 64.</source>
+        <translation>Der Schlüssel des Geheimnisses hat %1 Bytes; Geheimnisse nach Standard Webhooks haben zwischen 24 und 64.</translation>
+    </message>
+    <message>
+        <source>No signing secret is available.</source>
+        <translation>Es ist kein Signaturgeheimnis verfügbar.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not compute the signature.</source>
+        <translation>OpenSSL konnte die Signatur nicht berechnen.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamsFormatter</name>
+    <message>
+        <source>Open in goReporter</source>
+        <translation>In goReporter öffnen</translation>
+    </message>
+    <message>
+        <source>“%1” is not a goReporter event type.</source>
+        <translation>„%1“ ist kein goReporter-Ereignistyp.</translation>
+    </message>
+    <message>
+        <source>Some details were shortened to fit Teams&apos; 28 KB message limit; open goReporter for all of them.</source>
+        <translation>Einige Angaben wurden gekürzt, damit die Nachricht in die Grenze von 28 KB bei Teams passt; öffnen Sie goReporter für alle Angaben.</translation>
+    </message>
+    <message>
+        <source>The Teams card was %1 bytes, over Teams&apos; limit of %2 bytes: texts were cut to %3 characters.</source>
+        <translation>Die Teams-Karte hatte %1 Bytes, mehr als die Grenze von %2 Bytes bei Teams: Texte wurden auf %3 Zeichen gekürzt.</translation>
+    </message>
+    <message>
+        <source>The Teams card is still %1 bytes, over Teams&apos; limit of %2 bytes; Teams will refuse it.</source>
+        <translation>Die Teams-Karte hat immer noch %1 Bytes, mehr als die Grenze von %2 Bytes bei Teams; Teams wird sie ablehnen.</translation>
+    </message>
+</context>
+<context>
+    <name>TestSendDialog</name>
+    <message>
+        <source>the request is not valid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver&apos;s name could not be resolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the address is not allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was refused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the connection was closed without an answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver&apos;s certificate was not accepted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer within the timeout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver stopped answering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>redirected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver refused the request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the receiver failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no Epic access token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>network error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — %2 (not subscribed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook receives this event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook does not subscribe to this event; it can still be sent as a test.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read “%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is larger than %2 MB; it is not an event sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” is not a goReporter event: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” holds a “%2” event, which a %3 webhook cannot receive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load Sample Event</source>
+        <translation type="unfinished">Beispielereignis laden</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation type="unfinished">JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>“%1” (event %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in sample with an invented patient</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test-Send to “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhook:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Patient data:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Event:</source>
+        <translation type="unfinished">&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>Sample:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Load Sample File…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send an event saved as JSON (the format of the payload preview) instead of the built-in sample.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &amp;Built-in Sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished">Schließen</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This integration cannot receive any event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the Epic private key from the keychain…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preparing the payload and reading the signing secret…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolving the receiver&apos;s name and checking its address…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requesting an Epic access token…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting, sending the request and waiting for the answer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook “%1” was deleted; there is nothing to test-send to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook could not be read from the database: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 payload for “%2” could not be built: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request cannot be signed, so nothing was sent. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the webhook and create its Epic key pair before test-sending: the private key is kept in the keychain under the stored webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Create the key pair on this workstation (goreporter-webhooks epic keygen --webhook NAME) and register its public key with Epic, or test from the workstation that holds the key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Epic private key could not be read from the keychain. %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Epic private key in the keychain cannot be used: %1. Create a new key pair and register its public key with Epic.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the database gave no reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an event and press Send: the sample goes to the webhook&apos;s real address, signed as every delivery is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request (not sent)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · latency %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer: the send was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer was received.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Not sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request may have reached the receiver before it was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✔ Delivered: HTTP %1 %2 · latency %3 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver accepted the test event. The whole delivery took %1 ms, name lookup and Epic token request included; the connection went to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The receiver accepted the test event. The whole delivery took %1 ms, name lookup included; the connection went to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Failed: %1 · latency %2 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✘ Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Certificate problems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recorded in the delivery log as a test: message %1, attempt %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ This attempt could not be recorded in the delivery log: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WebhookConfig</name>
+    <message>
+        <source>The file is not valid JSON: %1 at line %2, column %3.</source>
+        <translation>Die Datei ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
+    </message>
+    <message>
+        <source>The file must contain a JSON object with a “webhooks” array.</source>
+        <translation>Die Datei muss ein JSON-Objekt mit einem Array „webhooks“ enthalten.</translation>
+    </message>
+    <message>
+        <source>Unknown top-level key “%1”; only “webhooks” is allowed.</source>
+        <translation>Unbekannter Schlüssel „%1“ auf oberster Ebene; nur „webhooks“ ist erlaubt.</translation>
+    </message>
+    <message>
+        <source>The key “webhooks” must be an array.</source>
+        <translation>Der Schlüssel „webhooks“ muss ein Array sein.</translation>
+    </message>
+    <message>
+        <source>webhooks[%1]</source>
+        <translation>webhooks[%1]</translation>
+    </message>
+    <message>
+        <source>webhooks[%1] “%2”</source>
+        <translation>webhooks[%1] „%2“</translation>
+    </message>
+    <message>
+        <source>must be an object, not a %1.</source>
+        <translation>muss ein Objekt sein, nicht vom Typ %1.</translation>
+    </message>
+    <message>
+        <source>unknown key “%1”.</source>
+        <translation>unbekannter Schlüssel „%1“.</translation>
+    </message>
+    <message>
+        <source>the key “%1” is missing.</source>
+        <translation>der Schlüssel „%1“ fehlt.</translation>
+    </message>
+    <message>
+        <source>“%1” must be a %2, not a %3.</source>
+        <translation>„%1“ muss vom Typ %2 sein, nicht vom Typ %3.</translation>
+    </message>
+    <message>
+        <source>unknown kind “%1”; use slack, teams, epic or generic.</source>
+        <translation>unbekannte Art „%1“; verwenden Sie slack, teams, epic oder generic.</translation>
+    </message>
+    <message>
+        <source>“timeoutSeconds” must be a whole number of seconds.</source>
+        <translation>„timeoutSeconds“ muss eine ganze Zahl von Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>“events” must list event names as strings.</source>
+        <translation>„events“ muss Ereignisnamen als Zeichenketten auflisten.</translation>
+    </message>
+    <message>
+        <source>the event “%1” is listed twice.</source>
+        <translation>das Ereignis „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>the header “%1” must have a string value.</source>
+        <translation>der Header „%1“ muss eine Zeichenkette als Wert haben.</translation>
+    </message>
+    <message>
+        <source>unknown phiLevel “%1”; use none, limited or full.</source>
+        <translation>unbekannter phiLevel „%1“; verwenden Sie none, limited oder full.</translation>
+    </message>
+    <message>
+        <source>unknown key “epic.%1”.</source>
+        <translation>unbekannter Schlüssel „epic.%1“.</translation>
+    </message>
+    <message>
+        <source>“epic.%1” must be a string.</source>
+        <translation>„epic.%1“ muss eine Zeichenkette sein.</translation>
+    </message>
+    <message>
+        <source>“epic” settings belong to Epic webhooks only.</source>
+        <translation>Einstellungen unter „epic“ gehören nur zu Epic-Webhooks.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookDelivery</name>
+    <message>
+        <source>The Epic client id and token URL must be set before reports can be sent.</source>
+        <translation>Die Epic-Client-ID und die Token-URL müssen gesetzt sein, bevor Berichte gesendet werden können.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookEditorDialog</name>
+    <message>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <source>Edit webhook “%1”</source>
+        <translation>Webhook „%1“ bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>For example: Cardiology on-call Teams channel</source>
+        <translation>Zum Beispiel: Teams-Kanal Kardiologie-Rufbereitschaft</translation>
+    </message>
+    <message>
+        <source>&amp;Integration:</source>
+        <translation>&amp;Integration:</translation>
+    </message>
+    <message>
+        <source>Endpoint &amp;URL:</source>
+        <translation>Endpunkt-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Allow plain HTTP to this machine (loopback test receivers only)</source>
+        <translation>Unverschlüsseltes HTTP zu diesem Rechner erlauben (nur für Loopback-Testempfänger)</translation>
+    </message>
+    <message>
+        <source>&amp;Active: deliver events to this webhook</source>
+        <translation>&amp;Aktiv: Ereignisse an diesen Webhook zustellen</translation>
+    </message>
+    <message>
+        <source>&amp;Description:</source>
+        <translation>&amp;Beschreibung:</translation>
+    </message>
+    <message>
+        <source>&amp;Timeout:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>&amp;Patient data:</source>
+        <translation>&amp;Patientendaten:</translation>
+    </message>
+    <message>
+        <source>Custom headers:</source>
+        <translation>Eigene Header:</translation>
+    </message>
+    <message>
+        <source>Events:</source>
+        <translation>Ereignisse:</translation>
+    </message>
+    <message>
+        <source>&amp;Delete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>D&amp;uplicate</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>What the receiver gets</source>
+        <translation>Was der Empfänger erhält</translation>
+    </message>
+    <message>
+        <source>For the sample &amp;event:</source>
+        <translation>Für das Beispiel&amp;ereignis:</translation>
+    </message>
+    <message>
+        <source>Webhook not saved</source>
+        <translation>Webhook nicht gespeichert</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Delete “%1”? goReporter stops sending to it at once. Its delivery history is kept.</source>
+        <translation>„%1“ löschen? goReporter sendet sofort nichts mehr dorthin. Der Zustellverlauf bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Someone else changed this webhook</source>
+        <translation>Jemand anderes hat diesen Webhook geändert</translation>
+    </message>
+    <message>
+        <source>Reload shows their version and discards your changes. Overwrite stores your version over theirs. Cancel lets you keep editing.</source>
+        <translation>„Neu laden“ zeigt die andere Fassung und verwirft Ihre Änderungen. „Überschreiben“ speichert Ihre Fassung über die andere. „Abbrechen“ lässt Sie weiter bearbeiten.</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Neu laden</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Überschreiben</translation>
+    </message>
+    <message>
+        <source>Webhook not found</source>
+        <translation>Webhook nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Webhook not deleted</source>
+        <translation>Webhook nicht gelöscht</translation>
+    </message>
+    <message>
+        <source>Webhook not duplicated</source>
+        <translation>Webhook nicht dupliziert</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookKinds</name>
+    <message>
+        <source>Slack</source>
+        <translation>Slack</translation>
+    </message>
+    <message>
+        <source>Microsoft Teams</source>
+        <translation>Microsoft Teams</translation>
+    </message>
+    <message>
+        <source>Epic EMR (FHIR R4)</source>
+        <translation>Epic EMR (FHIR R4)</translation>
+    </message>
+    <message>
+        <source>Generic JSON</source>
+        <translation>Generisches JSON</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookRepository</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the webhooks</source>
+        <translation>Die Webhooks können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the subscriptions</source>
+        <translation>Die Abonnements können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The webhook no longer exists; someone deleted it.</source>
+        <translation>Der Webhook existiert nicht mehr; jemand hat ihn gelöscht.</translation>
+    </message>
+    <message>
+        <source>There is no webhook named “%1”.</source>
+        <translation>Es gibt keinen Webhook namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction</source>
+        <translation>Es kann keine Transaktion gestartet werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the changes</source>
+        <translation>Die Änderungen können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the subscriptions</source>
+        <translation>Die Abonnements können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the subscription to %1</source>
+        <translation>Das Abonnement von %1 kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log</source>
+        <translation>Das Audit-Protokoll kann nicht geschrieben werden</translation>
+    </message>
+    <message>
+        <source>Cannot save the webhook “%1”</source>
+        <translation>Der Webhook „%1“ kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>%1 changed “%2” at %3 while you were editing it.</source>
+        <translation>%1 hat „%2“ am %3 geändert, während Sie ihn bearbeitet haben.</translation>
+    </message>
+    <message>
+        <source>Cannot delete the webhook “%1”</source>
+        <translation>Der Webhook „%1“ kann nicht gelöscht werden</translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message>
+        <source>%1 (copy %2)</source>
+        <translation>%1 (Kopie %2)</translation>
+    </message>
+    <message>
+        <source>Webhook “%1”: %2</source>
+        <translation>Webhook „%1“: %2</translation>
+    </message>
+    <message>
+        <source>Cannot record the secret change</source>
+        <translation>Die Änderung des Geheimnisses kann nicht vermerkt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log</source>
+        <translation>Das Audit-Protokoll kann nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookSecrets</name>
+    <message>
+        <source>This workstation&apos;s keychain holds a secret, but none is set for the webhook. Set it again or delete it.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält ein Geheimnis, für den Webhook ist aber keines gesetzt. Setzen Sie es erneut oder löschen Sie es.</translation>
+    </message>
+    <message>
+        <source>No signing secret is set; requests are sent unsigned.</source>
+        <translation>Es ist kein Signaturgeheimnis gesetzt; Anfragen werden unsigniert gesendet.</translation>
+    </message>
+    <message>
+        <source>A secret was set on %1 (fingerprint %2), but it is not in this workstation&apos;s keychain. Paste it here, or rotate it.</source>
+        <translation>Am %1 wurde ein Geheimnis gesetzt (Fingerabdruck %2), es liegt aber nicht im Schlüsselbund dieses Arbeitsplatzes. Fügen Sie es hier ein oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds a different secret than the one set on %1. Paste the current secret, or rotate it.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält ein anderes Geheimnis als das am %1 gesetzte. Fügen Sie das aktuelle Geheimnis ein oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>The secret set on %1 (fingerprint %2) is in this workstation&apos;s keychain.</source>
+        <translation>Das am %1 gesetzte Geheimnis (Fingerabdruck %2) liegt im Schlüsselbund dieses Arbeitsplatzes.</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookTableModel</name>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Deaktiviert</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>The full %1 URL is a credential and is not shown.</source>
+        <translation>Die vollständige %1-URL ist ein Zugangsdatum und wird nicht angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Endpoint</source>
+        <translation>Endpunkt</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Last changed</source>
+        <translation>Zuletzt geändert</translation>
+    </message>
+</context>
+<context>
+    <name>WebhookValidator</name>
+    <message>
+        <source>The timeout must be between %1 and %2 seconds.</source>
+        <translation>Das Zeitlimit muss zwischen %1 und %2 Sekunden liegen.</translation>
+    </message>
+    <message>
+        <source>The certificate authority file must be given with its absolute path.</source>
+        <translation>Die Datei der Zertifizierungsstelle muss mit ihrem absoluten Pfad angegeben werden.</translation>
+    </message>
+    <message>
+        <source>The description is longer than 2,000 characters.</source>
+        <translation>Die Beschreibung ist länger als 2.000 Zeichen.</translation>
+    </message>
+    <message>
+        <source>Enter a name.</source>
+        <translation>Geben Sie einen Namen ein.</translation>
+    </message>
+    <message>
+        <source>The name must not start or end with spaces.</source>
+        <translation>Der Name darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>The name is longer than %1 characters.</source>
+        <translation>Der Name ist länger als %1 Zeichen.</translation>
+    </message>
+    <message>
+        <source>A webhook named “%1” already exists.</source>
+        <translation>Ein Webhook namens „%1“ existiert bereits.</translation>
+    </message>
+    <message>
+        <source>Enter the endpoint URL.</source>
+        <translation>Geben Sie die Endpunkt-URL ein.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a valid URL: %2</source>
+        <translation>„%1“ ist keine gültige URL: %2</translation>
+    </message>
+    <message>
+        <source>“%1” is not a complete URL; it must start with https:// and name a host.</source>
+        <translation>„%1“ ist keine vollständige URL; sie muss mit https:// beginnen und einen Host nennen.</translation>
+    </message>
+    <message>
+        <source>“%1” endpoints are not supported; use https://.</source>
+        <translation>Endpunkte mit dem Schema „%1“ werden nicht unterstützt; verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <source>Do not put a user name or password in the URL; store credentials as the webhook&apos;s secret.</source>
+        <translation>Geben Sie keinen Benutzernamen und kein Passwort in der URL an; hinterlegen Sie Zugangsdaten als Geheimnis des Webhooks.</translation>
+    </message>
+    <message>
+        <source>A URL fragment (#…) is never sent to the server; remove it.</source>
+        <translation>Ein URL-Fragment (#…) wird nie an den Server gesendet; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is refused because patient data must travel encrypted; use https://.</source>
+        <translation>Unverschlüsseltes http:// wird abgelehnt, weil Patientendaten verschlüsselt übertragen werden müssen; verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <source>Plain HTTP is allowed only to this machine (localhost, 127.0.0.1, ::1), not to %1.</source>
+        <translation>Unverschlüsseltes HTTP ist nur zu diesem Rechner erlaubt (localhost, 127.0.0.1, ::1), nicht zu %1.</translation>
+    </message>
+    <message>
+        <source>A custom header has no name.</source>
+        <translation>Ein eigener Header hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The header name “%1” contains “%2”, which HTTP does not allow.</source>
+        <translation>Der Header-Name „%1“ enthält „%2“, was in HTTP nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The header “%1” is set by the console and cannot be overridden.</source>
+        <translation>Der Header „%1“ wird von der Konsole gesetzt und kann nicht überschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The header “%1” is listed twice.</source>
+        <translation>Der Header „%1“ ist doppelt aufgeführt.</translation>
+    </message>
+    <message>
+        <source>The value of header “%1” contains a line break.</source>
+        <translation>Der Wert des Headers „%1“ enthält einen Zeilenumbruch.</translation>
+    </message>
+    <message>
+        <source>Subscribe to at least one event.</source>
+        <translation>Abonnieren Sie mindestens ein Ereignis.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a goReporter event.</source>
+        <translation>„%1“ ist kein goReporter-Ereignis.</translation>
+    </message>
+    <message>
+        <source>Epic receives FHIR DiagnosticReports, which exist only for report and battery events; “%1” cannot be sent to Epic.</source>
+        <translation>Epic empfängt FHIR-DiagnosticReports, die es nur für Berichts- und Batterieereignisse gibt; „%1“ kann nicht an Epic gesendet werden.</translation>
+    </message>
+    <message>
+        <source>token URL</source>
+        <translation>Token-URL</translation>
+    </message>
+    <message>
+        <source>FHIR base URL</source>
+        <translation>FHIR-Basis-URL</translation>
+    </message>
+    <message>
+        <source>The Epic %1 must be an https:// URL.</source>
+        <translation>Die Epic-%1 muss eine https://-URL sein.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>The database URL.</source>
+        <translation>Die Datenbank-URL.</translation>
+    </message>
+    <message>
+        <source>The console&apos;s language.</source>
+        <translation>Die Sprache der Konsole.</translation>
+    </message>
+    <message>
+        <source>goReporter Webhooks</source>
+        <translation>goReporter Webhooks</translation>
+    </message>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+</context>
 </TS>
