@@ -1322,7 +1322,7 @@ Befehle:
     </message>
     <message>
         <source>%1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Bytes</translation>
     </message>
 </context>
 <context>
@@ -1377,7 +1377,7 @@ Befehle:
     </message>
     <message>
         <source>&amp;Refresh</source>
-        <translation>A&amp;ktualisieren</translation>
+        <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
         <source>&amp;Preview…</source>
@@ -1446,7 +1446,7 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
 </context>
 <context>
@@ -2368,35 +2368,35 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Webhook health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand der Webhooks</translation>
     </message>
     <message>
         <source>&amp;Red after consecutive failures:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rot nach aufeinanderfolgenden Fehlschlägen:</translation>
     </message>
     <message>
         <source>&amp;Yellow below success rate (24 h):</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gelb unter einer Erfolgsquote (24 h) von:</translation>
     </message>
     <message>
         <source> %</source>
-        <translation type="unfinished"></translation>
+        <translation> %</translation>
     </message>
     <message>
         <source>Delivery log</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustellprotokoll</translation>
     </message>
     <message>
         <source>&amp;Keep attempts for:</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche &amp;aufbewahren für:</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
 </context>
 <context>
@@ -2579,303 +2579,303 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <name>TestSendDialog</name>
     <message>
         <source>the request is not valid</source>
-        <translation type="unfinished"></translation>
+        <translation>die Anfrage ist ungültig</translation>
     </message>
     <message>
         <source>the receiver&apos;s name could not be resolved</source>
-        <translation type="unfinished"></translation>
+        <translation>der Name des Empfängers konnte nicht aufgelöst werden</translation>
     </message>
     <message>
         <source>the address is not allowed</source>
-        <translation type="unfinished"></translation>
+        <translation>die Adresse ist nicht erlaubt</translation>
     </message>
     <message>
         <source>the connection was refused</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde abgelehnt</translation>
     </message>
     <message>
         <source>the connection was closed without an answer</source>
-        <translation type="unfinished"></translation>
+        <translation>die Verbindung wurde ohne Antwort geschlossen</translation>
     </message>
     <message>
         <source>the receiver&apos;s certificate was not accepted</source>
-        <translation type="unfinished"></translation>
+        <translation>das Zertifikat des Empfängers wurde nicht akzeptiert</translation>
     </message>
     <message>
         <source>no answer within the timeout</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Antwort innerhalb des Zeitlimits</translation>
     </message>
     <message>
         <source>the receiver stopped answering</source>
-        <translation type="unfinished"></translation>
+        <translation>der Empfänger antwortet nicht mehr</translation>
     </message>
     <message>
         <source>redirected</source>
-        <translation type="unfinished"></translation>
+        <translation>weitergeleitet</translation>
     </message>
     <message>
         <source>the receiver refused the request</source>
-        <translation type="unfinished"></translation>
+        <translation>der Empfänger hat die Anfrage abgelehnt</translation>
     </message>
     <message>
         <source>the receiver failed</source>
-        <translation type="unfinished"></translation>
+        <translation>beim Empfänger ist ein Fehler aufgetreten</translation>
     </message>
     <message>
         <source>no Epic access token</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Epic-Zugriffstoken</translation>
     </message>
     <message>
         <source>network error</source>
-        <translation type="unfinished"></translation>
+        <translation>Netzwerkfehler</translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgebrochen</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 — %2 (not subscribed)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2 (nicht abonniert)</translation>
     </message>
     <message>
         <source>The webhook receives this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook empfängt dieses Ereignis.</translation>
     </message>
     <message>
         <source>The webhook does not subscribe to this event; it can still be sent as a test.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook hat dieses Ereignis nicht abonniert; es kann trotzdem als Test gesendet werden.</translation>
     </message>
     <message>
         <source>Cannot read “%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>“%1” is larger than %2 MB; it is not an event sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist größer als %2 MB; das ist kein Beispielereignis.</translation>
     </message>
     <message>
         <source>“%1” is not a goReporter event: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein goReporter-Ereignis: %2</translation>
     </message>
     <message>
         <source>“%1” holds a “%2” event, which a %3 webhook cannot receive.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ enthält ein Ereignis vom Typ „%2“, das ein Webhook vom Typ %3 nicht empfangen kann.</translation>
     </message>
     <message>
         <source>Load Sample Event</source>
-        <translation type="unfinished">Beispielereignis laden</translation>
+        <translation>Beispielereignis laden</translation>
     </message>
     <message>
         <source>JSON files (*.json);;All files (*)</source>
-        <translation type="unfinished">JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>“%1” (event %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ (Ereignis %2)</translation>
     </message>
     <message>
         <source>Built-in sample with an invented patient</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebautes Beispiel mit einem erfundenen Patienten</translation>
     </message>
     <message>
         <source>Test-Send to “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Testversand an „%1“</translation>
     </message>
     <message>
         <source>Webhook:</source>
-        <translation type="unfinished"></translation>
+        <translation>Webhook:</translation>
     </message>
     <message>
         <source>%1 · %2 · %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 · %3</translation>
     </message>
     <message>
         <source>Patient data:</source>
-        <translation type="unfinished"></translation>
+        <translation>Patientendaten:</translation>
     </message>
     <message>
         <source>&amp;Event:</source>
-        <translation type="unfinished">&amp;Ereignis:</translation>
+        <translation>&amp;Ereignis:</translation>
     </message>
     <message>
         <source>Sample:</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispiel:</translation>
     </message>
     <message>
         <source>&amp;Load Sample File…</source>
-        <translation type="unfinished"></translation>
+        <translation>Beispieldatei &amp;laden…</translation>
     </message>
     <message>
         <source>Send an event saved as JSON (the format of the payload preview) instead of the built-in sample.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein als JSON gespeichertes Ereignis (im Format der Nutzdatenvorschau) statt des eingebauten Beispiels senden.</translation>
     </message>
     <message>
         <source>Use &amp;Built-in Sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebautes &amp;Beispiel verwenden</translation>
     </message>
     <message>
         <source>&amp;Send</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Senden</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished">Schließen</translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage</translation>
     </message>
     <message>
         <source>Response</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwort</translation>
     </message>
     <message>
         <source>This integration cannot receive any event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Integration kann keine Ereignisse empfangen.</translation>
     </message>
     <message>
         <source>Reading the Epic private key from the keychain…</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Epic-Schlüssel wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
         <source>Preparing the payload and reading the signing secret…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten werden vorbereitet und das Signaturgeheimnis wird gelesen…</translation>
     </message>
     <message>
         <source>Resolving the receiver&apos;s name and checking its address…</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des Empfängers wird aufgelöst und seine Adresse geprüft…</translation>
     </message>
     <message>
         <source>Requesting an Epic access token…</source>
-        <translation type="unfinished"></translation>
+        <translation>Epic-Zugriffstoken wird angefordert…</translation>
     </message>
     <message>
         <source>Connecting, sending the request and waiting for the answer…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung wird aufgebaut, Anfrage gesendet und auf die Antwort gewartet…</translation>
     </message>
     <message>
         <source>%1 %2 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 %2 s</translation>
     </message>
     <message>
         <source>The webhook “%1” was deleted; there is nothing to test-send to.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook „%1“ wurde gelöscht; es gibt kein Ziel für einen Testversand.</translation>
     </message>
     <message>
         <source>The webhook could not be read from the database: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Webhook konnte nicht aus der Datenbank gelesen werden: %1</translation>
     </message>
     <message>
         <source>The %1 payload for “%2” could not be built: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Die %1-Nutzdaten für „%2“ konnten nicht erstellt werden: %3</translation>
     </message>
     <message>
         <source>The request cannot be signed, so nothing was sent. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage kann nicht signiert werden, daher wurde nichts gesendet. %1</translation>
     </message>
     <message>
         <source>Save the webhook and create its Epic key pair before test-sending: the private key is kept in the keychain under the stored webhook.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern Sie den Webhook und erzeugen Sie sein Epic-Schlüsselpaar vor dem Testversand: Der private Schlüssel wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
     </message>
     <message>
         <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Create the key pair on this workstation (goreporter-webhooks epic keygen --webhook NAME) and register its public key with Epic, or test from the workstation that holds the key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Erzeugen Sie das Schlüsselpaar an diesem Arbeitsplatz (goreporter-webhooks epic keygen --webhook NAME) und registrieren Sie seinen öffentlichen Schlüssel bei Epic, oder testen Sie an dem Arbeitsplatz, der den Schlüssel hat.</translation>
     </message>
     <message>
         <source>The Epic private key could not be read from the keychain. %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Epic-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden. %1</translation>
     </message>
     <message>
         <source>The Epic private key in the keychain cannot be used: %1. Create a new key pair and register its public key with Epic.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der private Epic-Schlüssel im Schlüsselbund ist nicht verwendbar: %1. Erzeugen Sie ein neues Schlüsselpaar und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
     </message>
     <message>
         <source>The request could not be built: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage konnte nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>the database gave no reason</source>
-        <translation type="unfinished"></translation>
+        <translation>die Datenbank nannte keinen Grund</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Choose an event and press Send: the sample goes to the webhook&apos;s real address, signed as every delivery is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein Ereignis und klicken Sie auf „Senden“: Das Beispiel geht an die echte Adresse des Webhooks, signiert wie jede Zustellung.</translation>
     </message>
     <message>
         <source>Request (not sent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfrage (nicht gesendet)</translation>
     </message>
     <message>
         <source>%1 · latency %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · Latenz %2 ms</translation>
     </message>
     <message>
         <source>No answer: the send was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort: Das Senden wurde abgebrochen.</translation>
     </message>
     <message>
         <source>No answer was received.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde keine Antwort empfangen.</translation>
     </message>
     <message>
         <source>✘ Not sent</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Nicht gesendet</translation>
     </message>
     <message>
         <source>Cancelled after %1 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 ms abgebrochen</translation>
     </message>
     <message>
         <source>Cancelled before anything was sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen, bevor etwas gesendet wurde</translation>
     </message>
     <message>
         <source>The request may have reached the receiver before it was cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anfrage hat den Empfänger möglicherweise vor dem Abbruch erreicht.</translation>
     </message>
     <message>
         <source>✔ Delivered: HTTP %1 %2 · latency %3 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>✔ Zugestellt: HTTP %1 %2 · Latenz %3 ms</translation>
     </message>
     <message>
         <source>The receiver accepted the test event. The whole delivery took %1 ms, name lookup and Epic token request included; the connection went to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat das Testereignis angenommen. Die gesamte Zustellung dauerte %1 ms, einschließlich Namensauflösung und Epic-Token-Anforderung; die Verbindung ging an %2.</translation>
     </message>
     <message>
         <source>The receiver accepted the test event. The whole delivery took %1 ms, name lookup included; the connection went to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Empfänger hat das Testereignis angenommen. Die gesamte Zustellung dauerte %1 ms, einschließlich Namensauflösung; die Verbindung ging an %2.</translation>
     </message>
     <message>
         <source>✘ Failed: %1 · latency %2 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Fehlgeschlagen: %1 · Latenz %2 ms</translation>
     </message>
     <message>
         <source>✘ Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>✘ Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Certificate problems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikatsprobleme:</translation>
     </message>
     <message>
         <source>Recorded in the delivery log as a test: message %1, attempt %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Zustellprotokoll als Test festgehalten: Nachricht %1, Versuch %2.</translation>
     </message>
     <message>
         <source>⚠ This attempt could not be recorded in the delivery log: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>⚠ Dieser Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
     </message>
 </context>
 <context>
