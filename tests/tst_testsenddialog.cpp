@@ -1,0 +1,486 @@
+// The test-send dialog driven through its widgets, against loopback HTTPS receivers, the real keyring and a database.
+#include "models/deliveryrepository.h"
+#include "models/secretstore.h"
+#include "models/webhookrepository.h"
+#include "models/webhooksecrets.h"
+#include "network/standardwebhooks.h"
+#include "network/webhookdelivery.h"
+#include "network/webhooksender.h"
+#include "testsupport/testhttpsserver.h"
+#include "testsupport/testpki.h"
+#include "testsupport/webhookfixtures.h"
+#include "ui/httpmessageview.h"
+#include "ui/previewpane.h"
+#include "ui/testsenddialog.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QMessageAuthenticationCode>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Generous: a loaded CI machine may take seconds for a TLS handshake. Waits end as soon as the signal comes.
+constexpr int deliveryWaitMs = 40000;
+
+ScriptedAnswer answer(int status, const QByteArray &reason, const QByteArray &body = {})
+{
+    ScriptedAnswer scripted;
+    scripted.status = status;
+    scripted.reason = reason;
+    scripted.headers = {{"Content-Type", "application/json"}};
+    scripted.body = body;
+    return scripted;
+}
+
+// Checks a Standard Webhooks signature the way the specification tells receivers to, independently of our code.
+bool signatureMatches(const QString &secret, const ReceivedRequest &received)
+{
+    const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1());
+    const QByteArray content = received.header("webhook-id") + '.' + received.header("webhook-timestamp") + '.'
+                               + received.body;
+    const QByteArray expected =
+        "v1," + QMessageAuthenticationCode::hash(content, key, QCryptographicHash::Sha256).toBase64();
+    return received.header("webhook-signature") == expected;
+}
+
+} // namespace
+
+class TestTestSendDialog : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void offersSupportedEventsSubscribedFirst();
+    void sampleFileErrorsAreSpecific();
+    void signedSendShownAndRecorded();
+    void serverErrorDiagnosed();
+    void cancelHangingReceiver();
+    void untrustedCertificate();
+    void missingSigningSecret();
+    void epicWithoutKey();
+
+private:
+    TestSendServices services();
+    Webhook storedWebhook(const QString &name, const QUrl &url, WebhookKind kind = WebhookKind::Generic);
+    QList<DeliveryRecord> recorded(const Webhook &webhook);
+    void saveScreenshot(TestSendDialog &dialog, const QString &fileName);
+
+    TestPki m_pki;
+    TestPki m_otherPki{u"Some Other CA"_s};
+    TestCertificate m_localhost;
+    QTemporaryDir m_folder;
+    QString m_caBundle;
+
+    OpenTestDatabase m_db;
+    std::unique_ptr<WebhookRepository> m_webhooks;
+    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<WebhookSecrets> m_secrets;
+    std::unique_ptr<DeliveryRepository> m_deliveries;
+    std::unique_ptr<WebhookSender> m_sender;
+    QStringList m_webhookIds;
+};
+
+void TestTestSendDialog::initTestCase()
+{
+    QVERIFY(m_pki.isValid());
+    QVERIFY(m_otherPki.isValid());
+    m_localhost = m_pki.issue(u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s});
+    QVERIFY(!m_localhost.certificate.isNull());
+    // The hospital-internal CA bundle of the webhooks: the test's own authority.
+    m_caBundle = m_folder.filePath(u"hospital-ca.pem"_s);
+    QFile bundle(m_caBundle);
+    QVERIFY(bundle.open(QIODevice::WriteOnly));
+    bundle.write(m_pki.ca().certificatePem);
+}
+
+void TestTestSendDialog::init()
+{
+    m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
+    QVERIFY(m_db.ok());
+    m_webhooks = std::make_unique<WebhookRepository>(*m_db.database);
+    m_keychain = std::make_unique<SecretStore>(u"goreporter-webhooks-test-testsend"_s);
+    m_secrets = std::make_unique<WebhookSecrets>(*m_keychain, *m_webhooks);
+    m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
+    m_sender = std::make_unique<WebhookSender>();
+}
+
+void TestTestSendDialog::cleanup()
+{
+    for (const QString &id : std::as_const(m_webhookIds)) {
+        m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
+        m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
+        m_keychain->removeAndWait(WebhookDelivery::epicKeyKeychainKey(id));
+    }
+    m_webhookIds.clear();
+    m_sender.reset();
+    m_deliveries.reset();
+    m_secrets.reset();
+    m_keychain.reset();
+    m_webhooks.reset();
+    m_db = {};
+}
+
+TestSendServices TestTestSendDialog::services()
+{
+    return {*m_webhooks, *m_secrets, *m_keychain, *m_deliveries, *m_sender};
+}
+
+Webhook TestTestSendDialog::storedWebhook(const QString &name, const QUrl &url, WebhookKind kind)
+{
+    Webhook webhook = makeWebhook(name, kind);
+    webhook.url = url;
+    // The receivers run on this computer (loopback, which the SSRF guard refuses unless the webhook allows it)
+    // with certificates from the test's own authority.
+    webhook.allowLoopbackHttp = true;
+    webhook.caFile = m_caBundle;
+    webhook.timeoutSeconds = 30;
+    const RepositoryResult created = m_webhooks->create(webhook);
+    if (!created.ok())
+        qWarning("cannot store the webhook: %s", qPrintable(created.message));
+    m_webhookIds.append(webhook.id);
+    return webhook;
+}
+
+QList<DeliveryRecord> TestTestSendDialog::recorded(const Webhook &webhook)
+{
+    QString error;
+    const auto rows = m_deliveries->recent(webhook.id, 100, &error);
+    if (!rows)
+        qWarning("cannot read the delivery log: %s", qPrintable(error));
+    return rows.value_or(QList<DeliveryRecord>());
+}
+
+void TestTestSendDialog::saveScreenshot(TestSendDialog &dialog, const QString &fileName)
+{
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(dialog.grab().save(folder + u'/' + fileName));
+}
+
+void TestTestSendDialog::offersSupportedEventsSubscribedFirst()
+{
+    Webhook generic = makeWebhook(u"Warehouse"_s);
+    generic.events = {u"report.created"_s, u"task.due"_s};
+    TestSendDialog genericDialog(services(), generic);
+    QCOMPARE(genericDialog.offeredEventTypes(),
+             QStringList({u"report.created"_s, u"task.due"_s, u"report.completed"_s, u"battery.low"_s,
+                          u"battery.critical"_s, u"task.created"_s, u"task.overdue"_s}));
+    QCOMPARE(genericDialog.eventType(), u"report.created"_s);
+    QVERIFY(genericDialog.eventCombo()->itemText(genericDialog.eventCombo()->findData(u"task.overdue"_s))
+                .contains(u"not subscribed"_s));
+
+    // Epic receives DiagnosticReports: no task events at all.
+    TestSendDialog epicDialog(services(), makeWebhook(u"Epic"_s, WebhookKind::Epic));
+    QCOMPARE(epicDialog.offeredEventTypes(),
+             QStringList({u"report.completed"_s, u"report.created"_s, u"battery.low"_s, u"battery.critical"_s}));
+}
+
+void TestTestSendDialog::sampleFileErrorsAreSpecific()
+{
+    TestSendDialog dialog(services(), makeWebhook(u"Epic"_s, WebhookKind::Epic));
+    dialog.show();
+    QTemporaryDir folder;
+
+    const QString broken = folder.filePath(u"broken.json"_s);
+    QFile brokenFile(broken);
+    QVERIFY(brokenFile.open(QIODevice::WriteOnly));
+    brokenFile.write("{\n  \"id\": \"evt-1\",\n  \"type\": \n}\n");
+    brokenFile.close();
+    QVERIFY(!dialog.loadSampleFile(broken));
+    QVERIFY(dialog.sampleErrorLabel()->isVisible());
+    const QString brokenError = dialog.sampleErrorLabel()->text();
+    QVERIFY2(brokenError.contains(u"broken.json"_s) && brokenError.contains(u"line 4"_s), qPrintable(brokenError));
+    QVERIFY(!dialog.usesSampleFile());
+
+    QVERIFY(!dialog.loadSampleFile(folder.filePath(u"missing.json"_s)));
+    QVERIFY(dialog.sampleErrorLabel()->text().contains(u"Cannot read “missing.json”"_s));
+
+    // A task event is a valid event, but not one Epic can receive.
+    const QString task = folder.filePath(u"task.json"_s);
+    QFile taskFile(task);
+    QVERIFY(taskFile.open(QIODevice::WriteOnly));
+    taskFile.write(EventSamples::sample(u"task.overdue"_s).toJson());
+    taskFile.close();
+    QVERIFY(!dialog.loadSampleFile(task));
+    QVERIFY2(dialog.sampleErrorLabel()->text().contains(u"cannot receive"_s), qPrintable(dialog.sampleErrorLabel()->text()));
+
+    Event battery = EventSamples::sample(u"battery.low"_s);
+    battery.id = u"evt-from-file"_s;
+    const QString good = folder.filePath(u"battery.json"_s);
+    QFile goodFile(good);
+    QVERIFY(goodFile.open(QIODevice::WriteOnly));
+    goodFile.write(battery.toJson());
+    goodFile.close();
+    QVERIFY(dialog.loadSampleFile(good));
+    QVERIFY(!dialog.sampleErrorLabel()->isVisible());
+    QVERIFY(dialog.usesSampleFile());
+    QCOMPARE(dialog.eventType(), u"battery.low"_s);
+    QCOMPARE(dialog.sampleEvent().id, u"evt-from-file"_s);
+
+    // Choosing another event type goes back to that type's built-in sample.
+    QVERIFY(dialog.setEventType(u"report.completed"_s));
+    QVERIFY(!dialog.usesSampleFile());
+    QCOMPARE(dialog.sampleEvent(), EventSamples::sample(u"report.completed"_s));
+}
+
+void TestTestSendDialog::signedSendShownAndRecorded()
+{
+    TestHttpsServer receiver(m_localhost);
+    QVERIFY(receiver.isListening());
+    const Webhook stale = storedWebhook(u"Research warehouse"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
+    // The secret is set after the dialog's copy of the webhook was read: the dialog must sign with it anyway.
+    Webhook withSecret = stale;
+    const QString secret = StandardWebhooks::generateSecret();
+    QVERIFY(m_secrets->set(withSecret, secret).ok());
+    QList<bool> signatures;
+    receiver.setHandler([&](const ReceivedRequest &received) {
+        signatures.append(signatureMatches(secret, received));
+        return answer(signatures.last() ? 200 : 401, signatures.last() ? "OK" : "Unauthorized", R"({"received":true})");
+    });
+
+    TestSendDialog dialog(services(), stale);
+    dialog.show();
+    QVERIFY(dialog.setEventType(u"report.completed"_s));
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    QSignalSpy states(&dialog, &TestSendDialog::stateChanged);
+    dialog.sendButton()->click();
+    // The window stays responsive: the click returned while the delivery is still under way.
+    QCOMPARE(dialog.state(), TestSendDialog::State::Sending);
+    QVERIFY(!dialog.sendButton()->isEnabled());
+    QVERIFY(dialog.cancelButton()->isEnabled());
+    QVERIFY(!dialog.stageLabel()->text().isEmpty());
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
+    QCOMPARE(states.last().at(0).value<TestSendDialog::State>(), TestSendDialog::State::Idle);
+
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QCOMPARE(signatures, QList<bool>({true}));
+    const QString banner = dialog.outcomeLabel()->text();
+    QVERIFY2(banner.contains(u"Delivered: HTTP 200 OK"_s) && banner.contains(u"latency"_s), qPrintable(banner));
+    QVERIFY(dialog.outcomeLabel()->styleSheet().contains(u"#e6f4ea"_s));
+    QVERIFY(dialog.responseView()->summaryLabel()->text().startsWith(u"HTTP 200 OK · latency "_s));
+    QCOMPARE(dialog.responseView()->bodyView()->toPlainText(), PreviewPane::prettyPrinted(R"({"received":true})"));
+    QCOMPARE(dialog.responseView()->sizeLabel()->text(), u"17 bytes"_s);
+    QCOMPARE(dialog.requestView()->titleLabel()->text(), u"Request"_s);
+
+    // The request as sent, with the signature redacted and the body indented.
+    const ReceivedRequest &received = receiver.requests().last();
+    QCOMPARE(dialog.requestView()->summaryLabel()->text(),
+             u"POST "_s + receiver.url(u"localhost"_s, u"/hooks/goreporter"_s).toString());
+    const QString headers = dialog.requestView()->headersView()->toPlainText();
+    QVERIFY2(headers.contains(u"webhook-signature: ‹redacted›"_s), qPrintable(headers));
+    QVERIFY(headers.contains(u"webhook-id: "_s + QString::fromLatin1(received.header("webhook-id"))));
+    QVERIFY(!headers.contains(secret) && !headers.contains(QString::fromLatin1(received.header("webhook-signature"))));
+    QCOMPARE(dialog.requestView()->bodyView()->toPlainText(), PreviewPane::prettyPrinted(received.body));
+
+    QList<DeliveryRecord> rows = recorded(stale);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().trigger, DeliveryTrigger::Test);
+    QCOMPARE(rows.first().messageId, QString::fromLatin1(received.header("webhook-id")));
+    QCOMPARE(rows.first().messageId, QString::fromLatin1(dialog.lastMessageId()));
+    QCOMPARE(rows.first().eventType, u"report.completed"_s);
+    QCOMPARE(rows.first().attempt, 1);
+    QCOMPARE(rows.first().responseStatus, std::optional<int>(200));
+    QVERIFY(rows.first().success);
+    QCOMPARE(dialog.lastRecord()->id, rows.first().id);
+    QVERIFY(dialog.recordLabel()->text().contains(rows.first().messageId));
+    // A language change rebuilds every text from the stored result.
+    QEvent languageChange(QEvent::LanguageChange);
+    QCoreApplication::sendEvent(&dialog, &languageChange);
+    QCOMPARE(dialog.outcomeLabel()->text(), banner);
+    QVERIFY(dialog.recordLabel()->text().contains(rows.first().messageId));
+    QCOMPARE(dialog.requestView()->bodyView()->toPlainText(), PreviewPane::prettyPrinted(received.body));
+    saveScreenshot(dialog, u"test-send-success.png"_s);
+
+    // Sending again is a new message with its own id, and a new first attempt.
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QCOMPARE(signatures, QList<bool>({true, true}));
+    rows = recorded(stale);
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows.first().messageId, QString::fromLatin1(receiver.requests().last().header("webhook-id")));
+    QVERIFY(rows.at(0).messageId != rows.at(1).messageId);
+    QCOMPARE(rows.at(0).attempt, 1);
+    QCOMPARE(rows.at(0).trigger, DeliveryTrigger::Test);
+}
+
+void TestTestSendDialog::serverErrorDiagnosed()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) {
+        return answer(500, "Internal Server Error", R"({"error":"database unavailable","retry":false})");
+    });
+    const Webhook webhook = storedWebhook(u"Cardiology inbox"_s, receiver.url(u"localhost"_s, u"/inbox"_s));
+    TestSendDialog dialog(services(), webhook);
+    dialog.show();
+    QVERIFY(dialog.setEventType(u"battery.critical"_s));
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+
+    QCOMPARE(dialog.lastResult()->error, DeliveryResult::Error::HttpServerError);
+    const QString banner = dialog.outcomeLabel()->text();
+    QVERIFY2(banner.contains(u"Failed: HTTP 500 Internal Server Error"_s), qPrintable(banner));
+    QVERIFY(dialog.outcomeLabel()->styleSheet().contains(u"#fde7e9"_s));
+    QVERIFY2(dialog.diagnosisLabel()->text().contains(u"The receiver failed while handling the request"_s),
+             qPrintable(dialog.diagnosisLabel()->text()));
+    QVERIFY(dialog.responseView()->bodyView()->toPlainText().contains(u"\"database unavailable\""_s));
+
+    const QList<DeliveryRecord> rows = recorded(webhook);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().trigger, DeliveryTrigger::Test);
+    QVERIFY(!rows.first().success);
+    QCOMPARE(rows.first().responseStatus, std::optional<int>(500));
+    QCOMPARE(rows.first().error, u"http-5xx: HTTP 500 Internal Server Error"_s);
+    saveScreenshot(dialog, u"test-send-failure.png"_s);
+}
+
+void TestTestSendDialog::cancelHangingReceiver()
+{
+    TestHttpsServer receiver(m_localhost);
+    bool hang = true;
+    receiver.setHandler([&](const ReceivedRequest &) {
+        if (!hang)
+            return answer(204, "No Content");
+        ScriptedAnswer never;
+        never.mode = ScriptedAnswer::Mode::Hang;
+        return never;
+    });
+    const Webhook webhook = storedWebhook(u"Slow receiver"_s, receiver.url(u"127.0.0.1"_s, u"/hook"_s));
+    TestSendDialog dialog(services(), webhook);
+    dialog.show();
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    dialog.sendButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, deliveryWaitMs);
+    QCOMPARE(dialog.state(), TestSendDialog::State::Sending);
+    QVERIFY2(dialog.stageLabel()->text().contains(u"waiting for the answer"_s), qPrintable(dialog.stageLabel()->text()));
+
+    dialog.cancelButton()->click();
+    QCOMPARE(finished.size(), 1); // cancelling answers at once
+    QCOMPARE(dialog.lastResult()->error, DeliveryResult::Error::Cancelled);
+    QVERIFY(dialog.outcomeLabel()->text().startsWith(u"Cancelled"_s));
+    QCOMPARE(dialog.responseView()->summaryLabel()->text(), u"No answer: the send was cancelled."_s);
+    QList<DeliveryRecord> rows = recorded(webhook);
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows.first().error.startsWith(u"cancelled: "_s));
+
+    // The dialog is ready for the next send.
+    QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
+    QVERIFY(dialog.sendButton()->isEnabled());
+    QVERIFY(!dialog.cancelButton()->isEnabled());
+    QVERIFY(dialog.eventCombo()->isEnabled());
+    hang = false;
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QCOMPARE(dialog.lastResult()->status, 204);
+    QCOMPARE(dialog.responseView()->sizeLabel()->text(), u"empty"_s);
+    rows = recorded(webhook);
+    QCOMPARE(rows.size(), 2);
+    QVERIFY(rows.first().success);
+
+    // Escape during a send cancels it and keeps the dialog open.
+    hang = true;
+    dialog.sendButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 3, deliveryWaitMs);
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QCOMPARE(dialog.lastResult()->error, DeliveryResult::Error::Cancelled);
+    QVERIFY(dialog.isVisible());
+}
+
+void TestTestSendDialog::untrustedCertificate()
+{
+    // The receiver's certificate comes from an authority the webhook's CA bundle does not hold.
+    TestHttpsServer receiver(m_otherPki.issue(u"localhost"_s, {u"localhost"_s}));
+    receiver.setHandler([](const ReceivedRequest &) { return answer(200, "OK"); });
+    const Webhook webhook = storedWebhook(u"Misconfigured receiver"_s, receiver.url(u"localhost"_s, u"/hook"_s));
+    TestSendDialog dialog(services(), webhook);
+    dialog.show();
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+
+    QCOMPARE(dialog.lastResult()->error, DeliveryResult::Error::Tls);
+    QVERIFY(receiver.requests().isEmpty());
+    QVERIFY2(dialog.outcomeLabel()->text().contains(u"certificate was not accepted"_s), qPrintable(dialog.outcomeLabel()->text()));
+    const QString diagnosis = dialog.diagnosisLabel()->text();
+    QVERIFY2(diagnosis.contains(u"Certificate problems:"_s) && diagnosis.contains(u"issued by Some Other CA"_s),
+             qPrintable(diagnosis));
+    QVERIFY(diagnosis.contains(u"CA bundle"_s));
+    QCOMPARE(dialog.responseView()->summaryLabel()->text(), u"No answer was received."_s);
+    QCOMPARE(dialog.requestView()->titleLabel()->text(), u"Request (not sent)"_s);
+    const QList<DeliveryRecord> rows = recorded(webhook);
+    QCOMPARE(rows.size(), 1);
+    QVERIFY(rows.first().error.startsWith(u"tls: "_s));
+    saveScreenshot(dialog, u"test-send-tls.png"_s);
+}
+
+void TestTestSendDialog::missingSigningSecret()
+{
+    TestHttpsServer receiver(m_localhost);
+    Webhook webhook = storedWebhook(u"Signed receiver"_s, receiver.url(u"localhost"_s, u"/hook"_s));
+    QVERIFY(m_secrets->set(webhook, StandardWebhooks::generateSecret()).ok());
+    // Set on another workstation: the database knows the secret, this keychain does not.
+    QVERIFY(m_keychain->removeAndWait(WebhookSecrets::signingKey(webhook.id)).ok());
+
+    TestSendDialog dialog(services(), webhook);
+    dialog.show();
+    QSignalSpy refused(&dialog, &TestSendDialog::sendRefused);
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    dialog.sendButton()->click();
+    QTRY_COMPARE(refused.size(), 1);
+    const QString message = refused.first().at(0).toString();
+    QVERIFY2(message.contains(u"cannot be signed"_s) && message.contains(u"not in this workstation's keychain"_s),
+             qPrintable(message));
+    QVERIFY(dialog.diagnosisLabel()->text().contains(message));
+    QVERIFY(dialog.outcomeLabel()->text().contains(u"Not sent"_s));
+    QCOMPARE(finished.size(), 0);
+    QVERIFY(receiver.requests().isEmpty());
+    QVERIFY(recorded(webhook).isEmpty());
+    QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
+    QVERIFY(dialog.sendButton()->isEnabled());
+}
+
+void TestTestSendDialog::epicWithoutKey()
+{
+    TestHttpsServer receiver(m_localhost);
+    Webhook webhook = makeWebhook(u"Epic production"_s, WebhookKind::Epic);
+    webhook.url = receiver.url(u"localhost"_s, u"/api/FHIR/R4"_s);
+    webhook.allowLoopbackHttp = true;
+    webhook.caFile = m_caBundle;
+    webhook.epic.clientId = u"goreporter-backend"_s;
+    webhook.epic.tokenUrl = receiver.url(u"localhost"_s, u"/oauth2/token"_s);
+    webhook.epic.fhirBaseUrl = receiver.url(u"localhost"_s, u"/api/FHIR/R4"_s);
+    webhook.epic.scope = u"system/DiagnosticReport.write"_s;
+    const RepositoryResult created = m_webhooks->create(webhook);
+    QVERIFY2(created.ok(), qPrintable(created.message));
+    m_webhookIds.append(webhook.id);
+
+    TestSendDialog dialog(services(), webhook);
+    dialog.show();
+    QSignalSpy refused(&dialog, &TestSendDialog::sendRefused);
+    dialog.sendButton()->click();
+    QTRY_COMPARE_WITH_TIMEOUT(refused.size(), 1, deliveryWaitMs);
+    const QString message = refused.first().at(0).toString();
+    QVERIFY2(message.contains(u"holds no Epic private key for “Epic production”"_s), qPrintable(message));
+    QVERIFY(message.contains(u"epic keygen"_s));
+    QVERIFY(dialog.diagnosisLabel()->text().contains(message));
+    QVERIFY(receiver.requests().isEmpty());
+    QVERIFY(recorded(webhook).isEmpty());
+    QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
+}
+
+QTEST_MAIN(TestTestSendDialog)
+#include "tst_testsenddialog.moc"

@@ -1,0 +1,795 @@
+// Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
+#include "ui/testsenddialog.h"
+
+#include "models/eventtype.h"
+#include "models/secretstore.h"
+#include "models/webhookrepository.h"
+#include "models/webhooksecrets.h"
+#include "network/standardwebhooks.h"
+#include "network/webhookdelivery.h"
+#include "ui/httpmessageview.h"
+
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+
+namespace {
+
+// Event files are a few kilobytes (a PDF makes them bigger); anything larger is not a sample.
+constexpr qint64 maxSampleFileBytes = 8 * 1024 * 1024;
+constexpr int subscribedRole = Qt::UserRole + 1;
+
+QString bannerStyle(const char *background, const char *text, const char *border)
+{
+    return QStringLiteral("QLabel { background: %1; color: %2; border: 1px solid %3; border-radius: 3px; padding: 6px;"
+                          " font-weight: 600; }")
+        .arg(QLatin1String(background), QLatin1String(text), QLatin1String(border));
+}
+
+QString successStyle() { return bannerStyle("#e6f4ea", "#0d5323", "#a8dab5"); }
+QString failureStyle() { return bannerStyle("#fde7e9", "#8a1c1c", "#f1aeb5"); }
+QString neutralStyle() { return bannerStyle("#f1f1f1", "#3c3c3c", "#c8c8c8"); }
+
+// Failures that stop a delivery before the request leaves: the request panel must not suggest it was received.
+bool neverReachedReceiver(DeliveryResult::Error error)
+{
+    using Error = DeliveryResult::Error;
+    return error == Error::InvalidRequest || error == Error::Dns || error == Error::Blocked
+           || error == Error::ConnectionRefused || error == Error::Tls || error == Error::Authentication;
+}
+
+// What went wrong in a few words, for the banner; the sender's text and diagnosis follow below it.
+QString failureTitle(DeliveryResult::Error error)
+{
+    using Error = DeliveryResult::Error;
+    switch (error) {
+    case Error::None: return {};
+    case Error::InvalidRequest: return TestSendDialog::tr("the request is not valid");
+    case Error::Dns: return TestSendDialog::tr("the receiver's name could not be resolved");
+    case Error::Blocked: return TestSendDialog::tr("the address is not allowed");
+    case Error::ConnectionRefused: return TestSendDialog::tr("the connection was refused");
+    case Error::ConnectionClosed: return TestSendDialog::tr("the connection was closed without an answer");
+    case Error::Tls: return TestSendDialog::tr("the receiver's certificate was not accepted");
+    case Error::Timeout: return TestSendDialog::tr("no answer within the timeout");
+    case Error::InactivityTimeout: return TestSendDialog::tr("the receiver stopped answering");
+    case Error::Redirect: return TestSendDialog::tr("redirected");
+    case Error::HttpClientError: return TestSendDialog::tr("the receiver refused the request");
+    case Error::HttpServerError: return TestSendDialog::tr("the receiver failed");
+    case Error::Authentication: return TestSendDialog::tr("no Epic access token");
+    case Error::Network: return TestSendDialog::tr("network error");
+    case Error::Cancelled: return TestSendDialog::tr("cancelled");
+    }
+    return {};
+}
+
+} // namespace
+
+TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &webhook, QWidget *parent)
+    : QDialog(parent)
+    , m_services(services)
+    , m_webhook(webhook)
+    , m_ticker(new QTimer(this))
+    , m_webhookLabel(new QLabel(this))
+    , m_webhookValue(new QLabel(this))
+    , m_phiLabel(new QLabel(this))
+    , m_phiValue(new QLabel(this))
+    , m_eventLabel(new QLabel(this))
+    , m_eventCombo(new QComboBox(this))
+    , m_sampleLabel(new QLabel(this))
+    , m_sampleValue(new QLabel(this))
+    , m_loadSampleButton(new QPushButton(this))
+    , m_builtInButton(new QPushButton(this))
+    , m_sampleErrorLabel(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_stageLabel(new QLabel(this))
+    , m_sendButton(new QPushButton(this))
+    , m_cancelButton(new QPushButton(this))
+    , m_closeButton(new QPushButton(this))
+    , m_outcomeLabel(new QLabel(this))
+    , m_diagnosisLabel(new QLabel(this))
+    , m_recordLabel(new QLabel(this))
+    , m_splitter(new QSplitter(Qt::Horizontal, this))
+    , m_requestView(new HttpMessageView(this))
+    , m_responseView(new HttpMessageView(this))
+{
+    setObjectName(QStringLiteral("testSendDialog"));
+    setSizeGripEnabled(true);
+    setMinimumSize(720, 560);
+    resize(1040, 760);
+
+    m_webhookValue->setObjectName(QStringLiteral("webhookValue"));
+    m_webhookValue->setTextFormat(Qt::PlainText);
+    m_webhookValue->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_phiValue->setTextFormat(Qt::PlainText);
+    m_eventCombo->setObjectName(QStringLiteral("eventCombo"));
+    m_eventCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_eventLabel->setBuddy(m_eventCombo);
+    m_sampleValue->setObjectName(QStringLiteral("sampleValue"));
+    m_sampleValue->setTextFormat(Qt::PlainText);
+    m_loadSampleButton->setObjectName(QStringLiteral("loadSampleButton"));
+    m_builtInButton->setObjectName(QStringLiteral("builtInSampleButton"));
+    m_sampleErrorLabel->setObjectName(QStringLiteral("sampleErrorLabel"));
+    m_sampleErrorLabel->setTextFormat(Qt::PlainText);
+    m_sampleErrorLabel->setWordWrap(true);
+    m_sampleErrorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sampleErrorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_sampleErrorLabel->hide();
+
+    // A busy bar: the sender reports stages, not percentages.
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(160);
+    QSizePolicy keepPlace = m_progress->sizePolicy();
+    keepPlace.setRetainSizeWhenHidden(true);
+    m_progress->setSizePolicy(keepPlace);
+    m_stageLabel->setObjectName(QStringLiteral("stageLabel"));
+    m_stageLabel->setTextFormat(Qt::PlainText);
+
+    m_sendButton->setObjectName(QStringLiteral("sendButton"));
+    m_cancelButton->setObjectName(QStringLiteral("cancelButton"));
+    m_closeButton->setObjectName(QStringLiteral("closeButton"));
+    for (QPushButton *button : {m_loadSampleButton, m_builtInButton, m_cancelButton, m_closeButton})
+        button->setAutoDefault(false);
+    // Enter sends; it must never cancel or close by accident.
+    m_sendButton->setDefault(true);
+
+    m_outcomeLabel->setObjectName(QStringLiteral("outcomeLabel"));
+    m_outcomeLabel->setTextFormat(Qt::PlainText);
+    m_outcomeLabel->setWordWrap(true);
+    m_outcomeLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_diagnosisLabel->setObjectName(QStringLiteral("diagnosisLabel"));
+    m_diagnosisLabel->setTextFormat(Qt::PlainText);
+    m_diagnosisLabel->setWordWrap(true);
+    m_diagnosisLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_recordLabel->setObjectName(QStringLiteral("recordLabel"));
+    m_recordLabel->setTextFormat(Qt::PlainText);
+    m_recordLabel->setWordWrap(true);
+    m_recordLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_requestView->setObjectName(QStringLiteral("requestView"));
+    m_responseView->setObjectName(QStringLiteral("responseView"));
+
+    m_splitter->addWidget(m_requestView);
+    m_splitter->addWidget(m_responseView);
+    m_splitter->setStretchFactor(0, 1);
+    m_splitter->setStretchFactor(1, 1);
+    m_splitter->setChildrenCollapsible(false);
+    m_splitter->setSizes({1, 1}); // request and response get the same width, whatever their first contents
+
+    auto *sampleRow = new QHBoxLayout;
+    sampleRow->addWidget(m_sampleValue, 1);
+    sampleRow->addWidget(m_loadSampleButton);
+    sampleRow->addWidget(m_builtInButton);
+    auto *form = new QFormLayout;
+    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    form->addRow(m_webhookLabel, m_webhookValue);
+    form->addRow(m_phiLabel, m_phiValue);
+    form->addRow(m_eventLabel, m_eventCombo);
+    form->addRow(m_sampleLabel, sampleRow);
+    form->addRow(QString(), m_sampleErrorLabel);
+
+    auto *sendRow = new QHBoxLayout;
+    sendRow->addWidget(m_progress);
+    sendRow->addWidget(m_stageLabel, 1);
+    sendRow->addWidget(m_sendButton);
+    sendRow->addWidget(m_cancelButton);
+
+    auto *closeRow = new QHBoxLayout;
+    closeRow->addStretch(1);
+    closeRow->addWidget(m_closeButton);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addLayout(sendRow);
+    layout->addWidget(m_outcomeLabel);
+    layout->addWidget(m_diagnosisLabel);
+    layout->addWidget(m_recordLabel);
+    layout->addWidget(m_splitter, 1);
+    layout->addLayout(closeRow);
+
+    m_ticker->setInterval(100);
+    connect(m_ticker, &QTimer::timeout, this, &TestSendDialog::updateStage);
+    connect(m_eventCombo, &QComboBox::currentIndexChanged, this, &TestSendDialog::eventTypeChosen);
+    connect(m_loadSampleButton, &QPushButton::clicked, this, &TestSendDialog::chooseSampleFile);
+    connect(m_builtInButton, &QPushButton::clicked, this, &TestSendDialog::useBuiltInSample);
+    connect(m_sendButton, &QPushButton::clicked, this, &TestSendDialog::send);
+    connect(m_cancelButton, &QPushButton::clicked, this, &TestSendDialog::cancel);
+    connect(m_closeButton, &QPushButton::clicked, this, &QWidget::close);
+
+    populateEvents();
+    retranslate();
+    clearResult();
+    setState(State::Idle);
+}
+
+TestSendDialog::~TestSendDialog()
+{
+    m_destroying = true;
+    // A request already on its way may have reached the receiver: it ends as cancelled and is recorded.
+    if (m_job)
+        m_job->cancel();
+}
+
+bool TestSendDialog::setWebhook(const Webhook &webhook)
+{
+    if (m_state != State::Idle)
+        return false;
+    const QString chosen = eventType();
+    m_webhook = webhook;
+    populateEvents();
+    if (!setEventType(chosen) && m_fileEvent)
+        useBuiltInSample(); // the file's event is not something this configuration can receive
+    retranslate();
+    setState(State::Idle);
+    return true;
+}
+
+void TestSendDialog::populateEvents()
+{
+    const QSignalBlocker blocker(m_eventCombo);
+    m_eventCombo->clear();
+    const std::unique_ptr<PayloadFormatter> formatter = PayloadFormatter::create(m_webhook.kind);
+    QStringList subscribed;
+    QStringList others;
+    for (const EventType &type : EventCatalog::builtIn()) {
+        if (!formatter || !formatter->supports(type.name))
+            continue;
+        (m_webhook.events.contains(type.name) ? subscribed : others).append(type.name);
+    }
+    for (const QString &name : std::as_const(subscribed)) {
+        m_eventCombo->addItem(name, name);
+        m_eventCombo->setItemData(m_eventCombo->count() - 1, true, subscribedRole);
+    }
+    if (!subscribed.isEmpty() && !others.isEmpty())
+        m_eventCombo->insertSeparator(m_eventCombo->count());
+    for (const QString &name : std::as_const(others)) {
+        m_eventCombo->addItem(name, name);
+        m_eventCombo->setItemData(m_eventCombo->count() - 1, false, subscribedRole);
+    }
+    m_eventCombo->setCurrentIndex(m_eventCombo->count() > 0 ? 0 : -1);
+    retranslateEvents();
+}
+
+void TestSendDialog::retranslateEvents()
+{
+    for (int index = 0; index < m_eventCombo->count(); ++index) {
+        const QString name = m_eventCombo->itemData(index).toString();
+        const EventType *type = EventCatalog::find(name);
+        if (!type)
+            continue;
+        const bool subscribed = m_eventCombo->itemData(index, subscribedRole).toBool();
+        m_eventCombo->setItemText(index, subscribed
+                                             ? tr("%1 — %2").arg(name, type->displayDescription())
+                                             : tr("%1 — %2 (not subscribed)").arg(name, type->displayDescription()));
+        m_eventCombo->setItemData(index,
+                                  subscribed ? tr("The webhook receives this event.")
+                                             : tr("The webhook does not subscribe to this event; it can still be "
+                                                  "sent as a test."),
+                                  Qt::ToolTipRole);
+    }
+}
+
+QStringList TestSendDialog::offeredEventTypes() const
+{
+    QStringList types;
+    for (int index = 0; index < m_eventCombo->count(); ++index) {
+        const QString name = m_eventCombo->itemData(index).toString();
+        if (!name.isEmpty())
+            types.append(name);
+    }
+    return types;
+}
+
+QString TestSendDialog::eventType() const
+{
+    return m_eventCombo->currentData().toString();
+}
+
+bool TestSendDialog::setEventType(const QString &type)
+{
+    const int index = type.isEmpty() ? -1 : m_eventCombo->findData(type);
+    if (index < 0)
+        return false;
+    m_eventCombo->setCurrentIndex(index);
+    return true;
+}
+
+void TestSendDialog::eventTypeChosen()
+{
+    // A loaded file is one event of one type: choosing another type means the built-in sample of that type.
+    if (!m_choosingFromFile && m_fileEvent && m_fileEvent->type != eventType())
+        m_fileEvent.reset();
+    m_sampleErrorLabel->hide();
+    updateSampleLabel();
+}
+
+Event TestSendDialog::sampleEvent() const
+{
+    if (m_fileEvent)
+        return *m_fileEvent;
+    return EventSamples::sample(eventType());
+}
+
+bool TestSendDialog::loadSampleFile(const QString &path)
+{
+    const QString fileName = QFileInfo(path).fileName();
+    auto failed = [this](const QString &message) {
+        m_sampleErrorLabel->setText(message);
+        m_sampleErrorLabel->show();
+        return false;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return failed(tr("Cannot read “%1”: %2").arg(fileName, file.errorString()));
+    if (file.size() > maxSampleFileBytes)
+        return failed(tr("“%1” is larger than %2 MB; it is not an event sample.")
+                          .arg(fileName).arg(maxSampleFileBytes / (1024 * 1024)));
+    QString error;
+    const std::optional<Event> event = Event::fromJson(file.readAll(), &error);
+    if (!event)
+        return failed(tr("“%1” is not a goReporter event: %2").arg(fileName, error));
+    if (!offeredEventTypes().contains(event->type))
+        return failed(tr("“%1” holds a “%2” event, which a %3 webhook cannot receive.")
+                          .arg(fileName, event->type, WebhookKinds::displayName(m_webhook.kind)));
+    m_fileEvent = event;
+    m_sampleFileName = fileName;
+    m_choosingFromFile = true;
+    setEventType(event->type);
+    m_choosingFromFile = false;
+    m_sampleErrorLabel->hide();
+    updateSampleLabel();
+    return true;
+}
+
+void TestSendDialog::useBuiltInSample()
+{
+    m_fileEvent.reset();
+    m_sampleFileName.clear();
+    m_sampleErrorLabel->hide();
+    updateSampleLabel();
+}
+
+void TestSendDialog::chooseSampleFile()
+{
+    // open() rather than exec(): choosing a file must not stop a send that is still being shown.
+    auto *chooser = new QFileDialog(this, tr("Load Sample Event"), QString(), tr("JSON files (*.json);;All files (*)"));
+    chooser->setObjectName(QStringLiteral("sampleFileChooser"));
+    chooser->setAttribute(Qt::WA_DeleteOnClose);
+    chooser->setFileMode(QFileDialog::ExistingFile);
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) { loadSampleFile(path); });
+    chooser->open();
+}
+
+void TestSendDialog::updateSampleLabel()
+{
+    if (m_fileEvent)
+        m_sampleValue->setText(tr("“%1” (event %2)").arg(m_sampleFileName, m_fileEvent->id));
+    else
+        m_sampleValue->setText(tr("Built-in sample with an invented patient"));
+    m_builtInButton->setVisible(m_fileEvent.has_value());
+}
+
+void TestSendDialog::retranslate()
+{
+    setWindowTitle(tr("Test-Send to “%1”").arg(m_webhook.name));
+    m_webhookLabel->setText(tr("Webhook:"));
+    m_webhookValue->setText(tr("%1 · %2 · %3")
+                                .arg(m_webhook.name, WebhookKinds::displayName(m_webhook.kind), m_webhook.maskedEndpoint()));
+    m_phiLabel->setText(tr("Patient data:"));
+    m_phiValue->setText(PhiLevels::displayName(m_webhook.phiLevel));
+    m_phiValue->setToolTip(PhiLevels::explanation(m_webhook.phiLevel));
+    m_eventLabel->setText(tr("&Event:"));
+    m_sampleLabel->setText(tr("Sample:"));
+    m_loadSampleButton->setText(tr("&Load Sample File…"));
+    m_loadSampleButton->setToolTip(tr("Send an event saved as JSON (the format of the payload preview) instead of the "
+                                      "built-in sample."));
+    m_builtInButton->setText(tr("Use &Built-in Sample"));
+    m_sendButton->setText(tr("&Send"));
+    m_cancelButton->setText(tr("Cancel"));
+    m_closeButton->setText(tr("Close"));
+    m_requestView->setTitle(tr("Request"));
+    m_responseView->setTitle(tr("Response"));
+    retranslateEvents();
+    updateSampleLabel();
+    updateStage();
+    if (m_lastResult)
+        showResult(*m_lastResult);
+    else
+        clearResult();
+    showOutcome();
+}
+
+void TestSendDialog::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+void TestSendDialog::closeEvent(QCloseEvent *event)
+{
+    cancel();
+    QDialog::closeEvent(event);
+}
+
+void TestSendDialog::reject()
+{
+    // Escape during a send stops the send; the result stays to be read.
+    if (m_state != State::Idle) {
+        cancel();
+        return;
+    }
+    QDialog::reject();
+}
+
+void TestSendDialog::setState(State state)
+{
+    const bool changed = m_state != state;
+    m_state = state;
+    const bool idle = state == State::Idle;
+    m_sendButton->setEnabled(idle && m_eventCombo->count() > 0);
+    m_cancelButton->setEnabled(!idle);
+    m_eventCombo->setEnabled(idle);
+    m_loadSampleButton->setEnabled(idle);
+    m_builtInButton->setEnabled(idle);
+    m_progress->setVisible(!idle);
+    if (idle) {
+        m_ticker->stop();
+    } else if (!m_ticker->isActive()) {
+        m_clock.start();
+        m_ticker->start();
+    }
+    updateStage();
+    if (changed && !m_destroying)
+        emit stateChanged(state);
+}
+
+void TestSendDialog::updateStage()
+{
+    QString text;
+    switch (m_state) {
+    case State::Idle:
+        if (m_eventCombo->count() == 0)
+            text = tr("This integration cannot receive any event.");
+        break;
+    case State::Preparing:
+        text = m_readingKey ? tr("Reading the Epic private key from the keychain…")
+                            : tr("Preparing the payload and reading the signing secret…");
+        break;
+    case State::Sending:
+        switch (m_stage.value_or(DeliveryJob::Stage::Resolving)) {
+        case DeliveryJob::Stage::Resolving:
+            text = tr("Resolving the receiver's name and checking its address…");
+            break;
+        case DeliveryJob::Stage::Authenticating:
+            text = tr("Requesting an Epic access token…");
+            break;
+        case DeliveryJob::Stage::Sending:
+            text = tr("Connecting, sending the request and waiting for the answer…");
+            break;
+        case DeliveryJob::Stage::Finished:
+            break;
+        }
+        break;
+    }
+    if (m_state != State::Idle)
+        text = tr("%1 %2 s").arg(text, QLocale().toString(m_clock.elapsed() / 1000.0, 'f', 1));
+    m_stageLabel->setText(text);
+}
+
+void TestSendDialog::send()
+{
+    if (m_state != State::Idle || eventType().isEmpty())
+        return;
+    clearResult();
+    m_outcome = Outcome::None;
+    showOutcome();
+    const quint64 generation = ++m_generation;
+    setState(State::Preparing);
+
+    // Reading the signing secret may wait for the keychain in a local event loop, where the administrator can
+    // cancel, or close and even delete the dialog.
+    const QPointer<TestSendDialog> alive(this);
+    QString error;
+    std::optional<Prepared> prepared = prepare(&error);
+    if (!alive || generation != m_generation)
+        return;
+    if (!prepared) {
+        refuse(error);
+        return;
+    }
+    readEpicKeyThenDeliver(std::move(*prepared));
+}
+
+std::optional<TestSendDialog::Prepared> TestSendDialog::prepare(QString *error)
+{
+    Prepared prepared;
+    prepared.webhook = m_webhook;
+    if (!m_webhook.id.isEmpty()) {
+        // Secrets are set, rotated and deleted in their own dialog, straight to the database: the copy this dialog
+        // was given may be older than that. The rest stays as given, so the editor can test unsaved changes.
+        RepositoryResult lookup;
+        const std::optional<Webhook> stored = m_services.webhooks.findById(m_webhook.id, &lookup);
+        if (!stored) {
+            *error = lookup.status == RepositoryResult::Status::NotFound
+                         ? tr("The webhook “%1” was deleted; there is nothing to test-send to.").arg(m_webhook.name)
+                         : tr("The webhook could not be read from the database: %1").arg(lookup.message);
+            return std::nullopt;
+        }
+        prepared.webhook.secretFingerprint = stored->secretFingerprint;
+        prepared.webhook.secretSetAt = stored->secretSetAt;
+        prepared.webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
+        prepared.webhook.secretGraceUntil = stored->secretGraceUntil;
+    }
+
+    prepared.event = sampleEvent();
+    const std::unique_ptr<PayloadFormatter> formatter = PayloadFormatter::create(prepared.webhook.kind);
+    QString formatError;
+    std::optional<Payload> payload = formatter ? formatter->format(prepared.event, prepared.webhook.phiLevel, &formatError)
+                                               : std::nullopt;
+    if (!payload) {
+        *error = tr("The %1 payload for “%2” could not be built: %3")
+                     .arg(WebhookKinds::displayName(prepared.webhook.kind), prepared.event.type, formatError);
+        return std::nullopt;
+    }
+    prepared.payload = std::move(*payload);
+
+    // Only generic webhooks are signed; Slack and Teams URLs are their credential, Epic uses its key. This comes
+    // last because it may spin a local event loop (see send()).
+    if (prepared.webhook.kind == WebhookKind::Generic) {
+        QString secretError;
+        std::optional<QStringList> secrets = m_services.secrets.signingSecrets(prepared.webhook, &secretError);
+        if (!secrets) {
+            *error = tr("The request cannot be signed, so nothing was sent. %1").arg(secretError);
+            return std::nullopt;
+        }
+        prepared.signingSecrets = std::move(*secrets);
+    }
+    return prepared;
+}
+
+void TestSendDialog::readEpicKeyThenDeliver(Prepared prepared)
+{
+    if (prepared.webhook.kind != WebhookKind::Epic) {
+        deliver(prepared, {});
+        return;
+    }
+    if (prepared.webhook.id.isEmpty()) {
+        refuse(tr("Save the webhook and create its Epic key pair before test-sending: the private key is kept in the "
+                  "keychain under the stored webhook."));
+        return;
+    }
+    m_readingKey = true;
+    updateStage();
+    const quint64 generation = m_generation;
+    m_services.keychain.read(WebhookDelivery::epicKeyKeychainKey(prepared.webhook.id), this,
+                             [this, generation, prepared](const SecretStore::Result &stored) {
+        if (generation != m_generation)
+            return; // cancelled while the keychain was answering
+        m_readingKey = false;
+        if (stored.status == SecretStore::Status::NotFound) {
+            refuse(tr("This workstation's keychain holds no Epic private key for “%1”, so no access token can be "
+                      "requested. Create the key pair on this workstation (goreporter-webhooks epic keygen --webhook "
+                      "NAME) and register its public key with Epic, or test from the workstation that holds the key.")
+                       .arg(prepared.webhook.name));
+            return;
+        }
+        if (!stored.ok()) {
+            refuse(tr("The Epic private key could not be read from the keychain. %1").arg(stored.message));
+            return;
+        }
+        QString keyError;
+        const std::optional<EpicKey> key = EpicKey::fromPem(stored.value.toUtf8(), &keyError);
+        if (!key) {
+            refuse(tr("The Epic private key in the keychain cannot be used: %1. Create a new key pair and register "
+                      "its public key with Epic.").arg(keyError));
+            return;
+        }
+        deliver(prepared, *key);
+    });
+}
+
+void TestSendDialog::deliver(const Prepared &prepared, const EpicKey &epicKey)
+{
+    // Every test-send is a new message; only retries and redeliveries repeat an id.
+    const QByteArray messageId = StandardWebhooks::newMessageId();
+    QString error;
+    const std::optional<DeliveryRequest> request =
+        WebhookDelivery::build(prepared.webhook, prepared.payload, prepared.signingSecrets, messageId,
+                               QDateTime::currentSecsSinceEpoch(), epicKey, &error);
+    if (!request) {
+        refuse(tr("The request could not be built: %1").arg(error));
+        return;
+    }
+    DeliveryJob *job = m_services.sender.send(*request);
+    m_job = job;
+    m_stage = DeliveryJob::Stage::Resolving;
+    setState(State::Sending);
+    connect(job, &DeliveryJob::stageChanged, this, [this](DeliveryJob::Stage stage) {
+        m_stage = stage;
+        updateStage();
+    });
+    connect(job, &DeliveryJob::finished, this, [this, prepared, messageId](const DeliveryResult &result) {
+        delivered(prepared, messageId, result);
+    });
+}
+
+void TestSendDialog::delivered(const Prepared &prepared, const QByteArray &messageId, const DeliveryResult &result)
+{
+    m_job = nullptr;
+    m_stage.reset();
+    m_lastResult = result;
+    m_lastMessageId = messageId;
+    m_outcome = result.success() ? Outcome::Delivered
+                                 : result.error == DeliveryResult::Error::Cancelled ? Outcome::Cancelled : Outcome::Failed;
+
+    DeliveryRecord record = WebhookDelivery::record(prepared.webhook, prepared.event, messageId, DeliveryTrigger::Test,
+                                                    result);
+    QString recordError;
+    if (!m_services.deliveries.record(record, &recordError)) {
+        record.id = 0;
+        m_recordError = recordError.isEmpty() ? tr("the database gave no reason") : recordError;
+    }
+    m_lastRecord = record;
+
+    setState(State::Idle);
+    showResult(result);
+    showOutcome();
+    if (!m_destroying)
+        emit sendFinished(result);
+}
+
+void TestSendDialog::refuse(const QString &message)
+{
+    m_readingKey = false;
+    m_outcome = Outcome::Refused;
+    m_refusal = message;
+    setState(State::Idle);
+    showOutcome();
+    m_requestView->showNothing(tr("Nothing was sent."));
+    m_responseView->showNothing(QString());
+    if (!m_destroying)
+        emit sendRefused(message);
+}
+
+void TestSendDialog::cancel()
+{
+    switch (m_state) {
+    case State::Idle:
+        return;
+    case State::Preparing:
+        // Nothing left this computer yet: forget the pending keychain answer.
+        ++m_generation;
+        m_readingKey = false;
+        m_outcome = Outcome::Cancelled;
+        setState(State::Idle);
+        showOutcome();
+        m_requestView->showNothing(tr("Nothing was sent."));
+        return;
+    case State::Sending:
+        // The job answers at once, through delivered(), and the attempt is recorded as cancelled.
+        if (m_job)
+            m_job->cancel();
+        return;
+    }
+}
+
+void TestSendDialog::clearResult()
+{
+    m_lastResult.reset();
+    m_lastRecord.reset();
+    m_lastMessageId.clear();
+    m_recordError.clear();
+    m_refusal.clear();
+    m_requestView->setTitle(tr("Request"));
+    m_requestView->showNothing(tr("Choose an event and press Send: the sample goes to the webhook's real address, "
+                                  "signed as every delivery is."));
+    m_responseView->showNothing(QString());
+}
+
+void TestSendDialog::showResult(const DeliveryResult &result)
+{
+    m_requestView->setTitle(neverReachedReceiver(result.error) ? tr("Request (not sent)") : tr("Request"));
+    if (result.method.isEmpty()) {
+        m_requestView->showNothing(tr("Nothing was sent."));
+    } else {
+        // The sender already redacted signatures and credentials; redacting again costs nothing and keeps a
+        // future change there from showing a secret here.
+        m_requestView->showMessage(QStringLiteral("%1 %2").arg(QString::fromLatin1(result.method), result.requestUrl),
+                                   WebhookSender::redactedHeaders(result.requestHeaders), result.requestBody);
+    }
+    if (result.status > 0) {
+        const QString statusLine = QStringLiteral("HTTP %1 %2").arg(result.status).arg(result.reasonPhrase).trimmed();
+        m_responseView->showMessage(tr("%1 · latency %2 ms").arg(statusLine).arg(result.latencyMs),
+                                    WebhookSender::redactedHeaders(result.responseHeaders), result.body, result.bodySize);
+    } else {
+        m_responseView->showNothing(result.error == DeliveryResult::Error::Cancelled
+                                        ? tr("No answer: the send was cancelled.")
+                                        : tr("No answer was received."));
+    }
+}
+
+void TestSendDialog::showOutcome()
+{
+    QString banner;
+    QString style;
+    QStringList details;
+    const std::optional<DeliveryResult> &result = m_lastResult;
+    switch (m_outcome) {
+    case Outcome::None:
+        break;
+    case Outcome::Refused:
+        banner = tr("✘ Not sent");
+        style = failureStyle();
+        details.append(m_refusal);
+        break;
+    case Outcome::Cancelled:
+        banner = result ? tr("Cancelled after %1 ms").arg(result->durationMs) : tr("Cancelled before anything was sent");
+        style = neutralStyle();
+        if (result) {
+            details.append(result->errorText);
+            details.append(tr("The request may have reached the receiver before it was cancelled."));
+        }
+        break;
+    case Outcome::Delivered:
+        banner = tr("✔ Delivered: HTTP %1 %2 · latency %3 ms")
+                     .arg(result->status)
+                     .arg(result->reasonPhrase)
+                     .arg(result->latencyMs);
+        style = successStyle();
+        details.append(result->tokenRequested
+                           ? tr("The receiver accepted the test event. The whole delivery took %1 ms, name lookup and "
+                                "Epic token request included; the connection went to %2.")
+                                 .arg(result->durationMs)
+                                 .arg(result->connectedAddress)
+                           : tr("The receiver accepted the test event. The whole delivery took %1 ms, name lookup "
+                                "included; the connection went to %2.")
+                                 .arg(result->durationMs)
+                                 .arg(result->connectedAddress));
+        break;
+    case Outcome::Failed:
+        banner = result->status > 0 ? tr("✘ Failed: %1 · latency %2 ms").arg(result->errorText).arg(result->latencyMs)
+                                    : tr("✘ Failed: %1").arg(failureTitle(result->error));
+        style = failureStyle();
+        // The sender's text for a TLS failure repeats the certificate problems, which are listed below.
+        if (result->status <= 0 && result->certificateProblems.isEmpty())
+            details.append(result->errorText);
+        if (!result->diagnosis.isEmpty())
+            details.append(result->diagnosis);
+        if (!result->certificateProblems.isEmpty()) {
+            QStringList lines{tr("Certificate problems:")};
+            for (const QString &problem : result->certificateProblems)
+                lines.append(QStringLiteral("• ") + problem);
+            details.append(lines.join(QLatin1Char('\n')));
+        }
+        break;
+    }
+    m_outcomeLabel->setText(banner);
+    m_outcomeLabel->setStyleSheet(style);
+    m_outcomeLabel->setVisible(!banner.isEmpty());
+    details.removeAll(QString());
+    m_diagnosisLabel->setText(details.join(QStringLiteral("\n\n")));
+    m_diagnosisLabel->setVisible(!details.isEmpty());
+
+    QString recorded;
+    if (m_lastRecord && m_lastRecord->id > 0)
+        recorded = tr("Recorded in the delivery log as a test: message %1, attempt %2.")
+                       .arg(m_lastRecord->messageId)
+                       .arg(m_lastRecord->attempt);
+    else if (m_lastRecord)
+        recorded = tr("⚠ This attempt could not be recorded in the delivery log: %1").arg(m_recordError);
+    m_recordLabel->setText(recorded);
+    m_recordLabel->setStyleSheet(m_lastRecord && m_lastRecord->id == 0 ? QStringLiteral("color: #8a5a00;") : QString());
+    m_recordLabel->setVisible(!recorded.isEmpty());
+}

@@ -1,0 +1,173 @@
+// Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
+#pragma once
+
+#include "models/deliveryrepository.h"
+#include "models/event.h"
+#include "models/webhook.h"
+#include "network/payloadformatter.h"
+#include "network/webhooksender.h"
+
+#include <QDialog>
+#include <QElapsedTimer>
+#include <QPointer>
+
+#include <optional>
+
+class HttpMessageView;
+class QComboBox;
+class QLabel;
+class QProgressBar;
+class QPushButton;
+class QSplitter;
+class QTimer;
+class SecretStore;
+class WebhookRepository;
+class WebhookSecrets;
+
+// What a test-send needs from the application. Everything must outlive the dialog.
+struct TestSendServices
+{
+    WebhookRepository &webhooks;    // the webhook's current secret bookkeeping (set or rotated since it was read)
+    WebhookSecrets &secrets;        // the signing secrets
+    SecretStore &keychain;          // the Epic private key
+    DeliveryRepository &deliveries; // every attempt is recorded with trigger "test"
+    WebhookSender &sender;          // shared with the rest of the console, so Epic access tokens are reused
+};
+
+// Non-modal: show() it. Sending never blocks the window; Cancel (or Escape) stops a send in progress, closing
+// the dialog cancels it too. The webhook may be unsaved (the editor's current state): without an id it has no
+// secrets in the keychain, and its attempts are recorded without a webhook reference.
+class TestSendDialog : public QDialog
+{
+    Q_OBJECT
+public:
+    enum class State { Idle, Preparing, Sending };
+    Q_ENUM(State)
+
+    TestSendDialog(const TestSendServices &services, const Webhook &webhook, QWidget *parent = nullptr);
+    ~TestSendDialog() override;
+
+    const Webhook &webhook() const { return m_webhook; }
+    // Takes a changed configuration (e.g. the editor's); refused while a send is in progress.
+    bool setWebhook(const Webhook &webhook);
+
+    // Event types this integration can receive: subscribed ones first, then the others, each in catalog order.
+    QStringList offeredEventTypes() const;
+    QString eventType() const;
+    bool setEventType(const QString &type);
+
+    // Uses the event in a JSON file (the format Event::fromJson reads) instead of the built-in sample; its type
+    // becomes the selected event type. On failure keeps the current sample, shows why and returns false.
+    bool loadSampleFile(const QString &path);
+    void useBuiltInSample();
+    bool usesSampleFile() const { return m_fileEvent.has_value(); }
+    Event sampleEvent() const;
+
+    State state() const { return m_state; }
+    // The last finished delivery, its message id and its delivery-log row (id 0 when recording failed).
+    const std::optional<DeliveryResult> &lastResult() const { return m_lastResult; }
+    QByteArray lastMessageId() const { return m_lastMessageId; }
+    const std::optional<DeliveryRecord> &lastRecord() const { return m_lastRecord; }
+
+    QLabel *outcomeLabel() const { return m_outcomeLabel; }
+    QLabel *diagnosisLabel() const { return m_diagnosisLabel; }
+    QLabel *recordLabel() const { return m_recordLabel; }
+    QLabel *sampleErrorLabel() const { return m_sampleErrorLabel; }
+    QLabel *stageLabel() const { return m_stageLabel; }
+    HttpMessageView *requestView() const { return m_requestView; }
+    HttpMessageView *responseView() const { return m_responseView; }
+    QPushButton *sendButton() const { return m_sendButton; }
+    QPushButton *cancelButton() const { return m_cancelButton; }
+    QComboBox *eventCombo() const { return m_eventCombo; }
+
+public slots:
+    void send();
+    // Stops the send in progress; a delivery already on its way ends as "cancelled" and is recorded as such.
+    void cancel();
+    void chooseSampleFile();
+
+signals:
+    void stateChanged(TestSendDialog::State state);
+    // A delivery ended (delivered, failed or cancelled), after it was shown and recorded.
+    void sendFinished(const DeliveryResult &result);
+    // Nothing was sent: the sample, the payload, a secret or the request could not be prepared.
+    void sendRefused(const QString &message);
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void closeEvent(QCloseEvent *event) override;
+    void reject() override;
+
+private:
+    enum class Outcome { None, Refused, Cancelled, Delivered, Failed };
+
+    void retranslate();
+    void populateEvents();
+    void retranslateEvents();
+    void updateSampleLabel();
+    void setState(State state);
+    void updateStage();
+    void eventTypeChosen();
+
+    struct Prepared
+    {
+        Webhook webhook;
+        Event event;
+        Payload payload;
+        QStringList signingSecrets;
+    };
+    std::optional<Prepared> prepare(QString *error);
+    void readEpicKeyThenDeliver(Prepared prepared);
+    void deliver(const Prepared &prepared, const EpicKey &epicKey);
+    void delivered(const Prepared &prepared, const QByteArray &messageId, const DeliveryResult &result);
+    void refuse(const QString &message);
+
+    void showOutcome();
+    void showResult(const DeliveryResult &result);
+    void clearResult();
+
+    TestSendServices m_services;
+    Webhook m_webhook;
+    std::optional<Event> m_fileEvent;
+    QString m_sampleFileName;
+    bool m_choosingFromFile = false;
+
+    State m_state = State::Idle;
+    std::optional<DeliveryJob::Stage> m_stage;
+    QPointer<DeliveryJob> m_job;
+    quint64 m_generation = 0;   // a keychain answer for an earlier, cancelled send is dropped
+    bool m_readingKey = false;
+    QElapsedTimer m_clock;
+    QTimer *m_ticker;
+    bool m_destroying = false;
+
+    Outcome m_outcome = Outcome::None;
+    QString m_refusal;
+    std::optional<DeliveryResult> m_lastResult;
+    QByteArray m_lastMessageId;
+    std::optional<DeliveryRecord> m_lastRecord;
+    QString m_recordError;
+
+    QLabel *m_webhookLabel;
+    QLabel *m_webhookValue;
+    QLabel *m_phiLabel;
+    QLabel *m_phiValue;
+    QLabel *m_eventLabel;
+    QComboBox *m_eventCombo;
+    QLabel *m_sampleLabel;
+    QLabel *m_sampleValue;
+    QPushButton *m_loadSampleButton;
+    QPushButton *m_builtInButton;
+    QLabel *m_sampleErrorLabel;
+    QProgressBar *m_progress;
+    QLabel *m_stageLabel;
+    QPushButton *m_sendButton;
+    QPushButton *m_cancelButton;
+    QPushButton *m_closeButton;
+    QLabel *m_outcomeLabel;
+    QLabel *m_diagnosisLabel;
+    QLabel *m_recordLabel;
+    QSplitter *m_splitter;
+    HttpMessageView *m_requestView;
+    HttpMessageView *m_responseView;
+};
