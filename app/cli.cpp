@@ -1,6 +1,8 @@
 #include "app/cli.h"
 
 #include "app/previewcommand.h"
+#include "app/secretcommands.h"
+#include "app/sendcommand.h"
 #include "app/startup.h"
 #include "models/database.h"
 #include "models/databaselogin.h"
@@ -117,7 +119,13 @@ int CommandLine::run(const QStringList &arguments)
            "  webhooks enable|disable NAME    switch a webhook on or off\n"
            "  preview --format KIND --event TYPE [--sample-file F] [--phi LEVEL] [--headers]\n"
            "  preview --webhook NAME --event TYPE [--headers]\n"
-           "                                  print exactly the bytes a webhook would send"));
+           "                                  print exactly the bytes a webhook would send\n"
+           "  secret set|generate|rotate|delete --webhook NAME [--grace-hours N]\n"
+           "                                  a webhook's signing secret in the keychain (set reads standard input)\n"
+           "  epic keygen --webhook NAME [--bits N] [--replace]\n"
+           "                                  an Epic key pair; prints the public JWK Set to register\n"
+           "  send --webhook NAME --event TYPE [--sample-file F]\n"
+           "                                  send a test delivery and print status, latency and diagnosis"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOption({QStringLiteral("database"),
@@ -299,6 +307,12 @@ int runCommandLine(const QStringList &arguments)
     // Commands with options of their own parse their whole command line themselves.
     if (Startup::subcommand(arguments) == QLatin1String("preview"))
         return runPreviewCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("secret"))
+        return runSecretCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("epic"))
+        return runEpicCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("send"))
+        return runSendCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

@@ -1,0 +1,85 @@
+// The common part of the secret, epic and send commands: parsing, messages, opening the database.
+#include "app/commandsupport.h"
+
+#include "app/startup.h"
+#include "models/databaselogin.h"
+#include "models/webhookrepository.h"
+
+CommandSupport::CommandSupport(const QString &command)
+    : m_command(command)
+{
+}
+
+void CommandSupport::addCommonOptions()
+{
+    m_parser.addHelpOption();
+    m_parser.addOption({QStringLiteral("database"),
+                        tr("The database: sqlite:///path/file.db or postgresql://user@host:port/dbname."), tr("url")});
+    m_parser.addOption({QStringLiteral("lang"), tr("The language of messages, such as de or en."), tr("code")});
+}
+
+std::optional<QStringList> CommandSupport::parse(const QStringList &arguments, int *exitCode)
+{
+    if (!m_parser.parse(arguments)) {
+        *exitCode = usage(m_parser.errorText());
+        return std::nullopt;
+    }
+    if (m_parser.isSet(QStringLiteral("help"))) {
+        m_out << m_parser.helpText();
+        *exitCode = Success;
+        return std::nullopt;
+    }
+    QStringList words = m_parser.positionalArguments();
+    // The dispatcher chose this command by its first word, so that word is the first positional argument.
+    if (!words.isEmpty() && words.first() == m_command)
+        words.removeFirst();
+    return words;
+}
+
+int CommandSupport::usage(const QString &message)
+{
+    m_err << QCoreApplication::applicationName() << ' ' << m_command << ": " << message << '\n'
+          << tr("Run “%1 %2 --help” for the options.").arg(QCoreApplication::applicationName(), m_command) << '\n';
+    return UsageError;
+}
+
+int CommandSupport::fail(const QString &message)
+{
+    m_err << QCoreApplication::applicationName() << ' ' << m_command << ": " << message << '\n';
+    return Failure;
+}
+
+bool CommandSupport::openDatabase()
+{
+    QString error;
+    const auto url = Startup::databaseUrl(m_parser.value(QStringLiteral("database")), &error);
+    if (!url) {
+        fail(error);
+        return false;
+    }
+    QString keychainProblem;
+    if (openWithStoredPassword(m_database, *url, m_secrets, &keychainProblem))
+        return true;
+    QString message = m_database.errorString();
+    if (m_database.error() == Database::Error::AuthenticationFailed) {
+        message += QLatin1Char('\n')
+                   + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
+                        "or provide it through ~/.pgpass or PGPASSWORD.");
+        if (!keychainProblem.isEmpty())
+            message += QLatin1Char('\n') + keychainProblem;
+    }
+    fail(message);
+    return false;
+}
+
+std::optional<Webhook> CommandSupport::findWebhook(const QString &name)
+{
+    if (!m_database.isOpen() && !openDatabase())
+        return std::nullopt;
+    WebhookRepository repository(m_database);
+    RepositoryResult result;
+    auto webhook = repository.findByName(name, &result);
+    if (!webhook)
+        fail(result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message);
+    return webhook;
+}
