@@ -3,9 +3,11 @@
 #include "app/startup.h"
 #include "models/database.h"
 #include "models/secretstore.h"
+#include "models/deliveryrepository.h"
 #include "models/webhookrepository.h"
 #include "models/webhooksecrets.h"
 #include "ui/mainwindow.h"
+#include "network/webhooksender.h"
 #include "ui/passworddialog.h"
 
 #include <QApplication>
@@ -67,7 +69,10 @@ int runConsole(QApplication &app)
     }
     WebhookRepository repository(database);
     WebhookSecrets webhookSecrets(secrets, repository);
-    MainWindow window(database, repository, webhookSecrets);
+    DeliveryRepository deliveries(database);
+    WebhookSender sender;
+    const TestSendServices services{repository, webhookSecrets, secrets, deliveries, sender};
+    MainWindow window(database, services);
     window.show();
     return app.exec();
 }

@@ -8,8 +8,11 @@ namespace Startup {
 
 namespace {
 // Options that take a value, so that the value is not mistaken for a subcommand.
-const QStringList optionsWithValue = {QStringLiteral("--database"), QStringLiteral("--lang"),
-                                      QStringLiteral("-platform"), QStringLiteral("--platform")};
+const QStringList optionsWithValue = {
+    QStringLiteral("--database"), QStringLiteral("--lang"),   QStringLiteral("-platform"),    QStringLiteral("--platform"),
+    QStringLiteral("--webhook"),  QStringLiteral("--event"),  QStringLiteral("--format"),      QStringLiteral("--phi"),
+    QStringLiteral("--sample-file"), QStringLiteral("--grace-hours"), QStringLiteral("--bits"),
+};
 } // namespace
 
 QString subcommand(const QStringList &arguments)
@@ -35,8 +38,12 @@ void installTranslations(QCoreApplication &app, const QString &lang)
     if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
+    // The catalogue of the locale's language; failing that the English one, which holds only the plural forms of
+    // the English source texts, so that a locale without a catalogue (C, POSIX, a language not translated yet)
+    // shows "1 webhook" and "2 webhooks" rather than "%n webhook(s)".
     auto *appTranslator = new QTranslator(&app);
-    if (appTranslator->load(locale, QStringLiteral("goreporter"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (appTranslator->load(locale, QStringLiteral("goreporter"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || appTranslator->load(QStringLiteral("goreporter_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(appTranslator);
 }
 

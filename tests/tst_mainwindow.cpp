@@ -38,6 +38,7 @@ private slots:
     void emptyDatabaseShowsHowToStart();
     void remembersColumnLayout();
     void previewOpensForSelectedWebhook();
+    void testSendOpensForSelectedWebhook();
     void screenshot();
 
 private:
@@ -51,6 +52,12 @@ private:
     std::unique_ptr<WebhookRepository> m_repository;
     std::unique_ptr<SecretStore> m_store;
     std::unique_ptr<WebhookSecrets> m_secrets;
+    std::unique_ptr<DeliveryRepository> m_deliveries;
+    std::unique_ptr<WebhookSender> m_sender;
+    TestSendServices services()
+    {
+        return {*m_repository, *m_secrets, *m_store, *m_deliveries, *m_sender};
+    }
 };
 
 void TestMainWindow::initTestCase()
@@ -67,6 +74,8 @@ void TestMainWindow::init()
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
     m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-mainwindow"_s);
     m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
+    m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
+    m_sender = std::make_unique<WebhookSender>();
     const QList<QPair<QString, WebhookKind>> hooks = {
         {u"Cardiology on-call (Teams)"_s, WebhookKind::Teams},
         {u"Epic Hyperspace North"_s, WebhookKind::Epic},
@@ -81,6 +90,8 @@ void TestMainWindow::init()
 
 void TestMainWindow::cleanup()
 {
+    m_sender.reset();
+    m_deliveries.reset();
     m_secrets.reset();
     m_store.reset();
     m_repository.reset();
@@ -89,7 +100,7 @@ void TestMainWindow::cleanup()
 
 void TestMainWindow::listsWebhooksSortedByName()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     QAbstractItemModel *view = window.webhooksView()->model();
     QCOMPARE(view->rowCount(), 4);
@@ -101,7 +112,7 @@ void TestMainWindow::listsWebhooksSortedByName()
 
 void TestMainWindow::searchFiltersAsYouType()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     QAbstractItemModel *view = window.webhooksView()->model();
     QTest::keyClicks(window.searchEdit(), u"epic"_s);
@@ -122,7 +133,7 @@ void TestMainWindow::searchFiltersAsYouType()
 
 void TestMainWindow::statusBarNamesDatabase()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     const QString text = window.findChild<QLabel *>(u"databaseLabel"_s)->text();
     QVERIFY2(text.contains(m_db.database->url().sqlitePath()), qPrintable(text));
@@ -131,7 +142,7 @@ void TestMainWindow::statusBarNamesDatabase()
 
 void TestMainWindow::toggleActiveFromTable()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     QAction *toggle = action(window, "toggleActiveAction");
     QVERIFY(!toggle->isEnabled());
@@ -147,7 +158,7 @@ void TestMainWindow::toggleActiveFromTable()
 
 void TestMainWindow::duplicateAndDeleteFromTable()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     selectRow(window, 1);
     action(window, "duplicateAction")->trigger();
@@ -166,7 +177,7 @@ void TestMainWindow::emptyDatabaseShowsHowToStart()
     const QList<Webhook> all = *m_repository->all();
     for (const Webhook &w : all)
         QVERIFY(m_repository->remove(w).ok());
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     auto *placeholder = window.findChild<QLabel *>(u"placeholder"_s);
     QVERIFY(placeholder->isVisible());
@@ -176,19 +187,19 @@ void TestMainWindow::emptyDatabaseShowsHowToStart()
 void TestMainWindow::remembersColumnLayout()
 {
     {
-        MainWindow window(*m_db.database, *m_repository, *m_secrets);
+        MainWindow window(*m_db.database, services());
         window.show();
         window.webhooksView()->horizontalHeader()->resizeSection(WebhookTableModel::NameColumn, 333);
         window.close();
     }
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     QCOMPARE(window.webhooksView()->horizontalHeader()->sectionSize(WebhookTableModel::NameColumn), 333);
 }
 
 void TestMainWindow::previewOpensForSelectedWebhook()
 {
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.show();
     selectRow(window, 2); // Epic Hyperspace North
     action(window, "previewAction")->trigger();
@@ -200,10 +211,24 @@ void TestMainWindow::previewOpensForSelectedWebhook()
     QCOMPARE(window.findChildren<PreviewWindow *>().size(), 1);
 }
 
+void TestMainWindow::testSendOpensForSelectedWebhook()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QVERIFY(!action(window, "testSendAction")->isEnabled());
+    selectRow(window, 3); // Research data warehouse
+    action(window, "testSendAction")->trigger();
+    auto *dialog = window.findChild<TestSendDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(dialog->webhook().name, u"Research data warehouse"_s);
+    dialog->close();
+}
+
 void TestMainWindow::screenshot()
 {
     QSettings().clear();
-    MainWindow window(*m_db.database, *m_repository, *m_secrets);
+    MainWindow window(*m_db.database, services());
     window.resize(1200, 420);
     window.show();
     selectRow(window, 2);

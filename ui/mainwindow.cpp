@@ -25,12 +25,13 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
-MainWindow::MainWindow(Database &database, WebhookRepository &repository, WebhookSecrets &secrets, QWidget *parent)
+MainWindow::MainWindow(Database &database, const TestSendServices &services, QWidget *parent)
     : QMainWindow(parent)
     , m_database(database)
-    , m_repository(repository)
-    , m_secrets(secrets)
-    , m_model(new WebhookTableModel(&repository, this))
+    , m_services(services)
+    , m_repository(services.webhooks)
+    , m_secrets(services.secrets)
+    , m_model(new WebhookTableModel(&services.webhooks, this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_searchEdit(new QLineEdit(this))
@@ -130,6 +131,7 @@ void MainWindow::createActions()
     m_previewAction = action("previewAction", QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::showPreview);
     m_secretAction = action("secretAction", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageSecret);
     m_settingsAction = action("settingsAction", QKeySequence::Preferences, &MainWindow::editSettings);
+    m_testSendAction = action("testSendAction", QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::testSendSelected);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
@@ -158,7 +160,7 @@ void MainWindow::createActions()
     m_webhookMenu = menuBar()->addMenu(QString());
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
-    m_webhookMenu->addActions({m_secretAction, m_previewAction});
+    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction});
     m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_deleteAction);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -169,7 +171,7 @@ void MainWindow::createActions()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction, m_deleteAction});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({m_secretAction, m_previewAction});
+    m_toolBar->addActions({m_testSendAction, m_secretAction, m_previewAction});
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
 }
@@ -191,6 +193,8 @@ void MainWindow::retranslate()
     m_previewAction->setToolTip(tr("Show exactly what a webhook would send for a sample event"));
     m_secretAction->setText(tr("Signing &secret…"));
     m_settingsAction->setText(tr("&Settings…"));
+    m_testSendAction->setText(tr("&Test send…"));
+    m_testSendAction->setToolTip(tr("Send a sample event to the selected webhook and see the answer"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About goReporter Webhooks"));
     m_searchEdit->setPlaceholderText(tr("Search webhooks by name, integration, endpoint or event (Ctrl+F)"));
@@ -232,6 +236,7 @@ void MainWindow::updateActions()
     m_deleteAction->setEnabled(selected);
     m_toggleActiveAction->setEnabled(selected);
     m_secretAction->setEnabled(selected);
+    m_testSendAction->setEnabled(selected);
     m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
 }
 
@@ -279,7 +284,7 @@ void MainWindow::refresh()
 
 void MainWindow::openEditor(const Webhook &webhook)
 {
-    WebhookEditorDialog dialog(m_repository, webhook, this);
+    WebhookEditorDialog dialog(m_repository, webhook, this, &m_services);
     dialog.exec();
     refresh();
     switch (dialog.outcome()) {
@@ -384,4 +389,15 @@ void MainWindow::editSettings()
     SettingsDialog dialog(settings, this);
     if (dialog.exec() == QDialog::Accepted)
         refresh();
+}
+
+void MainWindow::testSendSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    // Non-modal, so several webhooks can be tested side by side; each dialog deletes itself when closed.
+    auto *dialog = new TestSendDialog(m_services, m_model->webhookAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }

@@ -1,6 +1,8 @@
 // The console's main window: the webhooks table with search, actions, menus and a status bar.
 #pragma once
 
+#include "ui/testsenddialog.h"
+
 #include <QMainWindow>
 
 class Database;
@@ -20,7 +22,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Database &database, WebhookRepository &repository, WebhookSecrets &secrets, QWidget *parent = nullptr);
+    // services: everything the console's dialogs need besides the database; it must outlive the window.
+    MainWindow(Database &database, const TestSendServices &services, QWidget *parent = nullptr);
 
     QTableView *webhooksView() const { return m_view; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
@@ -36,6 +39,7 @@ public slots:
     void showPreview();
     void manageSecret();
     void editSettings();
+    void testSendSelected();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -52,6 +56,7 @@ private:
     void openEditor(const Webhook &webhook);
 
     Database &m_database;
+    TestSendServices m_services;
     WebhookRepository &m_repository;
     WebhookSecrets &m_secrets;
     PreviewWindow *m_previewWindow = nullptr;
@@ -75,6 +80,7 @@ private:
     QAction *m_previewAction = nullptr;
     QAction *m_secretAction = nullptr;
     QAction *m_settingsAction = nullptr;
+    QAction *m_testSendAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;

@@ -26,11 +26,14 @@
 #include <QTimer>
 #include <QVBoxLayout>
 
-WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent)
+WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent,
+                                         const TestSendServices *services)
     : QDialog(parent)
     , m_repository(repository)
     , m_webhook(webhook)
 {
+    if (services)
+        m_services.emplace(*services);
     if (const auto all = m_repository.all()) {
         for (const Webhook &other : *all) {
             if (other.id != webhook.id)
@@ -138,6 +141,9 @@ void WebhookEditorDialog::buildUi()
     m_deleteButton->setObjectName(QStringLiteral("deleteButton"));
     m_duplicateButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_duplicateButton->setObjectName(QStringLiteral("duplicateButton"));
+    m_testSendButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
+    m_testSendButton->setVisible(m_services.has_value());
     const bool stored = !m_webhook.id.isEmpty();
     m_deleteButton->setVisible(stored);
     m_duplicateButton->setVisible(stored);
@@ -186,6 +192,7 @@ void WebhookEditorDialog::buildUi()
     connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &WebhookEditorDialog::save);
     connect(m_deleteButton, &QPushButton::clicked, this, &WebhookEditorDialog::deleteWebhook);
     connect(m_duplicateButton, &QPushButton::clicked, this, &WebhookEditorDialog::duplicateWebhook);
+    connect(m_testSendButton, &QPushButton::clicked, this, &WebhookEditorDialog::testSend);
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::onKindChanged);
     connect(m_phiCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
@@ -253,6 +260,8 @@ void WebhookEditorDialog::retranslate()
     m_eventsLabel->setText(tr("Events:"));
     m_deleteButton->setText(tr("&Delete…"));
     m_duplicateButton->setText(tr("D&uplicate"));
+    m_testSendButton->setText(tr("&Test send…"));
+    m_testSendButton->setToolTip(tr("Send a sample event as the fields describe the webhook now, before saving"));
     m_previewTitle->setText(tr("What the receiver gets"));
     m_previewEventLabel->setText(tr("For the sample &event:"));
     if (m_showErrors)
@@ -425,4 +434,13 @@ void WebhookEditorDialog::duplicateWebhook()
     m_webhook = copy;
     m_outcome = Outcome::Duplicated;
     accept();
+}
+
+void WebhookEditorDialog::testSend()
+{
+    if (!m_services)
+        return;
+    auto *dialog = new TestSendDialog(*m_services, webhookFromFields(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }

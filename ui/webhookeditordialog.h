@@ -3,6 +3,7 @@
 
 #include "models/webhook.h"
 #include "models/webhookvalidator.h"
+#include "ui/testsenddialog.h"
 
 #include <QDialog>
 #include <QHash>
@@ -30,7 +31,9 @@ public:
     enum class Outcome { None, Saved, Deleted, Duplicated };
 
     // An empty webhook.id means a new webhook.
-    WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent = nullptr);
+    // With services, the dialog offers a test-send of the webhook as the fields describe it.
+    WebhookEditorDialog(WebhookRepository &repository, const Webhook &webhook, QWidget *parent = nullptr,
+                        const TestSendServices *services = nullptr);
 
     Outcome outcome() const { return m_outcome; }
     // The stored webhook after Saved, the copy after Duplicated.
@@ -61,6 +64,7 @@ private:
     void followSubscribedEvents();
     void deleteWebhook();
     void duplicateWebhook();
+    void testSend();
     void resolveConflict(const QString &message);
     void finishSave(const RepositoryResult &result, const Webhook &stored);
 
@@ -94,6 +98,8 @@ private:
     QDialogButtonBox *m_buttons = nullptr;
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_duplicateButton = nullptr;
+    QPushButton *m_testSendButton = nullptr;
+    std::optional<TestSendServices> m_services;
     QLabel *m_previewTitle = nullptr;
     QLabel *m_previewEventLabel = nullptr;
     QComboBox *m_previewEventCombo = nullptr;
