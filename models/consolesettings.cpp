@@ -22,17 +22,17 @@ HealthThresholds ConsoleSettings::healthThresholds() const
 {
     HealthThresholds thresholds;
     // Values edited by hand into the settings file are clamped to what makes sense rather than trusted.
-    thresholds.redAfterConsecutiveFailures
-        = std::clamp(settings().value(redKey, thresholds.redAfterConsecutiveFailures).toInt(), 1, 100);
-    thresholds.yellowBelowSuccessPercent
-        = std::clamp(settings().value(yellowKey, thresholds.yellowBelowSuccessPercent).toDouble(), 0.0, 100.0);
+    thresholds.redConsecutiveFailures = std::clamp(settings().value(redKey, thresholds.redConsecutiveFailures).toInt(), 1, 100);
+    // Stored as a percentage, the way administrators think of it.
+    thresholds.yellowBelowSuccessRate
+        = std::clamp(settings().value(yellowKey, thresholds.yellowBelowSuccessRate * 100).toDouble(), 0.0, 100.0) / 100;
     return thresholds;
 }
 
 void ConsoleSettings::setHealthThresholds(const HealthThresholds &thresholds)
 {
-    settings().setValue(redKey, thresholds.redAfterConsecutiveFailures);
-    settings().setValue(yellowKey, thresholds.yellowBelowSuccessPercent);
+    settings().setValue(redKey, thresholds.redConsecutiveFailures);
+    settings().setValue(yellowKey, thresholds.yellowBelowSuccessRate * 100);
 }
 
 int ConsoleSettings::retentionDays() const

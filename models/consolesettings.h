@@ -1,14 +1,9 @@
 // This workstation's console settings: health thresholds and delivery-log retention, kept in QSettings.
 #pragma once
 
-#include <QSettings>
+#include "models/deliverylog.h"
 
-struct HealthThresholds
-{
-    int redAfterConsecutiveFailures = 3;   // red: this many failed attempts in a row, most recent first
-    double yellowBelowSuccessPercent = 95; // yellow: success rate over 24 hours below this
-    bool operator==(const HealthThresholds &other) const = default;
-};
+#include <QSettings>
 
 class ConsoleSettings
 {

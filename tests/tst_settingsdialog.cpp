@@ -23,8 +23,8 @@ void TestSettingsDialog::defaults()
     QTemporaryDir folder;
     QSettings file(folder.filePath(u"settings.ini"_s), QSettings::IniFormat);
     ConsoleSettings settings(&file);
-    QCOMPARE(settings.healthThresholds().redAfterConsecutiveFailures, 3);
-    QCOMPARE(settings.healthThresholds().yellowBelowSuccessPercent, 95.0);
+    QCOMPARE(settings.healthThresholds().redConsecutiveFailures, 3);
+    QCOMPARE(settings.healthThresholds().yellowBelowSuccessRate, 0.95);
     QCOMPARE(settings.retentionDays(), 90);
 }
 
@@ -36,8 +36,8 @@ void TestSettingsDialog::handEditedValuesAreClamped()
     file.setValue(u"health/yellowBelowSuccessPercent"_s, 250);
     file.setValue(u"deliveries/retentionDays"_s, u"forever"_s);
     ConsoleSettings settings(&file);
-    QCOMPARE(settings.healthThresholds().redAfterConsecutiveFailures, 1);
-    QCOMPARE(settings.healthThresholds().yellowBelowSuccessPercent, 100.0);
+    QCOMPARE(settings.healthThresholds().redConsecutiveFailures, 1);
+    QCOMPARE(settings.healthThresholds().yellowBelowSuccessRate, 1.0);
     QCOMPARE(settings.retentionDays(), ConsoleSettings::minRetentionDays);
 }
 
@@ -52,14 +52,15 @@ void TestSettingsDialog::dialogSavesOnOkOnly()
         dialog.findChild<QSpinBox *>(u"redSpin"_s)->setValue(5);
         dialog.reject();
     }
-    QCOMPARE(settings.healthThresholds().redAfterConsecutiveFailures, 3);
+    QCOMPARE(settings.healthThresholds().redConsecutiveFailures, 3);
     SettingsDialog dialog(settings);
     dialog.show();
     dialog.findChild<QSpinBox *>(u"redSpin"_s)->setValue(5);
     dialog.findChild<QDoubleSpinBox *>(u"yellowSpin"_s)->setValue(99.5);
     dialog.findChild<QSpinBox *>(u"retentionSpin"_s)->setValue(30);
     dialog.accept();
-    QCOMPARE(settings.healthThresholds(), (HealthThresholds{5, 99.5}));
+    QCOMPARE(settings.healthThresholds().redConsecutiveFailures, 5);
+    QCOMPARE(settings.healthThresholds().yellowBelowSuccessRate, 0.995);
     QCOMPARE(settings.retentionDays(), 30);
 }
 

@@ -39,8 +39,8 @@ SettingsDialog::SettingsDialog(ConsoleSettings &settings, QWidget *parent)
         title->setFont(bold);
     }
     const HealthThresholds thresholds = m_settings.healthThresholds();
-    m_redSpin->setValue(thresholds.redAfterConsecutiveFailures);
-    m_yellowSpin->setValue(thresholds.yellowBelowSuccessPercent);
+    m_redSpin->setValue(thresholds.redConsecutiveFailures);
+    m_yellowSpin->setValue(thresholds.yellowBelowSuccessRate * 100);
     m_retentionSpin->setValue(m_settings.retentionDays());
 
     auto *health = new QFormLayout;
@@ -83,7 +83,7 @@ void SettingsDialog::changeEvent(QEvent *event)
 
 void SettingsDialog::accept()
 {
-    m_settings.setHealthThresholds({m_redSpin->value(), m_yellowSpin->value()});
+    m_settings.setHealthThresholds({m_redSpin->value(), m_yellowSpin->value() / 100});
     m_settings.setRetentionDays(m_retentionSpin->value());
     QDialog::accept();
 }
