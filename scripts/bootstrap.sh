@@ -13,7 +13,7 @@ esac
 packages=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev libssl-dev
+    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev libssl-dev qt6-charts-dev
     # The keychain at run time: the Secret Service API and GNOME Keyring providing it.
     libsecret-1-0 gnome-keyring dbus-user-session fonts-dejavu-core
 )
