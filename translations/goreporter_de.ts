@@ -1448,6 +1448,14 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <source>&amp;Settings…</source>
         <translation>&amp;Einstellungen…</translation>
     </message>
+    <message>
+        <source>&amp;Test send…</source>
+        <translation>&amp;Testversand…</translation>
+    </message>
+    <message>
+        <source>Send a sample event to the selected webhook and see the answer</source>
+        <translation>Ein Beispielereignis an den ausgewählten Webhook senden und die Antwort ansehen</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -3081,6 +3089,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Webhook not duplicated</source>
         <translation>Webhook nicht dupliziert</translation>
+    </message>
+    <message>
+        <source>&amp;Test send…</source>
+        <translation>&amp;Testversand…</translation>
+    </message>
+    <message>
+        <source>Send a sample event as the fields describe the webhook now, before saving</source>
+        <translation>Ein Beispielereignis so senden, wie die Felder den Webhook gerade beschreiben, noch vor dem Speichern</translation>
     </message>
 </context>
 <context>
