@@ -3004,7 +3004,7 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
     <message>
         <source>Allow plain HTTP to this machine (loopback test receivers only)</source>
-        <translation>Unverschlüsseltes HTTP zu diesem Rechner erlauben (nur für Loopback-Testempfänger)</translation>
+        <translation>Unverschlüsseltes HTTP zu diesem Computer erlauben (nur für Loopback-Testempfänger)</translation>
     </message>
     <message>
         <source>&amp;Active: deliver events to this webhook</source>
@@ -3258,6 +3258,73 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>Last changed</source>
         <translation>Zuletzt geändert</translation>
     </message>
+    <message>
+        <source>No deliveries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in a row</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts succeeded in the last 24 hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 attempts succeeded in the last 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation type="unfinished">keine Antwort</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success 7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last triggered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot compute the webhooks&apos; health: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>WebhookValidator</name>
@@ -3319,7 +3386,7 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
     <message>
         <source>Plain HTTP is allowed only to this machine (localhost, 127.0.0.1, ::1), not to %1.</source>
-        <translation>Unverschlüsseltes HTTP ist nur zu diesem Rechner erlaubt (localhost, 127.0.0.1, ::1), nicht zu %1.</translation>
+        <translation>Unverschlüsseltes HTTP ist nur zu diesem Computer erlaubt (localhost, 127.0.0.1, ::1), nicht zu %1.</translation>
     </message>
     <message>
         <source>A custom header has no name.</source>
