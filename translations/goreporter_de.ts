@@ -3260,70 +3260,70 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
     <message>
         <source>No deliveries</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Zustellungen</translation>
     </message>
     <message>
         <source>Inactive</source>
-        <translation type="unfinished"></translation>
+        <translation>Inaktiv</translation>
     </message>
     <message>
         <source>Working</source>
-        <translation type="unfinished"></translation>
+        <translation>Funktioniert</translation>
     </message>
     <message>
         <source>Some failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Einzelne Fehlschläge</translation>
     </message>
     <message>
         <source>Failing</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlägt fehl</translation>
     </message>
     <message numerus="yes">
         <source>%n failed attempt(s) in a row</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n fehlgeschlagener Versuch in Folge</numerusform>
+            <numerusform>%n fehlgeschlagene Versuche in Folge</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 of %2 attempts succeeded in the last 24 hours</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Versuchen in den letzten 24 Stunden erfolgreich</translation>
     </message>
     <message>
         <source>%1 of %2 attempts succeeded in the last 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 Versuchen in den letzten 7 Tagen erfolgreich</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>no response</source>
-        <translation type="unfinished">keine Antwort</translation>
+        <translation>keine Antwort</translation>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Success 24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg 24 h</translation>
     </message>
     <message>
         <source>Success 7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg 7 Tage</translation>
     </message>
     <message>
         <source>Last triggered</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt ausgelöst</translation>
     </message>
     <message>
         <source>Last status</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Status</translation>
     </message>
     <message>
         <source>Cannot compute the webhooks&apos; health: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand der Webhooks kann nicht berechnet werden: %1</translation>
     </message>
 </context>
 <context>

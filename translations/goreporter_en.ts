@@ -41,4 +41,14 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>WebhookTableModel</name>
+    <message numerus="yes">
+        <source>%n failed attempt(s) in a row</source>
+        <translation>
+            <numerusform>%n failed attempt in a row</numerusform>
+            <numerusform>%n failed attempts in a row</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>
