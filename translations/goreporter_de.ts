@@ -612,7 +612,7 @@ Befehle:
     </message>
     <message>
         <source>The receiver has nothing at this URL; check the path.</source>
-        <translation>Der Empfänger hat unter dieser URL nichts; prüfen Sie den Pfad.</translation>
+        <translation>Unter dieser URL gibt es beim Empfänger nichts; prüfen Sie den Pfad.</translation>
     </message>
     <message>
         <source>The receiver does not accept %1 at this URL.</source>
@@ -640,7 +640,7 @@ Befehle:
     </message>
     <message>
         <source>The receiver is rate limiting; too many requests were sent.</source>
-        <translation>Der Empfänger drosselt; es wurden zu viele Anfragen gesendet.</translation>
+        <translation>Der Empfänger drosselt die Anfragen; es wurden zu viele gesendet.</translation>
     </message>
     <message>
         <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
@@ -1465,7 +1465,7 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     </message>
     <message>
         <source>The database has schema version %1, but this program knows only up to version %2. Install a newer goReporter Webhooks console; the database was not modified.</source>
-        <translation>Die Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur Versionen bis %2. Installieren Sie eine neuere goReporter-Webhooks-Konsole; die Datenbank wurde nicht verändert.</translation>
+        <translation>Die Datenbank hat die Schemaversion %1, dieses Programm kennt aber nur Versionen bis %2. Installieren Sie eine neuere Version der Konsole für goReporter Webhooks; die Datenbank wurde nicht verändert.</translation>
     </message>
     <message>
         <source>Cannot start the migration transaction: %1</source>
@@ -1527,11 +1527,11 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <name>PayloadWarnings</name>
     <message>
         <source>This payload contains patient initials and medical record numbers (PHI level “limited”): send it only to a receiver approved for patient data.</source>
-        <translation>Diese Nutzdaten enthalten Initialen und Patientennummern von Patienten (Patientendaten-Stufe „Eingeschränkt“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
+        <translation>Diese Nutzdaten enthalten Patienteninitialen und Patientennummern (Patientendaten-Stufe „Eingeschränkt“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
     </message>
     <message>
         <source>This payload contains patient names, birth dates and clinical details (PHI level “full”): send it only to a receiver approved for patient data.</source>
-        <translation>Diese Nutzdaten enthalten Namen, Geburtsdaten und klinische Angaben von Patienten (Patientendaten-Stufe „Vollständig“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
+        <translation>Diese Nutzdaten enthalten Patientennamen, Geburtsdaten und klinische Angaben (Patientendaten-Stufe „Vollständig“): Senden Sie sie nur an einen Empfänger, der für Patientendaten freigegeben ist.</translation>
     </message>
 </context>
 <context>
@@ -1554,7 +1554,7 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     </message>
     <message>
         <source>Patient initials and medical record number.</source>
-        <translation>Initialen und Patientennummer.</translation>
+        <translation>Initialen des Patienten und Patientennummer.</translation>
     </message>
     <message>
         <source>Full patient name, birth date and medical record number.</source>
@@ -3154,7 +3154,7 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
     <message>
         <source>Cannot save the subscription to %1</source>
-        <translation>Das Abonnement von %1 kann nicht gespeichert werden</translation>
+        <translation>Das Abonnement für %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
         <source>Cannot write the audit log</source>
