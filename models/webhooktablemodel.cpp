@@ -3,13 +3,105 @@
 #include "models/eventtype.h"
 #include "models/webhookrepository.h"
 
+#include <QColor>
 #include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QLocale>
 
-WebhookTableModel::WebhookTableModel(WebhookRepository *repository, QObject *parent)
+WebhookTableModel::WebhookTableModel(WebhookRepository *repository, DeliveryLog *deliveryLog, QObject *parent)
     : QAbstractTableModel(parent)
     , m_repository(repository)
+    , m_deliveryLog(deliveryLog)
 {
+}
+
+void WebhookTableModel::setHealthThresholds(const HealthThresholds &thresholds)
+{
+    m_thresholds = thresholds;
+}
+
+namespace {
+
+QString percent(std::optional<double> rate)
+{
+    return rate ? QLocale().toString(*rate * 100, 'f', 1) + QStringLiteral(" %") : QString();
+}
+
+QIcon healthIcon(WebhookHealthColour colour)
+{
+    static const QHash<WebhookHealthColour, QColor> colours = {
+        {WebhookHealthColour::Grey, QColor(0x9e, 0x9e, 0x9e)}, {WebhookHealthColour::Green, QColor(0x2e, 0x7d, 0x32)},
+        {WebhookHealthColour::Yellow, QColor(0xf9, 0xa8, 0x25)}, {WebhookHealthColour::Red, QColor(0xc6, 0x28, 0x28)}};
+    QPixmap dot(14, 14);
+    dot.fill(Qt::transparent);
+    QPainter painter(&dot);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(colours.value(colour));
+    painter.drawEllipse(QRectF(1, 1, 12, 12));
+    return QIcon(dot);
+}
+
+} // namespace
+
+QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, int role) const
+{
+    const bool display = role == Qt::DisplayRole;
+    switch (column) {
+    case HealthColumn:
+        if (role == HealthColourRole || role == SortRole)
+            return int(health.colour);
+        if (role == Qt::DecorationRole)
+            return healthIcon(health.colour);
+        if (display) {
+            switch (health.colour) {
+            case WebhookHealthColour::Grey:
+                return health.active ? tr("No deliveries") : tr("Inactive");
+            case WebhookHealthColour::Green: return tr("Working");
+            case WebhookHealthColour::Yellow: return tr("Some failures");
+            case WebhookHealthColour::Red: return tr("Failing");
+            }
+        }
+        if (role == Qt::ToolTipRole && health.consecutiveFailures > 0)
+            return tr("%n failed attempt(s) in a row", nullptr, int(health.consecutiveFailures));
+        break;
+    case Success24hColumn:
+        if (display)
+            return percent(health.successRate24h());
+        if (role == SortRole)
+            return health.successRate24h().value_or(-1);
+        if (role == Qt::ToolTipRole)
+            return tr("%1 of %2 attempts succeeded in the last 24 hours").arg(health.successes24h).arg(health.attempts24h);
+        break;
+    case Success7dColumn:
+        if (display)
+            return percent(health.successRate7d());
+        if (role == SortRole)
+            return health.successRate7d().value_or(-1);
+        if (role == Qt::ToolTipRole)
+            return tr("%1 of %2 attempts succeeded in the last 7 days").arg(health.successes7d).arg(health.attempts7d);
+        break;
+    case LastTriggeredColumn:
+        if (!health.lastStartedAtMs)
+            return display ? QVariant(tr("never")) : QVariant();
+        if (display)
+            return QLocale().toString(QDateTime::fromMSecsSinceEpoch(*health.lastStartedAtMs), QLocale::ShortFormat);
+        if (role == SortRole)
+            return *health.lastStartedAtMs;
+        break;
+    case LastStatusColumn:
+        if (!health.lastStartedAtMs)
+            return {};
+        if (display)
+            return health.lastStatus ? QString::number(*health.lastStatus) : tr("no response");
+        if (role == SortRole)
+            return health.lastStatus.value_or(0);
+        if (role == Qt::ForegroundRole && !health.lastSuccess)
+            return QColor(0xb3, 0x26, 0x1e);
+        break;
+    }
+    return {};
 }
 
 int WebhookTableModel::rowCount(const QModelIndex &parent) const
@@ -27,6 +119,10 @@ QVariant WebhookTableModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Webhook &w = m_webhooks.at(index.row());
+    if (index.column() >= HealthColumn && index.column() <= LastStatusColumn) {
+        const auto health = m_health.constFind(w.id);
+        return health == m_health.cend() ? QVariant() : healthData(*health, index.column(), role);
+    }
     switch (role) {
     case WebhookIdRole:
         return w.id;
@@ -93,6 +189,7 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
         emit errorOccurred(result.message);
         return false;
     }
+    refreshHealth(); // an inactive webhook is grey whatever its history
     emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
     return true;
 }
@@ -115,6 +212,11 @@ QVariant WebhookTableModel::headerData(int section, Qt::Orientation orientation,
     case EndpointColumn: return tr("Endpoint");
     case EventsColumn: return tr("Events");
     case ActiveColumn: return tr("Active");
+    case HealthColumn: return tr("Health");
+    case Success24hColumn: return tr("Success 24 h");
+    case Success7dColumn: return tr("Success 7 d");
+    case LastTriggeredColumn: return tr("Last triggered");
+    case LastStatusColumn: return tr("Last status");
     case ChangedColumn: return tr("Last changed");
     }
     return {};
@@ -158,5 +260,23 @@ bool WebhookTableModel::refresh()
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }
+    return refreshHealth();
+}
+
+bool WebhookTableModel::refreshHealth()
+{
+    if (!m_deliveryLog)
+        return true;
+    QString error;
+    const auto health = m_deliveryLog->health(m_thresholds, QDateTime::currentDateTimeUtc(), &error);
+    if (!health) {
+        emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(error));
+        return false;
+    }
+    m_health.clear();
+    for (const WebhookHealth &entry : *health)
+        m_health.insert(entry.webhookId, entry);
+    if (!m_webhooks.isEmpty())
+        emit dataChanged(index(0, HealthColumn), index(rowCount() - 1, LastStatusColumn));
     return true;
 }

@@ -1,9 +1,11 @@
 // The webhooks table: one row per webhook, refreshed from the repository without resetting the view.
 #pragma once
 
+#include "models/deliverylog.h"
 #include "models/webhook.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QList>
 
 class WebhookRepository;
@@ -12,15 +14,23 @@ class WebhookTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, KindColumn, EndpointColumn, EventsColumn, ActiveColumn, ChangedColumn, ColumnCount };
+    enum Column {
+        NameColumn, KindColumn, EndpointColumn, EventsColumn, ActiveColumn, HealthColumn, Success24hColumn,
+        Success7dColumn, LastTriggeredColumn, LastStatusColumn, ChangedColumn, ColumnCount
+    };
     enum Role {
         WebhookIdRole = Qt::UserRole + 1,
         SortRole,
         KindKeyRole,
+        HealthColourRole,  // WebhookHealthColour as int
     };
     Q_ENUM(Role)
 
-    explicit WebhookTableModel(WebhookRepository *repository, QObject *parent = nullptr);
+    // deliveryLog: where health comes from; without it the health columns stay empty.
+    explicit WebhookTableModel(WebhookRepository *repository, DeliveryLog *deliveryLog = nullptr,
+                               QObject *parent = nullptr);
+    // Takes effect at the next refresh().
+    void setHealthThresholds(const HealthThresholds &thresholds);
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -38,6 +48,12 @@ signals:
     void errorOccurred(const QString &message);
 
 private:
+    bool refreshHealth();
+    QVariant healthData(const WebhookHealth &health, int column, int role) const;
+
     WebhookRepository *m_repository;
+    DeliveryLog *m_deliveryLog;
+    HealthThresholds m_thresholds;
     QList<Webhook> m_webhooks;
+    QHash<QString, WebhookHealth> m_health;
 };

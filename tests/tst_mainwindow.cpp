@@ -228,8 +228,19 @@ void TestMainWindow::testSendOpensForSelectedWebhook()
 void TestMainWindow::screenshot()
 {
     QSettings().clear();
+    // A morning's history: Teams steady, Slack failing since a few minutes, Epic flaky, the warehouse silent.
+    QList<GeneratedAttempt> rows;
+    const QList<Webhook> hooks = *m_repository->all();
+    for (int i = 0; i < 40; ++i)
+        rows.append(makeAttempt(hooks.at(0), 5 + i * 20, true, int(rows.size())));
+    for (int i = 0; i < 12; ++i)
+        rows.append(makeAttempt(hooks.at(1), 2 + i * 30, i >= 4, int(rows.size())));
+    for (int i = 0; i < 30; ++i)
+        rows.append(makeAttempt(hooks.at(2), 3 + i * 25, i % 7 != 3, int(rows.size())));
+    QString error;
+    QVERIFY2(DeliveryGenerator::insert(*m_db.database, rows, &error), qPrintable(error));
     MainWindow window(*m_db.database, services());
-    window.resize(1200, 420);
+    window.resize(1500, 420);
     window.show();
     selectRow(window, 2);
     QVERIFY(QTest::qWaitForWindowExposed(&window));

@@ -4,6 +4,7 @@
 #include "testsupport/webhookfixtures.h"
 
 #include <QAbstractItemModelTester>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -20,6 +21,7 @@ private slots:
     void refreshInsertsUpdatesAndRemovesInPlace();
     void checkboxEnablesAndDisables();
     void staleToggleReportsConflict();
+    void healthColumns();
 
 private:
     OpenTestDatabase m_db;
@@ -128,6 +130,68 @@ void TestWebhookTableModel::staleToggleReportsConflict()
     QCOMPARE(errors.size(), 1);
     QVERIFY(errors.first().first().toString().contains(u"while you were editing"_s));
     QCOMPARE(m_repository->findById(elsewhere.id)->active, true);
+}
+
+void TestWebhookTableModel::healthColumns()
+{
+    // Five webhooks with known histories: steady, failing, flaky, inactive, never delivered.
+    QStringList ids;
+    for (const QString &name : {u"Steady"_s, u"Failing"_s, u"Flaky"_s, u"Inactive"_s, u"Silent"_s}) {
+        Webhook w = makeWebhook(name);
+        w.active = name != u"Inactive"_s;
+        QVERIFY(m_repository->create(w).ok());
+        ids.append(w.id);
+    }
+    QList<GeneratedAttempt> rows;
+    auto attempt = [&](int webhook, qint64 minutesAgo, bool success) {
+        rows.append(makeAttempt(*m_repository->findById(ids.at(webhook)), minutesAgo, success, int(rows.size())));
+    };
+    for (int i = 0; i < 10; ++i)
+        attempt(0, 30 + i, true);
+    for (int i = 0; i < 5; ++i)
+        attempt(1, 60 + i, true);
+    for (int i = 0; i < 3; ++i)
+        attempt(1, 10 + i, false);
+    for (int i = 0; i < 20; ++i)
+        attempt(2, 20 + i, i < 18); // the two oldest of 20 failed: 90 %, the last attempt fine
+    attempt(3, 5, true);
+    QString error;
+    QVERIFY2(DeliveryGenerator::insert(*m_db.database, rows, &error), qPrintable(error));
+
+    DeliveryLog log(*m_db.database);
+    WebhookTableModel model(m_repository.get(), &log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    auto health = [&](int webhook, int column, int role = Qt::DisplayRole) {
+        return model.index(model.rowOfId(ids.at(webhook)), column).data(role);
+    };
+    auto colour = [&](int webhook) {
+        return WebhookHealthColour(health(webhook, WebhookTableModel::HealthColumn, WebhookTableModel::HealthColourRole).toInt());
+    };
+    QCOMPARE(colour(0), WebhookHealthColour::Green);
+    QCOMPARE(health(0, WebhookTableModel::HealthColumn).toString(), u"Working"_s);
+    QCOMPARE(health(0, WebhookTableModel::Success24hColumn).toString(), QLocale().toString(100.0, 'f', 1) + u" %"_s);
+    QCOMPARE(health(0, WebhookTableModel::LastStatusColumn).toString(), u"200"_s);
+    QCOMPARE(colour(1), WebhookHealthColour::Red);
+    QCOMPARE(health(1, WebhookTableModel::LastStatusColumn).toString(), u"503"_s);
+    QVERIFY(health(1, WebhookTableModel::HealthColumn, Qt::ToolTipRole).toString().contains(u"3"_s));
+    QCOMPARE(colour(2), WebhookHealthColour::Yellow);
+    QCOMPARE(health(2, WebhookTableModel::Success24hColumn).toString(), QLocale().toString(90.0, 'f', 1) + u" %"_s);
+    QCOMPARE(colour(3), WebhookHealthColour::Grey);
+    QCOMPARE(health(3, WebhookTableModel::HealthColumn).toString(), u"Inactive"_s);
+    QCOMPARE(colour(4), WebhookHealthColour::Grey);
+    QCOMPARE(health(4, WebhookTableModel::HealthColumn).toString(), u"No deliveries"_s);
+    QCOMPARE(health(4, WebhookTableModel::LastTriggeredColumn).toString(), u"never"_s);
+
+    // Thresholds are the administrator's: red only from five failures in a row, yellow below 85 %.
+    model.setHealthThresholds({5, 0.85});
+    QVERIFY(model.refresh());
+    QCOMPARE(colour(1), WebhookHealthColour::Yellow);
+    QCOMPARE(colour(2), WebhookHealthColour::Green);
+    // Switching a webhook off greys it at once.
+    QVERIFY(model.setData(model.index(model.rowOfId(ids.at(0)), WebhookTableModel::ActiveColumn), Qt::Unchecked,
+                          Qt::CheckStateRole));
+    QCOMPARE(colour(0), WebhookHealthColour::Grey);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookTableModel)

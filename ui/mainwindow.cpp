@@ -2,6 +2,7 @@
 
 #include "models/consolesettings.h"
 #include "models/database.h"
+#include "models/deliverylog.h"
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
 #include "ui/previewwindow.h"
@@ -31,7 +32,8 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     , m_services(services)
     , m_repository(services.webhooks)
     , m_secrets(services.secrets)
-    , m_model(new WebhookTableModel(&services.webhooks, this))
+    , m_deliveryLog(std::make_unique<DeliveryLog>(database))
+    , m_model(new WebhookTableModel(&services.webhooks, m_deliveryLog.get(), this))
     , m_proxy(new QSortFilterProxyModel(this))
     , m_view(new QTableView(this))
     , m_searchEdit(new QLineEdit(this))
@@ -107,6 +109,8 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/columns")).toByteArray());
     updateActions();
 }
+
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
@@ -276,6 +280,7 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::refresh()
 {
+    m_model->setHealthThresholds(ConsoleSettings().healthThresholds());
     if (m_model->refresh())
         statusBar()->showMessage(tr("%n webhook(s)", nullptr, m_model->rowCount()), 5000);
     updatePlaceholder();

@@ -5,7 +5,10 @@
 
 #include <QMainWindow>
 
+#include <memory>
+
 class Database;
+class DeliveryLog;
 class QAction;
 class QLabel;
 class QLineEdit;
@@ -24,6 +27,7 @@ class MainWindow : public QMainWindow
 public:
     // services: everything the console's dialogs need besides the database; it must outlive the window.
     MainWindow(Database &database, const TestSendServices &services, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     QTableView *webhooksView() const { return m_view; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
@@ -60,6 +64,7 @@ private:
     WebhookRepository &m_repository;
     WebhookSecrets &m_secrets;
     PreviewWindow *m_previewWindow = nullptr;
+    std::unique_ptr<DeliveryLog> m_deliveryLog;
     WebhookTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;

@@ -31,6 +31,25 @@ Webhook makeWebhook(const QString &name, WebhookKind kind)
     return w;
 }
 
+GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool success, int serial)
+{
+    GeneratedAttempt row;
+    row.webhookId = webhook.id;
+    row.webhookName = webhook.name;
+    row.eventType = webhook.events.value(0, QStringLiteral("report.created"));
+    row.eventId = QStringLiteral("evt-%1").arg(serial);
+    row.messageId = QStringLiteral("msg-%1").arg(serial);
+    row.requestUrl = webhook.url.toString();
+    row.success = success;
+    row.responseStatus = success ? 200 : 503;
+    if (!success)
+        row.error = QStringLiteral("http-5xx: HTTP 503 Service Unavailable");
+    row.startedAtMs = QDateTime::currentMSecsSinceEpoch() - minutesAgo * 60000;
+    row.durationMs = success ? 180 + serial % 90 : 2400;
+    row.finishedAtMs = row.startedAtMs + *row.durationMs;
+    return row;
+}
+
 OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)
 {
     OpenTestDatabase result;

@@ -3,11 +3,15 @@
 
 #include "models/database.h"
 #include "models/webhook.h"
+#include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 
 #include <memory>
 
 Webhook makeWebhook(const QString &name, WebhookKind kind = WebhookKind::Generic);
+
+// One attempt to webhook, minutesAgo minutes ago, answered 200 or 503; serial keeps event and message ids apart.
+GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool success, int serial);
 
 // A migrated, open database of the current test row's engine, kept alive with its TestDatabase.
 struct OpenTestDatabase
