@@ -4,10 +4,20 @@
 #include "testsupport/webhookfixtures.h"
 #include "ui/eventpicker.h"
 #include "ui/headerstable.h"
+#include "models/deliveryrepository.h"
+#include "models/webhooksecrets.h"
+#include "network/epicauth.h"
+#include "network/webhookdelivery.h"
+#include "network/webhooksender.h"
 #include "ui/previewpane.h"
 #include "ui/webhookeditordialog.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGroupBox>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
@@ -17,6 +27,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QTabWidget>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -39,6 +50,8 @@ private slots:
     void deleteAfterConfirmation();
     void duplicateButton();
     void previewFollowsTheFields();
+    void deliveryTabSettings();
+    void epicKeyPairFromEditor();
     void screenshot();
 
 private:
@@ -333,6 +346,80 @@ void TestWebhookEditor::previewFollowsTheFields()
     QVERIFY(pane->body().contains("DiagnosticReport"));
 }
 
+void TestWebhookEditor::deliveryTabSettings()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"Epic North"_s);
+    auto *kind = field<QComboBox>(dialog, "kindCombo");
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Epic)));
+    QVERIFY(!field<QGroupBox>(dialog, "epicGroup")->isHidden());
+    field<QLineEdit>(dialog, "caFileEdit")->setText(u"certs/hospital.pem"_s);
+    QVERIFY2(dialog.fieldError(FieldError::Field::CaFile).contains(u"absolute path"_s),
+             qPrintable(dialog.fieldError(FieldError::Field::CaFile)));
+    field<QLineEdit>(dialog, "caFileEdit")->setText(u"/etc/ssl/hospital-ca.pem"_s);
+    QVERIFY(dialog.fieldError(FieldError::Field::CaFile).isEmpty());
+    field<QLineEdit>(dialog, "epicTokenUrlEdit")->setText(u"http://epic.example/token"_s);
+    QVERIFY2(dialog.fieldError(FieldError::Field::Epic).contains(u"https://"_s),
+             qPrintable(dialog.fieldError(FieldError::Field::Epic)));
+    field<QLineEdit>(dialog, "epicTokenUrlEdit")->setText(u"https://epic.example/oauth2/token"_s);
+    field<QLineEdit>(dialog, "epicClientIdEdit")->setText(u"client-42"_s);
+    field<QLineEdit>(dialog, "epicFhirBaseEdit")->setText(u"https://epic.example/api/FHIR/R4"_s);
+    field<QCheckBox>(dialog, "internalEndpointCheck")->setChecked(true);
+    dialog.save();
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+    const Webhook stored = *m_repository->findByName(u"Epic North"_s);
+    QCOMPARE(stored.caFile, u"/etc/ssl/hospital-ca.pem"_s);
+    QVERIFY(stored.internalEndpoint);
+    QCOMPARE(stored.epic.clientId, u"client-42"_s);
+    QCOMPARE(stored.epic.tokenUrl, QUrl(u"https://epic.example/oauth2/token"_s));
+
+    // Switching away from Epic drops the Epic settings instead of storing them on another kind.
+    WebhookEditorDialog again(*m_repository, stored);
+    again.show();
+    auto *kindAgain = field<QComboBox>(again, "kindCombo");
+    kindAgain->setCurrentIndex(kindAgain->findData(int(WebhookKind::Generic)));
+    QVERIFY(field<QGroupBox>(again, "epicGroup")->isHidden());
+    QVERIFY(again.webhookFromFields().epic.isEmpty());
+}
+
+void TestWebhookEditor::epicKeyPairFromEditor()
+{
+    SecretStore keychain(u"goreporter-webhooks-test-editor"_s);
+    WebhookSecrets secrets(keychain, *m_repository);
+    DeliveryRepository deliveries(*m_db.database);
+    WebhookSender sender;
+    const TestSendServices services{*m_repository, secrets, keychain, deliveries, sender};
+    Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
+    QVERIFY(m_repository->create(epic).ok());
+    keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+
+    WebhookEditorDialog dialog(*m_repository, epic, nullptr, &services);
+    dialog.show();
+    auto *status = field<QLabel>(dialog, "epicKeyStatus");
+    QTRY_VERIFY2(status->text().contains(u"No private key"_s), qPrintable(status->text()));
+    QVERIFY(!field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled());
+    field<QPushButton>(dialog, "epicGenerateKeyButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
+    const QString keyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
+    QVERIFY(!keyId.isEmpty());
+    const SecretStore::Result stored = keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+    QVERIFY2(stored.ok(), qPrintable(stored.message));
+    const auto key = EpicKey::fromPem(stored.value.toLatin1());
+    QVERIFY(key);
+    QCOMPARE(key->thumbprint(), keyId);
+
+    QApplication::clipboard()->clear();
+    field<QPushButton>(dialog, "epicCopyJwksButton")->click();
+    QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
+    const QJsonObject jwk = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8())
+                                .object().value(u"keys"_s).toArray().first().toObject();
+    QCOMPARE(jwk.value(u"kid"_s).toString(), keyId);
+    QCOMPARE(jwk.value(u"alg"_s).toString(), u"RS384"_s);
+    QVERIFY2(!QApplication::clipboard()->text().contains(u"PRIVATE"_s), "only the public key is exported");
+    keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+}
+
 void TestWebhookEditor::screenshot()
 {
     Webhook w = makeWebhook(u"Cardiology on-call (Teams)"_s, WebhookKind::Teams);
@@ -347,6 +434,19 @@ void TestWebhookEditor::screenshot()
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
     QDir().mkpath(folder);
     QVERIFY(dialog.grab().save(folder + u"/webhook-editor.png"_s));
+
+    Webhook epic = makeWebhook(u"Epic Hyperspace North"_s, WebhookKind::Epic);
+    epic.epic = {u"goreporter-north"_s, QUrl(u"https://fhir.hospital.example/oauth2/token"_s),
+                 QUrl(u"https://fhir.hospital.example/api/FHIR/R4"_s), u"system/DiagnosticReport.c"_s, QString()};
+    epic.caFile = u"/etc/ssl/certs/hospital-root-ca.pem"_s;
+    QVERIFY(m_repository->create(epic).ok());
+    WebhookEditorDialog epicDialog(*m_repository, epic);
+    epicDialog.resize(1400, 860);
+    epicDialog.show();
+    field<QTabWidget>(epicDialog, "editorTabs")->setCurrentIndex(1);
+    epicDialog.updatePreview();
+    QVERIFY(QTest::qWaitForWindowExposed(&epicDialog));
+    QVERIFY(epicDialog.grab().save(folder + u"/webhook-editor-epic-delivery.png"_s));
 }
 
 QTEST_MAIN(TestWebhookEditor)

@@ -1,18 +1,27 @@
 #include "ui/webhookeditordialog.h"
 
 #include "models/event.h"
+#include "models/secretstore.h"
 #include "models/eventtype.h"
 #include "models/webhookrepository.h"
 #include "network/payloadformatter.h"
 #include "ui/eventpicker.h"
 #include "ui/headerstable.h"
+#include "network/epicauth.h"
+#include "network/webhookdelivery.h"
 #include "ui/previewpane.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QGroupBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -23,6 +32,8 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -88,6 +99,30 @@ void WebhookEditorDialog::buildUi()
     m_headersTable->setFixedHeight(110);
     m_eventPicker = static_cast<EventPicker *>(named(new EventPicker(this), "eventPicker"));
     m_eventPicker->setMinimumHeight(200);
+    m_caFileEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "caFileEdit"));
+    m_caFileBrowse = new QPushButton(this);
+    m_internalEndpointCheck = static_cast<QCheckBox *>(named(new QCheckBox(this), "internalEndpointCheck"));
+    m_caFileLabel = new QLabel(this);
+    m_caFileLabel->setBuddy(m_caFileEdit);
+    m_epicGroup = new QGroupBox(this);
+    m_epicGroup->setObjectName(QStringLiteral("epicGroup"));
+    m_epicClientIdEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "epicClientIdEdit"));
+    m_epicTokenUrlEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "epicTokenUrlEdit"));
+    m_epicFhirBaseEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "epicFhirBaseEdit"));
+    m_epicScopeEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "epicScopeEdit"));
+    m_epicKeyIdEdit = static_cast<QLineEdit *>(named(new QLineEdit(this), "epicKeyIdEdit"));
+    m_epicClientIdLabel = new QLabel(this);
+    m_epicTokenUrlLabel = new QLabel(this);
+    m_epicFhirBaseLabel = new QLabel(this);
+    m_epicScopeLabel = new QLabel(this);
+    m_epicKeyIdLabel = new QLabel(this);
+    m_epicKeyStatus = new QLabel(this);
+    m_epicKeyStatus->setObjectName(QStringLiteral("epicKeyStatus"));
+    m_epicKeyStatus->setWordWrap(true);
+    m_epicGenerateKeyButton = static_cast<QPushButton *>(named(new QPushButton(this), "epicGenerateKeyButton"));
+    m_epicCopyJwksButton = static_cast<QPushButton *>(named(new QPushButton(this), "epicCopyJwksButton"));
+    for (QPushButton *button : {m_caFileBrowse, m_epicGenerateKeyButton, m_epicCopyJwksButton})
+        button->setAutoDefault(false);
 
     m_nameLabel = new QLabel(this);
     m_kindLabel = new QLabel(this);
@@ -118,6 +153,7 @@ void WebhookEditorDialog::buildUi()
         return box;
     };
 
+    // What the webhook is and listens to on the first tab; how it is delivered on the second.
     auto *form = new QFormLayout;
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(m_nameLabel, fieldWithError(m_nameEdit, errorLabel(FieldError::Field::Name, "nameError")));
@@ -127,13 +163,38 @@ void WebhookEditorDialog::buildUi()
     form->addRow(QString(), m_activeCheck);
     form->addRow(m_descriptionLabel, fieldWithError(m_descriptionEdit,
                                                     errorLabel(FieldError::Field::Description, "descriptionError")));
-    form->addRow(m_timeoutLabel, fieldWithError(m_timeoutSpin, errorLabel(FieldError::Field::Timeout, "timeoutError")));
+    form->addRow(m_eventsLabel, fieldWithError(m_eventPicker, errorLabel(FieldError::Field::Events, "eventsError")));
+
+    auto *deliveryForm = new QFormLayout;
+    deliveryForm->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
+    deliveryForm->addRow(m_timeoutLabel,
+                         fieldWithError(m_timeoutSpin, errorLabel(FieldError::Field::Timeout, "timeoutError")));
     auto *phiRow = new QHBoxLayout;
     phiRow->addWidget(m_phiCombo);
     phiRow->addWidget(m_phiExplanation, 1);
-    form->addRow(m_phiLabel, phiRow);
-    form->addRow(m_headersLabel, fieldWithError(m_headersTable, errorLabel(FieldError::Field::Headers, "headersError")));
-    form->addRow(m_eventsLabel, fieldWithError(m_eventPicker, errorLabel(FieldError::Field::Events, "eventsError")));
+    deliveryForm->addRow(m_phiLabel, phiRow);
+    deliveryForm->addRow(m_headersLabel,
+                         fieldWithError(m_headersTable, errorLabel(FieldError::Field::Headers, "headersError")));
+    auto *caRow = new QWidget(this);
+    auto *caLayout = new QHBoxLayout(caRow);
+    caLayout->setContentsMargins(0, 0, 0, 0);
+    caLayout->addWidget(m_caFileEdit, 1);
+    caLayout->addWidget(m_caFileBrowse);
+    deliveryForm->addRow(m_caFileLabel, fieldWithError(caRow, errorLabel(FieldError::Field::CaFile, "caFileError")));
+    deliveryForm->addRow(QString(), m_internalEndpointCheck);
+    deliveryForm->addRow(m_epicGroup);
+    auto *epicForm = new QFormLayout(m_epicGroup);
+    epicForm->addRow(m_epicClientIdLabel, m_epicClientIdEdit);
+    epicForm->addRow(m_epicTokenUrlLabel, m_epicTokenUrlEdit);
+    epicForm->addRow(m_epicFhirBaseLabel, m_epicFhirBaseEdit);
+    epicForm->addRow(m_epicScopeLabel, m_epicScopeEdit);
+    epicForm->addRow(m_epicKeyIdLabel, m_epicKeyIdEdit);
+    auto *keyRow = new QHBoxLayout;
+    keyRow->addWidget(m_epicKeyStatus, 1);
+    keyRow->addWidget(m_epicGenerateKeyButton);
+    keyRow->addWidget(m_epicCopyJwksButton);
+    epicForm->addRow(keyRow);
+    epicForm->addRow(errorLabel(FieldError::Field::Epic, "epicError"));
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
     m_buttons->button(QDialogButtonBox::Save)->setObjectName(QStringLiteral("saveButton"));
@@ -149,8 +210,17 @@ void WebhookEditorDialog::buildUi()
     m_duplicateButton->setVisible(stored);
 
     // The form on the left, what the receiver will get on the right, updated as the fields change.
-    auto *formPanel = new QWidget(this);
-    formPanel->setLayout(form);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(QStringLiteral("editorTabs"));
+    auto *generalTab = new QWidget(this);
+    generalTab->setLayout(form);
+    auto *deliveryTab = new QWidget(this);
+    auto *deliveryLayout = new QVBoxLayout(deliveryTab);
+    deliveryLayout->addLayout(deliveryForm);
+    deliveryLayout->addStretch();
+    m_tabs->addTab(generalTab, QString());
+    m_tabs->addTab(deliveryTab, QString());
+    auto *formPanel = m_tabs;
     formPanel->setMinimumWidth(560);
     m_previewTitle = new QLabel(this);
     QFont titleFont = m_previewTitle->font();
@@ -193,6 +263,20 @@ void WebhookEditorDialog::buildUi()
     connect(m_deleteButton, &QPushButton::clicked, this, &WebhookEditorDialog::deleteWebhook);
     connect(m_duplicateButton, &QPushButton::clicked, this, &WebhookEditorDialog::duplicateWebhook);
     connect(m_testSendButton, &QPushButton::clicked, this, &WebhookEditorDialog::testSend);
+    for (QLineEdit *edit : {m_caFileEdit, m_epicClientIdEdit, m_epicTokenUrlEdit, m_epicFhirBaseEdit, m_epicScopeEdit,
+                            m_epicKeyIdEdit})
+        connect(edit, &QLineEdit::textChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_internalEndpointCheck, &QCheckBox::toggled, this, &WebhookEditorDialog::validateFields);
+    connect(m_caFileBrowse, &QPushButton::clicked, this, [this] {
+        auto *chooser = new QFileDialog(this, tr("Certificate authority bundle"), QFileInfo(m_caFileEdit->text()).path(),
+                                        tr("PEM certificates (*.pem *.crt);;All files (*)"));
+        chooser->setAttribute(Qt::WA_DeleteOnClose);
+        chooser->setFileMode(QFileDialog::ExistingFile);
+        connect(chooser, &QFileDialog::fileSelected, m_caFileEdit, &QLineEdit::setText);
+        chooser->open();
+    });
+    connect(m_epicGenerateKeyButton, &QPushButton::clicked, this, &WebhookEditorDialog::generateEpicKey);
+    connect(m_epicCopyJwksButton, &QPushButton::clicked, this, &WebhookEditorDialog::copyEpicJwks);
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::onKindChanged);
     connect(m_phiCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
@@ -262,6 +346,24 @@ void WebhookEditorDialog::retranslate()
     m_duplicateButton->setText(tr("D&uplicate"));
     m_testSendButton->setText(tr("&Test send…"));
     m_testSendButton->setToolTip(tr("Send a sample event as the fields describe the webhook now, before saving"));
+    m_tabs->setTabText(0, tr("&Webhook"));
+    m_tabs->setTabText(1, tr("De&livery"));
+    m_caFileLabel->setText(tr("Extra &CA bundle:"));
+    m_caFileEdit->setPlaceholderText(tr("PEM file of the hospital's own certificate authority (optional)"));
+    m_caFileBrowse->setText(tr("Browse…"));
+    m_internalEndpointCheck->setText(tr("Internal endpoint: allow delivery to private network addresses"));
+    m_internalEndpointCheck->setToolTip(tr("Without this, addresses in private, loopback, link-local and similar ranges "
+                                           "are refused, so that a webhook cannot be used to reach internal systems."));
+    m_epicGroup->setTitle(tr("Epic registration (SMART Backend Services)"));
+    m_epicClientIdLabel->setText(tr("Client ID:"));
+    m_epicTokenUrlLabel->setText(tr("Token URL:"));
+    m_epicFhirBaseLabel->setText(tr("FHIR base URL:"));
+    m_epicScopeLabel->setText(tr("Scope:"));
+    m_epicScopeEdit->setPlaceholderText(QStringLiteral("system/DiagnosticReport.c"));
+    m_epicKeyIdLabel->setText(tr("Key ID:"));
+    m_epicKeyIdEdit->setPlaceholderText(tr("the key's thumbprint when empty"));
+    m_epicGenerateKeyButton->setText(tr("Generate key pair…"));
+    m_epicCopyJwksButton->setText(tr("Copy public key (JWK Set)"));
     m_previewTitle->setText(tr("What the receiver gets"));
     m_previewEventLabel->setText(tr("For the sample &event:"));
     if (m_showErrors)
@@ -289,6 +391,15 @@ void WebhookEditorDialog::loadFields(const Webhook &webhook)
     m_headersTable->setHeaders(webhook.headers);
     m_eventPicker->setKind(webhook.kind);
     m_eventPicker->setCheckedEvents(webhook.events);
+    m_caFileEdit->setText(webhook.caFile);
+    m_internalEndpointCheck->setChecked(webhook.internalEndpoint);
+    m_epicClientIdEdit->setText(webhook.epic.clientId);
+    m_epicTokenUrlEdit->setText(webhook.epic.tokenUrl.toString());
+    m_epicFhirBaseEdit->setText(webhook.epic.fhirBaseUrl.toString());
+    m_epicScopeEdit->setText(webhook.epic.scope);
+    m_epicKeyIdEdit->setText(webhook.epic.keyId);
+    m_epicGroup->setVisible(webhook.kind == WebhookKind::Epic);
+    refreshEpicKeyStatus();
 }
 
 Webhook WebhookEditorDialog::webhookFromFields() const
@@ -304,6 +415,15 @@ Webhook WebhookEditorDialog::webhookFromFields() const
     w.phiLevel = PhiLevel(m_phiCombo->currentData().toInt());
     w.headers = m_headersTable->headers();
     w.events = m_eventPicker->checkedEvents();
+    w.caFile = m_caFileEdit->text().trimmed();
+    w.internalEndpoint = m_internalEndpointCheck->isChecked();
+    // Epic settings belong to Epic webhooks only; other kinds keep none.
+    w.epic = w.kind != WebhookKind::Epic
+                 ? EpicSettings()
+                 : EpicSettings{m_epicClientIdEdit->text().trimmed(),
+                                QUrl(m_epicTokenUrlEdit->text().trimmed(), QUrl::StrictMode),
+                                QUrl(m_epicFhirBaseEdit->text().trimmed(), QUrl::StrictMode),
+                                m_epicScopeEdit->text().trimmed(), m_epicKeyIdEdit->text().trimmed()};
     return w;
 }
 
@@ -345,6 +465,7 @@ void WebhookEditorDialog::onKindChanged()
         m_phiCombo->setCurrentIndex(m_phiCombo->findData(int(WebhookKinds::defaultPhiLevel(kind))));
     m_previousKind = kind;
     m_eventPicker->setKind(kind);
+    m_epicGroup->setVisible(kind == WebhookKind::Epic);
     validateFields();
 }
 
@@ -443,4 +564,91 @@ void WebhookEditorDialog::testSend()
     auto *dialog = new TestSendDialog(*m_services, webhookFromFields(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void WebhookEditorDialog::refreshEpicKeyStatus()
+{
+    const bool canManageKeys = m_services.has_value() && !m_webhook.id.isEmpty();
+    m_epicGenerateKeyButton->setEnabled(canManageKeys);
+    m_epicCopyJwksButton->setEnabled(false);
+    if (!m_services) {
+        m_epicKeyStatus->clear();
+        return;
+    }
+    if (m_webhook.id.isEmpty()) {
+        m_epicKeyStatus->setText(tr("Save the webhook first; its key pair belongs to it."));
+        return;
+    }
+    m_services->keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
+                              [this](const SecretStore::Result &result) {
+                                  if (result.ok()) {
+                                      m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
+                                      m_epicCopyJwksButton->setEnabled(true);
+                                  } else if (result.status == SecretStore::Status::NotFound) {
+                                      m_epicKeyStatus->setText(tr("No private key on this workstation yet."));
+                                  } else {
+                                      m_epicKeyStatus->setText(result.message);
+                                  }
+                              });
+}
+
+void WebhookEditorDialog::generateEpicKey()
+{
+    if (!m_services || m_webhook.id.isEmpty())
+        return;
+    if (m_epicCopyJwksButton->isEnabled()
+        && QMessageBox::question(this, tr("Replace the key pair"),
+                                 tr("The public key registered with Epic stops working when the key pair is replaced. "
+                                    "Replace it?"),
+                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               != QMessageBox::Yes)
+        return;
+    m_epicGenerateKeyButton->setEnabled(false);
+    m_epicKeyStatus->setText(tr("Generating an RSA key pair…"));
+    // RSA key generation takes a noticeable moment: off the UI thread.
+    auto *watcher = new QFutureWatcher<std::optional<EpicKey>>(this);
+    connect(watcher, &QFutureWatcher<std::optional<EpicKey>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const std::optional<EpicKey> key = watcher->result();
+        if (!key) {
+            m_epicKeyStatus->setText(tr("The key pair could not be generated."));
+            m_epicGenerateKeyButton->setEnabled(true);
+            return;
+        }
+        m_services->keychain.write(WebhookDelivery::epicKeyKeychainKey(m_webhook.id),
+                                   QString::fromLatin1(key->privateKeyPem()), this,
+                                   [this, thumbprint = key->thumbprint()](const SecretStore::Result &result) {
+                                       if (!result.ok()) {
+                                           m_epicKeyStatus->setText(result.message);
+                                           m_epicGenerateKeyButton->setEnabled(true);
+                                           return;
+                                       }
+                                       if (m_epicKeyIdEdit->text().isEmpty())
+                                           m_epicKeyIdEdit->setText(thumbprint);
+                                       refreshEpicKeyStatus();
+                                   });
+    });
+    watcher->setFuture(QtConcurrent::run([] { return EpicKey::generate(); }));
+}
+
+void WebhookEditorDialog::copyEpicJwks()
+{
+    if (!m_services || m_webhook.id.isEmpty())
+        return;
+    m_services->keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
+                              [this](const SecretStore::Result &result) {
+                                  QString error;
+                                  const auto key = result.ok() ? EpicKey::fromPem(result.value.toLatin1(), &error)
+                                                               : std::nullopt;
+                                  if (!key) {
+                                      m_epicKeyStatus->setText(result.ok() ? error : result.message);
+                                      return;
+                                  }
+                                  EpicAuthSettings settings;
+                                  settings.keyId = m_epicKeyIdEdit->text().trimmed();
+                                  const QByteArray jwks = key->jwkSet(EpicAuth::keyId(*key, settings));
+                                  QApplication::clipboard()->setText(QString::fromUtf8(jwks));
+                                  m_epicKeyStatus->setText(tr("The public JWK Set is on the clipboard, ready for "
+                                                              "the Epic registration."));
+                              });
 }
