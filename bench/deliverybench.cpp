@@ -1,0 +1,506 @@
+// Delivery log benchmark: a million attempts on SQLite and PostgreSQL, the lazy model against QSqlTableModel + proxy.
+#include "models/database.h"
+#include "models/deliverylog.h"
+#include "models/deliverytablemodel.h"
+#include "testsupport/deliverygenerator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QHash>
+#include <QProcess>
+#include <QSortFilterProxyModel>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QSqlTableModel>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QUuid>
+
+#include <unistd.h>
+
+#include <functional>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+double residentMegabytes()
+{
+    QFile statm(u"/proc/self/statm"_s);
+    if (!statm.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = statm.readAll().split(' ');
+    return fields.size() > 1 ? double(fields.at(1).toLongLong()) * double(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0) : 0;
+}
+
+double msSince(const QElapsedTimer &timer)
+{
+    return double(timer.nsecsElapsed()) / 1e6;
+}
+
+// Runs the event loop until done() holds; the worker's results arrive as queued calls.
+bool waitFor(const std::function<bool()> &done, int timeoutMs = 600000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    while (!done()) {
+        if (timer.elapsed() > timeoutMs)
+            return false;
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+    return true;
+}
+
+struct Figures
+{
+    double firstPageMs = 0;        // from construction, connection included
+    double firstPageWarmMs = 0;    // a reload on an open connection
+    double countMs = 0;            // until the row count is known
+    double lastRowMs = 0;
+    double filterMs = 0;
+    double healthMs = 0;
+    double memoryGrowthMb = 0;
+    double scrollSeconds = 0;
+};
+
+// Model divided by baseline: below 1 the model is faster (or smaller).
+QString ratio(double mine, double baseline)
+{
+    if (baseline <= 0.05)
+        return u"ratio n/a"_s;
+    return u"ratio %1"_s.arg(mine / baseline, 0, 'g', 3);
+}
+
+void report(const QString &engine, const Figures &model, const Figures &baseline, bool haveBaseline)
+{
+    auto line = [&](const QString &what, double mine, double base, const QString &unit, const QString &target) {
+        out() << u"  %1 %2 %3"_s.arg(what, -34).arg(mine, 10, 'f', 1).arg(unit, -3);
+        if (haveBaseline)
+            out() << u"   baseline %1 %2   %3"_s.arg(base, 10, 'f', 1).arg(unit, -3).arg(ratio(mine, base), -18);
+        out() << u"   target %1"_s.arg(target) << Qt::endl;
+    };
+    out() << Qt::endl << u"== %1 =="_s.arg(engine) << Qt::endl;
+    line(u"first visible page (cold)"_s, model.firstPageMs, baseline.firstPageMs, u"ms"_s, u"<= 50 ms"_s);
+    line(u"first visible page (warm)"_s, model.firstPageWarmMs, baseline.firstPageMs, u"ms"_s, u"-"_s);
+    line(u"row count known"_s, model.countMs, baseline.firstPageMs, u"ms"_s, u"-"_s);
+    line(u"jump to last row"_s, model.lastRowMs, baseline.lastRowMs, u"ms"_s, u"-"_s);
+    line(u"filter change (failed+webhook+24h)"_s, model.filterMs, baseline.filterMs, u"ms"_s, u"<= 100 ms"_s);
+    line(u"health of all webhooks"_s, model.healthMs, baseline.healthMs, u"ms"_s, u"<= 50 ms"_s);
+    line(u"memory growth, top to bottom"_s, model.memoryGrowthMb, baseline.memoryGrowthMb, u"MB"_s, u"<= 30 MB"_s);
+    out() << u"  (model scrolled through every row in %1 s)"_s.arg(model.scrollSeconds, 0, 'f', 1) << Qt::endl;
+}
+
+DeliveryFilter benchFilter(const QString &webhookName)
+{
+    DeliveryFilter filter;
+    filter.result = DeliveryFilter::Result::Failure;
+    filter.webhook = webhookName;
+    filter.timeRange = DeliveryFilter::TimeRange::Last24Hours;
+    return filter;
+}
+
+Figures measureModel(const DatabaseUrl &url, Database &database, const QString &webhookName)
+{
+    Figures f;
+    QElapsedTimer timer;
+    DeliveryTableModel::Options options;  // defaults: what the view gets
+
+    timer.start();
+    auto model = std::make_unique<DeliveryTableModel>(url, QString(), options);
+    bool firstPage = false;
+    bool counted = false;
+    QObject::connect(model.get(), &DeliveryTableModel::firstPageLoaded, model.get(), [&] { firstPage = true; });
+    QObject::connect(model.get(), &DeliveryTableModel::rowCountKnown, model.get(), [&] { counted = true; });
+    waitFor([&] { return firstPage; });
+    f.firstPageMs = msSince(timer);
+    waitFor([&] { return counted; });
+    f.countMs = msSince(timer);
+
+    firstPage = counted = false;
+    timer.restart();
+    model->reload();
+    waitFor([&] { return firstPage; });
+    f.firstPageWarmMs = msSince(timer);
+    waitFor([&] { return counted; });
+
+    const int last = model->rowCount() - 1;
+    timer.restart();
+    model->data(model->index(last, 0));
+    waitFor([&] { return model->isRowLoaded(last); });
+    f.lastRowMs = msSince(timer);
+
+    firstPage = counted = false;
+    timer.restart();
+    model->setFilter(benchFilter(webhookName));
+    waitFor([&] { return firstPage; });
+    f.filterMs = msSince(timer);
+    waitFor([&] { return counted; });
+    out() << u"  model: filter selects %1 attempts"_s.arg(model->rowCount()) << Qt::endl;
+
+    DeliveryLog log(database);
+    QList<double> healthRuns;
+    for (int run = 0; run < 5; ++run) {
+        timer.restart();
+        const auto health = log.health({}, QDateTime::currentDateTimeUtc());
+        healthRuns << msSince(timer);
+        if (!health)
+            out() << u"  health failed"_s << Qt::endl;
+    }
+    std::sort(healthRuns.begin(), healthRuns.end());
+    f.healthMs = healthRuns.at(healthRuns.size() / 2);
+    out() << u"  model: health runs %1 ms (median reported)"_s.arg(
+                 [&] { QStringList l; for (double v : healthRuns) l << QString::number(v, 'f', 1); return l.join(u", "_s); }())
+          << Qt::endl;
+
+    firstPage = counted = false;
+    model->setFilter({});
+    waitFor([&] { return counted; });
+    const double before = residentMegabytes();
+    timer.restart();
+    // What a view does while the user drags from the newest to the oldest row: it asks for the visible rows.
+    for (int row = 0; row < model->rowCount(); row += 40) {
+        model->data(model->index(row, 0));
+        if (!model->isRowLoaded(row))
+            waitFor([&] { return model->isRowLoaded(row) || model->state() == DeliveryTableModel::State::Error; });
+        for (int column = 0; column < DeliveryTableModel::ColumnCount; ++column)
+            model->data(model->index(row, column));
+    }
+    f.scrollSeconds = msSince(timer) / 1000.0;
+    f.memoryGrowthMb = residentMegabytes() - before;
+    out() << u"  model: %1 blocks cached at the end, state %2"_s.arg(model->cachedBlockCount()).arg(int(model->state()))
+          << Qt::endl;
+    return f;
+}
+
+// The naive deliveries view: the whole table in a QSqlTableModel, filtered and inspected in memory.
+class NaiveFilter : public QSortFilterProxyModel
+{
+public:
+    QString webhookId;
+    qint64 sinceMs = 0;
+    bool failuresOnly = false;
+    int webhookColumn = -1, startedColumn = -1, successColumn = -1;
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &parent) const override
+    {
+        const QAbstractItemModel *source = sourceModel();
+        if (failuresOnly && source->data(source->index(sourceRow, successColumn, parent)).toBool())
+            return false;
+        if (!webhookId.isEmpty() && source->data(source->index(sourceRow, webhookColumn, parent)).toString() != webhookId)
+            return false;
+        return source->data(source->index(sourceRow, startedColumn, parent)).toLongLong() >= sinceMs;
+    }
+};
+
+Figures measureBaseline(Database &database, const QString &webhookName)
+{
+    QString webhookId;
+    {
+        QSqlQuery query(database.connection());
+        query.prepare(u"SELECT id FROM webhooks WHERE name = ?"_s);
+        query.addBindValue(webhookName);
+        if (query.exec() && query.next())
+            webhookId = query.value(0).toString();
+    }
+    Figures f;
+    QElapsedTimer timer;
+    const double before = residentMegabytes();
+    timer.start();
+    auto table = std::make_unique<QSqlTableModel>(nullptr, database.connection());
+    table->setTable(u"deliveries"_s);
+    const QSqlRecord record = table->record();
+    table->setSort(record.indexOf(u"started_at"_s), Qt::DescendingOrder);
+    table->setEditStrategy(QSqlTableModel::OnManualSubmit);
+    table->select();
+    auto proxy = std::make_unique<NaiveFilter>();
+    proxy->webhookColumn = record.indexOf(u"webhook_id"_s);
+    proxy->startedColumn = record.indexOf(u"started_at"_s);
+    proxy->successColumn = record.indexOf(u"success"_s);
+    proxy->setSourceModel(table.get());
+    for (int row = 0; row < 40 && row < proxy->rowCount(); ++row)
+        proxy->data(proxy->index(row, 0));
+    f.firstPageMs = msSince(timer);
+
+    timer.restart();
+    while (table->canFetchMore())
+        table->fetchMore();
+    proxy->data(proxy->index(proxy->rowCount() - 1, 0));
+    f.lastRowMs = msSince(timer);
+    f.memoryGrowthMb = residentMegabytes() - before;
+    out() << u"  baseline: %1 rows loaded"_s.arg(proxy->rowCount()) << Qt::endl;
+
+    timer.restart();
+    proxy->webhookId = webhookId;
+    proxy->failuresOnly = true;
+    proxy->sinceMs = QDateTime::currentMSecsSinceEpoch() - 24 * 3600 * 1000;
+    proxy->invalidate();
+    for (int row = 0; row < 40 && row < proxy->rowCount(); ++row)
+        proxy->data(proxy->index(row, 0));
+    f.filterMs = msSince(timer);
+    out() << u"  baseline: filter selects %1 attempts"_s.arg(proxy->rowCount()) << Qt::endl;
+
+    // Health the naive way: every attempt read to find rates, the last attempt and the failure streaks.
+    timer.restart();
+    struct Tally { qint64 day = 0, daySuccess = 0, week = 0, weekSuccess = 0, streak = 0; bool sawSuccess = false; qint64 last = 0; };
+    QHash<QString, Tally> tallies;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    for (int row = 0; row < table->rowCount(); ++row) {
+        Tally &t = tallies[table->data(table->index(row, proxy->webhookColumn)).toString()];
+        const qint64 started = table->data(table->index(row, proxy->startedColumn)).toLongLong();
+        const bool success = table->data(table->index(row, proxy->successColumn)).toBool();
+        t.last = std::max(t.last, started);
+        if (started >= now - 24 * 3600 * 1000) { ++t.day; t.daySuccess += success; }
+        if (started >= now - 7 * 24 * 3600 * 1000) { ++t.week; t.weekSuccess += success; }
+        t.sawSuccess = t.sawSuccess || success;
+        if (!t.sawSuccess)
+            ++t.streak;
+    }
+    f.healthMs = msSince(timer);
+    return f;
+}
+
+bool runStatement(Database &database, const QString &sql)
+{
+    QSqlQuery query(database.connection());
+    if (query.exec(sql))
+        return true;
+    out() << u"  %1 failed: %2"_s.arg(sql, Database::describe(query.lastError())) << Qt::endl;
+    return false;
+}
+
+// Each measurement runs in a child process of its own, so that neither the generator's nor the other
+// measurement's freed heap hides memory growth, and so that caches of one do not flatter the other.
+std::optional<Figures> measureInChild(const QString &which, const DatabaseUrl &url, const QString &webhookName)
+{
+    QProcess child;
+    child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    child.start(QCoreApplication::applicationFilePath(),
+                {u"--measure"_s, which, u"--url"_s, url.toString(), u"--webhook"_s, webhookName});
+    if (!child.waitForFinished(-1) || child.exitCode() != 0) {
+        out() << u"  the %1 measurement failed: %2"_s.arg(which, QString::fromUtf8(child.readAllStandardOutput()))
+              << Qt::endl;
+        return std::nullopt;
+    }
+    Figures f;
+    const QHash<QString, double *> fields = {
+        {u"firstPageMs"_s, &f.firstPageMs}, {u"firstPageWarmMs"_s, &f.firstPageWarmMs}, {u"countMs"_s, &f.countMs},
+        {u"lastRowMs"_s, &f.lastRowMs},     {u"filterMs"_s, &f.filterMs},               {u"healthMs"_s, &f.healthMs},
+        {u"memoryGrowthMb"_s, &f.memoryGrowthMb}, {u"scrollSeconds"_s, &f.scrollSeconds}};
+    for (const QByteArray &line : child.readAllStandardOutput().split('\n')) {
+        const QStringList parts = QString::fromUtf8(line).split(u' ');
+        if (parts.size() == 3 && parts.at(0) == u"FIGURE" && fields.contains(parts.at(1)))
+            *fields.value(parts.at(1)) = parts.at(2).toDouble();
+        else if (!line.isEmpty())
+            out() << QString::fromUtf8(line) << Qt::endl;
+    }
+    return f;
+}
+
+void printFigures(const Figures &f)
+{
+    out() << u"FIGURE firstPageMs %1\nFIGURE firstPageWarmMs %2\nFIGURE countMs %3\nFIGURE lastRowMs %4\n"
+             "FIGURE filterMs %5\nFIGURE healthMs %6\nFIGURE memoryGrowthMb %7\nFIGURE scrollSeconds %8"_s
+                 .arg(f.firstPageMs)
+                 .arg(f.firstPageWarmMs)
+                 .arg(f.countMs)
+                 .arg(f.lastRowMs)
+                 .arg(f.filterMs)
+                 .arg(f.healthMs)
+                 .arg(f.memoryGrowthMb)
+                 .arg(f.scrollSeconds)
+          << Qt::endl;
+}
+
+bool benchmark(const DatabaseUrl &url, const QString &engineName, qint64 rows, int webhookCount, int days, bool baseline)
+{
+    out() << Qt::endl << u"-- %1: %2 --"_s.arg(engineName, url.displayName()) << Qt::endl;
+    QString webhookName;
+    {
+        Database database;
+        if (!database.open(url)) {
+            out() << u"  cannot open: %1"_s.arg(database.errorString()) << Qt::endl;
+            return false;
+        }
+        QString error;
+        const auto webhooks = DeliveryGenerator::createWebhooks(database, webhookCount, &error);
+        if (!webhooks) {
+            out() << u"  cannot create webhooks: %1"_s.arg(error) << Qt::endl;
+            return false;
+        }
+        // A flaky webhook, so the filter change has something to find.
+        webhookName = webhooks->at(1).name;
+        DeliveryGeneratorOptions options;
+        options.attempts = rows;
+        options.days = days;
+        options.rowsPerTransaction = 50000;
+        QElapsedTimer timer;
+        timer.start();
+        const bool generated = DeliveryGenerator::generate(database, *webhooks, options, &error, [&](qint64 written) {
+            if (written % 200000 == 0 || written == rows)
+                out() << u"  %1 attempts written (%2 s)"_s.arg(written).arg(timer.elapsed() / 1000.0, 0, 'f', 1)
+                      << Qt::endl;
+        });
+        if (!generated) {
+            out() << u"  cannot generate: %1"_s.arg(error) << Qt::endl;
+            return false;
+        }
+        // Planner statistics, as PostgreSQL's autovacuum keeps them in a database in use.
+        if (url.engine() == DatabaseUrl::Engine::PostgreSQL) {
+            timer.restart();
+            runStatement(database, u"VACUUM ANALYZE"_s);
+            out() << u"  VACUUM ANALYZE took %1 s"_s.arg(timer.elapsed() / 1000.0, 0, 'f', 1) << Qt::endl;
+        }
+    }
+    const auto model = measureInChild(u"model"_s, url, webhookName);
+    const auto naive = baseline ? measureInChild(u"baseline"_s, url, webhookName) : std::optional<Figures>(Figures());
+    if (!model || !naive)
+        return false;
+    report(engineName, *model, *naive, baseline);
+    return true;
+}
+
+// A fresh database in the PostgreSQL cluster whose maintenance URL is given; dropped again afterwards.
+class ScratchPostgres
+{
+public:
+    explicit ScratchPostgres(const QString &clusterUrl)
+    {
+        QString error;
+        const auto cluster = DatabaseUrl::parse(clusterUrl, &error);
+        if (!cluster) {
+            out() << u"  %1"_s.arg(error) << Qt::endl;
+            return;
+        }
+        m_cluster = *cluster;
+        m_name = u"goreporter_bench_"_s + QUuid::createUuid().toString(QUuid::Id128);
+        if (!onCluster(u"CREATE DATABASE "_s + m_name))
+            m_name.clear();
+    }
+    ~ScratchPostgres()
+    {
+        if (!m_name.isEmpty())
+            onCluster(u"DROP DATABASE IF EXISTS %1 WITH (FORCE)"_s.arg(m_name));
+    }
+    std::optional<DatabaseUrl> url() const
+    {
+        if (m_name.isEmpty())
+            return std::nullopt;
+        QString error;
+        return DatabaseUrl::parse(u"postgresql://%1@%2:%3/%4"_s.arg(m_cluster.userName(), m_cluster.hostName())
+                                      .arg(m_cluster.port())
+                                      .arg(m_name),
+                                  &error);
+    }
+
+private:
+    bool onCluster(const QString &sql)
+    {
+        const QString name = u"bench-maintenance"_s;
+        bool ok = false;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
+            db.setHostName(m_cluster.hostName());
+            db.setPort(m_cluster.port());
+            db.setUserName(m_cluster.userName());
+            db.setDatabaseName(m_cluster.databaseName());
+            if (db.open()) {
+                QSqlQuery query(db);
+                ok = query.exec(sql);
+                if (!ok)
+                    out() << u"  %1: %2"_s.arg(sql, Database::describe(query.lastError())) << Qt::endl;
+            } else {
+                out() << u"  cannot connect to the cluster: %1"_s.arg(Database::describe(db.lastError())) << Qt::endl;
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+        return ok;
+    }
+
+    DatabaseUrl m_cluster;
+    QString m_name;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(u"Fills SQLite and PostgreSQL with delivery attempts and measures the deliveries "
+                                     "model against QSqlTableModel + QSortFilterProxyModel."_s);
+    parser.addHelpOption();
+    const QCommandLineOption rowsOption(u"rows"_s, u"Attempts to generate (default 1000000)."_s, u"n"_s, u"1000000"_s);
+    const QCommandLineOption webhooksOption(u"webhooks"_s, u"Webhooks (default 50)."_s, u"n"_s, u"50"_s);
+    const QCommandLineOption daysOption(u"days"_s, u"Days the attempts span (default 30)."_s, u"n"_s, u"30"_s);
+    const QCommandLineOption engineOption(u"engine"_s, u"sqlite, postgresql or both (default both)."_s, u"name"_s, u"both"_s);
+    const QCommandLineOption pgOption(u"pg"_s,
+                                      u"Maintenance URL of a PostgreSQL cluster to create a scratch database in "
+                                      "(default: $GOREPORTER_BENCH_PG_URL, else $GOREPORTER_TEST_PG_URL)."_s,
+                                      u"url"_s);
+    const QCommandLineOption noBaselineOption(u"no-baseline"_s, u"Measure only the model."_s);
+    // Internal: what the child processes run.
+    const QCommandLineOption measureOption(u"measure"_s, u"Internal: measure model or baseline on --url."_s, u"what"_s);
+    const QCommandLineOption urlOption(u"url"_s, u"Internal: the filled database."_s, u"url"_s);
+    const QCommandLineOption webhookOption(u"webhook"_s, u"Internal: the webhook of the filter change."_s, u"name"_s);
+    parser.addOptions({rowsOption, webhooksOption, daysOption, engineOption, pgOption, noBaselineOption, measureOption,
+                       urlOption, webhookOption});
+    parser.process(app);
+
+    if (parser.isSet(measureOption)) {
+        QString error;
+        const auto url = DatabaseUrl::parse(parser.value(urlOption), &error);
+        Database database;
+        if (!url || !database.open(*url)) {
+            out() << (url ? database.errorString() : error) << Qt::endl;
+            return 1;
+        }
+        const Figures figures = parser.value(measureOption) == u"model"
+                                    ? measureModel(*url, database, parser.value(webhookOption))
+                                    : measureBaseline(database, parser.value(webhookOption));
+        printFigures(figures);
+        return 0;
+    }
+
+    const qint64 rows = parser.value(rowsOption).toLongLong();
+    const int webhooks = parser.value(webhooksOption).toInt();
+    const int days = parser.value(daysOption).toInt();
+    const QString engine = parser.value(engineOption);
+    const bool baseline = !parser.isSet(noBaselineOption);
+    out() << u"delivery-bench: %1 attempts over %2 webhooks and %3 days; RSS at start %4 MB"_s.arg(rows)
+                 .arg(webhooks)
+                 .arg(days)
+                 .arg(residentMegabytes(), 0, 'f', 1)
+          << Qt::endl;
+
+    bool ok = true;
+    if (engine == u"sqlite" || engine == u"both") {
+        QTemporaryDir folder;
+        ok = benchmark(DatabaseUrl::sqliteFile(folder.filePath(u"bench.db"_s)), u"SQLite"_s, rows, webhooks, days,
+                       baseline)
+             && ok;
+    }
+    if (engine == u"postgresql" || engine == u"both") {
+        QString clusterUrl = parser.value(pgOption);
+        if (clusterUrl.isEmpty())
+            clusterUrl = qEnvironmentVariable("GOREPORTER_BENCH_PG_URL", qEnvironmentVariable("GOREPORTER_TEST_PG_URL"));
+        if (clusterUrl.isEmpty()) {
+            out() << u"No PostgreSQL: pass --pg or run under scripts/test-services.sh."_s << Qt::endl;
+            return 1;
+        }
+        ScratchPostgres scratch(clusterUrl);
+        const auto url = scratch.url();
+        ok = url && benchmark(*url, u"PostgreSQL"_s, rows, webhooks, days, baseline) && ok;
+    }
+    return ok ? 0 : 1;
+}
