@@ -5,8 +5,6 @@
 
 #include <QColor>
 #include <QIcon>
-#include <QPainter>
-#include <QPixmap>
 #include <QLocale>
 
 WebhookTableModel::WebhookTableModel(WebhookRepository *repository, DeliveryLog *deliveryLog, QObject *parent)
@@ -28,19 +26,17 @@ QString percent(std::optional<double> rate)
     return rate ? QLocale().toString(*rate * 100, 'f', 1) + QStringLiteral(" %") : QString();
 }
 
-QIcon healthIcon(WebhookHealthColour colour)
+// A colour, not a painted icon: the core library must work without a GUI application, and views draw a
+// QColor decoration as a swatch.
+QColor healthColor(WebhookHealthColour colour)
 {
-    static const QHash<WebhookHealthColour, QColor> colours = {
-        {WebhookHealthColour::Grey, QColor(0x9e, 0x9e, 0x9e)}, {WebhookHealthColour::Green, QColor(0x2e, 0x7d, 0x32)},
-        {WebhookHealthColour::Yellow, QColor(0xf9, 0xa8, 0x25)}, {WebhookHealthColour::Red, QColor(0xc6, 0x28, 0x28)}};
-    QPixmap dot(14, 14);
-    dot.fill(Qt::transparent);
-    QPainter painter(&dot);
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setPen(Qt::NoPen);
-    painter.setBrush(colours.value(colour));
-    painter.drawEllipse(QRectF(1, 1, 12, 12));
-    return QIcon(dot);
+    switch (colour) {
+    case WebhookHealthColour::Grey: return QColor(0x9e, 0x9e, 0x9e);
+    case WebhookHealthColour::Green: return QColor(0x2e, 0x7d, 0x32);
+    case WebhookHealthColour::Yellow: return QColor(0xf9, 0xa8, 0x25);
+    case WebhookHealthColour::Red: return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
 }
 
 } // namespace
@@ -53,7 +49,7 @@ QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, 
         if (role == HealthColourRole || role == SortRole)
             return int(health.colour);
         if (role == Qt::DecorationRole)
-            return healthIcon(health.colour);
+            return healthColor(health.colour);
         if (display) {
             switch (health.colour) {
             case WebhookHealthColour::Grey:
@@ -187,6 +183,7 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
     const RepositoryResult result = m_repository->setActive(w, active);
     if (!result.ok()) {
         emit errorOccurred(result.message);
+        refresh(); // show what is stored now, e.g. the other administrator's change
         return false;
     }
     refreshHealth(); // an inactive webhook is grey whatever its history

@@ -274,8 +274,8 @@ void MainWindow::selectWebhook(const QString &id)
 
 void MainWindow::showError(const QString &message)
 {
+    // Only shows: refreshing from here would loop while the database is unreachable.
     QMessageBox::warning(this, tr("goReporter Webhooks"), message);
-    refresh();
 }
 
 void MainWindow::refresh()
@@ -331,8 +331,10 @@ void MainWindow::duplicateSelected()
         return;
     Webhook copy;
     const RepositoryResult result = m_repository.duplicate(m_model->webhookAt(row), &copy);
-    if (!result.ok())
-        return showError(result.message);
+    if (!result.ok()) {
+        showError(result.message);
+        return refresh();
+    }
     refresh();
     selectWebhook(copy.id);
     statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
@@ -357,8 +359,10 @@ void MainWindow::deleteSelected()
     if (!WebhookEditorDialog::confirmDeletion(this, webhook.name))
         return;
     const RepositoryResult result = m_repository.remove(webhook);
-    if (!result.ok())
-        return showError(result.message);
+    if (!result.ok()) {
+        showError(result.message);
+        return refresh();
+    }
     refresh();
     statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
 }
