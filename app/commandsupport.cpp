@@ -51,24 +51,30 @@ int CommandSupport::fail(const QString &message)
 
 bool CommandSupport::openDatabase()
 {
-    QString error;
-    const auto url = Startup::databaseUrl(m_parser.value(QStringLiteral("database")), &error);
-    if (!url) {
-        fail(error);
-        return false;
-    }
-    QString keychainProblem;
-    if (openWithStoredPassword(m_database, *url, m_secrets, &keychainProblem))
+    QString message;
+    if (openDatabase(m_database, m_parser.value(QStringLiteral("database")), m_secrets, &message))
         return true;
-    QString message = m_database.errorString();
-    if (m_database.error() == Database::Error::AuthenticationFailed) {
-        message += QLatin1Char('\n')
-                   + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
-                        "or provide it through ~/.pgpass or PGPASSWORD.");
-        if (!keychainProblem.isEmpty())
-            message += QLatin1Char('\n') + keychainProblem;
-    }
     fail(message);
+    return false;
+}
+
+bool CommandSupport::openDatabase(Database &database, const QString &databaseOption, SecretStore &secrets,
+                                  QString *message)
+{
+    const auto url = Startup::databaseUrl(databaseOption, message);
+    if (!url)
+        return false;
+    QString keychainProblem;
+    if (openWithStoredPassword(database, *url, secrets, &keychainProblem))
+        return true;
+    *message = database.errorString();
+    if (database.error() == Database::Error::AuthenticationFailed) {
+        *message += QLatin1Char('\n')
+                    + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
+                         "or provide it through ~/.pgpass or PGPASSWORD.");
+        if (!keychainProblem.isEmpty())
+            *message += QLatin1Char('\n') + keychainProblem;
+    }
     return false;
 }
 
