@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/commandsupport.h"
 #include "app/previewcommand.h"
 #include "app/secretcommands.h"
 #include "app/sendcommand.h"
@@ -84,24 +85,10 @@ int CommandLine::fail(const QString &message)
 
 bool CommandLine::openDatabase()
 {
-    QString error;
-    const auto url = Startup::databaseUrl(m_parser.value(QStringLiteral("database")), &error);
-    if (!url) {
-        fail(error);
-        return false;
-    }
     SecretStore secrets;
-    QString keychainProblem;
-    if (openWithStoredPassword(m_database, *url, secrets, &keychainProblem))
+    QString message;
+    if (CommandSupport::openDatabase(m_database, m_parser.value(QStringLiteral("database")), secrets, &message))
         return true;
-    QString message = m_database.errorString();
-    if (m_database.error() == Database::Error::AuthenticationFailed) {
-        message += QLatin1Char('\n')
-                   + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
-                        "or provide it through ~/.pgpass or PGPASSWORD.");
-        if (!keychainProblem.isEmpty())
-            message += QLatin1Char('\n') + keychainProblem;
-    }
     fail(message);
     return false;
 }
