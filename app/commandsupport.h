@@ -42,11 +42,12 @@ public:
     Database &database() { return m_database; }
     SecretStore &secrets() { return m_secrets; }
 
-private:
-    bool openDatabase();
     // Opens the database named by a --database value (empty: the embedded default) with what this workstation
     // knows (keychain, ~/.pgpass, PGPASSWORD); on failure returns false with a message that says what to do.
     static bool openDatabase(Database &database, const QString &databaseOption, SecretStore &secrets, QString *message);
+
+private:
+    bool openDatabase();
 
     QString m_command;
     QCommandLineParser m_parser;
