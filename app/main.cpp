@@ -48,9 +48,9 @@ int runConsole(QApplication &app)
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOption({QStringLiteral("database"), QCoreApplication::translate("main", "The database URL."),
-                      QStringLiteral("url")});
+                      QCoreApplication::translate("main", "url")});
     parser.addOption({QStringLiteral("lang"), QCoreApplication::translate("main", "The console's language."),
-                      QStringLiteral("code")});
+                      QCoreApplication::translate("main", "code")});
     parser.process(app);
 
     QString error;

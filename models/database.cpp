@@ -1,6 +1,7 @@
 #include "models/database.h"
 
 #include "models/migrations.h"
+#include "models/webhookvalidator.h"
 
 #include <QDir>
 #include <QFile>
@@ -105,16 +106,18 @@ bool Database::openSqlite(QSqlDatabase &db)
 {
     const QFileInfo file(m_url.sqlitePath());
     if (!file.absoluteDir().exists()) {
-        if (!QDir().mkpath(file.absolutePath()))
+        // Created private from the start rather than restricted afterwards.
+        const QDir parent = QFileInfo(file.absolutePath()).absoluteDir();
+        if (!QDir().mkpath(parent.absolutePath())
+            || !parent.mkdir(file.absoluteDir().dirName(),
+                             QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
             return fail(Error::Unreachable, tr("Cannot create the folder %1 for the database.").arg(file.absolutePath()));
-        QFile::setPermissions(file.absolutePath(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     }
     // The database holds credential URLs and patient data: a new file is readable by its owner only, and
     // SQLite gives its -wal and -shm files the same permissions.
     if (!file.exists()) {
         QFile create(file.absoluteFilePath());
-        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly)
-            || !create.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner))
+        if (!create.open(QIODevice::WriteOnly | QIODevice::NewOnly, QFileDevice::ReadOwner | QFileDevice::WriteOwner))
             return fail(Error::Unreachable, tr("Cannot create the database file %1: %2")
                                                 .arg(file.absoluteFilePath(), create.errorString()));
     }
@@ -148,8 +151,13 @@ bool Database::openPostgres(QSqlDatabase &db, const QString &password)
     if (!password.isEmpty())
         db.setPassword(password);
     QStringList options = {QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=goreporter-webhooks")};
-    if (!m_url.sslMode().isEmpty())
-        options << QStringLiteral("sslmode=") + m_url.sslMode();
+    // Patient data and the password cross the network: unless the URL says otherwise, a server on another
+    // machine must speak TLS (libpq's own default, "prefer", silently falls back to plain text).
+    QString sslMode = m_url.sslMode();
+    if (sslMode.isEmpty() && !m_url.hostName().isEmpty() && !WebhookValidator::isLoopbackHost(m_url.hostName()))
+        sslMode = QStringLiteral("require");
+    if (!sslMode.isEmpty())
+        options << QStringLiteral("sslmode=") + sslMode;
     db.setConnectOptions(options.join(QLatin1Char(';')));
     if (!db.open()) {
         const QString reason = describe(db.lastError());

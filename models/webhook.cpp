@@ -1,6 +1,7 @@
 #include "models/webhook.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QJsonArray>
 
 QString Webhook::maskedEndpoint() const
@@ -14,9 +15,11 @@ QString Webhook::maskedEndpoint() const
 
 QJsonObject Webhook::auditSnapshot() const
 {
+    // Custom headers often carry API keys: the audit trail records that a value changed, not the value.
     QJsonObject headersObject;
     for (const auto &[headerName, headerValue] : headers)
-        headersObject.insert(headerName, headerValue);
+        headersObject.insert(headerName, QString(QStringLiteral("sha256:") + QString::fromLatin1(QCryptographicHash::hash(
+                                             headerValue.toUtf8(), QCryptographicHash::Sha256).toHex().left(12))));
     return QJsonObject{
         {QStringLiteral("name"), name},
         {QStringLiteral("kind"), WebhookKinds::key(kind)},

@@ -9,6 +9,8 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <sys/stat.h>
+
 namespace {
 
 const QStringList knownKeys = {
@@ -205,12 +207,15 @@ QByteArray WebhookConfig::serialize(const QList<Webhook> &webhooks)
 bool WebhookConfig::writeFile(const QString &path, const QByteArray &contents, QString *errorMessage)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // The temporary file is created with the process umask: make it private from the start, since Slack and
+    // Teams URLs are credentials.
+    const mode_t previousMask = umask(077);
+    const bool opened = file.open(QIODevice::WriteOnly);
+    umask(previousMask);
+    if (!opened || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;
     }
-    // Restrict before any byte is written, so the credential URLs are never readable by others.
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     if (file.write(contents) != contents.size() || !file.commit()) {
         *errorMessage = tr("Cannot write %1: %2").arg(path, file.errorString());
         return false;

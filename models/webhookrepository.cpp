@@ -170,28 +170,32 @@ std::optional<QList<Webhook>> WebhookRepository::all(RepositoryResult *result) c
     return query({}, {}, result);
 }
 
-std::optional<Webhook> WebhookRepository::findOne(const QString &where, const QVariant &value,
-                                                  const QString &notFoundMessage, RepositoryResult *result) const
+std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
 {
-    const auto found = query(where, {value}, result);
+    const auto found = query(QStringLiteral(" WHERE id = ?"), {id}, result);
     if (!found)
         return std::nullopt;
     if (found->isEmpty()) {
         if (result)
-            *result = {RepositoryResult::Status::NotFound, notFoundMessage, {}};
+            *result = {RepositoryResult::Status::NotFound, tr("The webhook no longer exists; someone deleted it."), {}};
         return std::nullopt;
     }
     return found->first();
 }
 
-std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
-{
-    return findOne(QStringLiteral(" WHERE id = ?"), id, tr("The webhook no longer exists; someone deleted it."), result);
-}
-
 std::optional<Webhook> WebhookRepository::findByName(const QString &name, RepositoryResult *result) const
 {
-    return findOne(QStringLiteral(" WHERE name = ?"), name, tr("There is no webhook named “%1”.").arg(name), result);
+    // Names are unique ignoring case; the comparison is made here because SQLite's LOWER() folds ASCII only.
+    const auto webhooks = all(result);
+    if (!webhooks)
+        return std::nullopt;
+    for (const Webhook &w : *webhooks) {
+        if (w.name.compare(name, Qt::CaseInsensitive) == 0)
+            return w;
+    }
+    if (result)
+        *result = {RepositoryResult::Status::NotFound, tr("There is no webhook named “%1”.").arg(name), {}};
+    return std::nullopt;
 }
 
 RepositoryResult WebhookRepository::validate(const Webhook &webhook) const

@@ -43,6 +43,7 @@ public:
     // All webhooks, ordered by name. On failure returns nothing and fills *result.
     std::optional<QList<Webhook>> all(RepositoryResult *result = nullptr) const;
     std::optional<Webhook> findById(const QString &id, RepositoryResult *result = nullptr) const;
+    // Names are compared ignoring case, as their uniqueness is.
     std::optional<Webhook> findByName(const QString &name, RepositoryResult *result = nullptr) const;
 
     // Stores a new webhook; fills in id, version and bookkeeping.
@@ -82,8 +83,6 @@ private:
     RepositoryResult validate(const Webhook &webhook) const;
     RepositoryResult inTransaction(const std::function<RepositoryResult()> &work);
     RepositoryResult databaseError(const QString &what, const QString &detail) const;
-    std::optional<Webhook> findOne(const QString &where, const QVariant &value, const QString &notFoundMessage,
-                                   RepositoryResult *result) const;
     std::optional<QList<Webhook>> query(const QString &where, const QVariantList &values, RepositoryResult *result) const;
 
     Database &m_database;

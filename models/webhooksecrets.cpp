@@ -65,7 +65,6 @@ RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
         return keychainFailure(old);
     if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), secret); !written.ok())
         return keychainFailure(written);
-    m_store.removeAndWait(previousSigningKey(webhook.id));
 
     Webhook changed = webhook;
     changed.secretFingerprint = StandardWebhooks::fingerprint(secret);
@@ -80,6 +79,8 @@ RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
             m_store.removeAndWait(signingKey(webhook.id));
         return recorded;
     }
+    // Only now: had the database refused, a rotation's previous secret would still be needed.
+    m_store.removeAndWait(previousSigningKey(webhook.id));
     webhook = changed;
     return {};
 }

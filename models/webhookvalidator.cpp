@@ -54,13 +54,15 @@ bool WebhookValidator::isLoopbackHost(const QString &host)
 
 QString WebhookValidator::checkUrl(const QUrl &url, const QString &typedText, bool allowLoopbackHttp)
 {
-    if (typedText.trimmed().isEmpty())
+    // An invalid QUrl prints as nothing, so emptiness is judged on what was typed or on the URL itself.
+    if (typedText.trimmed().isEmpty() && url.isEmpty())
         return tr("Enter the endpoint URL.");
+    // The typed text is not repeated: a Slack or Teams URL is a credential, and messages reach logs and terminals.
     if (!url.isValid())
-        return tr("“%1” is not a valid URL: %2").arg(typedText, url.errorString());
+        return tr("This is not a valid URL: check for spaces or characters a URL cannot contain.");
     const QString scheme = url.scheme().toLower();
     if (scheme.isEmpty() || url.host().isEmpty())
-        return tr("“%1” is not a complete URL; it must start with https:// and name a host.").arg(typedText);
+        return tr("This is not a complete URL; it must start with https:// and name a host.");
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
         return tr("“%1” endpoints are not supported; use https://.").arg(url.scheme());
     if (!url.userInfo().isEmpty())

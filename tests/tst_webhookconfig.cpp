@@ -100,6 +100,9 @@ void TestWebhookConfig::refused_data()
     QTest::newRow("unknown epic key") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "epic",
         "url": "https://a.example/", "events": ["report.created"], "epic": {"clientID": "x"}}]})")
                                       << u"unknown key “epic.clientID”"_s;
+    QTest::newRow("malformed url") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "slack",
+        "url": "https://hooks.slack.com/services/T0 SECRETPART", "events": ["report.created"]}]})")
+                                   << u"not a valid URL"_s;
     QTest::newRow("missing url") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic", "events": []}]})")
                                  << u"the key “url” is missing"_s;
     QTest::newRow("reserved header") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",
@@ -116,6 +119,7 @@ void TestWebhookConfig::refused()
     QVERIFY2(parsed.webhooks.isEmpty(), "nothing is returned unless everything is valid");
     const QString errors = parsed.errors.join(u'\n');
     QVERIFY2(errors.contains(expected), qPrintable(errors));
+    QVERIFY2(!errors.contains(u"SECRETPART"_s), "a credential URL is never repeated in a message");
 }
 
 void TestWebhookConfig::exportIsPrivateToItsOwner()

@@ -2,6 +2,8 @@
 #include "models/webhookrepository.h"
 #include "testsupport/webhookfixtures.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -37,6 +39,10 @@ private slots:
     void importIsAllOrNothing();
     void importUpdatesByName_data() { addEngineRows(); }
     void importUpdatesByName();
+    void namesAreFoundIgnoringCase_data() { addEngineRows(); }
+    void namesAreFoundIgnoringCase();
+    void auditKeepsNoHeaderValues_data() { addEngineRows(); }
+    void auditKeepsNoHeaderValues();
 
 private:
     OpenTestDatabase m_db;
@@ -287,6 +293,40 @@ void TestWebhookRepository::importUpdatesByName()
     QCOMPARE(updated.version, 2);
     const auto trail = m_repository->auditTrail(existing.id);
     QCOMPARE(trail->last().action, u"import"_s);
+}
+
+void TestWebhookRepository::namesAreFoundIgnoringCase()
+{
+    Webhook w = makeWebhook(u"Kardiologie Süd"_s);
+    QVERIFY(m_repository->create(w).ok());
+    QCOMPARE(m_repository->findByName(u"KARDIOLOGIE SÜD"_s)->id, w.id);
+    // An import that spells the name differently updates the webhook instead of failing as a duplicate.
+    Webhook renamed = makeWebhook(u"kardiologie süd"_s);
+    renamed.description = u"updated"_s;
+    WebhookRepository::ImportSummary summary;
+    const RepositoryResult result = m_repository->importAll({renamed}, &summary);
+    QVERIFY2(result.ok(), qPrintable(result.message));
+    QCOMPARE(summary.updated, 1);
+    QCOMPARE(m_repository->all()->size(), 1);
+    QCOMPARE(m_repository->findById(w.id)->description, u"updated"_s);
+}
+
+void TestWebhookRepository::auditKeepsNoHeaderValues()
+{
+    Webhook w = makeWebhook(u"Keyed"_s);
+    w.headers = {{u"X-Api-Key"_s, u"sk_live_abcdef123456"_s}};
+    QVERIFY(m_repository->create(w).ok());
+    w.headers = {{u"X-Api-Key"_s, u"sk_live_rotated987654"_s}};
+    QVERIFY(m_repository->update(w).ok());
+    const auto trail = m_repository->auditTrail(w.id);
+    QCOMPARE(trail->size(), 2);
+    for (const AuditEntry &entry : *trail) {
+        const QString text = QString::fromUtf8(QJsonDocument(entry.after).toJson());
+        QVERIFY2(!text.contains(u"sk_live"_s), qPrintable(text));
+        QVERIFY(entry.after.value(u"headers"_s).toObject().contains(u"X-Api-Key"_s));
+    }
+    // A changed value is still visible as a change.
+    QVERIFY(trail->at(1).before.value(u"headers"_s) != trail->at(1).after.value(u"headers"_s));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookRepository)
