@@ -100,13 +100,16 @@ Catalogue readCatalogue(const QString &path)
     return catalogue;
 }
 
-// The placeholders of a text, sorted, so that a translation may reorder them but not lose, add or renumber one.
+// The placeholders of a text (%1 to %99, %n, and their localized forms %L1, %Ln), sorted, so that a translation may
+// reorder them but not lose, add, renumber or delocalize one.
 QStringList placeholders(const QString &text)
 {
-    static const QRegularExpression pattern(u"%L?([1-9][0-9]?|n)"_s);
+    static const QRegularExpression pattern(u"%(L?)([1-9][0-9]?|n)"_s);
     QStringList found;
-    for (auto it = pattern.globalMatch(text); it.hasNext();)
-        found.append(u'%' + it.next().captured(1));
+    for (auto it = pattern.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        found.append(u'%' + match.captured(1) + match.captured(2));
+    }
     found.sort();
     return found;
 }

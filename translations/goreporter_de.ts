@@ -67,10 +67,6 @@
         <translation>Rufen Sie „%1 --help“ auf, um die Befehle zu sehen.</translation>
     </message>
     <message>
-        <source>Store the password by logging in once with the graphical console (“Remember in keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
-        <translation>Speichern Sie das Passwort, indem Sie sich einmal in der grafischen Konsole anmelden („Im Schlüsselbund speichern“), oder stellen Sie es über ~/.pgpass oder PGPASSWORD bereit.</translation>
-    </message>
-    <message>
         <source>The database: sqlite:///path/file.db or postgresql://user@host:port/dbname.</source>
         <translation>Die Datenbank: sqlite:///pfad/datei.db oder postgresql://benutzer@host:port/datenbankname.</translation>
     </message>
@@ -223,7 +219,11 @@ Commands:
   epic keygen --webhook NAME [--bits N] [--replace]
                                   an Epic key pair; prints the public JWK Set to register
   send --webhook NAME --event TYPE [--sample-file F]
-                                  send a test delivery and print status, latency and diagnosis</source>
+                                  send a test delivery and print status, latency and diagnosis
+  deliveries [--webhook NAME] [--event TYPE] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
+                                  the delivery log, newest first, or exported (secrets redacted)
+  redeliver --delivery ID | --failed-since ISO [--webhook NAME]
+                                  send logged messages again and print each result</source>
         <translation>Konsole für goReporter Webhooks. Ohne Befehl öffnet sich die grafische Konsole.
 
 Befehle:
@@ -241,7 +241,11 @@ Befehle:
   epic keygen --webhook NAME [--bits N] [--replace]
                                   ein Epic-Schlüsselpaar; gibt das öffentliche JWK Set zur Registrierung aus
   send --webhook NAME --event TYP [--sample-file D]
-                                  eine Testzustellung senden und Status, Latenz und Diagnose ausgeben</translation>
+                                  eine Testzustellung senden und Status, Latenz und Diagnose ausgeben
+  deliveries [--webhook NAME] [--event TYP] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
+                                  das Zustellprotokoll, die neuesten Einträge zuerst, oder als Export (Geheimnisse geschwärzt)
+  redeliver --delivery ID | --failed-since ISO [--webhook NAME]
+                                  protokollierte Nachrichten erneut senden und jedes Ergebnis ausgeben</translation>
     </message>
 </context>
 <context>
@@ -366,6 +370,784 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>DeliveriesCommand</name>
+    <message>
+        <source>Lists the delivery log, newest first: every attempt to deliver a message (events, test-sends and redeliveries).
+
+  deliveries [--webhook NAME] [--event TYPE] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
+
+The table shows at most %1 attempts unless --limit says otherwise; csv and jsonl write every attempt of the filter, with request and response, secret header values redacted. A time without an offset is local time.</source>
+        <translation>Listet das Zustellprotokoll auf, die neuesten Einträge zuerst: jeden Versuch, eine Nachricht zuzustellen (Ereignisse, Testversände und erneute Zustellungen).
+
+  deliveries [--webhook NAME] [--event TYP] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
+
+Die Tabelle zeigt höchstens %1 Versuche, sofern --limit nichts anderes angibt; csv und jsonl schreiben jeden Versuch des Filters mit Anfrage und Antwort, die Werte geheimer Header geschwärzt. Eine Zeitangabe ohne Versatz gilt als Ortszeit.</translation>
+    </message>
+    <message>
+        <source>Only attempts to this webhook (by name; also a deleted webhook&apos;s name).</source>
+        <translation>Nur Versuche an diesen Webhook (nach Namen; auch der Name eines gelöschten Webhooks).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Only attempts of this event type, such as battery.low.</source>
+        <translation>Nur Versuche zu diesem Ereignistyp, etwa battery.low.</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Only failed attempts.</source>
+        <translation>Nur fehlgeschlagene Versuche.</translation>
+    </message>
+    <message>
+        <source>Only attempts started at or after this time (ISO 8601).</source>
+        <translation>Nur Versuche, die zu oder nach dieser Zeit begonnen haben (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>table (the default), csv or jsonl.</source>
+        <translation>table (Standard), csv oder jsonl.</translation>
+    </message>
+    <message>
+        <source>format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>At most this many attempts, the newest.</source>
+        <translation>Höchstens so viele Versuche, die neuesten.</translation>
+    </message>
+    <message>
+        <source>count</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1.</source>
+        <translation>Unerwartete Argumente: %1.</translation>
+    </message>
+    <message>
+        <source>Unknown event “%1”; the events are: %2.</source>
+        <translation>Unbekanntes Ereignis „%1“; die Ereignisse sind: %2.</translation>
+    </message>
+    <message>
+        <source>--since needs a time in ISO 8601, such as 2024-05-01T08:00:00Z; “%1” is not one.</source>
+        <translation>--since braucht eine Zeitangabe nach ISO 8601, etwa 2024-05-01T08:00:00Z; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>--limit needs a whole number of at least 1; “%1” is not one.</source>
+        <translation>--limit braucht eine ganze Zahl von mindestens 1; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>--format must be table, csv or jsonl; “%1” is not one of them.</source>
+        <translation>--format muss table, csv oder jsonl sein; „%1“ ist nichts davon.</translation>
+    </message>
+    <message>
+        <source>No attempts match.</source>
+        <translation>Keine passenden Versuche.</translation>
+    </message>
+    <message>
+        <source>TIME</source>
+        <translation>ZEIT</translation>
+    </message>
+    <message>
+        <source>WEBHOOK</source>
+        <translation>WEBHOOK</translation>
+    </message>
+    <message>
+        <source>EVENT</source>
+        <translation>EREIGNIS</translation>
+    </message>
+    <message>
+        <source>EVENT ID</source>
+        <translation>EREIGNIS-ID</translation>
+    </message>
+    <message>
+        <source>ATTEMPT</source>
+        <translation>VERSUCH</translation>
+    </message>
+    <message>
+        <source>TRIGGER</source>
+        <translation>AUSLÖSER</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>STATUS</translation>
+    </message>
+    <message>
+        <source>RESULT</source>
+        <translation>ERGEBNIS</translation>
+    </message>
+    <message>
+        <source>LATENCY</source>
+        <translation>LATENZ</translation>
+    </message>
+    <message>
+        <source>ERROR</source>
+        <translation>FEHLER</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>The newest %n attempt(s) are shown; --limit shows more.</source>
+        <translation>
+            <numerusform>%n Versuch (der neueste) wird angezeigt; --limit zeigt mehr.</numerusform>
+            <numerusform>Die neuesten %n Versuche werden angezeigt; --limit zeigt mehr.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot write to standard output: %1</source>
+        <translation>Auf die Standardausgabe kann nicht geschrieben werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesView</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Load the deliveries of the filter again</source>
+        <translation>Die Zustellungen des Filters neu laden</translation>
+    </message>
+    <message>
+        <source>Redeliver</source>
+        <translation>Erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Send the selected attempt&apos;s message again: same event, same message id, signed anew, recorded as a redelivery</source>
+        <translation>Die Nachricht des ausgewählten Versuchs erneut senden: gleiches Ereignis, gleiche Nachrichten-ID, neu signiert, als erneute Zustellung protokolliert</translation>
+    </message>
+    <message>
+        <source>Redeliver All Failed…</source>
+        <translation>Alle fehlgeschlagenen erneut zustellen…</translation>
+    </message>
+    <message>
+        <source>Send every failed event of this filter again, one at a time</source>
+        <translation>Jedes fehlgeschlagene Ereignis dieses Filters nacheinander erneut senden</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportieren…</translation>
+    </message>
+    <message>
+        <source>Save every attempt of this filter as CSV or JSON Lines (secrets redacted)</source>
+        <translation>Jeden Versuch dieses Filters als CSV oder JSON Lines speichern (Geheimnisse geschwärzt)</translation>
+    </message>
+    <message>
+        <source>Purge Old…</source>
+        <translation>Alte bereinigen…</translation>
+    </message>
+    <message>
+        <source>Delete attempts older than the retention period of the settings</source>
+        <translation>Versuche löschen, die älter als die Aufbewahrungsfrist aus den Einstellungen sind</translation>
+    </message>
+    <message>
+        <source>Show Only This Webhook</source>
+        <translation>Nur diesen Webhook anzeigen</translation>
+    </message>
+    <message>
+        <source>Show All Attempts of This Event</source>
+        <translation>Alle Versuche dieses Ereignisses anzeigen</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Clear Filter</source>
+        <translation>Filter zurücksetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln Versuch</numerusform>
+            <numerusform>%Ln Versuche</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln attempt(s), counting…</source>
+        <translation>
+            <numerusform>mindestens %Ln Versuch, wird gezählt…</numerusform>
+            <numerusform>mindestens %Ln Versuche, wird gezählt…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No attempts match this filter.
+Change or clear the filter to see more.</source>
+        <translation>Keine Versuche passen zu diesem Filter.
+Ändern Sie den Filter oder setzen Sie ihn zurück, um mehr zu sehen.</translation>
+    </message>
+    <message>
+        <source>No deliveries have been recorded yet.
+Attempts appear here as webhooks are sent, tested and redelivered.</source>
+        <translation>Es wurden noch keine Zustellungen protokolliert.
+Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestellt werden.</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen…</translation>
+    </message>
+    <message>
+        <source>The delivery log cannot be read: %1 It is tried again automatically.</source>
+        <translation>Das Zustellprotokoll kann nicht gelesen werden: %1 Es wird automatisch erneut versucht.</translation>
+    </message>
+    <message>
+        <source>Live: checks for new attempts every %1 s</source>
+        <translation>Live: prüft alle %1 s auf neue Versuche</translation>
+    </message>
+    <message>
+        <source>Live: the database reports new attempts</source>
+        <translation>Live: Die Datenbank meldet neue Versuche</translation>
+    </message>
+    <message>
+        <source>Live: checks every %1 s until the database can report new attempts</source>
+        <translation>Live: prüft alle %1 s, bis die Datenbank neue Versuche melden kann</translation>
+    </message>
+    <message>
+        <source>Attempt %1 is no longer in the delivery log.</source>
+        <translation>Versuch %1 ist nicht mehr im Zustellprotokoll.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 cannot be read: %2</source>
+        <translation>Versuch %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The other attempts of this event cannot be read: %1</source>
+        <translation>Die anderen Versuche dieses Ereignisses können nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This attempt is not in the current filter.</source>
+        <translation>Dieser Versuch gehört nicht zum aktuellen Filter.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 Stopping after the step in hand…</source>
+        <translation>%1 Wird nach dem laufenden Schritt angehalten…</translation>
+    </message>
+    <message>
+        <source>Redelivering attempt %1…</source>
+        <translation>Versuch %1 wird erneut zugestellt…</translation>
+    </message>
+    <message>
+        <source>Redeliver to a Disabled Webhook?</source>
+        <translation>Erneut an einen deaktivierten Webhook zustellen?</translation>
+    </message>
+    <message>
+        <source>Redeliver Anyway</source>
+        <translation>Trotzdem erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was not redelivered.</source>
+        <translation>Versuch %1 wurde nicht erneut zugestellt.</translation>
+    </message>
+    <message>
+        <source>Redelivered attempt %1: the receiver accepted it (HTTP %2).</source>
+        <translation>Versuch %1 erneut zugestellt: Der Empfänger hat ihn angenommen (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>Redelivery of attempt %1 failed: %2</source>
+        <translation>Die erneute Zustellung von Versuch %1 ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Attempt %1 was not redelivered: %2</source>
+        <translation>Versuch %1 wurde nicht erneut zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>The redelivery of attempt %1 was cancelled.</source>
+        <translation>Die erneute Zustellung von Versuch %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 It could not be recorded in the delivery log: %2</source>
+        <translation>%1 Dies konnte nicht im Zustellprotokoll festgehalten werden: %2</translation>
+    </message>
+    <message>
+        <source>The failed events cannot be found: %1</source>
+        <translation>Die fehlgeschlagenen Ereignisse können nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Finding the failed events of this filter…</source>
+        <translation>Fehlgeschlagene Ereignisse dieses Filters werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No failed event of this filter needs redelivering: every one was delivered on a later attempt, or nothing failed.</source>
+        <translation>Kein fehlgeschlagenes Ereignis dieses Filters muss erneut zugestellt werden: Jedes wurde bei einem späteren Versuch zugestellt, oder nichts ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Redeliver Failed Events</source>
+        <translation>Fehlgeschlagene Ereignisse erneut zustellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln failed event(s) of this filter?</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagenes Ereignis dieses Filters erneut zustellen?</numerusform>
+            <numerusform>%Ln fehlgeschlagene Ereignisse dieses Filters erneut zustellen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is sent again to its webhook with its original message id, one at a time and at most %1 per second (about %2 s in all), and each result is recorded as a redelivery. Events of deleted or disabled webhooks are skipped.</source>
+        <translation>Jedes wird mit seiner ursprünglichen Nachrichten-ID erneut an seinen Webhook gesendet, eines nach dem anderen und höchstens %1 pro Sekunde (insgesamt etwa %2 s), und jedes Ergebnis wird als erneute Zustellung protokolliert. Ereignisse gelöschter oder deaktivierter Webhooks werden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln Event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis erneut zustellen</numerusform>
+            <numerusform>%Ln Ereignisse erneut zustellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redelivering failed events: %1 delivered, %2 failed.</source>
+        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt: %1 zugestellt, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Redelivered %1 of %2 failed events: %3 delivered, %4 failed (%5 not sent).</source>
+        <translation>%1 von %2 fehlgeschlagenen Ereignissen erneut gesendet: %3 zugestellt, %4 fehlgeschlagen (%5 nicht gesendet).</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Abgebrochen. %1</translation>
+    </message>
+    <message>
+        <source>Redelivering failed events…</source>
+        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt…</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Deliveries</source>
+        <translation>Zustellungen exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; “%1” was not written.</source>
+        <translation>Der Export wurde abgebrochen; „%1“ wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln attempt(s) to “%1”.</source>
+        <translation>
+            <numerusform>%Ln Versuch nach „%1“ exportiert.</numerusform>
+            <numerusform>%Ln Versuche nach „%1“ exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to “%1”…</source>
+        <translation>Export nach „%1“…</translation>
+    </message>
+    <message>
+        <source>Purge Old Deliveries</source>
+        <translation>Alte Zustellungen bereinigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1?</source>
+        <translation>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1 begonnen haben?</numerusform>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1 begonnen haben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The attempts are deleted in batches while you keep working, and the purge is written to the audit log. The retention period is set in the settings.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Die Versuche werden schrittweise gelöscht, während Sie weiterarbeiten, und die Bereinigung wird im Audit-Protokoll festgehalten. Die Aufbewahrungsfrist legen Sie in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>The purge stopped after deleting %1 attempts: %2</source>
+        <translation>Die Bereinigung wurde angehalten (gelöschte Versuche: %1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The purge was cancelled after deleting %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
+            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>Gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
+            <numerusform>Gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting attempts older than %Ln day(s)…</source>
+        <translation>
+            <numerusform>Versuche, die älter als %Ln Tag sind, werden gelöscht…</numerusform>
+            <numerusform>Versuche, die älter als %Ln Tage sind, werden gelöscht…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryChartDialog</name>
+    <message>
+        <source>last 24 hours</source>
+        <translation>letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>last 7 days</source>
+        <translation>letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>last 30 days</source>
+        <translation>letzten 30 Tagen</translation>
+    </message>
+    <message>
+        <source>The delivery history of “%1” could not be read: %2</source>
+        <translation>Der Zustellverlauf von „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>No attempts to deliver to “%1” in the last 24 hours.</source>
+        <translation>In den letzten 24 Stunden gab es keine Zustellversuche an „%1“.</translation>
+    </message>
+    <message>
+        <source>No attempts to deliver to “%1” in the last 7 days.</source>
+        <translation>In den letzten 7 Tagen gab es keine Zustellversuche an „%1“.</translation>
+    </message>
+    <message>
+        <source>No attempts to deliver to “%1” in the last 30 days.</source>
+        <translation>In den letzten 30 Tagen gab es keine Zustellversuche an „%1“.</translation>
+    </message>
+    <message>
+        <source>%1 attempts in the %2: %3 delivered, %4 failed.</source>
+        <translation>Versuche in den %2: %1, davon %3 zugestellt und %4 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Time (this computer&apos;s time zone)</source>
+        <translation>Zeit (Zeitzone dieses Computers)</translation>
+    </message>
+    <message>
+        <source>Attempts per hour</source>
+        <translation>Versuche pro Stunde</translation>
+    </message>
+    <message>
+        <source>Latency (ms)</source>
+        <translation>Latenz (ms)</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>Deliveries to “%1”</source>
+        <translation>Zustellungen an „%1“</translation>
+    </message>
+    <message>
+        <source>Delivery history of “%1”</source>
+        <translation>Zustellverlauf von „%1“</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryDetailPane</name>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Redelivery</source>
+        <translation>Erneute Zustellung</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Select an attempt to see what was sent and what came back.</source>
+        <translation>Wählen Sie einen Versuch aus, um zu sehen, was gesendet wurde und was zurückkam.</translation>
+    </message>
+    <message>
+        <source>%1 (deleted)</source>
+        <translation>%1 (gelöscht)</translation>
+    </message>
+    <message>
+        <source>Attempt %1 of %2 %3 to %4</source>
+        <translation>Versuch %1 für %2 %3 an %4</translation>
+    </message>
+    <message>
+        <source>Delivered: HTTP %1</source>
+        <translation>Zugestellt: HTTP %1</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation>Fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Started %1</source>
+        <translation>Gestartet %1</translation>
+    </message>
+    <message>
+        <source>finished %1</source>
+        <translation>beendet %1</translation>
+    </message>
+    <message>
+        <source>took %1 ms</source>
+        <translation>Dauer %1 ms</translation>
+    </message>
+    <message>
+        <source>Trigger: %1 · Message id: %2</source>
+        <translation>Auslöser: %1 · Nachrichten-ID: %2</translation>
+    </message>
+    <message>
+        <source>Some stored headers could not be read: %1</source>
+        <translation>Einige gespeicherte Header konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>HTTP %1</source>
+        <translation>HTTP %1</translation>
+    </message>
+    <message>
+        <source>No answer was recorded.</source>
+        <translation>Es wurde keine Antwort gespeichert.</translation>
+    </message>
+    <message>
+        <source>No answer came: the attempt failed before the receiver answered.</source>
+        <translation>Keine Antwort: Der Versuch ist fehlgeschlagen, bevor der Empfänger geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>#%1 %2</source>
+        <translation>#%1 %2</translation>
+    </message>
+    <message>
+        <source>no response</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>The receiver considers the request malformed; check that it expects this payload format.</source>
+        <translation>Der Empfänger hält die Anfrage für fehlerhaft; prüfen Sie, ob er dieses Nutzdatenformat erwartet.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request&apos;s credentials. Check that it has this webhook&apos;s current signing secret and that the clocks of both computers are right (signatures are time-limited).</source>
+        <translation>Der Empfänger hat die Zugangsdaten der Anfrage abgelehnt. Prüfen Sie, ob er das aktuelle Signaturgeheimnis dieses Webhooks hat und ob die Uhren beider Computer richtig gehen (Signaturen sind nur begrenzte Zeit gültig).</translation>
+    </message>
+    <message>
+        <source>The receiver has nothing at this URL; check the path.</source>
+        <translation>Unter dieser URL gibt es beim Empfänger nichts; prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept this method at this URL.</source>
+        <translation>Der Empfänger nimmt diese Methode unter dieser URL nicht an.</translation>
+    </message>
+    <message>
+        <source>The receiver gave up waiting for the request.</source>
+        <translation>Der Empfänger hat das Warten auf die Anfrage aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The receiver says this endpoint was removed for good.</source>
+        <translation>Laut Empfänger wurde dieser Endpunkt dauerhaft entfernt.</translation>
+    </message>
+    <message>
+        <source>The payload is larger than the receiver accepts.</source>
+        <translation>Die Nutzdaten sind größer, als der Empfänger annimmt.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept this content type.</source>
+        <translation>Der Empfänger nimmt diesen Inhaltstyp nicht an.</translation>
+    </message>
+    <message>
+        <source>The receiver understood the request but refused its content.</source>
+        <translation>Der Empfänger hat die Anfrage verstanden, ihren Inhalt aber abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The receiver is rate limiting; too many requests were sent. Redeliver later.</source>
+        <translation>Der Empfänger drosselt die Anfragen; es wurden zu viele gesendet. Stellen Sie später erneut zu.</translation>
+    </message>
+    <message>
+        <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
+        <translation>Beim Empfänger ist während der Bearbeitung der Anfrage ein Fehler aufgetreten; sein Betreiber findet die Ursache in den Protokollen des Empfängers.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the receiver could not reach it; try again later.</source>
+        <translation>Ein Gateway vor dem Empfänger konnte ihn nicht erreichen; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver is temporarily unavailable (maintenance or overload); try again later.</source>
+        <translation>Der Empfänger ist vorübergehend nicht verfügbar (Wartung oder Überlastung); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver redirected the request. Webhooks are not sent on to another address; if the new address is right, enter it as the webhook&apos;s URL.</source>
+        <translation>Der Empfänger hat die Anfrage weitergeleitet. Webhooks werden nicht an eine andere Adresse weitergeleitet; ist die neue Adresse richtig, tragen Sie sie als URL des Webhooks ein.</translation>
+    </message>
+    <message>
+        <source>The receiver had a problem handling the request; try again later.</source>
+        <translation>Beim Empfänger trat ein Problem bei der Bearbeitung der Anfrage auf; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request.</source>
+        <translation>Der Empfänger hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s host name could not be found. Check the URL for typing errors, and that this computer uses the hospital&apos;s name servers.</source>
+        <translation>Der Hostname des Empfängers wurde nicht gefunden. Prüfen Sie die URL auf Tippfehler und ob dieser Computer die Namensserver des Krankenhauses verwendet.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s address is in a range webhooks may not reach (loopback, private or link-local). If the receiver is inside the hospital, mark the webhook as an internal endpoint.</source>
+        <translation>Die Adresse des Empfängers liegt in einem Bereich, den Webhooks nicht erreichen dürfen (Loopback, privat oder Link-Local). Liegt der Empfänger im Krankenhaus, kennzeichnen Sie den Webhook als internen Endpunkt.</translation>
+    </message>
+    <message>
+        <source>Nothing accepted the connection at the receiver&apos;s address and port: the service is down, or a firewall rejects it.</source>
+        <translation>An Adresse und Port des Empfängers hat niemand die Verbindung angenommen: Der Dienst läuft nicht, oder eine Firewall weist sie ab.</translation>
+    </message>
+    <message>
+        <source>The receiver closed the connection without answering; it may have crashed or be overloaded.</source>
+        <translation>Der Empfänger hat die Verbindung ohne Antwort geschlossen; er ist möglicherweise abgestürzt oder überlastet.</translation>
+    </message>
+    <message>
+        <source>The receiver&apos;s certificate was not accepted: expired, issued for another name, or by an authority this computer does not trust. For a hospital-internal authority, set the webhook&apos;s CA bundle.</source>
+        <translation>Das Zertifikat des Empfängers wurde nicht akzeptiert: abgelaufen, für einen anderen Namen ausgestellt oder von einer Zertifizierungsstelle, der dieser Computer nicht vertraut. Für eine krankenhausinterne Zertifizierungsstelle hinterlegen Sie das CA-Bundle im Webhook.</translation>
+    </message>
+    <message>
+        <source>No answer came within the webhook&apos;s timeout. The receiver may be overloaded, or a firewall drops the connection silently.</source>
+        <translation>Innerhalb des Zeitlimits des Webhooks kam keine Antwort. Der Empfänger ist möglicherweise überlastet, oder eine Firewall verwirft die Verbindung stillschweigend.</translation>
+    </message>
+    <message>
+        <source>The receiver stopped sending in the middle of its answer.</source>
+        <translation>Der Empfänger hat mitten in seiner Antwort aufgehört zu senden.</translation>
+    </message>
+    <message>
+        <source>No Epic access token could be obtained; check the Epic client id, the key pair and the token URL.</source>
+        <translation>Es konnte kein Epic-Zugriffstoken beschafft werden; prüfen Sie die Epic-Client-ID, das Schlüsselpaar und die Token-URL.</translation>
+    </message>
+    <message>
+        <source>The request could not be made from the webhook&apos;s settings; nothing was sent. Check the URL and the CA bundle.</source>
+        <translation>Aus den Einstellungen des Webhooks ließ sich keine Anfrage erstellen; es wurde nichts gesendet. Prüfen Sie die URL und das CA-Bundle.</translation>
+    </message>
+    <message>
+        <source>The attempt was cancelled before it finished; the receiver may or may not have received it.</source>
+        <translation>Der Versuch wurde vor seinem Ende abgebrochen; der Empfänger hat ihn möglicherweise erhalten, möglicherweise nicht.</translation>
+    </message>
+    <message>
+        <source>The network failed between this computer and the receiver.</source>
+        <translation>Das Netzwerk zwischen diesem Computer und dem Empfänger ist ausgefallen.</translation>
+    </message>
+    <message>
+        <source>Attempts of this event</source>
+        <translation>Versuche zu diesem Ereignis</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Attempt</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>Response</source>
+        <translation>Antwort</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryFilter</name>
     <message>
         <source>“%1” is not of the form key=value.</source>
@@ -414,6 +1196,157 @@ Befehle:
     <message>
         <source>The time range ends (%1) before it starts (%2).</source>
         <translation>Der Zeitraum endet (%1), bevor er beginnt (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryFilterBar</name>
+    <message>
+        <source>The filter text was not applied: %1</source>
+        <translation>Der Filtertext wurde nicht übernommen: %1</translation>
+    </message>
+    <message>
+        <source>The time range must end after it starts.</source>
+        <translation>Der Zeitraum muss nach seinem Beginn enden.</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook:</source>
+        <translation>&amp;Webhook:</translation>
+    </message>
+    <message>
+        <source>E&amp;vent:</source>
+        <translation>&amp;Ereignis:</translation>
+    </message>
+    <message>
+        <source>&amp;Result:</source>
+        <translation>E&amp;rgebnis:</translation>
+    </message>
+    <message>
+        <source>Stat&amp;us:</source>
+        <translation>S&amp;tatus:</translation>
+    </message>
+    <message>
+        <source>Tri&amp;gger:</source>
+        <translation>&amp;Auslöser:</translation>
+    </message>
+    <message>
+        <source>T&amp;ime:</source>
+        <translation>&amp;Zeit:</translation>
+    </message>
+    <message>
+        <source>from</source>
+        <translation>von</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>bis</translation>
+    </message>
+    <message>
+        <source>&amp;Search:</source>
+        <translation>&amp;Suche:</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>All webhooks</source>
+        <translation>Alle Webhooks</translation>
+    </message>
+    <message>
+        <source>All event types</source>
+        <translation>Alle Ereignistypen</translation>
+    </message>
+    <message>
+        <source>Any</source>
+        <translation>Beliebig</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation>Fehlschlag</translation>
+    </message>
+    <message>
+        <source>2xx success</source>
+        <translation>2xx Erfolg</translation>
+    </message>
+    <message>
+        <source>3xx redirect</source>
+        <translation>3xx Weiterleitung</translation>
+    </message>
+    <message>
+        <source>4xx client error</source>
+        <translation>4xx Client-Fehler</translation>
+    </message>
+    <message>
+        <source>5xx server error</source>
+        <translation>5xx Server-Fehler</translation>
+    </message>
+    <message>
+        <source>No response</source>
+        <translation>Keine Antwort</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>Test</translation>
+    </message>
+    <message>
+        <source>Redelivery</source>
+        <translation>Erneute Zustellung</translation>
+    </message>
+    <message>
+        <source>All time</source>
+        <translation>Gesamter Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>Eigener Zeitraum</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>Attempts that started at or after this time; “open” for no limit.</source>
+        <translation>Versuche, die zu oder nach dieser Zeit begonnen haben; „offen“ für keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Attempts that started before this time; “open” for no limit.</source>
+        <translation>Versuche, die vor dieser Zeit begonnen haben; „offen“ für keine Grenze.</translation>
+    </message>
+    <message>
+        <source>Text in the error or the event id</source>
+        <translation>Text im Fehler oder in der Ereignis-ID</translation>
+    </message>
+    <message>
+        <source>e.g. webhook=Cardiology&amp;result=failure&amp;since=24h</source>
+        <translation>z. B. webhook=Kardiologie&amp;result=failure&amp;since=24h</translation>
+    </message>
+    <message>
+        <source>The filter as text, to copy into a ticket or paste from one. Keys: webhook, event, result, status, since, from, to, trigger, q. Press Enter to apply.</source>
+        <translation>Der Filter als Text, zum Kopieren in ein Ticket oder zum Einfügen aus einem Ticket. Schlüssel: webhook, event, result, status, since, from, to, trigger, q. Mit der Eingabetaste übernehmen.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Zurücksetzen</translation>
     </message>
 </context>
 <context>
@@ -676,6 +1609,17 @@ Befehle:
     <message>
         <source>Token request to %1 failed: %2</source>
         <translation>Token-Anforderung an %1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryListener</name>
+    <message>
+        <source>The database driver cannot deliver notifications.</source>
+        <translation>Der Datenbanktreiber kann keine Benachrichtigungen zustellen.</translation>
+    </message>
+    <message>
+        <source>The connection that listens for new attempts was lost: %1</source>
+        <translation>Die Verbindung, die auf neue Versuche wartet, ist abgebrochen: %1</translation>
     </message>
 </context>
 <context>
@@ -1982,6 +2926,192 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     </message>
 </context>
 <context>
+    <name>RedeliverCommand</name>
+    <message>
+        <source>Attempt %1 was not redelivered: %2</source>
+        <translation>Versuch %1 wurde nicht erneut zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>  Add --include-disabled to redeliver to it anyway.</source>
+        <translation>  Geben Sie --include-disabled an, um trotzdem erneut an ihn zuzustellen.</translation>
+    </message>
+    <message>
+        <source>Attempt %1 (%2 %3) to “%4”</source>
+        <translation>Versuch %1 (%2 %3) an „%4“</translation>
+    </message>
+    <message>
+        <source>%1: delivered, HTTP %2, latency %3 ms.</source>
+        <translation>%1: zugestellt, HTTP %2, Latenz %3 ms.</translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation>%1: abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1: not delivered, HTTP %2, latency %3 ms.</source>
+        <translation>%1: nicht zugestellt, HTTP %2, Latenz %3 ms.</translation>
+    </message>
+    <message>
+        <source>%1: not delivered: %2</source>
+        <translation>%1: nicht zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>  Diagnosis: %1</source>
+        <translation>  Diagnose: %1</translation>
+    </message>
+    <message>
+        <source>  Recorded as attempt %1 of message %2 (id %3).</source>
+        <translation>  Als Versuch %1 der Nachricht %2 festgehalten (ID %3).</translation>
+    </message>
+    <message>
+        <source>  The attempt could not be recorded in the delivery log: %1</source>
+        <translation>  Der Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>Sends logged messages again: the same message id (webhook-id) and body, with a fresh timestamp and signature, to the webhook as it is configured now. Each result is printed and recorded with trigger “redeliver”.
+
+  redeliver --delivery ID
+  redeliver --failed-since ISO [--webhook NAME]
+
+--failed-since picks every message whose newest attempt failed and started at or after that time, once each, and sends at most %1 a second. Exit code 0 when every redelivery was accepted, 1 otherwise.</source>
+        <translation>Sendet protokollierte Nachrichten erneut: dieselbe Nachrichten-ID (webhook-id) und denselben Body, mit neuem Zeitstempel und neuer Signatur, an den Webhook in seiner aktuellen Einrichtung. Jedes Ergebnis wird ausgegeben und mit dem Auslöser „redeliver“ festgehalten.
+
+  redeliver --delivery ID
+  redeliver --failed-since ISO [--webhook NAME]
+
+--failed-since wählt jede Nachricht, deren neuester Versuch fehlgeschlagen ist und zu oder nach dieser Zeit begonnen hat, jeweils einmal, und sendet höchstens %1 pro Sekunde. Exit-Code 0, wenn jede erneute Zustellung angenommen wurde, sonst 1.</translation>
+    </message>
+    <message>
+        <source>The id of the attempt to send again, as the delivery log shows it.</source>
+        <translation>Die ID des erneut zu sendenden Versuchs, wie das Zustellprotokoll sie anzeigt.</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Every message that failed at or after this time (ISO 8601).</source>
+        <translation>Jede Nachricht, die zu oder nach dieser Zeit fehlgeschlagen ist (ISO 8601).</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>With --failed-since: only this webhook&apos;s messages.</source>
+        <translation>Mit --failed-since: nur die Nachrichten dieses Webhooks.</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Redeliver to disabled webhooks too.</source>
+        <translation>Auch an deaktivierte Webhooks erneut zustellen.</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>Unexpected arguments: %1.</source>
+        <translation>Unerwartete Argumente: %1.</translation>
+    </message>
+    <message>
+        <source>Give either --delivery ID or --failed-since TIME.</source>
+        <translation>Geben Sie entweder --delivery ID oder --failed-since ZEIT an.</translation>
+    </message>
+    <message>
+        <source>--webhook goes with --failed-since; an attempt already names its webhook.</source>
+        <translation>--webhook gehört zu --failed-since; ein Versuch nennt seinen Webhook bereits.</translation>
+    </message>
+    <message>
+        <source>--delivery needs the id of an attempt, a whole number; “%1” is not one.</source>
+        <translation>--delivery braucht die ID eines Versuchs, eine ganze Zahl; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>--failed-since needs a time in ISO 8601, such as 2024-05-01T08:00:00Z; “%1” is not one.</source>
+        <translation>--failed-since braucht eine Zeitangabe nach ISO 8601, etwa 2024-05-01T08:00:00Z; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>No message failed since %1 without being delivered later; nothing was sent.</source>
+        <translation>Seit %1 ist keine Nachricht fehlgeschlagen, ohne später zugestellt worden zu sein; es wurde nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redelivering %n message(s), at most %1 a second.</source>
+        <translation>
+            <numerusform>%n Nachricht wird erneut zugestellt, höchstens %1 pro Sekunde.</numerusform>
+            <numerusform>%n Nachrichten werden erneut zugestellt, höchstens %1 pro Sekunde.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2 redelivered, %3 failed.</source>
+        <translation>%1 von %2 erneut zugestellt, %3 fehlgeschlagen.</translation>
+    </message>
+</context>
+<context>
+    <name>Redelivery</name>
+    <message>
+        <source>The body of attempt %1 was not stored in the delivery log, so it cannot be sent again.</source>
+        <translation>Der Body von Versuch %1 wurde nicht im Zustellprotokoll gespeichert, daher kann er nicht erneut gesendet werden.</translation>
+    </message>
+    <message>
+        <source>The webhook “%1” was deleted, so attempt %2 has nowhere to go.</source>
+        <translation>Der Webhook „%1“ wurde gelöscht, daher hat Versuch %2 kein Ziel.</translation>
+    </message>
+    <message>
+        <source>The webhook “%1” is disabled. Enable it first, or confirm that attempt %2 should be redelivered to it anyway.</source>
+        <translation>Der Webhook „%1“ ist deaktiviert. Aktivieren Sie ihn zuerst, oder bestätigen Sie, dass Versuch %2 trotzdem erneut an ihn zugestellt werden soll.</translation>
+    </message>
+    <message>
+        <source>Cannot read the failed attempts: %1</source>
+        <translation>Die fehlgeschlagenen Versuche können nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RedeliveryTask</name>
+    <message>
+        <source>The webhook of attempt %1 could not be read: %2</source>
+        <translation>Der Webhook von Versuch %1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” (fingerprint %2) is not in this workstation&apos;s keychain, and a webhook with a secret is never sent unsigned. Paste the secret here, or redeliver from the workstation that holds it.</source>
+        <translation>Das Signaturgeheimnis von „%1“ (Fingerabdruck %2) liegt nicht im Schlüsselbund dieses Arbeitsplatzes, und ein Webhook mit Geheimnis wird nie unsigniert gesendet. Fügen Sie das Geheimnis hier ein, oder stellen Sie an dem Arbeitsplatz erneut zu, der es hat.</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” could not be read: %2</source>
+        <translation>Das Signaturgeheimnis von „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds a different signing secret for “%1” than the one set for the webhook. Paste the current secret, or rotate it.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält für „%1“ ein anderes Signaturgeheimnis als das für den Webhook gesetzte. Fügen Sie das aktuelle Geheimnis ein oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Redeliver from the workstation that holds the key.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Stellen Sie an dem Arbeitsplatz erneut zu, der den Schlüssel hat.</translation>
+    </message>
+    <message>
+        <source>The Epic private key of “%1” could not be read: %2</source>
+        <translation>Der private Epic-Schlüssel von „%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The Epic private key of “%1” in the keychain cannot be used: %2</source>
+        <translation>Der private Epic-Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>Attempt %1 cannot be redelivered to “%2”: %3</source>
+        <translation>Versuch %1 kann nicht erneut an „%2“ zugestellt werden: %3</translation>
+    </message>
+    <message>
+        <source>the database gave no reason</source>
+        <translation>die Datenbank nannte keinen Grund</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+    </message>
+</context>
+<context>
     <name>SecretCommand</name>
     <message>
         <source>Paste the signing secret and press Enter (it is not shown): </source>
@@ -3098,6 +4228,110 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>Send a sample event as the fields describe the webhook now, before saving</source>
         <translation>Ein Beispielereignis so senden, wie die Felder den Webhook gerade beschreiben, noch vor dem Speichern</translation>
     </message>
+    <message>
+        <source>Certificate authority bundle</source>
+        <translation>CA-Bundle der Zertifizierungsstelle</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt);;All files (*)</source>
+        <translation>PEM-Zertifikate (*.pem *.crt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Webhook</source>
+        <translation>&amp;Webhook</translation>
+    </message>
+    <message>
+        <source>De&amp;livery</source>
+        <translation>Zu&amp;stellung</translation>
+    </message>
+    <message>
+        <source>Extra &amp;CA bundle:</source>
+        <translation>Zusätzliches &amp;CA-Bundle:</translation>
+    </message>
+    <message>
+        <source>PEM file of the hospital&apos;s own certificate authority (optional)</source>
+        <translation>PEM-Datei der krankenhauseigenen Zertifizierungsstelle (optional)</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Internal endpoint: allow delivery to private network addresses</source>
+        <translation>Interner Endpunkt: Zustellung an private Netzwerkadressen erlauben</translation>
+    </message>
+    <message>
+        <source>Without this, addresses in private, loopback, link-local and similar ranges are refused, so that a webhook cannot be used to reach internal systems.</source>
+        <translation>Ohne diese Einstellung werden Adressen in privaten, Loopback-, Link-Local- und ähnlichen Bereichen abgelehnt, damit ein Webhook nicht genutzt werden kann, um interne Systeme zu erreichen.</translation>
+    </message>
+    <message>
+        <source>Epic registration (SMART Backend Services)</source>
+        <translation>Epic-Registrierung (SMART Backend Services)</translation>
+    </message>
+    <message>
+        <source>Client ID:</source>
+        <translation>Client-ID:</translation>
+    </message>
+    <message>
+        <source>Token URL:</source>
+        <translation>Token-URL:</translation>
+    </message>
+    <message>
+        <source>FHIR base URL:</source>
+        <translation>FHIR-Basis-URL:</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Key ID:</source>
+        <translation>Schlüssel-ID:</translation>
+    </message>
+    <message>
+        <source>the key&apos;s thumbprint when empty</source>
+        <translation>wenn leer: Fingerabdruck des Schlüssels</translation>
+    </message>
+    <message>
+        <source>Generate key pair…</source>
+        <translation>Schlüsselpaar erzeugen…</translation>
+    </message>
+    <message>
+        <source>Copy public key (JWK Set)</source>
+        <translation>Öffentlichen Schlüssel kopieren (JWK Set)</translation>
+    </message>
+    <message>
+        <source>Save the webhook first; its key pair belongs to it.</source>
+        <translation>Speichern Sie zuerst den Webhook; sein Schlüsselpaar gehört zu ihm.</translation>
+    </message>
+    <message>
+        <source>A private key is in this workstation&apos;s keychain.</source>
+        <translation>Im Schlüsselbund dieses Arbeitsplatzes liegt ein privater Schlüssel.</translation>
+    </message>
+    <message>
+        <source>No private key on this workstation yet.</source>
+        <translation>Noch kein privater Schlüssel an diesem Arbeitsplatz.</translation>
+    </message>
+    <message>
+        <source>Replace the key pair</source>
+        <translation>Schlüsselpaar ersetzen</translation>
+    </message>
+    <message>
+        <source>The public key registered with Epic stops working when the key pair is replaced. Replace it?</source>
+        <translation>Der bei Epic registrierte öffentliche Schlüssel funktioniert nicht mehr, wenn das Schlüsselpaar ersetzt wird. Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Generating an RSA key pair…</source>
+        <translation>RSA-Schlüsselpaar wird erzeugt…</translation>
+    </message>
+    <message>
+        <source>The key pair could not be generated.</source>
+        <translation>Das Schlüsselpaar konnte nicht erzeugt werden.</translation>
+    </message>
+    <message>
+        <source>The public JWK Set is on the clipboard, ready for the Epic registration.</source>
+        <translation>Das öffentliche JWK Set ist in der Zwischenablage, bereit für die Epic-Registrierung.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookKinds</name>
@@ -3361,14 +4595,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Geben Sie die Endpunkt-URL ein.</translation>
     </message>
     <message>
-        <source>“%1” is not a valid URL: %2</source>
-        <translation>„%1“ ist keine gültige URL: %2</translation>
-    </message>
-    <message>
-        <source>“%1” is not a complete URL; it must start with https:// and name a host.</source>
-        <translation>„%1“ ist keine vollständige URL; sie muss mit https:// beginnen und einen Host nennen.</translation>
-    </message>
-    <message>
         <source>“%1” endpoints are not supported; use https://.</source>
         <translation>Endpunkte mit dem Schema „%1“ werden nicht unterstützt; verwenden Sie https://.</translation>
     </message>
@@ -3432,6 +4658,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>The Epic %1 must be an https:// URL.</source>
         <translation>Die Epic-%1 muss eine https://-URL sein.</translation>
     </message>
+    <message>
+        <source>This is not a valid URL: check for spaces or characters a URL cannot contain.</source>
+        <translation>Dies ist keine gültige URL: Prüfen Sie sie auf Leerzeichen oder Zeichen, die in einer URL nicht vorkommen dürfen.</translation>
+    </message>
+    <message>
+        <source>This is not a complete URL; it must start with https:// and name a host.</source>
+        <translation>Dies ist keine vollständige URL; sie muss mit https:// beginnen und einen Host nennen.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -3450,6 +4684,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot open the database</source>
         <translation>Die Datenbank kann nicht geöffnet werden</translation>
+    </message>
+    <message>
+        <source>url</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>Code</translation>
     </message>
 </context>
 </TS>

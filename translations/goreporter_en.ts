@@ -12,6 +12,82 @@
     </message>
 </context>
 <context>
+    <name>DeliveriesCommand</name>
+    <message numerus="yes">
+        <source>The newest %n attempt(s) are shown; --limit shows more.</source>
+        <translation>
+            <numerusform>The newest %n attempt is shown; --limit shows more.</numerusform>
+            <numerusform>The newest %n attempts are shown; --limit shows more.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DeliveriesView</name>
+    <message numerus="yes">
+        <source>%Ln attempt(s)</source>
+        <translation>
+            <numerusform>%Ln attempt</numerusform>
+            <numerusform>%Ln attempts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>at least %Ln attempt(s), counting…</source>
+        <translation>
+            <numerusform>at least %Ln attempt, counting…</numerusform>
+            <numerusform>at least %Ln attempts, counting…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln failed event(s) of this filter?</source>
+        <translation>
+            <numerusform>Redeliver %Ln failed event of this filter?</numerusform>
+            <numerusform>Redeliver %Ln failed events of this filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln Event(s)</source>
+        <translation>
+            <numerusform>Redeliver %Ln Event</numerusform>
+            <numerusform>Redeliver %Ln Events</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln attempt(s) to “%1”.</source>
+        <translation>
+            <numerusform>Exported %Ln attempt to “%1”.</numerusform>
+            <numerusform>Exported %Ln attempts to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1?</source>
+        <translation>
+            <numerusform>Delete every delivery attempt older than %Ln day, that is, started before %1?</numerusform>
+            <numerusform>Delete every delivery attempt older than %Ln days, that is, started before %1?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The purge was cancelled after deleting %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>The purge was cancelled after deleting %1 attempts older than %Ln day.</numerusform>
+            <numerusform>The purge was cancelled after deleting %1 attempts older than %Ln days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>Deleted %1 attempts older than %Ln day.</numerusform>
+            <numerusform>Deleted %1 attempts older than %Ln days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting attempts older than %Ln day(s)…</source>
+        <translation>
+            <numerusform>Deleting attempts older than %Ln day…</numerusform>
+            <numerusform>Deleting attempts older than %Ln days…</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveryJob</name>
     <message numerus="yes">
         <source>It asks to wait %n second(s) before trying again.</source>
@@ -28,6 +104,16 @@
         <translation>
             <numerusform>%n webhook</numerusform>
             <numerusform>%n webhooks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>RedeliverCommand</name>
+    <message numerus="yes">
+        <source>Redelivering %n message(s), at most %1 a second.</source>
+        <translation>
+            <numerusform>Redelivering %n message, at most %1 a second.</numerusform>
+            <numerusform>Redelivering %n messages, at most %1 a second.</numerusform>
         </translation>
     </message>
 </context>
