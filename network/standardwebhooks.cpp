@@ -130,7 +130,9 @@ QString StandardWebhooks::fingerprint(const QString &secret)
 {
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int length = 0;
-    const QByteArray text = secret.trimmed().toUtf8(); // pasted secrets often carry a newline
+    // The same key pasted with or without "whsec_" (or with a newline) is the same secret: hash its canonical form.
+    const std::optional<QByteArray> key = parseSecret(secret);
+    const QByteArray text = key ? QByteArray(secretPrefix.data(), secretPrefix.size()) + key->toBase64() : secret.trimmed().toUtf8();
     if (EVP_Digest(text.constData(), size_t(text.size()), digest, &length, EVP_sha256(), nullptr) != 1)
         return {};
     return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(digest), int(length)).toHex().left(FingerprintLength));

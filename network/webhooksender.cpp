@@ -254,10 +254,17 @@ void DeliveryJob::requestToken()
     const ByteHeaders headers{{"Content-Type", "application/x-www-form-urlencoded"}, {"Accept", "application/json"}};
     startExchange(m_request.epic->tokenUrl, "POST", headers,
                   EpicAuth::tokenRequestBody(assertion, m_request.epic->scope), [this] {
-        const QString tokenUrl = m_request.epic->tokenUrl.toString();
+        // Whatever the token endpoint answered may hold a token: only what is needed to explain a failure
+        // leaves this function, and never as the response of the FHIR request, which was not sent.
+        const QByteArray tokenAnswer = m_result.body;
+        m_result.status = 0;
+        m_result.reasonPhrase.clear();
+        m_result.responseHeaders.clear();
+        m_result.body.clear();
+        m_result.bodySize = 0;
         if (m_result.error != DeliveryResult::Error::None) {
             // The token endpoint answered with an HTTP error (failures below HTTP went through fail()).
-            const QString oauth = EpicAuth::describeOAuthError(m_result.body);
+            const QString oauth = EpicAuth::describeOAuthError(tokenAnswer);
             fail(DeliveryResult::Error::Authentication,
                  m_result.errorText + (oauth.isEmpty() ? QString() : QStringLiteral(": ") + oauth),
                  tr("Epic did not issue an access token. Check the client id, that the public key with key id “%1” is "
@@ -267,7 +274,7 @@ void DeliveryJob::requestToken()
             return;
         }
         QString parseError;
-        const auto token = EpicAuth::parseTokenResponse(m_result.body, QDateTime::currentDateTimeUtc(), &parseError);
+        const auto token = EpicAuth::parseTokenResponse(tokenAnswer, QDateTime::currentDateTimeUtc(), &parseError);
         if (!token) {
             fail(DeliveryResult::Error::Authentication, parseError);
             return;
@@ -275,12 +282,6 @@ void DeliveryJob::requestToken()
         m_inTokenExchange = false;
         if (m_sender)
             m_sender->tokenCache().store(*m_request.epic, *token);
-        // The token answer is a credential: nothing of it stays in the result.
-        m_result.status = 0;
-        m_result.reasonPhrase.clear();
-        m_result.responseHeaders.clear();
-        m_result.body.clear();
-        m_result.bodySize = 0;
         sendMain(token->value);
     });
 }

@@ -115,9 +115,11 @@ void TestStandardWebhooks::fingerprint()
 {
     const QString fingerprint = StandardWebhooks::fingerprint(specSecret);
     QCOMPARE(fingerprint.size(), StandardWebhooks::FingerprintLength);
-    // SHA-256 of the secret text, computed independently with `printf %s SECRET | sha256sum`.
+    // SHA-256 of the canonical secret text, computed independently with `printf %s SECRET | sha256sum`.
     QCOMPARE(fingerprint, QStringLiteral("96ad2ccd81462a76"));
     QCOMPARE(StandardWebhooks::fingerprint(specSecret + QLatin1Char('\n')), fingerprint);
+    // The bare base64 form is the same key, so it has the same fingerprint.
+    QCOMPARE(StandardWebhooks::fingerprint(specSecret.mid(6)), fingerprint);
     QVERIFY(StandardWebhooks::fingerprint(StandardWebhooks::generateSecret()) != fingerprint);
     QVERIFY(!fingerprint.contains(QLatin1String("MfKQ")));
 }

@@ -56,6 +56,7 @@ private slots:
     void cancelBeforeStart();
     void epicEndToEnd();
     void epicTokenRefused();
+    void epicTokenAnswerNeverKept();
     void redaction();
     void builtFromWebhook();
     void attemptsRecorded_data();
@@ -677,6 +678,35 @@ void TestWebhookSender::epicTokenRefused()
     QVERIFY2(result.diagnosis.contains(QStringLiteral("key id “k1”")), qPrintable(result.diagnosis));
     QCOMPARE(epic.requests().size(), 1); // the report was not sent without a token
     QVERIFY(!m_sender.tokenCache().find(settings, QDateTime::currentDateTimeUtc()));
+}
+
+void TestWebhookSender::epicTokenAnswerNeverKept()
+{
+    // A 200 answer with a token that cannot be used (not a bearer token) must not leave the token anywhere.
+    const auto key = EpicKey::generate(2048);
+    QVERIFY(key);
+    TestHttpsServer epic(m_localhost);
+    epic.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.headers = {{"Content-Type", "application/json"}};
+        answer.body = R"({"access_token":"tok-SHOULD-NOT-LEAK","token_type":"DPoP","expires_in":3600})";
+        return answer;
+    });
+    EpicAuthSettings settings;
+    settings.clientId = QStringLiteral("someone");
+    settings.tokenUrl = epic.url(QStringLiteral("localhost"), QStringLiteral("/oauth2/token"));
+    settings.scope = QStringLiteral("system/DiagnosticReport.write");
+    DeliveryRequest delivery = request(epic.url(QStringLiteral("localhost"), QStringLiteral("/api/FHIR/R4/DiagnosticReport")));
+    delivery.kind = WebhookKind::Epic;
+    delivery.epic = settings;
+    delivery.epicKey = *key;
+    const DeliveryResult result = run(delivery);
+    QCOMPARE(result.error, Error::Authentication);
+    QCOMPARE(result.status, 0);
+    QVERIFY(result.body.isEmpty());
+    QVERIFY(!result.errorText.contains(QStringLiteral("SHOULD-NOT-LEAK")));
+    QVERIFY(!result.diagnosis.contains(QStringLiteral("SHOULD-NOT-LEAK")));
+    QCOMPARE(epic.requests().size(), 1);
 }
 
 void TestWebhookSender::redaction()
