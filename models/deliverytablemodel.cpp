@@ -432,8 +432,10 @@ QVariant DeliveryTableModel::headerData(int section, Qt::Orientation orientation
 
 bool DeliveryTableModel::canFetchMore(const QModelIndex &parent) const
 {
-    // Until the count arrives only the first block is in the model; it comes by itself, fetchMore() or not.
-    return !parent.isValid() && m_selection && !m_countKnown && m_state == State::Ready;
+    // Rows beyond the first block arrive by themselves once the count is known, and rows in view are loaded on
+    // demand by data(): there is never anything for a caller to fetch, so a fetch loop cannot spin.
+    Q_UNUSED(parent);
+    return false;
 }
 
 void DeliveryTableModel::fetchMore(const QModelIndex &parent)

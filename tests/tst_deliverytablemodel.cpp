@@ -168,12 +168,10 @@ void TestDeliveryTableModel::modelTesterAndScrollTopToBottom()
     QVERIFY(firstPage.wait(waitMs));
     QCOMPARE(model.state(), DeliveryTableModel::State::Ready);
     QVERIFY(model.rowCount() == 250 || model.isCountKnown());
-    if (!model.isCountKnown()) {
-        QVERIFY(model.canFetchMore({}));
-        model.fetchMore({});
-        QVERIFY(counted.wait(waitMs));
-    }
+    // Nothing is ever left for a caller to fetch: the count and the remaining rows come by themselves.
     QVERIFY(!model.canFetchMore({}));
+    if (!model.isCountKnown())
+        QVERIFY(counted.wait(waitMs));
     const QList<qint64> expected = idsInLogOrder(*m_db.database);
     QCOMPARE(model.rowCount(), expected.size());
     QCOMPARE(model.columnCount(), int(DeliveryTableModel::ColumnCount));
