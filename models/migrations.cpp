@@ -276,6 +276,17 @@ Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engin
         return rollBack(tr("Cannot create the migration table: %1").arg(error));
     // Re-read under the lock: another workstation may have migrated meanwhile.
     const int lockedVersion = currentVersion(db, &error);
+    if (lockedVersion < 0)
+        return rollBack(tr("Cannot read the schema version: %1").arg(error));
+    if (lockedVersion > latestVersion()) {
+        rollBack(tr("A newer goReporter Webhooks console migrated the database to schema version %1 a moment ago; "
+                    "this program knows only up to version %2. Install the newer console; the database was not "
+                    "modified.")
+                     .arg(lockedVersion)
+                     .arg(latestVersion()));
+        result.outcome = Outcome::TooNew;
+        return result;
+    }
     for (const Migration &migration : allMigrations()) {
         if (migration.version <= lockedVersion)
             continue;
