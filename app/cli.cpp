@@ -1,5 +1,6 @@
 #include "app/cli.h"
 
+#include "app/deliverycommands.h"
 #include "app/commandsupport.h"
 #include "app/previewcommand.h"
 #include "app/secretcommands.h"
@@ -112,7 +113,11 @@ int CommandLine::run(const QStringList &arguments)
            "  epic keygen --webhook NAME [--bits N] [--replace]\n"
            "                                  an Epic key pair; prints the public JWK Set to register\n"
            "  send --webhook NAME --event TYPE [--sample-file F]\n"
-           "                                  send a test delivery and print status, latency and diagnosis"));
+           "                                  send a test delivery and print status, latency and diagnosis\n"
+           "  deliveries [--webhook NAME] [--event TYPE] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]\n"
+           "                                  the delivery log, newest first, or exported (secrets redacted)\n"
+           "  redeliver --delivery ID | --failed-since ISO [--webhook NAME]\n"
+           "                                  send logged messages again and print each result"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();
     m_parser.addOption({QStringLiteral("database"),
@@ -300,6 +305,10 @@ int runCommandLine(const QStringList &arguments)
         return runEpicCommand(arguments);
     if (Startup::subcommand(arguments) == QLatin1String("send"))
         return runSendCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("deliveries"))
+        return runDeliveriesCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("redeliver"))
+        return runRedeliverCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

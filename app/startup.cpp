@@ -12,6 +12,7 @@ const QStringList optionsWithValue = {
     QStringLiteral("--database"), QStringLiteral("--lang"),   QStringLiteral("-platform"),    QStringLiteral("--platform"),
     QStringLiteral("--webhook"),  QStringLiteral("--event"),  QStringLiteral("--format"),      QStringLiteral("--phi"),
     QStringLiteral("--sample-file"), QStringLiteral("--grace-hours"), QStringLiteral("--bits"),
+    QStringLiteral("--since"), QStringLiteral("--failed-since"), QStringLiteral("--delivery"), QStringLiteral("--limit"),
 };
 } // namespace
 
