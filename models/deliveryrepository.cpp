@@ -84,28 +84,20 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
             *error = tr("Cannot record the delivery attempt (%1): %2").arg(what, Database::describe(sqlError));
         return false;
     };
-    // Numbering and inserting in one transaction keeps a retry's number consistent with what it read.
-    if (!db.transaction())
-        return failed(tr("transaction"), db.lastError());
-    int attempt = record.attempt;
-    if (attempt <= 0) {
-        QSqlQuery previous(db);
-        previous.prepare(QStringLiteral("SELECT COALESCE(MAX(attempt), 0) FROM deliveries WHERE message_id = ?"));
-        previous.addBindValue(record.messageId);
-        if (!previous.exec() || !previous.next()) {
-            db.rollback();
-            return failed(tr("numbering"), previous.lastError());
-        }
-        attempt = previous.value(0).toInt() + 1;
-    }
+    // One statement numbers and inserts: SQLite takes its write lock at once (a read-then-write transaction
+    // fails at once instead of waiting when another process wrote meanwhile), and on PostgreSQL the unique
+    // (message_id, attempt) index turns a concurrent numbering into a conflict that is simply retried.
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, webhook_name, event_type, event_id, message_id,"
                                   " attempt, trigger_kind, request_method, request_url, request_headers_json,"
                                   " request_body, response_status, response_headers_json, response_body, response_size,"
                                   " error, success, started_at, finished_at, duration_ms)"
-                                  " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+                                  " VALUES (?, ?, ?, ?, ?,"
+                                  " COALESCE(?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM deliveries WHERE message_id = ?)),"
+                                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, attempt"));
     const QVariantList values{
-        nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId, attempt,
+        nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
+        record.attempt > 0 ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
         triggerKey(record.trigger), QString::fromLatin1(record.requestMethod), record.requestUrl,
         headersToJson(record.requestHeaders),
         record.requestBody.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.requestBody),
@@ -115,19 +107,18 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         nullable(record.responseSize), nullable(record.error), record.success,
         msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
         nullable(record.durationMs)};
-    for (const QVariant &value : values)
-        insert.addBindValue(value);
-    if (!insert.exec() || !insert.next()) {
+    for (int tries = 0;; ++tries) {
+        for (const QVariant &value : values)
+            insert.addBindValue(value);
+        if (insert.exec() && insert.next())
+            break;
         const QSqlError sqlError = insert.lastError();
-        db.rollback();
-        return failed(tr("insert"), sqlError);
+        const bool numberTaken = sqlError.nativeErrorCode() == QLatin1String("23505") && record.attempt <= 0;
+        if (!numberTaken || tries == 4)
+            return failed(tr("insert"), sqlError);
     }
-    const qint64 id = insert.value(0).toLongLong();
-    insert.finish();
-    if (!db.commit())
-        return failed(tr("commit"), db.lastError());
-    record.id = id;
-    record.attempt = attempt;
+    record.id = insert.value(0).toLongLong();
+    record.attempt = insert.value(1).toInt();
     return true;
 }
 
