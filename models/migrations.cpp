@@ -165,6 +165,23 @@ const QList<Migration> &allMigrations()
                             "CREATE TRIGGER deliveries_hourly AFTER INSERT OR DELETE OR UPDATE OF webhook_id, started_at, success"
                             " ON deliveries FOR EACH ROW EXECUTE FUNCTION delivery_hourly_track()"),
          }},
+        // Open deliveries views on PostgreSQL learn of new attempts by LISTEN instead of polling a shared server.
+        // One notification per statement, without payload: listeners fetch what is new themselves, and
+        // PostgreSQL folds identical notifications of one transaction into one, so bulk inserts stay cheap.
+        // SQLite has no notifications (and no other process to tell): its views poll.
+        {3, "delivery log: notify listeners of new attempts (PostgreSQL)",
+         {
+             QStringLiteral("${postgresql_only}"
+                            "CREATE FUNCTION deliveries_notify_insert() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                            "BEGIN\n"
+                            "  PERFORM pg_notify('goreporter_deliveries', '');\n"
+                            "  RETURN NULL;\n"
+                            "END\n"
+                            "$$"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_notify_insert AFTER INSERT ON deliveries"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
+         }},
     };
     return migrations;
 }

@@ -1,0 +1,76 @@
+// One recorded delivery attempt in full: outcome and diagnosis, timing, request, response, and its event's timeline.
+#pragma once
+
+#include "models/deliverylog.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class HttpMessageView;
+class QLabel;
+class QSplitter;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+class DeliveryDetailPane : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DeliveryDetailPane(QWidget *parent = nullptr);
+
+    // timeline: every attempt of the same event to the same webhook, oldest first (DeliveryLog::timeline).
+    void showDetail(const DeliveryDetail &detail, const QList<DeliveryListRow> &timeline);
+    // Nothing selected.
+    void clear();
+    // The attempt could not be read: why, in place of the detail.
+    void showProblem(const QString &message);
+    // A note under the outcome, e.g. that the shown attempt is not in the current filter.
+    void setNote(const QString &note);
+
+    std::optional<qint64> shownId() const;
+    const std::optional<DeliveryDetail> &detail() const { return m_detail; }
+
+    // What a stored outcome means in plain language and what to do about it. storedError is the log's
+    // "<key>: <text>"; the status decides for answers that came.
+    static QString diagnosis(const QString &storedError, const std::optional<int> &status);
+
+    QLabel *headlineLabel() const { return m_headline; }
+    QLabel *outcomeLabel() const { return m_outcome; }
+    QLabel *diagnosisLabel() const { return m_diagnosis; }
+    QLabel *timingLabel() const { return m_timing; }
+    QLabel *noteLabel() const { return m_note; }
+    QTreeWidget *timelineView() const { return m_timeline; }
+    HttpMessageView *requestView() const { return m_requestView; }
+    HttpMessageView *responseView() const { return m_responseView; }
+
+signals:
+    // An attempt of the timeline was clicked (or chosen with the keyboard).
+    void attemptActivated(qint64 id, qint64 startedAtMs);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void render();
+    void fillTimeline();
+
+    std::optional<DeliveryDetail> m_detail;
+    QList<DeliveryListRow> m_attempts;
+    QString m_problem;
+    QString m_noteText;
+
+    QLabel *m_headline;
+    QLabel *m_outcome;
+    QLabel *m_diagnosis;
+    QLabel *m_timing;
+    QLabel *m_note;
+    QLabel *m_timelineTitle;
+    QTreeWidget *m_timeline;
+    QLabel *m_placeholder;
+    QWidget *m_content;
+    QSplitter *m_splitter;
+    HttpMessageView *m_requestView;
+    HttpMessageView *m_responseView;
+};
