@@ -68,6 +68,7 @@ bool Database::open(const DatabaseUrl &url, const QString &password)
 {
     close();
     m_url = url;
+    m_password = password;
     m_error = Error::None;
     m_errorString.clear();
 

@@ -35,6 +35,9 @@ public:
     QString actor() const { return m_actor; }
     Error error() const { return m_error; }
     QString errorString() const { return m_errorString; }
+    // The password the connection was opened with (empty: none, or libpq's own sources), for the further
+    // connections that worker threads open to the same database. Kept in memory only.
+    QString password() const { return m_password; }
 
     static QString operatingSystemAccount();
     // The most specific text of a database error, without Qt's generic suffixes.
@@ -49,6 +52,7 @@ private:
     QString m_connectionName;
     DatabaseUrl m_url;
     QString m_actor;
+    QString m_password;
     Error m_error = Error::None;
     QString m_errorString;
     int m_busyTimeoutMs = 5000;

@@ -4,6 +4,8 @@
 #include "models/webhooktablemodel.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/webhookfixtures.h"
+#include "models/deliverytablemodel.h"
+#include "ui/deliveriesview.h"
 #include "ui/mainwindow.h"
 #include "ui/previewwindow.h"
 
@@ -240,13 +242,23 @@ void TestMainWindow::screenshot()
     QString error;
     QVERIFY2(DeliveryGenerator::insert(*m_db.database, rows, &error), qPrintable(error));
     MainWindow window(*m_db.database, services());
-    window.resize(1500, 420);
+    window.resize(1500, 700);
     window.show();
     selectRow(window, 2);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
     QDir().mkpath(folder);
     QVERIFY(window.grab().save(folder + u"/main-window.png"_s));
+
+    // The delivery log of the same attempts, with a failed one selected.
+    window.tabs()->setCurrentWidget(window.deliveriesView());
+    auto *table = window.deliveriesView()->findChild<QTableView *>();
+    QVERIFY(table);
+    QTRY_COMPARE(table->model()->rowCount(), rows.size());
+    QTRY_VERIFY(table->model()->index(0, 0).data(DeliveryTableModel::LoadedRole).toBool());
+    table->selectRow(0);
+    QTest::qWait(200); // let the detail pane lay out before the picture; nothing is asserted on it
+    QVERIFY(window.grab().save(folder + u"/main-window-deliveries.png"_s));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -5,6 +5,7 @@
 #include "models/deliverylog.h"
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
+#include "ui/deliveriesview.h"
 #include "ui/previewwindow.h"
 #include "ui/secretdialog.h"
 #include "ui/settingsdialog.h"
@@ -22,6 +23,7 @@
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -40,7 +42,12 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     , m_stack(new QStackedWidget(this))
     , m_placeholder(new QLabel(this))
     , m_databaseLabel(new QLabel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_deliveriesView(nullptr)
 {
+    m_settings = std::make_unique<ConsoleSettings>();
+    m_deliveriesView = new DeliveriesView(database.url(), database.password(), database, services, *m_settings, this);
+    m_deliveriesView->setObjectName(QStringLiteral("deliveriesView"));
     setObjectName(QStringLiteral("mainWindow"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/app.svg")));
 
@@ -72,11 +79,21 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
 
     m_stack->addWidget(m_view);
     m_stack->addWidget(m_placeholder);
-    auto *central = new QWidget(this);
-    auto *layout = new QVBoxLayout(central);
+    // Webhooks and their delivery log side by side as tabs: support staff live in the second one.
+    auto *webhooksTab = new QWidget(this);
+    auto *layout = new QVBoxLayout(webhooksTab);
     layout->addWidget(m_searchEdit);
     layout->addWidget(m_stack, 1);
-    setCentralWidget(central);
+    m_tabs->setObjectName(QStringLiteral("mainTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(webhooksTab, QString());
+    m_tabs->addTab(m_deliveriesView, QString());
+    setCentralWidget(m_tabs);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        // Coming back to the webhooks shows the health the deliveries meanwhile changed.
+        if (index == 0)
+            refresh();
+    });
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
     statusBar()->addPermanentWidget(m_databaseLabel);
 
@@ -183,6 +200,8 @@ void MainWindow::createActions()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("goReporter Webhooks"));
+    m_tabs->setTabText(0, tr("&Webhooks"));
+    m_tabs->setTabText(1, tr("&Deliveries"));
     m_fileMenu->setTitle(tr("&File"));
     m_webhookMenu->setTitle(tr("&Webhook"));
     m_helpMenu->setTitle(tr("&Help"));
@@ -280,7 +299,7 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::refresh()
 {
-    m_model->setHealthThresholds(ConsoleSettings().healthThresholds());
+    m_model->setHealthThresholds(m_settings->healthThresholds());
     if (m_model->refresh())
         statusBar()->showMessage(tr("%n webhook(s)", nullptr, m_model->rowCount()), 5000);
     updatePlaceholder();
@@ -394,8 +413,7 @@ void MainWindow::manageSecret()
 
 void MainWindow::editSettings()
 {
-    ConsoleSettings settings;
-    SettingsDialog dialog(settings, this);
+    SettingsDialog dialog(*m_settings, this);
     if (dialog.exec() == QDialog::Accepted)
         refresh();
 }

@@ -7,7 +7,10 @@
 
 #include <memory>
 
+class ConsoleSettings;
 class Database;
+class DeliveriesView;
+class QTabWidget;
 class DeliveryLog;
 class QAction;
 class QLabel;
@@ -30,6 +33,8 @@ public:
     ~MainWindow() override;
 
     QTableView *webhooksView() const { return m_view; }
+    DeliveriesView *deliveriesView() const { return m_deliveriesView; }
+    QTabWidget *tabs() const { return m_tabs; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
     WebhookTableModel *webhooksModel() const { return m_model; }
 
@@ -65,6 +70,7 @@ private:
     WebhookSecrets &m_secrets;
     PreviewWindow *m_previewWindow = nullptr;
     std::unique_ptr<DeliveryLog> m_deliveryLog;
+    std::unique_ptr<ConsoleSettings> m_settings;
     WebhookTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QTableView *m_view;
@@ -72,6 +78,8 @@ private:
     QStackedWidget *m_stack;
     QLabel *m_placeholder;
     QLabel *m_databaseLabel;
+    QTabWidget *m_tabs;
+    DeliveriesView *m_deliveriesView;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_webhookMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

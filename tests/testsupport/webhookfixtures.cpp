@@ -39,7 +39,7 @@ GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool suc
     row.eventType = webhook.events.value(0, QStringLiteral("report.created"));
     row.eventId = QStringLiteral("evt-%1").arg(serial);
     row.messageId = QStringLiteral("msg-%1").arg(serial);
-    row.requestUrl = webhook.url.toString();
+    row.requestUrl = webhook.maskedEndpoint(); // as the recorder stores it: Slack and Teams URLs are credentials
     row.success = success;
     row.responseStatus = success ? 200 : 503;
     if (!success)
