@@ -780,13 +780,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Purge Old Deliveries</source>
         <translation>Alte Zustellungen bereinigen</translation>
     </message>
-    <message numerus="yes">
-        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1?</source>
-        <translation>
-            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1 begonnen haben?</numerusform>
-            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1 begonnen haben?</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This cannot be undone. The attempts are deleted in batches while you keep working, and the purge is written to the audit log. The retention period is set in the settings.</source>
         <translation>Dies kann nicht rückgängig gemacht werden. Die Versuche werden schrittweise gelöscht, während Sie weiterarbeiten, und die Bereinigung wird im Audit-Protokoll festgehalten. Die Aufbewahrungsfrist legen Sie in den Einstellungen fest.</translation>
@@ -818,6 +811,13 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>
             <numerusform>Versuche, die älter als %Ln Tag sind, werden gelöscht…</numerusform>
             <numerusform>Versuche, die älter als %Ln Tage sind, werden gelöscht…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
+        <translation>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
         </translation>
     </message>
 </context>
@@ -872,10 +872,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Versuche pro Stunde</translation>
     </message>
     <message>
-        <source>Latency (ms)</source>
-        <translation>Latenz (ms)</translation>
-    </message>
-    <message>
         <source>Latency p50</source>
         <translation>Latenz p50</translation>
     </message>
@@ -914,6 +910,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Close</source>
         <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Latency (ms, logarithmic)</source>
+        <translation>Latenz (ms, logarithmisch)</translation>
     </message>
 </context>
 <context>
@@ -1230,7 +1230,7 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
     <message>
         <source>T&amp;ime:</source>
-        <translation>&amp;Zeit:</translation>
+        <translation>Ze&amp;it:</translation>
     </message>
     <message>
         <source>from</source>
@@ -1621,6 +1621,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>The connection that listens for new attempts was lost: %1</source>
         <translation>Die Verbindung, die auf neue Versuche wartet, ist abgebrochen: %1</translation>
     </message>
+    <message>
+        <source>The connection that listens for new attempts was closed.</source>
+        <translation>Die Verbindung, die auf neue Versuche wartet, wurde geschlossen.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryLog</name>
@@ -1700,20 +1704,8 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Der Zustellversuch kann nicht gespeichert werden (%1): %2</translation>
     </message>
     <message>
-        <source>transaction</source>
-        <translation>Transaktion</translation>
-    </message>
-    <message>
-        <source>numbering</source>
-        <translation>Nummerierung</translation>
-    </message>
-    <message>
         <source>insert</source>
         <translation>Einfügen</translation>
-    </message>
-    <message>
-        <source>commit</source>
-        <translation>Commit</translation>
     </message>
     <message>
         <source>Cannot read the delivery log: %1</source>
@@ -2400,6 +2392,14 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <source>Send a sample event to the selected webhook and see the answer</source>
         <translation>Ein Beispielereignis an den ausgewählten Webhook senden und die Antwort ansehen</translation>
     </message>
+    <message>
+        <source>&amp;Webhooks</source>
+        <translation>&amp;Webhooks</translation>
+    </message>
+    <message>
+        <source>&amp;Deliveries</source>
+        <translation>&amp;Zustellungen</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
@@ -2438,6 +2438,10 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>Cannot commit the migration: %1</source>
         <translation>Die Migration kann nicht abgeschlossen werden: %1</translation>
+    </message>
+    <message>
+        <source>A newer goReporter Webhooks console migrated the database to schema version %1 a moment ago; this program knows only up to version %2. Install the newer console; the database was not modified.</source>
+        <translation>Eine neuere Version der Konsole für goReporter Webhooks hat die Datenbank soeben auf die Schemaversion %1 migriert; dieses Programm kennt nur Versionen bis %2. Installieren Sie die neuere Konsole; die Datenbank wurde nicht verändert.</translation>
     </message>
 </context>
 <context>

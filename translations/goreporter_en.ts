@@ -59,13 +59,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1?</source>
-        <translation>
-            <numerusform>Delete every delivery attempt older than %Ln day, that is, started before %1?</numerusform>
-            <numerusform>Delete every delivery attempt older than %Ln days, that is, started before %1?</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>The purge was cancelled after deleting %1 attempts older than %Ln day(s).</source>
         <translation>
             <numerusform>The purge was cancelled after deleting %1 attempts older than %Ln day.</numerusform>
@@ -84,6 +77,13 @@
         <translation>
             <numerusform>Deleting attempts older than %Ln day…</numerusform>
             <numerusform>Deleting attempts older than %Ln days…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
+        <translation>
+            <numerusform>Delete every delivery attempt older than %Ln day, that is, started before %1 %2?</numerusform>
+            <numerusform>Delete every delivery attempt older than %Ln days, that is, started before %1 %2?</numerusform>
         </translation>
     </message>
 </context>
