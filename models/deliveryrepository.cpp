@@ -84,9 +84,8 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
             *error = tr("Cannot record the delivery attempt (%1): %2").arg(what, Database::describe(sqlError));
         return false;
     };
-    // One statement numbers and inserts: SQLite takes its write lock at once (a read-then-write transaction
-    // fails at once instead of waiting when another process wrote meanwhile), and on PostgreSQL the unique
-    // (message_id, attempt) index turns a concurrent numbering into a conflict that is simply retried.
+    // One statement numbers and inserts: SQLite takes its write lock at once and waits for another writer,
+    // where a read-then-write transaction would fail at once when another process wrote meanwhile.
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, webhook_name, event_type, event_id, message_id,"
                                   " attempt, trigger_kind, request_method, request_url, request_headers_json,"
@@ -107,16 +106,10 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         nullable(record.responseSize), nullable(record.error), record.success,
         msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
         nullable(record.durationMs)};
-    for (int tries = 0;; ++tries) {
-        for (const QVariant &value : values)
-            insert.addBindValue(value);
-        if (insert.exec() && insert.next())
-            break;
-        const QSqlError sqlError = insert.lastError();
-        const bool numberTaken = sqlError.nativeErrorCode() == QLatin1String("23505") && record.attempt <= 0;
-        if (!numberTaken || tries == 4)
-            return failed(tr("insert"), sqlError);
-    }
+    for (const QVariant &value : values)
+        insert.addBindValue(value);
+    if (!insert.exec() || !insert.next())
+        return failed(tr("insert"), insert.lastError());
     record.id = insert.value(0).toLongLong();
     record.attempt = insert.value(1).toInt();
     return true;

@@ -182,6 +182,12 @@ const QList<Migration> &allMigrations()
                             "CREATE TRIGGER deliveries_notify_insert AFTER INSERT ON deliveries"
                             " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
          }},
+        // Retries and redeliveries of one message are numbered by (message_id, attempt): the index makes the
+        // numbering, and listing a message's attempts, a probe instead of a scan of the whole log.
+        {4, "delivery log: attempts by message",
+         {
+             QStringLiteral("CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"),
+         }},
     };
     return migrations;
 }
