@@ -6,6 +6,7 @@
 #include "testsupport/webhookfixtures.h"
 #include "models/deliverytablemodel.h"
 #include "ui/deliveriesview.h"
+#include "ui/deliverychartdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/previewwindow.h"
 
@@ -41,6 +42,7 @@ private slots:
     void remembersColumnLayout();
     void previewOpensForSelectedWebhook();
     void testSendOpensForSelectedWebhook();
+    void chartOpensForSelectedWebhook();
     void screenshot();
 
 private:
@@ -224,6 +226,19 @@ void TestMainWindow::testSendOpensForSelectedWebhook()
     QVERIFY(dialog);
     QVERIFY(dialog->isVisible());
     QCOMPARE(dialog->webhook().name, u"Research data warehouse"_s);
+    dialog->close();
+}
+
+void TestMainWindow::chartOpensForSelectedWebhook()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QVERIFY(!action(window, "chartAction")->isEnabled());
+    selectRow(window, 0);
+    action(window, "chartAction")->trigger();
+    auto *dialog = window.findChild<DeliveryChartDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(dialog->isVisible());
     dialog->close();
 }
 

@@ -6,6 +6,7 @@
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
 #include "ui/deliveriesview.h"
+#include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
 #include "ui/secretdialog.h"
 #include "ui/settingsdialog.h"
@@ -153,6 +154,7 @@ void MainWindow::createActions()
     m_secretAction = action("secretAction", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageSecret);
     m_settingsAction = action("settingsAction", QKeySequence::Preferences, &MainWindow::editSettings);
     m_testSendAction = action("testSendAction", QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::testSendSelected);
+    m_chartAction = action("chartAction", QKeySequence(Qt::CTRL | Qt::Key_H), &MainWindow::showDeliveryChart);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
@@ -181,7 +183,7 @@ void MainWindow::createActions()
     m_webhookMenu = menuBar()->addMenu(QString());
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
-    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction});
+    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_chartAction});
     m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_deleteAction);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -192,7 +194,7 @@ void MainWindow::createActions()
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_toolBar->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction, m_deleteAction});
     m_toolBar->addSeparator();
-    m_toolBar->addActions({m_testSendAction, m_secretAction, m_previewAction});
+    m_toolBar->addActions({m_testSendAction, m_secretAction, m_previewAction, m_chartAction});
     m_toolBar->addSeparator();
     m_toolBar->addAction(m_refreshAction);
 }
@@ -217,6 +219,8 @@ void MainWindow::retranslate()
     m_secretAction->setText(tr("Signing &secret…"));
     m_settingsAction->setText(tr("&Settings…"));
     m_testSendAction->setText(tr("&Test send…"));
+    m_chartAction->setText(tr("Delivery &chart…"));
+    m_chartAction->setToolTip(tr("Attempts per hour and latency of the selected webhook"));
     m_testSendAction->setToolTip(tr("Send a sample event to the selected webhook and see the answer"));
     m_quitAction->setText(tr("&Quit"));
     m_aboutAction->setText(tr("&About goReporter Webhooks"));
@@ -260,6 +264,7 @@ void MainWindow::updateActions()
     m_toggleActiveAction->setEnabled(selected);
     m_secretAction->setEnabled(selected);
     m_testSendAction->setEnabled(selected);
+    m_chartAction->setEnabled(selected);
     m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
 }
 
@@ -425,6 +430,16 @@ void MainWindow::testSendSelected()
         return;
     // Non-modal, so several webhooks can be tested side by side; each dialog deletes itself when closed.
     auto *dialog = new TestSendDialog(m_services, m_model->webhookAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+}
+
+void MainWindow::showDeliveryChart()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    auto *dialog = new DeliveryChartDialog(m_database, m_model->webhookAt(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

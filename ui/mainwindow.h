@@ -49,6 +49,7 @@ public slots:
     void manageSecret();
     void editSettings();
     void testSendSelected();
+    void showDeliveryChart();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +95,7 @@ private:
     QAction *m_secretAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_testSendAction = nullptr;
+    QAction *m_chartAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
