@@ -3,6 +3,8 @@
 
 #include "models/database.h"
 
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QMutex>
 #include <QMutexLocker>
 
@@ -56,9 +58,9 @@ class DeliveryLogWorker : public QObject
 {
 public:
     DeliveryLogWorker(DatabaseUrl url, QString password, std::shared_ptr<std::atomic<int>> liveGeneration,
-                      DeliveryTableModel *model)
+                      std::shared_ptr<RunningQuery> running, DeliveryTableModel *model)
         : m_url(std::move(url)), m_password(std::move(password)), m_liveGeneration(std::move(liveGeneration)),
-          m_model(model)
+          m_running(std::move(running)), m_model(model)
     {
     }
 
@@ -123,6 +125,13 @@ private:
             return false;
         }
         m_log = std::make_unique<DeliveryLog>(*m_database);
+        // The backend's process id lets the model cancel a query that a new filter made pointless.
+        m_running->backendPid = 0;
+        if (m_url.engine() == DatabaseUrl::Engine::PostgreSQL) {
+            QSqlQuery pid(m_database->connection());
+            if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
+                m_running->backendPid = pid.value(0).toInt();
+        }
         return true;
     }
 
@@ -149,7 +158,13 @@ private:
                 return;
             }
         }
-        if (run(*request, &error))
+        m_running->generation = request->generation;
+        const bool ran = run(*request, &error);
+        m_running->generation = -1;
+        if (ran)
+            return;
+        // A query cancelled because the filter changed meanwhile failed on purpose: nobody waits for it.
+        if (request->generation != m_liveGeneration->load())
             return;
         // A dropped connection (server restart, idle timeout, terminated backend) fails the first query after
         // it; one fresh connection and one more try hide that from the user.
@@ -260,6 +275,7 @@ private:
     DatabaseUrl m_url;
     QString m_password;
     std::shared_ptr<std::atomic<int>> m_liveGeneration;
+    std::shared_ptr<RunningQuery> m_running;
     DeliveryTableModel *m_model;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DeliveryLog> m_log;
@@ -277,13 +293,14 @@ DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &pa
 DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, const Options &options,
                                        QObject *parent)
     : QAbstractTableModel(parent), m_options(options), m_url(url),
-      m_liveGeneration(std::make_shared<std::atomic<int>>(0))
+      m_liveGeneration(std::make_shared<std::atomic<int>>(0)), m_running(std::make_shared<RunningQuery>()),
+      m_password(password)
 {
     m_options.blockSize = std::max(m_options.blockSize, 1);
     m_options.maxCachedBlocks = std::max(m_options.maxCachedBlocks, 2);
     m_retryDelayMs = m_options.firstRetryDelayMs;
     m_thread.setObjectName(u"delivery-log"_s);
-    m_worker = std::make_unique<DeliveryLogWorker>(url, password, m_liveGeneration, this);
+    m_worker = std::make_unique<DeliveryLogWorker>(url, password, m_liveGeneration, m_running, this);
     m_worker->moveToThread(&m_thread);
     m_thread.start();
     m_retryTimer.setSingleShot(true);
@@ -522,6 +539,7 @@ void DeliveryTableModel::reload()
 {
     ++m_generation;
     m_liveGeneration->store(m_generation);
+    cancelStaleQuery();
     ++m_epoch;
     beginResetModel();
     m_selection.reset();
@@ -541,6 +559,38 @@ void DeliveryTableModel::reload()
     request.now = QDateTime::currentDateTimeUtc();
     request.limit = m_options.blockSize;
     enqueue(std::move(request));
+}
+
+void DeliveryTableModel::cancelStaleQuery()
+{
+    // A count over millions of rows can take a second: on PostgreSQL it is cancelled rather than waited for.
+    // Cancelling needs a second connection, opened in the thread pool so that the GUI thread never waits.
+    const int pid = m_running->backendPid.load();
+    const int running = m_running->generation.load();
+    if (m_url.engine() != DatabaseUrl::Engine::PostgreSQL || pid <= 0 || running < 0 || running == m_generation)
+        return;
+    (void)QtConcurrent::run([url = m_url, password = m_password, pid] {
+        QString error;
+        cancelBackendQuery(url, password, pid, &error);
+    });
+}
+
+bool DeliveryTableModel::cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid,
+                                            QString *error)
+{
+    Database control;
+    if (!control.open(url, password)) {
+        *error = control.errorString();
+        return false;
+    }
+    QSqlQuery cancel(control.connection());
+    cancel.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
+    cancel.addBindValue(backendPid);
+    if (!cancel.exec() || !cancel.next()) {
+        *error = Database::describe(cancel.lastError());
+        return false;
+    }
+    return cancel.value(0).toBool();
 }
 
 void DeliveryTableModel::setFilter(const DeliveryFilter &filter)

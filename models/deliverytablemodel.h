@@ -16,6 +16,13 @@
 #include <optional>
 
 class DeliveryLogWorker;
+
+// What the worker is running, shared with the model so that it can cancel a query that became stale.
+struct RunningQuery
+{
+    std::atomic<int> generation = -1; // of the request being run; -1 when idle
+    std::atomic<int> backendPid = 0;  // the worker connection's PostgreSQL backend
+};
 struct DeliveryLogRequest;
 
 // Rows are numbered newest first. The row count comes from a count of the filter; rows are loaded in blocks by
@@ -79,6 +86,9 @@ public:
     // Tries to reconnect now instead of at the next automatic retry.
     void retry();
 
+    // Cancels whatever the PostgreSQL backend backendPid is running, over a connection of its own.
+    static bool cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid, QString *error);
+
     State state() const { return m_state; }
     QString errorString() const { return m_errorString; }
     bool isCountKnown() const { return m_countKnown; }
@@ -97,6 +107,7 @@ signals:
     void newerRowsInserted(int count);
 
 private:
+    void cancelStaleQuery();
     friend class DeliveryLogWorker;  // delivers its results through the on...() members below
 
     struct Bounds
@@ -134,6 +145,8 @@ private:
     QThread m_thread;
     std::unique_ptr<DeliveryLogWorker> m_worker;
     std::shared_ptr<std::atomic<int>> m_liveGeneration;
+    std::shared_ptr<RunningQuery> m_running;
+    QString m_password;
 
     DeliveryFilter m_filter;
     std::optional<DeliverySelection> m_selection;

@@ -9,6 +9,9 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
+#include <QtConcurrent/QtConcurrentRun>
+
+using namespace Qt::StringLiterals;
 
 using namespace Qt::StringLiterals;
 
@@ -81,6 +84,7 @@ class TestDeliveryTableModel : public QObject
 private slots:
     void init();
     void cleanup();
+    void staleQueryIsCancelledOnPostgres();
     void modelTesterAndScrollTopToBottom_data() { addEngineRows(); }
     void modelTesterAndScrollTopToBottom();
     void jumpToLastRowAndIntoTheMiddle_data() { addEngineRows(); }
@@ -388,6 +392,40 @@ void TestDeliveryTableModel::droppedConnectionShowsErrorAndRecovers()
     QCOMPARE(model.rowAt(2500)->id, expected.at(2500));
     QVERIFY(load(model, model.rowCount() - 1));
     QCOMPARE(model.rowAt(model.rowCount() - 1)->id, expected.last());
+}
+
+void TestDeliveryTableModel::staleQueryIsCancelledOnPostgres()
+{
+    // What the model does when a filter changes under a running query: cancel it from another connection.
+    const auto storage = TestDatabase::create(DatabaseUrl::Engine::PostgreSQL);
+    QVERIFY(storage);
+    std::atomic<int> pid = 0;
+    QFuture<QString> slowQuery = QtConcurrent::run([&pid, url = storage->url()] {
+        Database db;
+        if (!db.open(url))
+            return db.errorString();
+        QSqlQuery query(db.connection());
+        if (query.exec(u"SELECT pg_backend_pid()"_s) && query.next())
+            pid = query.value(0).toInt();
+        if (query.exec(u"SELECT pg_sleep(60)"_s))
+            return u"finished without being cancelled"_s;
+        return query.lastError().databaseText();
+    });
+    QTRY_VERIFY(pid.load() > 0);
+    // Cancel only once the server reports the sleep running, so the cancel cannot arrive before it.
+    Database observer;
+    QVERIFY(observer.open(storage->url()));
+    auto sleeping = [&] {
+        QSqlQuery activity(observer.connection());
+        activity.prepare(u"SELECT 1 FROM pg_stat_activity WHERE pid = ? AND state = 'active' AND query LIKE '%pg_sleep%'"_s);
+        activity.addBindValue(pid.load());
+        return activity.exec() && activity.next();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 20000);
+    QString error;
+    QVERIFY2(DeliveryTableModel::cancelBackendQuery(storage->url(), {}, pid, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(slowQuery.isFinished(), 20000);
+    QVERIFY2(slowQuery.result().contains(u"cancel"_s), qPrintable(slowQuery.result()));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryTableModel)
