@@ -242,8 +242,10 @@ QJsonArray headersJson(const DeliveryHeaders &headers)
 
 bool DeliveryRedaction::isSecretHeader(const QString &name)
 {
+    // The one list of credential headers: the sender redacts with it before anything is stored, and the log
+    // applies it again to whatever it shows or exports.
     static const QStringList secret = {u"webhook-signature"_s, u"authorization"_s, u"proxy-authorization"_s,
-                                       u"cookie"_s, u"set-cookie"_s, u"x-api-key"_s};
+                                       u"cookie"_s, u"set-cookie"_s, u"x-api-key"_s, u"api-key"_s, u"x-auth-token"_s};
     return secret.contains(name.trimmed().toLower());
 }
 

@@ -1,5 +1,7 @@
 #include "network/webhooksender.h"
 
+#include "models/deliverylog.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHostInfo>
@@ -17,9 +19,7 @@ const QByteArray redactedValue = QByteArrayLiteral("\xe2\x80\xb9redacted\xe2\x80
 
 bool isCredentialHeader(const QByteArray &name)
 {
-    static const QByteArrayList names{"authorization", "proxy-authorization", "webhook-signature", "cookie",
-                                      "set-cookie", "x-api-key", "api-key", "x-auth-token"};
-    return names.contains(name.toLower());
+    return DeliveryRedaction::isSecretHeader(QString::fromLatin1(name));
 }
 
 QString describeCertificate(const QSslCertificate &certificate)
