@@ -408,13 +408,29 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     const auto key = EpicKey::fromPem(stored.value.toLatin1());
     QVERIFY(key);
     QCOMPARE(key->thumbprint(), keyId);
+    QCOMPARE(m_repository->findById(epic.id)->epic.keyId, keyId); // stored at once, not only on Save
+
+    // Replacing the key moves a key id derived from the old key along with it.
+    whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); },
+                     &dialog);
+    field<QPushButton>(dialog, "epicGenerateKeyButton")->click();
+    QTRY_VERIFY_WITH_TIMEOUT(field<QLineEdit>(dialog, "epicKeyIdEdit")->text() != keyId
+                                 && field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
+    const QString newKeyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
+    QCOMPARE(EpicKey::fromPem(keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id)).value.toLatin1())
+                 ->thumbprint(), newKeyId);
+    QCOMPARE(m_repository->findById(epic.id)->epic.keyId, newKeyId);
+    // The administrator's own save afterwards goes through without a conflict.
+    dialog.save();
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+    const QString keyIdAfterSave = newKeyId;
 
     QApplication::clipboard()->clear();
     field<QPushButton>(dialog, "epicCopyJwksButton")->click();
     QTRY_VERIFY(!QApplication::clipboard()->text().isEmpty());
     const QJsonObject jwk = QJsonDocument::fromJson(QApplication::clipboard()->text().toUtf8())
                                 .object().value(u"keys"_s).toArray().first().toObject();
-    QCOMPARE(jwk.value(u"kid"_s).toString(), keyId);
+    QCOMPARE(jwk.value(u"kid"_s).toString(), keyIdAfterSave);
     QCOMPARE(jwk.value(u"alg"_s).toString(), u"RS384"_s);
     QVERIFY2(!QApplication::clipboard()->text().contains(u"PRIVATE"_s), "only the public key is exported");
     keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));

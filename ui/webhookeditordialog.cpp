@@ -584,6 +584,8 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
                                   if (result.ok()) {
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
                                       m_epicCopyJwksButton->setEnabled(true);
+                                      const auto key = EpicKey::fromPem(result.value.toLatin1());
+                                      m_storedKeyThumbprint = key ? key->thumbprint() : QString();
                                   } else if (result.status == SecretStore::Status::NotFound) {
                                       m_epicKeyStatus->setText(tr("No private key on this workstation yet."));
                                   } else {
@@ -623,8 +625,7 @@ void WebhookEditorDialog::generateEpicKey()
                                            m_epicGenerateKeyButton->setEnabled(true);
                                            return;
                                        }
-                                       if (m_epicKeyIdEdit->text().isEmpty())
-                                           m_epicKeyIdEdit->setText(thumbprint);
+                                       adoptEpicKeyId(thumbprint);
                                        refreshEpicKeyStatus();
                                    });
     });
@@ -651,4 +652,30 @@ void WebhookEditorDialog::copyEpicJwks()
                                   m_epicKeyStatus->setText(tr("The public JWK Set is on the clipboard, ready for "
                                                               "the Epic registration."));
                               });
+}
+
+void WebhookEditorDialog::adoptEpicKeyId(const QString &newThumbprint)
+{
+    // A key id that named the old key by its thumbprint (or none) follows the new key; one the administrator
+    // chose stays. It is stored at once: the keychain already holds the new key, and a token request with the
+    // old key id would be refused by Epic.
+    const QString current = m_epicKeyIdEdit->text().trimmed();
+    if (!current.isEmpty() && current != m_storedKeyThumbprint)
+        return;
+    m_epicKeyIdEdit->setText(newThumbprint);
+    RepositoryResult lookup;
+    auto stored = m_repository.findById(m_webhook.id, &lookup);
+    if (!stored) {
+        m_epicKeyStatus->setText(lookup.message);
+        return;
+    }
+    stored->epic.keyId = newThumbprint;
+    const RepositoryResult result = m_repository.overwrite(*stored);
+    if (!result.ok()) {
+        m_epicKeyStatus->setText(result.message);
+        return;
+    }
+    // The dialog goes on from the stored version, so the administrator's own save does not conflict with this.
+    m_webhook.version = stored->version;
+    m_webhook.epic.keyId = newThumbprint;
 }

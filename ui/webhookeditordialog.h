@@ -70,6 +70,7 @@ private:
     void refreshEpicKeyStatus();
     void generateEpicKey();
     void copyEpicJwks();
+    void adoptEpicKeyId(const QString &newThumbprint);
     void resolveConflict(const QString &message);
     void finishSave(const RepositoryResult &result, const Webhook &stored);
 
@@ -124,6 +125,7 @@ private:
     QLabel *m_epicKeyStatus = nullptr;
     QPushButton *m_epicGenerateKeyButton = nullptr;
     QPushButton *m_epicCopyJwksButton = nullptr;
+    QString m_storedKeyThumbprint; // of the key now in the keychain, to tell a derived key id from a chosen one
     QLabel *m_previewTitle = nullptr;
     QLabel *m_previewEventLabel = nullptr;
     QComboBox *m_previewEventCombo = nullptr;
