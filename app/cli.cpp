@@ -48,29 +48,6 @@ private:
     Database m_database;
 };
 
-QString padded(const QString &text, qsizetype width)
-{
-    return text.leftJustified(width);
-}
-
-void printTable(QTextStream &out, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
-        for (qsizetype column = 0; column < row.size(); ++column) {
-            if (widths.size() <= column)
-                widths.append(0);
-            widths[column] = std::max(widths[column], row.at(column).size());
-        }
-    }
-    for (const QStringList &row : rows) {
-        QStringList cells;
-        for (qsizetype column = 0; column < row.size(); ++column)
-            cells.append(column + 1 == row.size() ? row.at(column) : padded(row.at(column), widths.at(column)));
-        out << cells.join(QStringLiteral("  ")) << '\n';
-    }
-}
-
 int CommandLine::usage(const QString &message)
 {
     m_err << QCoreApplication::applicationName() << ": " << message << '\n'
@@ -178,7 +155,7 @@ int CommandLine::eventsList()
         rows.append({event.name, EventCatalog::categoryDisplayName(event.category), EventCatalog::severityKey(event.severity),
                      event.mapsToDiagnosticReport ? tr("yes") : tr("no"), event.displayDescription()});
     }
-    printTable(m_out, rows);
+    CommandSupport::printTable(m_out, rows);
     return Success;
 }
 
@@ -213,7 +190,7 @@ int CommandLine::webhooksList(bool json)
         rows.append({w.name, WebhookKinds::key(w.kind), w.active ? tr("yes") : tr("no"), PhiLevels::key(w.phiLevel),
                      w.events.join(QLatin1Char(',')), w.maskedEndpoint()});
     }
-    printTable(m_out, rows);
+    CommandSupport::printTable(m_out, rows);
     return Success;
 }
 

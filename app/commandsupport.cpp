@@ -89,3 +89,21 @@ std::optional<Webhook> CommandSupport::findWebhook(const QString &name)
         fail(result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message);
     return webhook;
 }
+
+void CommandSupport::printTable(QTextStream &out, const QList<QStringList> &rows)
+{
+    QList<qsizetype> widths;
+    for (const QStringList &row : rows) {
+        for (qsizetype column = 0; column < row.size(); ++column) {
+            if (widths.size() <= column)
+                widths.append(0);
+            widths[column] = std::max(widths[column], row.at(column).size());
+        }
+    }
+    for (const QStringList &row : rows) {
+        QStringList cells;
+        for (qsizetype column = 0; column < row.size(); ++column)
+            cells.append(column + 1 == row.size() ? row.at(column) : row.at(column).leftJustified(widths.at(column)));
+        out << cells.join(QStringLiteral("  ")).trimmed() << '\n';
+    }
+}

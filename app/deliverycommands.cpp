@@ -60,23 +60,6 @@ QString iso(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate);
 }
 
-void printTable(QTextStream &out, const QList<QStringList> &rows)
-{
-    QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
-        for (qsizetype column = 0; column < row.size(); ++column) {
-            if (widths.size() <= column)
-                widths.append(0);
-            widths[column] = std::max(widths[column], row.at(column).size());
-        }
-    }
-    for (const QStringList &row : rows) {
-        QStringList cells;
-        for (qsizetype column = 0; column < row.size(); ++column)
-            cells.append(column + 1 == row.size() ? row.at(column) : row.at(column).leftJustified(widths.at(column)));
-        out << cells.join(u"  "_s).trimmed() << '\n';
-    }
-}
 
 // --- deliveries -----------------------------------------------------------------------------------------
 
@@ -186,7 +169,7 @@ int DeliveriesCommand::table(const DeliveryFilter &filter, int limit)
                       row.success ? tr("ok") : tr("failed"),
                       row.durationMs ? tr("%1 ms").arg(*row.durationMs) : u"-"_s, row.error.simplified()});
     }
-    printTable(m_support.out(), table);
+    CommandSupport::printTable(m_support.out(), table);
     m_support.out().flush();
     if (rows->size() > limit)
         m_support.err() << tr("The newest %n attempt(s) are shown; --limit shows more.", nullptr, int(shown)) << '\n';

@@ -1,9 +1,10 @@
 // The "preview" command: the formatter's output for a sample or a file, as a chosen format or a stored webhook.
 #include "app/previewcommand.h"
 
+#include "app/commandsupport.h"
+
 #include "app/startup.h"
 #include "models/database.h"
-#include "models/databaselogin.h"
 #include "models/event.h"
 #include "models/eventtype.h"
 #include "models/secretstore.h"
@@ -77,18 +78,9 @@ std::optional<Event> PreviewCommand::loadEvent(const QString &eventType)
 
 std::optional<Webhook> PreviewCommand::findWebhook(const QString &name)
 {
-    QString error;
-    const auto url = Startup::databaseUrl(m_parser.value(QStringLiteral("database")), &error);
-    if (!url) {
-        fail(error);
-        return std::nullopt;
-    }
     SecretStore secrets;
-    QString keychainProblem;
-    if (!openWithStoredPassword(m_database, *url, secrets, &keychainProblem)) {
-        QString message = m_database.errorString();
-        if (m_database.error() == Database::Error::AuthenticationFailed && !keychainProblem.isEmpty())
-            message += QLatin1Char('\n') + keychainProblem;
+    QString message;
+    if (!CommandSupport::openDatabase(m_database, m_parser.value(QStringLiteral("database")), secrets, &message)) {
         fail(message);
         return std::nullopt;
     }
