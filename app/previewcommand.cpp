@@ -3,7 +3,6 @@
 
 #include "app/commandsupport.h"
 
-#include "app/startup.h"
 #include "models/database.h"
 #include "models/event.h"
 #include "models/eventtype.h"
