@@ -2400,6 +2400,14 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <source>&amp;Deliveries</source>
         <translation>&amp;Zustellungen</translation>
     </message>
+    <message>
+        <source>Delivery &amp;chart…</source>
+        <translation>&amp;Zustelldiagramm…</translation>
+    </message>
+    <message>
+        <source>Attempts per hour and latency of the selected webhook</source>
+        <translation>Versuche pro Stunde und Latenz des ausgewählten Webhooks</translation>
+    </message>
 </context>
 <context>
     <name>Migrations</name>
