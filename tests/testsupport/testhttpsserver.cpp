@@ -78,7 +78,8 @@ void TestHttpsServer::serve(QSslSocket *socket)
         case ScriptedAnswer::Mode::Hang:
             return;
         case ScriptedAnswer::Mode::Garbage:
-            socket->write(QByteArray("\x00\xff\xfe garbage that is not HTTP\r\n\r\n", 34));
+            static const char garbage[] = "\x00\xff\xfe garbage that is not HTTP\r\n\r\n";
+            socket->write(QByteArray(garbage, sizeof(garbage) - 1)); // the bytes, NUL first, without the terminator
             socket->disconnectFromHost();
             return;
         case ScriptedAnswer::Mode::Trickle: {
