@@ -70,7 +70,7 @@ bool CommandSupport::openDatabase(Database &database, const QString &databaseOpt
     *message = database.errorString();
     if (database.error() == Database::Error::AuthenticationFailed) {
         *message += QLatin1Char('\n')
-                    + tr("Store the password by logging in once with the graphical console (“Remember in keychain”), "
+                    + tr("Store the password by logging in once with the graphical console (“Remember in this workstation's keychain”), "
                          "or provide it through ~/.pgpass or PGPASSWORD.");
         if (!keychainProblem.isEmpty())
             *message += QLatin1Char('\n') + keychainProblem;

@@ -78,7 +78,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         const QString where = name.isEmpty() ? tr("webhooks[%1]").arg(index) : tr("webhooks[%1] “%2”").arg(index).arg(name);
         auto error = [&](const QString &message) { result.errors.append(where + QStringLiteral(": ") + message); };
         if (!array.at(index).isObject()) {
-            error(tr("must be an object, not a %1.").arg(jsonTypeName(array.at(index))));
+            error(tr("must be of JSON type object, not %1.").arg(jsonTypeName(array.at(index))));
             continue;
         }
         const int errorsBefore = result.errors.size();
@@ -95,7 +95,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
             }
             if (value.type() != type) {
                 const QString expected = jsonTypeName(type == QJsonValue::Double ? QJsonValue(0) : QJsonValue(type));
-                error(tr("“%1” must be a %2, not a %3.").arg(QLatin1String(key), expected, jsonTypeName(value)));
+                error(tr("“%1” must be of JSON type %2, not %3.").arg(QLatin1String(key), expected, jsonTypeName(value)));
                 return QJsonValue(QJsonValue::Undefined);
             }
             return value;

@@ -190,7 +190,8 @@ SsrfGuard::Verdict SsrfGuard::check(const QHostAddress &address, const Policy &p
         advice = tr("Cloud metadata services hand out credentials and are never a webhook receiver.");
         break;
     case Range::Loopback:
-        advice = tr("To deliver to a receiver on this computer, switch on “allow loopback” for this webhook.");
+        advice = tr("To deliver to a receiver on this computer, switch on “Allow plain HTTP to this machine” for this "
+                    "webhook (allowLoopbackHttp in the configuration file).");
         break;
     default:
         advice = tr("If this receiver really is inside the hospital network, an administrator can mark the webhook "

@@ -182,7 +182,7 @@ void TestSsrfGuard::reasonNamesTheRange()
     const SsrfGuard::Verdict mapped = SsrfGuard::check(QHostAddress(QStringLiteral("::ffff:127.0.0.1")), {});
     QVERIFY2(mapped.reason.contains(QLatin1String("IPv4-mapped")), qPrintable(mapped.reason));
     QVERIFY2(mapped.reason.contains(QLatin1String("127.0.0.0/8")), qPrintable(mapped.reason));
-    QVERIFY2(mapped.reason.contains(QLatin1String("allow loopback")), qPrintable(mapped.reason));
+    QVERIFY2(mapped.reason.contains(QLatin1String("Allow plain HTTP to this machine")), qPrintable(mapped.reason));
     const SsrfGuard::Verdict metadata = SsrfGuard::check(QHostAddress(QStringLiteral("169.254.169.254")), {true, true});
     QVERIFY2(metadata.reason.contains(QLatin1String("cloud metadata")), qPrintable(metadata.reason));
 }

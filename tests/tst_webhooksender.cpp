@@ -481,7 +481,7 @@ void TestWebhookSender::ssrfRefusal_data()
                                                      << int(Error::Blocked) << QStringLiteral("127.0.0.0/8");
     // A name is resolved and every address checked: localhost's addresses are all loopback.
     QTest::newRow("loopback name without switch") << QStringLiteral("https://localhost:%1/hook") << false
-                                                  << int(Error::Blocked) << QStringLiteral("switch on “allow loopback”");
+                                                  << int(Error::Blocked) << QStringLiteral("switch on “Allow plain HTTP to this machine”");
     QTest::newRow("plain http elsewhere") << QStringLiteral("http://10.1.2.3/hook") << true << int(Error::Blocked)
                                           << QStringLiteral("10.0.0.0/8");
     QTest::newRow("plain http without switch") << QStringLiteral("http://127.0.0.1:%1/hook") << false

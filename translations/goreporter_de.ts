@@ -271,12 +271,12 @@ Befehle:
         <translation>Rufen Sie „%1 %2 --help“ auf, um die Optionen zu sehen.</translation>
     </message>
     <message>
-        <source>Store the password by logging in once with the graphical console (“Remember in keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
-        <translation>Speichern Sie das Passwort, indem Sie sich einmal in der grafischen Konsole anmelden („Im Schlüsselbund speichern“), oder stellen Sie es über ~/.pgpass oder PGPASSWORD bereit.</translation>
-    </message>
-    <message>
         <source>There is no webhook named “%1”.</source>
         <translation>Es gibt keinen Webhook namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Store the password by logging in once with the graphical console (“Remember in this workstation&apos;s keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
+        <translation>Speichern Sie das Passwort, indem Sie sich einmal in der grafischen Konsole anmelden („Im Schlüsselbund dieses Arbeitsplatzes speichern“), oder stellen Sie es über ~/.pgpass oder PGPASSWORD bereit.</translation>
     </message>
 </context>
 <context>
@@ -3615,10 +3615,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Cloud-Metadatendienste geben Zugangsdaten heraus und sind nie Empfänger von Webhooks.</translation>
     </message>
     <message>
-        <source>To deliver to a receiver on this computer, switch on “allow loopback” for this webhook.</source>
-        <translation>Um an einen Empfänger auf diesem Computer zuzustellen, schalten Sie für diesen Webhook „Loopback erlauben“ ein.</translation>
-    </message>
-    <message>
         <source>If this receiver really is inside the hospital network, an administrator can mark the webhook as an internal endpoint.</source>
         <translation>Liegt dieser Empfänger tatsächlich im Krankenhausnetz, kann ein Administrator den Webhook als internen Endpunkt kennzeichnen.</translation>
     </message>
@@ -3677,6 +3673,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>a reserved range</source>
         <translation>einem reservierten Bereich</translation>
+    </message>
+    <message>
+        <source>To deliver to a receiver on this computer, switch on “Allow plain HTTP to this machine” for this webhook (allowLoopbackHttp in the configuration file).</source>
+        <translation>Um an einen Empfänger auf diesem Computer zuzustellen, schalten Sie für diesen Webhook „Unverschlüsseltes HTTP zu diesem Computer erlauben“ ein (allowLoopbackHttp in der Konfigurationsdatei).</translation>
     </message>
 </context>
 <context>
@@ -4055,20 +4055,12 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>webhooks[%1] „%2“</translation>
     </message>
     <message>
-        <source>must be an object, not a %1.</source>
-        <translation>muss ein Objekt sein, nicht vom Typ %1.</translation>
-    </message>
-    <message>
         <source>unknown key “%1”.</source>
         <translation>unbekannter Schlüssel „%1“.</translation>
     </message>
     <message>
         <source>the key “%1” is missing.</source>
         <translation>der Schlüssel „%1“ fehlt.</translation>
-    </message>
-    <message>
-        <source>“%1” must be a %2, not a %3.</source>
-        <translation>„%1“ muss vom Typ %2 sein, nicht vom Typ %3.</translation>
     </message>
     <message>
         <source>unknown kind “%1”; use slack, teams, epic or generic.</source>
@@ -4109,6 +4101,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot write %1: %2</source>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>must be of JSON type object, not %1.</source>
+        <translation>muss vom JSON-Typ object sein, nicht %1.</translation>
+    </message>
+    <message>
+        <source>“%1” must be of JSON type %2, not %3.</source>
+        <translation>„%1“ muss vom JSON-Typ %2 sein, nicht %3.</translation>
     </message>
 </context>
 <context>
