@@ -68,7 +68,8 @@ QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, 
         if (role == SortRole)
             return health.successRate24h().value_or(-1);
         if (role == Qt::ToolTipRole)
-            return tr("%1 of %2 attempts succeeded in the last 24 hours").arg(health.successes24h).arg(health.attempts24h);
+            return tr("%1 of %n attempt(s) succeeded in the last 24 hours", nullptr, int(health.attempts24h))
+                .arg(health.successes24h);
         break;
     case Success7dColumn:
         if (display)
@@ -76,7 +77,8 @@ QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, 
         if (role == SortRole)
             return health.successRate7d().value_or(-1);
         if (role == Qt::ToolTipRole)
-            return tr("%1 of %2 attempts succeeded in the last 7 days").arg(health.successes7d).arg(health.attempts7d);
+            return tr("%1 of %n attempt(s) succeeded in the last 7 days", nullptr, int(health.attempts7d))
+                .arg(health.successes7d);
         break;
     case LastTriggeredColumn:
         if (!health.lastStartedAtMs)

@@ -4532,14 +4532,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         </translation>
     </message>
     <message>
-        <source>%1 of %2 attempts succeeded in the last 24 hours</source>
-        <translation>%1 von %2 Versuchen in den letzten 24 Stunden erfolgreich</translation>
-    </message>
-    <message>
-        <source>%1 of %2 attempts succeeded in the last 7 days</source>
-        <translation>%1 von %2 Versuchen in den letzten 7 Tagen erfolgreich</translation>
-    </message>
-    <message>
         <source>never</source>
         <translation>nie</translation>
     </message>
@@ -4570,6 +4562,20 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot compute the webhooks&apos; health: %1</source>
         <translation>Der Zustand der Webhooks kann nicht berechnet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n attempt(s) succeeded in the last 24 hours</source>
+        <translation>
+            <numerusform>%1 von %n Versuch in den letzten 24 Stunden erfolgreich</numerusform>
+            <numerusform>%1 von %n Versuchen in den letzten 24 Stunden erfolgreich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n attempt(s) succeeded in the last 7 days</source>
+        <translation>
+            <numerusform>%1 von %n Versuch in den letzten 7 Tagen erfolgreich</numerusform>
+            <numerusform>%1 von %n Versuchen in den letzten 7 Tagen erfolgreich</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -136,5 +136,19 @@
             <numerusform>%n failed attempts in a row</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 of %n attempt(s) succeeded in the last 24 hours</source>
+        <translation>
+            <numerusform>%1 of %n attempt succeeded in the last 24 hours</numerusform>
+            <numerusform>%1 of %n attempts succeeded in the last 24 hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n attempt(s) succeeded in the last 7 days</source>
+        <translation>
+            <numerusform>%1 of %n attempt succeeded in the last 7 days</numerusform>
+            <numerusform>%1 of %n attempts succeeded in the last 7 days</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
