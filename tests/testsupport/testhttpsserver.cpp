@@ -1,5 +1,7 @@
 #include "testsupport/testhttpsserver.h"
 
+#include <QMessageAuthenticationCode>
+
 #include <QSslConfiguration>
 #include <QSslSocket>
 #include <QTimer>
@@ -120,4 +122,16 @@ void TestHttpsServer::serve(QSslSocket *socket)
         connect(socket, &QSslSocket::encryptedBytesWritten, socket, refill);
         refill();
     });
+}
+
+QByteArray standardWebhooksSignature(const ReceivedRequest &request, const QString &secret)
+{
+    const QByteArray key = QByteArray::fromBase64(secret.mid(6).toLatin1());
+    const QByteArray content = request.header("webhook-id") + '.' + request.header("webhook-timestamp") + '.' + request.body;
+    return "v1," + QMessageAuthenticationCode::hash(content, key, QCryptographicHash::Sha256).toBase64();
+}
+
+bool carriesStandardWebhooksSignature(const ReceivedRequest &request, const QString &secret)
+{
+    return request.header("webhook-signature").split(' ').contains(standardWebhooksSignature(request, secret));
 }

@@ -23,6 +23,12 @@ struct ReceivedRequest
     QByteArray header(const QByteArray &name) const;
 };
 
+// The Standard Webhooks signature ("v1,<base64 HMAC-SHA256 of id.timestamp.body>") a receiver expects for request
+// under secret, computed from the specification rather than with the code under test.
+QByteArray standardWebhooksSignature(const ReceivedRequest &request, const QString &secret);
+// True when one of the space-separated signatures in webhook-signature is secret's (a rotation sends two).
+bool carriesStandardWebhooksSignature(const ReceivedRequest &request, const QString &secret);
+
 struct ScriptedAnswer
 {
     enum class Mode {
