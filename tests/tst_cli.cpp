@@ -1,12 +1,12 @@
 // The administration commands run as a user would run them: the real executable on both engines.
 #include "models/webhookrepository.h"
+#include "testsupport/commandrunner.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -14,32 +14,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run run(const QStringList &arguments)
-{
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
-    process.setArguments(arguments);
-    // A subcommand needs no display: make sure none is there.
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    environment.remove(u"QT_QPA_PLATFORM"_s);
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-    process.setProcessEnvironment(environment);
-    process.start();
-    if (!process.waitForFinished(60000))
-        return {};
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
-}
 
 // Three webhooks of different kinds and options, as an administrator would write them.
 QByteArray sampleConfigText()
@@ -109,7 +83,7 @@ QString TestCli::writeFile(const QString &name, const QByteArray &contents)
 
 void TestCli::eventsList()
 {
-    const Run result = run(withDatabase({u"events"_s, u"list"_s}));
+    const CommandRun result = runCommand(withDatabase({u"events"_s, u"list"_s}));
     QCOMPARE(result.exitCode, 0);
     for (const char *event : {"report.created", "report.completed", "battery.low", "battery.critical", "task.created",
                               "task.due", "task.overdue"})
@@ -120,18 +94,18 @@ void TestCli::eventsList()
 void TestCli::importExportRoundTrip()
 {
     const QString config = writeFile(u"in.json"_s, sampleConfigText());
-    Run result = run(withDatabase({u"webhooks"_s, u"import"_s, config}));
+    CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"import"_s, config}));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY2(result.out.contains(u"3 created, 0 updated, 0 unchanged"_s), qPrintable(result.out));
 
     const QString exported = m_folder.filePath(u"out.json"_s);
-    result = run(withDatabase({u"webhooks"_s, u"export"_s, exported}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"export"_s, exported}));
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QCOMPARE(QFile::permissions(exported) & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
              QFileDevice::Permissions());
 
     // Importing the export again changes nothing; the export equals the original in meaning.
-    result = run(withDatabase({u"webhooks"_s, u"import"_s, exported}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"import"_s, exported}));
     QVERIFY2(result.out.contains(u"0 created, 0 updated, 3 unchanged"_s), qPrintable(result.out));
     QFile file(exported);
     QVERIFY(file.open(QIODevice::ReadOnly));
@@ -145,21 +119,21 @@ void TestCli::importExportRoundTrip()
     QCOMPARE(webhooks.at(1).toObject().value(u"epic"_s).toObject().value(u"clientId"_s).toString(), u"c-1"_s);
 
     // Export to standard output is the same document.
-    result = run(withDatabase({u"webhooks"_s, u"export"_s}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"export"_s}));
     QCOMPARE(result.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(result.out.toUtf8()).object().value(u"webhooks"_s).toArray(), webhooks);
 
     // A changed file updates by name.
     QByteArray changed = sampleConfigText();
     changed.replace("On-call channel", "Night shift channel");
-    result = run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"changed.json"_s, changed)}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"changed.json"_s, changed)}));
     QVERIFY2(result.out.contains(u"0 created, 1 updated, 2 unchanged"_s), qPrintable(result.out + result.err));
 }
 
 void TestCli::listAsJsonMasksCredentials()
 {
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
-    Run result = run(withDatabase({u"webhooks"_s, u"list"_s, u"--json"_s}));
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"list"_s, u"--json"_s}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY2(!result.out.contains(u"IncomingWebhook"_s), "the Teams URL is a credential");
     const QJsonArray list = QJsonDocument::fromJson(result.out.toUtf8()).array();
@@ -167,7 +141,7 @@ void TestCli::listAsJsonMasksCredentials()
     QCOMPARE(list.at(0).toObject().value(u"endpoint"_s).toString(), u"https://contoso.webhook.office.com/…"_s);
     QCOMPARE(list.at(0).toObject().value(u"version"_s).toInt(), 1);
 
-    result = run(withDatabase({u"webhooks"_s, u"list"_s}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"list"_s}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY(result.out.contains(u"Cardiology Teams"_s));
     QVERIFY(!result.out.contains(u"IncomingWebhook"_s));
@@ -175,19 +149,19 @@ void TestCli::listAsJsonMasksCredentials()
 
 void TestCli::enableDisableRemove()
 {
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"disable"_s, u"Epic"_s})).exitCode, 0);
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"disable"_s, u"Epic"_s})).exitCode, 0);
     Database db;
     QVERIFY(db.open(m_db->url()));
     WebhookRepository repository(db);
     QCOMPARE(repository.findByName(u"Epic"_s)->active, false);
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"enable"_s, u"Epic"_s})).exitCode, 0);
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"enable"_s, u"Epic"_s})).exitCode, 0);
     QCOMPARE(repository.findByName(u"Epic"_s)->active, true);
 
-    Run result = run(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
+    CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
     QCOMPARE(result.exitCode, 0);
     QVERIFY(!repository.findByName(u"Epic"_s));
-    result = run(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
+    result = runCommand(withDatabase({u"webhooks"_s, u"remove"_s, u"Epic"_s}));
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"There is no webhook named “Epic”"_s), qPrintable(result.err));
     const QStringList actions = [&] {
@@ -221,21 +195,21 @@ void TestCli::badImportChangesNothing()
 {
     QFETCH(QByteArray, contents);
     QFETCH(QString, expected);
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
-    const QString before = run(withDatabase({u"webhooks"_s, u"export"_s})).out;
-    const Run result = run(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"bad.json"_s, contents)}));
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"in.json"_s, sampleConfigText())})).exitCode, 0);
+    const QString before = runCommand(withDatabase({u"webhooks"_s, u"export"_s})).out;
+    const CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"import"_s, writeFile(u"bad.json"_s, contents)}));
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(expected), qPrintable(result.err));
     QVERIFY(result.err.contains(u"nothing was changed"_s));
-    QCOMPARE(run(withDatabase({u"webhooks"_s, u"export"_s})).out, before);
+    QCOMPARE(runCommand(withDatabase({u"webhooks"_s, u"export"_s})).out, before);
 }
 
 void TestCli::unreachableDatabase()
 {
-    const Run result = run({u"--database"_s, u"postgresql://nobody@127.0.0.1:1/webhooks"_s, u"webhooks"_s, u"list"_s});
+    const CommandRun result = runCommand({u"--database"_s, u"postgresql://nobody@127.0.0.1:1/webhooks"_s, u"webhooks"_s, u"list"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"Cannot connect to PostgreSQL nobody@127.0.0.1:1/webhooks"_s), qPrintable(result.err));
-    const Run missingFolder = run({u"--database"_s, u"sqlite:///proc/no/such/place.db"_s, u"webhooks"_s, u"list"_s});
+    const CommandRun missingFolder = runCommand({u"--database"_s, u"sqlite:///proc/no/such/place.db"_s, u"webhooks"_s, u"list"_s});
     QCOMPARE(missingFolder.exitCode, 1);
     QVERIFY2(missingFolder.err.contains(u"/proc/no/such"_s), qPrintable(missingFolder.err));
 }
@@ -248,7 +222,7 @@ void TestCli::databaseNewerThanProgram()
         QSqlQuery query(db.connection());
         QVERIFY(query.exec(u"INSERT INTO schema_migrations (version, applied_at, description) VALUES (9999, 0, 'future')"_s));
     }
-    const Run result = run(withDatabase({u"webhooks"_s, u"list"_s}));
+    const CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"list"_s}));
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"schema version 9999"_s), qPrintable(result.err));
 }
@@ -270,7 +244,7 @@ void TestCli::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run result = run(arguments);
+    const CommandRun result = runCommand(arguments);
     QVERIFY(result.exitCode != 0);
     QVERIFY2(result.err.contains(expected), qPrintable(result.err));
 }

@@ -6,6 +6,7 @@
 #include "models/webhookrepository.h"
 #include "models/webhooksecrets.h"
 #include "network/standardwebhooks.h"
+#include "testsupport/commandrunner.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
@@ -15,8 +16,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -24,13 +23,6 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 // What the brute force needs of every row.
 struct Row
@@ -111,7 +103,7 @@ private slots:
     void helpListsCommands();
 
 private:
-    Run run(const QStringList &arguments);
+    CommandRun run(const QStringList &arguments);
     QList<Row> allRows();
     QString webhookId(const QString &name);
     Webhook receiverWebhook(const QString &name, const QUrl &url);
@@ -165,30 +157,9 @@ void TestDeliveryCommands::cleanup()
     m_db.reset();
 }
 
-Run TestDeliveryCommands::run(const QStringList &arguments)
+CommandRun TestDeliveryCommands::run(const QStringList &arguments)
 {
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
-    process.setArguments(QStringList{u"--database"_s, m_db->urlText()} + arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    environment.remove(u"QT_QPA_PLATFORM"_s);
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted())
-        return {};
-    process.closeWriteChannel();
-    // Waiting runs this process's event loop, so a receiver served here answers the executable meanwhile.
-    if (finished.isEmpty() && !finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return runCommand(QStringList{u"--database"_s, m_db->urlText()} + arguments);
 }
 
 QList<Row> TestDeliveryCommands::allRows()
@@ -289,7 +260,7 @@ void TestDeliveryCommands::filtersMatchBruteForce()
         QVERIFY2(!expected.isEmpty(), "the generated log should have rows for every case but the last");
 
     // The table, with room for all of them.
-    const Run table = run(QStringList{u"deliveries"_s, u"--limit"_s, u"100000"_s} + options);
+    const CommandRun table = run(QStringList{u"deliveries"_s, u"--limit"_s, u"100000"_s} + options);
     QVERIFY2(table.exitCode == 0, qPrintable(table.err));
     const QStringList lines = table.out.split(u'\n', Qt::SkipEmptyParts);
     if (expected.isEmpty()) {
@@ -311,7 +282,7 @@ void TestDeliveryCommands::filtersMatchBruteForce()
     }
 
     // JSON Lines: the same attempts, in the same order.
-    const Run jsonl = run(QStringList{u"deliveries"_s, u"--format"_s, u"jsonl"_s} + options);
+    const CommandRun jsonl = run(QStringList{u"deliveries"_s, u"--format"_s, u"jsonl"_s} + options);
     QVERIFY2(jsonl.exitCode == 0, qPrintable(jsonl.err));
     QList<qint64> ids;
     for (const QString &line : jsonl.out.split(u'\n', Qt::SkipEmptyParts)) {
@@ -325,7 +296,7 @@ void TestDeliveryCommands::filtersMatchBruteForce()
     QCOMPARE(ids, expected);
 
     // CSV: a header, then the same attempts.
-    const Run csv = run(QStringList{u"deliveries"_s, u"--format"_s, u"csv"_s} + options);
+    const CommandRun csv = run(QStringList{u"deliveries"_s, u"--format"_s, u"csv"_s} + options);
     QVERIFY2(csv.exitCode == 0, qPrintable(csv.err));
     const QList<QStringList> records = parseCsv(csv.out);
     QVERIFY(!records.isEmpty());
@@ -342,7 +313,7 @@ void TestDeliveryCommands::tableColumns()
 {
     const QList<Row> rows = allRows();
     QVERIFY(!rows.isEmpty());
-    const Run table = run({u"deliveries"_s, u"--limit"_s, u"5"_s});
+    const CommandRun table = run({u"deliveries"_s, u"--limit"_s, u"5"_s});
     QVERIFY2(table.exitCode == 0, qPrintable(table.err));
     const QStringList lines = table.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 6);
@@ -356,16 +327,16 @@ void TestDeliveryCommands::tableColumns()
     QVERIFY2(table.err.contains(u"The newest 5 attempt"_s), qPrintable(table.err));
 
     // Without --limit, a hundred rows at most.
-    const Run standard = run({u"deliveries"_s});
+    const CommandRun standard = run({u"deliveries"_s});
     QCOMPARE(standard.out.split(u'\n', Qt::SkipEmptyParts).size(), 101);
 }
 
 void TestDeliveryCommands::exportsRedactSecrets()
 {
     // The generator stores signatures, bearer tokens and cookies unredacted, as a careless writer would.
-    const Run jsonl = run({u"deliveries"_s, u"--format"_s, u"jsonl"_s});
+    const CommandRun jsonl = run({u"deliveries"_s, u"--format"_s, u"jsonl"_s});
     QCOMPARE(jsonl.exitCode, 0);
-    const Run csv = run({u"deliveries"_s, u"--format"_s, u"csv"_s, u"--failed"_s});
+    const CommandRun csv = run({u"deliveries"_s, u"--format"_s, u"csv"_s, u"--failed"_s});
     QCOMPARE(csv.exitCode, 0);
     for (const QString &out : {jsonl.out, csv.out}) {
         QVERIFY(!out.isEmpty());
@@ -384,7 +355,7 @@ void TestDeliveryCommands::exportLimit()
 {
     for (const QString &format : {u"csv"_s, u"jsonl"_s}) {
         for (int limit : {1, 7, 501}) {
-            const Run result = run({u"deliveries"_s, u"--format"_s, format, u"--limit"_s, QString::number(limit)});
+            const CommandRun result = run({u"deliveries"_s, u"--format"_s, format, u"--limit"_s, QString::number(limit)});
             QCOMPARE(result.exitCode, 0);
             const qsizetype records = format == u"csv" ? parseCsv(result.out).size() - 1
                                                        : result.out.split(u'\n', Qt::SkipEmptyParts).size();
@@ -418,7 +389,7 @@ void TestDeliveryCommands::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run result = run(arguments);
+    const CommandRun result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.contains(expected), qPrintable(result.err));
@@ -439,7 +410,7 @@ void TestDeliveryCommands::redeliverOne()
     const qint64 id = recordAttempt(webhook, messageId, u"evt_cli"_s, false, 600);
     QVERIFY(id > 0);
 
-    const Run result = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
+    const CommandRun result = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
     QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
     QVERIFY2(result.out.contains(u"Attempt %1 (report.completed evt_cli) to “Receiver”: delivered, HTTP 200 OK"_s.arg(id)),
              qPrintable(result.out));
@@ -461,7 +432,7 @@ void TestDeliveryCommands::redeliverOne()
     QVERIFY(attempts->last().success);
 
     // The redelivery shows in the log's own listing, with its trigger.
-    const Run listed = run({u"deliveries"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun listed = run({u"deliveries"_s, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(listed.exitCode, 0);
     const QStringList lines = listed.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
@@ -487,7 +458,7 @@ void TestDeliveryCommands::redeliverFailedSince()
     const QString since = QDateTime::currentDateTimeUtc().addSecs(-3600).toString(Qt::ISODate);
 
     // Only the named webhook: the generated log's failures go elsewhere.
-    const Run result = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun result = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"Redelivering 2 message"_s) && result.err.contains(u"at most 5 a second"_s), qPrintable(result.err));
     QVERIFY2(result.out.contains(u"(report.completed evt_a) to “Receiver”: delivered"_s), qPrintable(result.out));
@@ -510,14 +481,14 @@ void TestDeliveryCommands::redeliverFailedSince()
 
     // Everything failed since then is redelivered now; nothing is left.
     receiver.setHandler([](const ReceivedRequest &) { return answer(200); });
-    const Run again = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun again = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(again.exitCode, 0);
-    const Run nothing = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun nothing = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(nothing.exitCode, 0);
     QVERIFY2(nothing.out.contains(u"nothing was sent"_s), qPrintable(nothing.out));
     QCOMPARE(receiver.requests().size(), 3);
 
-    const Run unknown = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Nobody"_s});
+    const CommandRun unknown = run({u"redeliver"_s, u"--failed-since"_s, since, u"--webhook"_s, u"Nobody"_s});
     QCOMPARE(unknown.exitCode, 1);
     QVERIFY2(unknown.err.contains(u"There is no webhook named “Nobody”"_s), qPrintable(unknown.err));
 }
@@ -532,20 +503,20 @@ void TestDeliveryCommands::redeliverRefused()
     const qint64 id = recordAttempt(webhook, u"msg_off"_s, u"evt_off"_s, false, 60);
     QVERIFY(repository.setActive(webhook, false).ok());
 
-    const Run refused = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
+    const CommandRun refused = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
     QCOMPARE(refused.exitCode, 1);
     QVERIFY2(refused.out.contains(u"is disabled"_s) && refused.out.contains(u"--include-disabled"_s), qPrintable(refused.out));
     QVERIFY(receiver.requests().isEmpty());
 
-    const Run allowed = run({u"redeliver"_s, u"--delivery"_s, QString::number(id), u"--include-disabled"_s});
+    const CommandRun allowed = run({u"redeliver"_s, u"--delivery"_s, QString::number(id), u"--include-disabled"_s});
     QVERIFY2(allowed.exitCode == 0, qPrintable(allowed.out + allowed.err));
     QCOMPARE(receiver.requests().size(), 1);
 
     QVERIFY(repository.remove(webhook).ok());
-    const Run deleted = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
+    const CommandRun deleted = run({u"redeliver"_s, u"--delivery"_s, QString::number(id)});
     QCOMPARE(deleted.exitCode, 1);
     QVERIFY2(deleted.out.contains(u"was deleted"_s), qPrintable(deleted.out));
-    const Run missing = run({u"redeliver"_s, u"--delivery"_s, u"99999999"_s});
+    const CommandRun missing = run({u"redeliver"_s, u"--delivery"_s, u"99999999"_s});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.out.contains(u"no longer exists"_s), qPrintable(missing.out));
     QCOMPARE(receiver.requests().size(), 1);
@@ -553,14 +524,14 @@ void TestDeliveryCommands::redeliverRefused()
 
 void TestDeliveryCommands::helpListsCommands()
 {
-    const Run result = run({u"--help"_s});
+    const CommandRun result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
     for (const QString &command : {u"deliveries [--webhook NAME]"_s, u"redeliver --delivery ID | --failed-since ISO"_s})
         QVERIFY2(result.out.contains(command), qPrintable(command));
-    const Run deliveriesHelp = run({u"deliveries"_s, u"--help"_s});
+    const CommandRun deliveriesHelp = run({u"deliveries"_s, u"--help"_s});
     QCOMPARE(deliveriesHelp.exitCode, 0);
     QVERIFY(deliveriesHelp.out.contains(u"--format"_s));
-    const Run redeliverHelp = run({u"redeliver"_s, u"--help"_s});
+    const CommandRun redeliverHelp = run({u"redeliver"_s, u"--help"_s});
     QCOMPARE(redeliverHelp.exitCode, 0);
     QVERIFY(redeliverHelp.out.contains(u"--include-disabled"_s));
 }

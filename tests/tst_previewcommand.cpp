@@ -3,32 +3,18 @@
 #include "models/event.h"
 #include "models/webhookrepository.h"
 #include "network/payloadformatter.h"
+#include "testsupport/commandrunner.h"
 #include "testsupport/testdatabases.h"
 
 #include <QFile>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
 namespace {
 
-struct Run
+CommandRun preview(const QStringList &arguments)
 {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
-
-Run preview(const QStringList &arguments)
-{
-    QProcess process;
-    process.start(qEnvironmentVariable("GOREPORTER_EXECUTABLE"), QStringList{QStringLiteral("preview")} + arguments);
-    process.waitForFinished(-1);  // ctest's timeout guards against a hang; no time limit of our own
-    Run run;
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = QString::fromUtf8(process.readAllStandardError());
-    return run;
+    return runCommand(QStringList{QStringLiteral("preview")} + arguments);
 }
 
 QByteArray expectedBody(WebhookKind kind, const Event &event, PhiLevel phi)
@@ -96,29 +82,29 @@ void tst_PreviewCommand::printsExactBody()
 {
     QFETCH(QString, format);
     QFETCH(QString, eventType);
-    const Run run = preview({QStringLiteral("--format"), format, QStringLiteral("--event"), eventType});
+    const CommandRun run = preview({QStringLiteral("--format"), format, QStringLiteral("--event"), eventType});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const WebhookKind kind = *WebhookKinds::fromKey(format);
-    QCOMPARE(run.out, expectedBody(kind, EventSamples::sample(eventType), WebhookKinds::defaultPhiLevel(kind)));
+    QCOMPARE(run.outBytes, expectedBody(kind, EventSamples::sample(eventType), WebhookKinds::defaultPhiLevel(kind)));
 }
 
 void tst_PreviewCommand::printsHeadersFirst()
 {
-    const Run run = preview({QStringLiteral("--format"), QStringLiteral("epic"), QStringLiteral("--event"),
+    const CommandRun run = preview({QStringLiteral("--format"), QStringLiteral("epic"), QStringLiteral("--event"),
                              QStringLiteral("battery.low"), QStringLiteral("--headers")});
     QCOMPARE(run.exitCode, 0);
     const QByteArray headers = "Content-Type: application/fhir+json\nAccept: application/fhir+json\n\n";
-    QVERIFY(run.out.startsWith(headers));
-    QCOMPARE(run.out.mid(headers.size()),
+    QVERIFY(run.outBytes.startsWith(headers));
+    QCOMPARE(run.outBytes.mid(headers.size()),
              expectedBody(WebhookKind::Epic, EventSamples::sample(QStringLiteral("battery.low")), PhiLevel::Full));
 }
 
 void tst_PreviewCommand::phiOption()
 {
-    const Run run = preview({QStringLiteral("--format"), QStringLiteral("slack"), QStringLiteral("--event"),
+    const CommandRun run = preview({QStringLiteral("--format"), QStringLiteral("slack"), QStringLiteral("--event"),
                              QStringLiteral("task.due"), QStringLiteral("--phi"), QStringLiteral("limited")});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.out, expectedBody(WebhookKind::Slack, EventSamples::sample(QStringLiteral("task.due")), PhiLevel::Limited));
+    QCOMPARE(run.outBytes, expectedBody(WebhookKind::Slack, EventSamples::sample(QStringLiteral("task.due")), PhiLevel::Limited));
     QVERIFY(run.err.contains(QStringLiteral("warning: ")));  // patient data going to Slack is worth a warning
 }
 
@@ -128,12 +114,12 @@ void tst_PreviewCommand::sampleFileWithUnicode()
     event.patient->givenName = QStringLiteral("ليلى 🫀");
     event.patient->familyName = QStringLiteral("בן־דוד");
     const QString path = writeFile(QStringLiteral("unicode.json"), event.toJson());
-    const Run run = preview({QStringLiteral("--format"), QStringLiteral("teams"), QStringLiteral("--event"),
+    const CommandRun run = preview({QStringLiteral("--format"), QStringLiteral("teams"), QStringLiteral("--event"),
                              QStringLiteral("battery.critical"), QStringLiteral("--sample-file"), path,
                              QStringLiteral("--phi"), QStringLiteral("full")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
-    QCOMPARE(run.out, expectedBody(WebhookKind::Teams, event, PhiLevel::Full));
-    QVERIFY(run.out.contains(QStringLiteral("ليلى 🫀 בן־דוד").toUtf8()));
+    QCOMPARE(run.outBytes, expectedBody(WebhookKind::Teams, event, PhiLevel::Full));
+    QVERIFY(run.outBytes.contains(QStringLiteral("ليلى 🫀 בן־דוד").toUtf8()));
 }
 
 void tst_PreviewCommand::badSampleFile_data()
@@ -157,19 +143,19 @@ void tst_PreviewCommand::badSampleFile()
     QFETCH(QByteArray, contents);
     QFETCH(QString, expected);
     const QString path = writeFile(QString::fromLatin1(QTest::currentDataTag()) + QStringLiteral(".json"), contents);
-    const Run run = preview({QStringLiteral("--format"), QStringLiteral("generic"), QStringLiteral("--event"),
+    const CommandRun run = preview({QStringLiteral("--format"), QStringLiteral("generic"), QStringLiteral("--event"),
                              QStringLiteral("battery.low"), QStringLiteral("--sample-file"), path});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.outBytes.isEmpty());
     QVERIFY2(run.err.contains(expected), qPrintable(run.err));
 }
 
 void tst_PreviewCommand::epicRefusesTask()
 {
-    const Run run = preview({QStringLiteral("--format"), QStringLiteral("epic"), QStringLiteral("--event"),
+    const CommandRun run = preview({QStringLiteral("--format"), QStringLiteral("epic"), QStringLiteral("--event"),
                              QStringLiteral("task.created")});
     QCOMPARE(run.exitCode, 1);
-    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.outBytes.isEmpty());
     QVERIFY2(run.err.contains(QStringLiteral("“task.created” cannot be sent to Epic")), qPrintable(run.err));
 }
 
@@ -196,9 +182,9 @@ void tst_PreviewCommand::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run run = preview(arguments);
+    const CommandRun run = preview(arguments);
     QCOMPARE(run.exitCode, 2);
-    QVERIFY(run.out.isEmpty());
+    QVERIFY(run.outBytes.isEmpty());
     QVERIFY2(run.err.contains(expected), qPrintable(run.err));
 }
 
@@ -224,11 +210,11 @@ void tst_PreviewCommand::storedWebhook()
     const QStringList common = {QStringLiteral("--webhook"), QStringLiteral("Cardiology Teams"),
                                 QStringLiteral("--database"), database->urlText()};
 
-    Run run = preview(common + QStringList{QStringLiteral("--event"), QStringLiteral("battery.low"), QStringLiteral("--headers")});
+    CommandRun run = preview(common + QStringList{QStringLiteral("--event"), QStringLiteral("battery.low"), QStringLiteral("--headers")});
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     const QByteArray headers = "Content-Type: application/json\nX-Team: cardiology\n\n";
-    QVERIFY(run.out.startsWith(headers));
-    QCOMPARE(run.out.mid(headers.size()),
+    QVERIFY(run.outBytes.startsWith(headers));
+    QCOMPARE(run.outBytes.mid(headers.size()),
              expectedBody(WebhookKind::Teams, EventSamples::sample(QStringLiteral("battery.low")), PhiLevel::Limited));
 
     run = preview(common + QStringList{QStringLiteral("--event"), QStringLiteral("task.due")});

@@ -9,6 +9,7 @@
 #include "network/payloadformatter.h"
 #include "network/standardwebhooks.h"
 #include "network/webhookdelivery.h"
+#include "testsupport/commandrunner.h"
 #include "testsupport/jwtverifier.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
@@ -19,21 +20,12 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
 
 } // namespace
 
@@ -63,7 +55,7 @@ private slots:
     void helpListsCommands();
 
 private:
-    Run run(const QStringList &arguments, const QByteArray &input = {}, const QString &busAddress = {});
+    CommandRun run(const QStringList &arguments, const QByteArray &input = {}, const QString &busAddress = {});
     bool store(Webhook &webhook);
     Webhook reload(const QString &name);
     Webhook receiverWebhook(const QString &name, const QUrl &url);
@@ -105,35 +97,13 @@ void TestSecretCommands::cleanup()
     m_db.reset();
 }
 
-Run TestSecretCommands::run(const QStringList &arguments, const QByteArray &input, const QString &busAddress)
+CommandRun TestSecretCommands::run(const QStringList &arguments, const QByteArray &input, const QString &busAddress)
 {
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
-    // The database option before the command word, as administrators often write it.
-    process.setArguments(QStringList{u"--database"_s, m_db->urlText()} + arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.remove(u"DISPLAY"_s);
-    environment.remove(u"WAYLAND_DISPLAY"_s);
-    environment.remove(u"QT_QPA_PLATFORM"_s);
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
+    QMap<QString, QString> environment;
     if (!busAddress.isEmpty())
         environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, busAddress);
-    process.setProcessEnvironment(environment);
-    QSignalSpy finished(&process, &QProcess::finished);
-    process.start();
-    if (!process.waitForStarted())
-        return {};
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    // Waiting runs this process's event loop, so a receiver served here can answer the executable meanwhile.
-    if (finished.isEmpty() && !finished.wait(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    // The database option before the command word, as administrators often write it.
+    return runCommand(QStringList{u"--database"_s, m_db->urlText()} + arguments, input, environment);
 }
 
 bool TestSecretCommands::store(Webhook &webhook)
@@ -168,7 +138,7 @@ void TestSecretCommands::setFromStandardInput()
     QVERIFY(store(webhook));
     const QString secret = StandardWebhooks::generateSecret();
 
-    Run result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1() + '\n');
+    CommandRun result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1() + '\n');
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const Webhook stored = reload(u"Receiver"_s);
     QCOMPARE(stored.secretFingerprint, StandardWebhooks::fingerprint(secret));
@@ -210,7 +180,7 @@ void TestSecretCommands::badStandardInput()
     QFETCH(QString, expected);
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
-    const Run result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, input);
+    const CommandRun result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, input);
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(expected), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
@@ -226,13 +196,13 @@ void TestSecretCommands::secretAsArgumentRefused()
     QVERIFY(store(webhook));
     const QString secret = StandardWebhooks::generateSecret();
     for (const QString &action : {u"set"_s, u"rotate"_s}) {
-        const Run result = run({u"secret"_s, action, u"--webhook"_s, u"Receiver"_s, secret}, secret.toLatin1());
+        const CommandRun result = run({u"secret"_s, action, u"--webhook"_s, u"Receiver"_s, secret}, secret.toLatin1());
         QCOMPARE(result.exitCode, 2);
         QVERIFY2(result.err.contains(u"never"_s), qPrintable(result.err));
         QVERIFY(!result.err.contains(secret) && !result.out.contains(secret));
     }
     // Typed where the action belongs, it is not repeated either.
-    const Run misplaced = run({u"secret"_s, secret, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun misplaced = run({u"secret"_s, secret, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(misplaced.exitCode, 2);
     QVERIFY(!misplaced.err.contains(secret));
     QCOMPARE(reload(u"Receiver"_s).secretFingerprint, QString());
@@ -243,7 +213,7 @@ void TestSecretCommands::generatePrintsSecretOnce()
 {
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
-    const Run result = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun result = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY(result.out.endsWith(QLatin1Char('\n')));
     const QString secret = result.out.trimmed();
@@ -256,7 +226,7 @@ void TestSecretCommands::generatePrintsSecretOnce()
     QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).value, secret);
 
     // A second generate replaces it at once, and says that the old one stopped signing.
-    const Run again = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun again = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(again.exitCode, 0);
     QVERIFY(again.out.trimmed() != secret);
     QVERIFY2(again.err.contains(u"no longer signs"_s), qPrintable(again.err));
@@ -266,12 +236,12 @@ void TestSecretCommands::rotateKeepsPreviousSigning()
 {
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
-    const Run first = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun first = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(first.exitCode, 0);
     const QString oldSecret = first.out.trimmed();
 
     const QDateTime before = QDateTime::currentDateTimeUtc();
-    const Run rotated = run({u"secret"_s, u"rotate"_s, u"--webhook"_s, u"Receiver"_s, u"--grace-hours"_s, u"2"_s});
+    const CommandRun rotated = run({u"secret"_s, u"rotate"_s, u"--webhook"_s, u"Receiver"_s, u"--grace-hours"_s, u"2"_s});
     QVERIFY2(rotated.exitCode == 0, qPrintable(rotated.err));
     const QString newSecret = rotated.out.trimmed();
     QVERIFY(newSecret.startsWith(u"whsec_"_s));
@@ -299,7 +269,7 @@ void TestSecretCommands::deleteRemovesSecret()
     QCOMPARE(run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s}).exitCode, 0);
     QCOMPARE(run({u"secret"_s, u"rotate"_s, u"--webhook"_s, u"Receiver"_s}).exitCode, 0);
 
-    const Run result = run({u"secret"_s, u"delete"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun result = run({u"secret"_s, u"delete"_s, u"--webhook"_s, u"Receiver"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY(result.out.contains(u"unsigned"_s));
     const Webhook stored = reload(u"Receiver"_s);
@@ -313,13 +283,13 @@ void TestSecretCommands::chatWebhooksHaveNoSecret()
 {
     Webhook slack = makeWebhook(u"Slack channel"_s, WebhookKind::Slack);
     QVERIFY(store(slack));
-    const Run result = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Slack channel"_s});
+    const CommandRun result = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Slack channel"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.contains(u"secret URL"_s), qPrintable(result.err));
     QCOMPARE(reload(u"Slack channel"_s).secretFingerprint, QString());
 
-    const Run missing = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Nobody"_s});
+    const CommandRun missing = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Nobody"_s});
     QCOMPARE(missing.exitCode, 1);
     QVERIFY2(missing.err.contains(u"There is no webhook named “Nobody”"_s), qPrintable(missing.err));
 }
@@ -330,13 +300,13 @@ void TestSecretCommands::noKeychainService()
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
     const QString nowhere = u"unix:path=/nonexistent/goreporter-bus"_s;
-    const Run generated = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s}, {}, nowhere);
+    const CommandRun generated = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s}, {}, nowhere);
     QCOMPARE(generated.exitCode, 1);
     QVERIFY(generated.out.isEmpty());
     QVERIFY2(generated.err.contains(u"No keychain service is running"_s), qPrintable(generated.err));
 
     const QString secret = StandardWebhooks::generateSecret();
-    const Run set = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1(), nowhere);
+    const CommandRun set = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1(), nowhere);
     QCOMPARE(set.exitCode, 1);
     QVERIFY2(set.err.contains(u"No keychain service is running"_s), qPrintable(set.err));
     QVERIFY(!set.err.contains(secret));
@@ -352,7 +322,7 @@ void TestSecretCommands::epicKeygen()
     QVERIFY(store(webhook));
     const QStringList keygen = {u"epic"_s, u"keygen"_s, u"--webhook"_s, u"Epic"_s, u"--bits"_s, u"2048"_s};
 
-    Run result = run(keygen);
+    CommandRun result = run(keygen);
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     QVERIFY(!result.out.contains(u"PRIVATE"_s) && !result.err.contains(u"PRIVATE"_s));
     QVERIFY2(result.err.contains(webhook.epic.clientId), qPrintable(result.err));
@@ -407,7 +377,7 @@ void TestSecretCommands::epicKeygenRefusals()
 {
     Webhook generic = makeWebhook(u"Receiver"_s);
     QVERIFY(store(generic));
-    const Run result = run({u"epic"_s, u"keygen"_s, u"--webhook"_s, u"Receiver"_s, u"--bits"_s, u"2048"_s});
+    const CommandRun result = run({u"epic"_s, u"keygen"_s, u"--webhook"_s, u"Receiver"_s, u"--bits"_s, u"2048"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"only Epic webhooks"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
@@ -429,12 +399,12 @@ void TestSecretCommands::sendSigned()
     });
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
-    const Run generated = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
+    const CommandRun generated = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
     QCOMPARE(generated.exitCode, 0);
     secret = generated.out.trimmed();
 
     const QStringList send = {u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s};
-    const Run result = run(send);
+    const CommandRun result = run(send);
     QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
     QVERIFY2(result.out.contains(u"HTTP 200 OK"_s), qPrintable(result.out));
     QVERIFY(result.out.contains(u"latency"_s));
@@ -489,7 +459,7 @@ void TestSecretCommands::sendServerError()
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
 
-    const Run result = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s});
+    const CommandRun result = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.out.contains(u"HTTP 500 Internal Server Error"_s), qPrintable(result.out + result.err));
     QVERIFY2(result.out.contains(u"failed while handling the request"_s), qPrintable(result.out));
@@ -522,7 +492,7 @@ void TestSecretCommands::sendNeverUnsigned()
     WebhookRepository repository(*m_connection);
     QVERIFY(repository.recordSecretChange(webhook, u"secret-set"_s).ok()); // as set on another workstation
 
-    const Run result = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s});
+    const CommandRun result = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s});
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"Nothing was sent"_s) && result.err.contains(u"not in this workstation's keychain"_s),
              qPrintable(result.err));
@@ -530,7 +500,7 @@ void TestSecretCommands::sendNeverUnsigned()
     DeliveryRepository log(*m_connection);
     QVERIFY(log.recent(webhook.id, 10)->isEmpty());
 
-    const Run unsubscribed = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"battery.low"_s});
+    const CommandRun unsubscribed = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"battery.low"_s});
     QCOMPARE(unsubscribed.exitCode, 1);
     QVERIFY2(unsubscribed.err.contains(u"does not subscribe to battery.low"_s), qPrintable(unsubscribed.err));
 }
@@ -567,7 +537,7 @@ void TestSecretCommands::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QFETCH(QString, expected);
-    const Run result = run(arguments);
+    const CommandRun result = run(arguments);
     QCOMPARE(result.exitCode, 2);
     QVERIFY(result.out.isEmpty());
     QVERIFY2(result.err.contains(expected), qPrintable(result.err));
@@ -575,11 +545,11 @@ void TestSecretCommands::usageErrors()
 
 void TestSecretCommands::helpListsCommands()
 {
-    const Run result = run({u"--help"_s});
+    const CommandRun result = run({u"--help"_s});
     QCOMPARE(result.exitCode, 0);
     for (const QString &command : {u"secret set|generate|rotate|delete"_s, u"epic keygen"_s, u"send --webhook"_s})
         QVERIFY2(result.out.contains(command), qPrintable(command));
-    const Run secretHelp = run({u"secret"_s, u"--help"_s});
+    const CommandRun secretHelp = run({u"secret"_s, u"--help"_s});
     QCOMPARE(secretHelp.exitCode, 0);
     QVERIFY(secretHelp.out.contains(u"--grace-hours"_s));
 }

@@ -1,9 +1,10 @@
 // The translation catalogues are complete and consistent with their sources, and the executable uses them:
 // German for --lang de, and correct English plurals ("2 webhooks", never "2 webhook(s)") for English.
+#include "testsupport/commandrunner.h"
+
 #include <QDir>
 #include <QFile>
 #include <QMap>
-#include <QProcess>
 #include <QRegularExpression>
 #include <QSet>
 #include <QTemporaryDir>
@@ -195,34 +196,10 @@ QStringList problemsOf(const QString &fileName, const Catalogue &catalogue)
     return problems;
 }
 
-struct Run
-{
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
 // Runs the real executable without a display, in a neutral locale unless told otherwise.
-Run run(const QStringList &arguments, const QMap<QString, QString> &environmentOverrides = {})
+CommandRun run(const QStringList &arguments, const QMap<QString, QString> &environmentOverrides = {})
 {
-    QProcess process;
-    process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
-    process.setArguments(arguments);
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    for (const char *name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LC_ALL", "LC_MESSAGES", "LANGUAGE"})
-        environment.remove(QString::fromLatin1(name));
-    environment.insert(u"LANG"_s, u"C.UTF-8"_s);
-    for (auto it = environmentOverrides.begin(); it != environmentOverrides.end(); ++it)
-        environment.insert(it.key(), it.value());
-    process.setProcessEnvironment(environment);
-    process.start();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return {};
-    }
-    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
-            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+    return runCommand(arguments, {}, environmentOverrides);
 }
 
 // The German translations of a source text, in whatever context it is used.
@@ -341,7 +318,7 @@ void TestTranslations::germanOnTheCommandLine()
     const QStringList german = germanFor(source);
     QVERIFY2(!german.isEmpty(), qPrintable(u"goreporter_de.ts does not translate “%1”"_s.arg(source)));
     const QString database = u"sqlite://"_s + m_folder.filePath(u"german.db"_s);
-    const Run result = run(QStringList{u"--lang"_s, u"de"_s, u"--database"_s, database} + arguments);
+    const CommandRun result = run(QStringList{u"--lang"_s, u"de"_s, u"--database"_s, database} + arguments);
     QCOMPARE(result.exitCode, exitCode);
     bool shown = false;
     for (const QString &text : german)
@@ -392,7 +369,7 @@ void TestTranslations::englishPluralsOnTheCommandLine()
     const QMap<QString, QString> environment{{u"LANG"_s, locale}, {u"LC_ALL"_s, locale}};
     const QStringList withDatabase = language + QStringList{u"--database"_s, database};
 
-    Run result = run(withDatabase + QStringList{u"webhooks"_s, u"import"_s, config}, environment);
+    CommandRun result = run(withDatabase + QStringList{u"webhooks"_s, u"import"_s, config}, environment);
     QVERIFY2(result.exitCode == 0, qPrintable(result.out + result.err));
 
     result = run(withDatabase + QStringList{u"webhooks"_s, u"export"_s, m_folder.filePath(tag + u"-two.json"_s)},
