@@ -7,6 +7,7 @@
 #include "models/webhooksecrets.h"
 #include "network/standardwebhooks.h"
 #include "testsupport/commandrunner.h"
+#include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
@@ -33,44 +34,6 @@ struct Row
     bool success = false;
     qint64 startedAtMs = 0;
 };
-
-// CSV records as RFC 4180 has them: quoted cells may hold commas, quotes and line breaks.
-QList<QStringList> parseCsv(const QString &text)
-{
-    QList<QStringList> records;
-    QStringList record;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                cell += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            record << cell;
-            cell.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            record << cell;
-            records << record;
-            record.clear();
-            cell.clear();
-            ++i;
-        } else {
-            cell += c;
-        }
-    }
-    if (!cell.isEmpty() || !record.isEmpty())
-        records << (record << cell);
-    return records;
-}
 
 ScriptedAnswer answer(int status)
 {

@@ -1,5 +1,6 @@
 // The delivery log's read side on both engines, checked against brute force over generated attempts.
 #include "models/deliverylog.h"
+#include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/webhookfixtures.h"
 
@@ -124,45 +125,6 @@ GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool suc
     if (!success)
         a.error = u"http: 503 Service Unavailable"_s;
     return a;
-}
-
-// Splits one CSV record (RFC 4180, as the export writes it) into cells.
-QStringList csvCells(const QString &line)
-{
-    QStringList cells;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < line.size(); ++i) {
-        const QChar c = line.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < line.size() && line.at(i + 1) == u'"') {
-                cell += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            cells << cell;
-            cell.clear();
-        } else {
-            cell += c;
-        }
-    }
-    cells << cell;
-    return cells;
-}
-
-QStringList csvRecords(const QString &text)
-{
-    // Records end in CRLF; a quoted cell may hold bare newlines.
-    QStringList records = text.split(u"\r\n"_s);
-    if (!records.isEmpty() && records.last().isEmpty())
-        records.removeLast();
-    return records;
 }
 
 } // namespace
@@ -436,7 +398,7 @@ void TestDeliveryLog::filterThatMatchesNothing()
     const auto result = deliveries.exportTo(nothing, log->now, DeliveryLog::ExportFormat::Csv, &buffer);
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.rows, qint64(0));
-    QCOMPARE(csvRecords(QString::fromUtf8(buffer.data())).size(), 1);
+    QCOMPARE(parseCsv(QString::fromUtf8(buffer.data())).size(), 1);
 }
 
 void TestDeliveryLog::healthMatchesBruteForce()
@@ -705,16 +667,16 @@ void TestDeliveryLog::corruptStoredBodiesAreShownAndExported()
         QCOMPARE(result.rows, qint64(2));
         const QString text = QString::fromUtf8(buffer.data());
         if (format == DeliveryLog::ExportFormat::Csv) {
-            const QStringList records = csvRecords(text);
+            const QList<QStringList> records = parseCsv(text);
             QCOMPARE(records.size(), 3);
-            const QStringList cells = csvCells(records.at(1));
-            const QStringList header = csvCells(records.at(0));
+            const QStringList cells = records.at(1);
+            const QStringList header = records.at(0);
             QCOMPARE(cells.size(), header.size());
             const QString body = cells.at(header.indexOf(u"request_body"_s));
             QVERIFY(body.startsWith(u"base64:"_s));
             QCOMPARE(QByteArray::fromBase64(body.mid(7).toLatin1()), a.requestBody);
             QCOMPARE(QByteArray::fromBase64(cells.at(header.indexOf(u"response_body"_s)).mid(7).toLatin1()), a.responseBody);
-            const QString marker = csvCells(records.at(2)).at(header.indexOf(u"request_body"_s));
+            const QString marker = records.at(2).at(header.indexOf(u"request_body"_s));
             QCOMPARE(QByteArray::fromBase64(marker.mid(7).toLatin1()), looksLikeMarker.requestBody);
         } else {
             const QJsonObject object = QJsonDocument::fromJson(text.split(u'\n').at(0).toUtf8()).object();
@@ -758,11 +720,11 @@ void TestDeliveryLog::exportRedactsSecrets()
         QVERIFY(!text.contains(u"sid="_s));
         QVERIFY(text.contains(DeliveryRedaction::mask()));
         if (format == DeliveryLog::ExportFormat::Csv) {
-            const QStringList records = csvRecords(text);
+            const QList<QStringList> records = parseCsv(text);
             QCOMPARE(records.size(), expected + 1);
-            const QStringList header = csvCells(records.at(0));
+            const QStringList header = records.at(0);
             for (qsizetype i = 1; i < records.size(); ++i) {
-                const QStringList cells = csvCells(records.at(i));
+                const QStringList cells = records.at(i);
                 QCOMPARE(cells.size(), header.size());
                 QCOMPARE(cells.at(header.indexOf(u"success"_s)), u"false"_s);
                 QCOMPARE(cells.at(header.indexOf(u"webhook_name"_s)), log->webhooks.at(1).name);
