@@ -8,7 +8,6 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
-#include <QUuid>
 #include <QtConcurrent/QtConcurrentRun>
 
 using namespace Qt::StringLiterals;
@@ -45,35 +44,6 @@ GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool suc
     if (!success)
         a.error = u"http: 500 Internal Server Error"_s;
     return a;
-}
-
-// Runs one statement on the cluster's maintenance database, where a test database can be closed to logins.
-bool onCluster(const QString &sql, QString *error)
-{
-    QString why;
-    const auto url = DatabaseUrl::parse(TestDatabase::postgresClusterUrl(&why), error);
-    if (!url)
-        return false;
-    const QString name = u"model-test-maintenance-"_s + QUuid::createUuid().toString();
-    bool ok = false;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, name);
-        db.setHostName(url->hostName());
-        db.setPort(url->port());
-        db.setUserName(url->userName());
-        db.setDatabaseName(url->databaseName());
-        if (db.open()) {
-            QSqlQuery query(db);
-            ok = query.exec(sql);
-            if (!ok)
-                *error = query.lastError().text();
-        } else {
-            *error = db.lastError().text();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
-    return ok;
 }
 
 } // namespace
@@ -367,8 +337,8 @@ void TestDeliveryTableModel::droppedConnectionShowsErrorAndRecovers()
     QVERIFY(own.exec(u"SELECT pg_backend_pid()"_s) && own.next());
     const int ownPid = own.value(0).toInt();
     QString error;
-    QVERIFY2(onCluster(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false"_s.arg(databaseName), &error), qPrintable(error));
-    QVERIFY2(onCluster(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1' AND pid <> %2"_s
+    QVERIFY2(runOnTestCluster(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS false"_s.arg(databaseName), &error), qPrintable(error));
+    QVERIFY2(runOnTestCluster(u"SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '%1' AND pid <> %2"_s
                            .arg(databaseName)
                            .arg(ownPid),
                        &error),
@@ -384,7 +354,7 @@ void TestDeliveryTableModel::droppedConnectionShowsErrorAndRecovers()
     // What was loaded stays readable.
     QCOMPARE(model.rowAt(500)->id, expected.at(500));
 
-    QVERIFY2(onCluster(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true"_s.arg(databaseName), &error), qPrintable(error));
+    QVERIFY2(runOnTestCluster(u"ALTER DATABASE %1 WITH ALLOW_CONNECTIONS true"_s.arg(databaseName), &error), qPrintable(error));
     model.retry();
     QVERIFY(QTest::qWaitFor([&] { return model.state() == DeliveryTableModel::State::Ready; }, waitMs));
     QVERIFY(model.errorString().isEmpty());

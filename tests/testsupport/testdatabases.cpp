@@ -6,10 +6,7 @@
 #include <QTest>
 #include <QUuid>
 
-namespace {
-
-// Runs one statement on the cluster's maintenance database.
-bool onCluster(const QString &sql, QString *error)
+bool runOnTestCluster(const QString &sql, QString *error)
 {
     QString why;
     const QString clusterUrl = TestDatabase::postgresClusterUrl(&why);
@@ -42,8 +39,6 @@ bool onCluster(const QString &sql, QString *error)
     return ok;
 }
 
-} // namespace
-
 QString TestDatabase::postgresClusterUrl(QString *why)
 {
     const QString url = qEnvironmentVariable("GOREPORTER_TEST_PG_URL");
@@ -62,7 +57,7 @@ std::unique_ptr<TestDatabase> TestDatabase::create(DatabaseUrl::Engine engine)
     }
     const QString name = QStringLiteral("test_") + QUuid::createUuid().toString(QUuid::Id128);
     QString error;
-    if (!onCluster(QStringLiteral("CREATE DATABASE ") + name, &error)) {
+    if (!runOnTestCluster(QStringLiteral("CREATE DATABASE ") + name, &error)) {
         qWarning("Cannot create the test database: %s", qPrintable(error));
         return nullptr;
     }
@@ -79,7 +74,7 @@ TestDatabase::~TestDatabase()
     if (m_postgresDatabase.isEmpty())
         return;
     QString error;
-    if (!onCluster(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase), &error))
+    if (!runOnTestCluster(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_postgresDatabase), &error))
         qWarning("Cannot drop the test database %s: %s", qPrintable(m_postgresDatabase), qPrintable(error));
 }
 

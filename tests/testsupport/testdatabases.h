@@ -28,6 +28,10 @@ private:
     QString m_postgresDatabase;
 };
 
+// Runs one statement on the test cluster's maintenance database (creating or dropping databases, closing one to
+// logins); false with *error set when it fails.
+bool runOnTestCluster(const QString &sql, QString *error);
+
 // Adds the "sqlite" and "postgresql" rows of a data-driven test, with a column "engine".
 void addEngineRows();
 DatabaseUrl::Engine currentEngine();
