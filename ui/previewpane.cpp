@@ -2,6 +2,7 @@
 // warnings, and for Teams the rendered card.
 #include "ui/previewpane.h"
 
+#include "models/deliverylog.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/jsonhighlighter.h"
 
@@ -214,70 +215,10 @@ void PreviewPane::updateWarnings()
 
 QString PreviewPane::prettyPrinted(const QByteArray &json)
 {
-    QJsonParseError error;
-    QJsonDocument::fromJson(json, &error);
-    if (error.error != QJsonParseError::NoError)
-        return QString::fromUtf8(json);
-    // Re-indenting token by token, rather than through QJsonDocument, keeps the key order and every escape
-    // exactly as the receiver will get them.
-    QByteArray out;
-    out.reserve(json.size() * 2);
-    int depth = 0;
-    const auto newline = [&] {
-        out += '\n';
-        out += QByteArray(depth * 2, ' ');
-    };
-    const qsizetype length = json.size();
-    for (qsizetype index = 0; index < length; ++index) {
-        const char character = json.at(index);
-        switch (character) {
-        case '"': {
-            qsizetype end = index + 1;
-            while (end < length && json.at(end) != '"')
-                end += json.at(end) == '\\' ? 2 : 1;
-            out += json.mid(index, end - index + 1);
-            index = end;
-            break;
-        }
-        case '{':
-        case '[': {
-            qsizetype next = index + 1;
-            while (next < length && QByteArrayView(" \t\r\n").contains(json.at(next)))
-                ++next;
-            if (next < length && (json.at(next) == '}' || json.at(next) == ']')) {
-                out += character;
-                out += json.at(next);
-                index = next;
-                break;
-            }
-            out += character;
-            ++depth;
-            newline();
-            break;
-        }
-        case '}':
-        case ']':
-            --depth;
-            newline();
-            out += character;
-            break;
-        case ',':
-            out += character;
-            newline();
-            break;
-        case ':':
-            out += ": ";
-            break;
-        case ' ':
-        case '\t':
-        case '\r':
-        case '\n':
-            break;
-        default:
-            out += character;
-        }
-    }
-    return QString::fromUtf8(out);
+    // The delivery log's re-indenter: one for the whole console, keeping key order and every escape exactly as
+    // the receiver gets them.
+    const DeliveryBodyText shown = DeliveryBodies::display(json);
+    return shown.kind == DeliveryBodyText::Kind::Json ? shown.text : QString::fromUtf8(json);
 }
 
 bool PreviewPane::saveCardAsPng(const QString &path)
