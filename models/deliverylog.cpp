@@ -195,6 +195,20 @@ bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &valu
     return true;
 }
 
+// Runs a query that selects the list columns and reads its rows; nullopt with the database's reason otherwise.
+std::optional<QList<DeliveryListRow>> readListRows(const Database &database, const QString &sql,
+                                                   const QVariantList &values, QString *reason)
+{
+    QSqlQuery query(database.connection());
+    query.setForwardOnly(true);
+    if (!execPrepared(query, sql, values, reason))
+        return std::nullopt;
+    QList<DeliveryListRow> rows;
+    while (query.next())
+        rows.append(readListRow(query));
+    return rows;
+}
+
 template<typename T>
 std::optional<T> failed(QString *error, const QString &message)
 {
@@ -365,17 +379,12 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::page(const DeliverySelection 
     sql += u" LIMIT %1"_s.arg(std::max(limit, 0));
     if (skip > 0)
         sql += u" OFFSET %1"_s.arg(skip);
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
     QString reason;
-    if (!execPrepared(query, sql, values, &reason))
+    auto rows = readListRows(m_database, sql, values, &reason);
+    if (!rows)
         return failed<QList<DeliveryListRow>>(error, tr("Cannot read the delivery log: %1").arg(reason));
-    QList<DeliveryListRow> rows;
-    rows.reserve(limit);
-    while (query.next())
-        rows.append(readListRow(query));
     if (!older)
-        std::reverse(rows.begin(), rows.end());
+        std::reverse(rows->begin(), rows->end());
     return rows;
 }
 
@@ -424,14 +433,10 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const Deliver
                         + u" ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(limit);
     QVariantList values{afterId, upToId};
     values += selection.values;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
     QString reason;
-    if (!execPrepared(query, sql, values, &reason))
+    const auto rows = readListRows(m_database, sql, values, &reason);
+    if (!rows)
         return failed<QList<DeliveryListRow>>(error, tr("Cannot read the delivery log: %1").arg(reason));
-    QList<DeliveryListRow> rows;
-    while (query.next())
-        rows.append(readListRow(query));
     return rows;
 }
 
@@ -471,14 +476,10 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &event
         values << webhookId;
     }
     sql += u" ORDER BY started_at ASC, id ASC"_s;
-    QSqlQuery query(m_database.connection());
-    query.setForwardOnly(true);
     QString reason;
-    if (!execPrepared(query, sql, values, &reason))
+    const auto rows = readListRows(m_database, sql, values, &reason);
+    if (!rows)
         return failed<QList<DeliveryListRow>>(error, tr("Cannot read the attempts of event %1: %2").arg(eventId, reason));
-    QList<DeliveryListRow> rows;
-    while (query.next())
-        rows.append(readListRow(query));
     return rows;
 }
 
