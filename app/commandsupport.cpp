@@ -82,11 +82,20 @@ std::optional<Webhook> CommandSupport::findWebhook(const QString &name)
 {
     if (!m_database.isOpen() && !openDatabase())
         return std::nullopt;
-    WebhookRepository repository(m_database);
+    QString message;
+    auto webhook = webhookNamed(m_database, name, &message);
+    if (!webhook)
+        fail(message);
+    return webhook;
+}
+
+std::optional<Webhook> CommandSupport::webhookNamed(Database &database, const QString &name, QString *message)
+{
+    WebhookRepository repository(database);
     RepositoryResult result;
     auto webhook = repository.findByName(name, &result);
     if (!webhook)
-        fail(result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message);
+        *message = result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message;
     return webhook;
 }
 

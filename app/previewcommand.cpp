@@ -7,7 +7,6 @@
 #include "models/event.h"
 #include "models/eventtype.h"
 #include "models/secretstore.h"
-#include "models/webhookrepository.h"
 #include "network/payloadformatter.h"
 
 #include <QCommandLineParser>
@@ -83,11 +82,9 @@ std::optional<Webhook> PreviewCommand::findWebhook(const QString &name)
         fail(message);
         return std::nullopt;
     }
-    WebhookRepository repository(m_database);
-    RepositoryResult result;
-    auto webhook = repository.findByName(name, &result);
+    auto webhook = CommandSupport::webhookNamed(m_database, name, &message);
     if (!webhook)
-        fail(result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message);
+        fail(message);
     return webhook;
 }
 

@@ -2699,10 +2699,6 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <translation>%1 enthält ein Ereignis vom Typ %2, nicht %3.</translation>
     </message>
     <message>
-        <source>There is no webhook named “%1”.</source>
-        <translation>Es gibt keinen Webhook namens „%1“.</translation>
-    </message>
-    <message>
         <source>note: webhook-id, webhook-timestamp and webhook-signature are added when the message is sent; they change with every delivery.</source>
         <translation>Hinweis: webhook-id, webhook-timestamp und webhook-signature werden beim Senden der Nachricht ergänzt; sie ändern sich bei jeder Zustellung.</translation>
     </message>
