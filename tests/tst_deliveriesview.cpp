@@ -198,9 +198,7 @@ void TestDeliveriesView::initTestCase()
     QVERIFY(m_pki.isValid());
     m_localhost = m_pki.issue(u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s});
     m_caBundle = m_folder.filePath(u"hospital-ca.pem"_s);
-    QFile bundle(m_caBundle);
-    QVERIFY(bundle.open(QIODevice::WriteOnly));
-    bundle.write(m_pki.ca().certificatePem);
+    QVERIFY(m_pki.writeCaBundle(m_caBundle));
 }
 
 void TestDeliveriesView::init()

@@ -91,9 +91,7 @@ void TestDeliveryCommands::initTestCase()
     QVERIFY(m_pki.isValid());
     m_localhost = m_pki.issue(u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s});
     m_caFile = m_folder.filePath(u"hospital-ca.pem"_s);
-    QFile bundle(m_caFile);
-    QVERIFY(bundle.open(QIODevice::WriteOnly));
-    bundle.write(m_pki.ca().certificatePem);
+    QVERIFY(m_pki.writeCaBundle(m_caFile));
 }
 
 void TestDeliveryCommands::init()

@@ -86,9 +86,7 @@ void TestTestSendDialog::initTestCase()
     QVERIFY(!m_localhost.certificate.isNull());
     // The hospital-internal CA bundle of the webhooks: the test's own authority.
     m_caBundle = m_folder.filePath(u"hospital-ca.pem"_s);
-    QFile bundle(m_caBundle);
-    QVERIFY(bundle.open(QIODevice::WriteOnly));
-    bundle.write(m_pki.ca().certificatePem);
+    QVERIFY(m_pki.writeCaBundle(m_caBundle));
 }
 
 void TestTestSendDialog::init()

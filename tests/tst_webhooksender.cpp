@@ -81,9 +81,7 @@ void TestWebhookSender::initTestCase()
     QVERIFY(!m_localhost.certificate.isNull());
     QVERIFY(!m_localhost.key.isNull());
     m_caBundle = m_folder.filePath(QStringLiteral("hospital-ca.pem"));
-    QFile bundle(m_caBundle);
-    QVERIFY(bundle.open(QIODevice::WriteOnly));
-    bundle.write(m_pki.ca().certificatePem);
+    QVERIFY(m_pki.writeCaBundle(m_caBundle));
 }
 
 DeliveryRequest TestWebhookSender::request(const QUrl &url) const

@@ -1,5 +1,7 @@
 #include "testsupport/testpki.h"
 
+#include <QFile>
+
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/evp.h>
@@ -127,4 +129,10 @@ TestCertificate TestPki::issue(const QString &commonName, const QStringList &dns
 {
     const QDateTime now = QDateTime::currentDateTimeUtc();
     return issue(commonName, dnsNames, ipAddresses, now.addDays(-1), now.addDays(30));
+}
+
+bool TestPki::writeCaBundle(const QString &path) const
+{
+    QFile bundle(path);
+    return bundle.open(QIODevice::WriteOnly) && bundle.write(m_ca.certificatePem) == m_ca.certificatePem.size();
 }

@@ -28,6 +28,8 @@ public:
 
     bool isValid() const { return !m_ca.certificate.isNull(); }
     const TestCertificate &ca() const { return m_ca; }
+    // Writes the CA certificate as a PEM bundle, as a webhook's caFile names it; false if the file cannot be written.
+    bool writeCaBundle(const QString &path) const;
 
     // A server certificate for the given DNS names and IP addresses, signed by this CA.
     TestCertificate issue(const QString &commonName, const QStringList &dnsNames, const QStringList &ipAddresses,
