@@ -442,7 +442,7 @@ CardBuilder::Element CardBuilder::buildFactSet(const QJsonObject &element) const
     auto *grid = new QGridLayout(widget);
     grid->setContentsMargins(0, 0, 0, 0);
     grid->setHorizontalSpacing(HostConfig::factSetColumnSpacing());
-    grid->setVerticalSpacing(4);
+    grid->setVerticalSpacing(HostConfig::factSetRowSpacing());
     grid->setColumnStretch(1, 1);
     int row = 0;
     for (const QJsonValue &value : facts) {
@@ -542,7 +542,12 @@ CardBuilder::Element CardBuilder::buildTable(const QJsonObject &element, const C
         else if (width.isDouble() && width.toDouble() > 0)
             table->setColumnWidth(column, width.toDouble(), false);
     }
-    const bool firstRowAsHeader = flag(element, QLatin1String("firstRowAsHeader"), true);
+    // Microsoft's renderers read "firstRowAsHeaders"; the published 1.5 schema spells it "firstRowAsHeader",
+    // which counts when the other is absent.
+    const QJsonValue headers = element.value(QLatin1String("firstRowAsHeaders"));
+    const bool firstRowAsHeaders = headers.isBool() ? headers.toBool()
+                                                    : flag(element, QLatin1String("firstRowAsHeader"), true);
+    const bool showGridLines = table->showsGridLines();
     const Qt::Alignment tableAlignment = verticalContentAlignment(
         QJsonObject{{QStringLiteral("verticalContentAlignment"), element.value(QLatin1String("verticalCellContentAlignment"))}});
     const QJsonArray rows = element.value(QLatin1String("rows")).toArray();
@@ -555,11 +560,11 @@ CardBuilder::Element CardBuilder::buildTable(const QJsonObject &element, const C
             QString style = keyword(cell, QLatin1String("style"), rowStyle);
             if (!HostConfig::isKnownContainerStyle(style))
                 style = context.parentStyle;
-            auto *cellWidget = new CardContainer(QStringLiteral("TableCell"), style, style != context.parentStyle);
-            // Cells are always padded (the renderers' default cell spacing is 8 px).
-            cellWidget->setPadding(HostConfig::spacing(QStringLiteral("small")));
+            const bool hasBackground = style != context.parentStyle;
+            auto *cellWidget = new CardContainer(QStringLiteral("TableCell"), style, hasBackground);
+            cellWidget->setPadding(showGridLines || hasBackground ? HostConfig::tableCellPadding() : 0);
             addElements(cellWidget, cell.value(QLatin1String("items")),
-                        {style, context.depth + 1, firstRowAsHeader && rowIndex == 0});
+                        {style, context.depth + 1, firstRowAsHeaders && rowIndex == 0});
             const QJsonValue cellAlignment = cell.value(QLatin1String("verticalContentAlignment"));
             cellWidget->finish(cellAlignment.isString() ? verticalContentAlignment(cell) : tableAlignment);
             applyCommonProperties(cellWidget, cell);
@@ -603,6 +608,11 @@ QWidget *CardBuilder::buildActions(const QJsonValue &actions, const Context &con
             button->setToolTip(usable ? url.toDisplayString()
                                       : tr("This URL is not valid: %1").arg(action.value(QLatin1String("url")).toString()));
             QObject::connect(button, &QPushButton::clicked, button, [openUrl = m_openUrl, url] { openUrl(url); });
+        } else if (type == u"Action.Submit" || type == u"Action.ShowCard" || type == u"Action.Execute") {
+            // Teams shows these live; the preview has no bot to send them to, so a click does nothing and the
+            // tooltip says why.
+            button->setEnabled(flag(action, QLatin1String("isEnabled"), true));
+            button->setToolTip(tr("%1 does not work in the preview; only Action.OpenUrl does.").arg(type));
         } else {
             button->setEnabled(false);
             button->setToolTip(value.isObject() && !type.isEmpty()

@@ -253,8 +253,10 @@ CardTextBlock::Layout CardTextBlock::layoutText(QTextLayout &layout, int width) 
     Layout result;
     const int limit = lineLimit();
     // Lines are spaced on Teams' pitch whatever the fallback font's own metrics; a line holding a bigger run
-    // (RichTextBlock) grows in proportion.
-    const qreal scale = lineHeight() / QFontMetricsF(font()).height();
+    // (RichTextBlock) grows in proportion. Both sides of the ratio are unrounded: QTextLine::height() is
+    // rounded up, which made some fonts' lines a pixel taller than the pitch.
+    const QFontMetricsF metrics(font());
+    const qreal scale = lineHeight() / (metrics.ascent() + metrics.descent());
     qreal y = 0;
     layout.beginLayout();
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
@@ -263,8 +265,9 @@ CardTextBlock::Layout CardTextBlock::layoutText(QTextLayout &layout, int width) 
             break;
         }
         line.setLineWidth(qMax(1, width));
-        const qreal box = qMax(qreal(lineHeight()), std::round(line.height() * scale));
-        line.setPosition(QPointF(0, y + (box - line.height()) / 2));
+        const qreal natural = line.ascent() + line.descent();
+        const qreal box = qMax(qreal(lineHeight()), std::round(natural * scale));
+        line.setPosition(QPointF(0, y + (box - natural) / 2));
         y += box;
         ++result.visibleLines;
         if (!m_wrap && line.naturalTextWidth() > width)

@@ -84,9 +84,10 @@ CardTable::CardTable(bool showGridLines, const QColor &cellBackground, QWidget *
     , m_cellBackground(cellBackground)
     , m_grid(new QGridLayout(this))
 {
+    // Grid lines are drawn in one-pixel gaps; without them cells keep the host config's cell spacing apart.
     const int line = showGridLines ? HostConfig::separatorThickness() : 0;
     m_grid->setContentsMargins(line, line, line, line);
-    m_grid->setSpacing(line);
+    m_grid->setSpacing(showGridLines ? line : HostConfig::tableCellSpacing());
     setProperty("adaptiveCardType", QStringLiteral("Table"));
 }
 
@@ -273,27 +274,28 @@ CardActionButton::CardActionButton(const QString &actionType, const QString &tit
     , m_actionType(actionType)
 {
     setProperty("adaptiveCardType", actionType);
-    setFont(HostConfig::font({}, QStringLiteral("default"), QStringLiteral("bolder")));
+    setFont(HostConfig::font({}, QStringLiteral("default"), QStringLiteral("default")));
     setCursor(Qt::PointingHandCursor);
     setActionStyle(QStringLiteral("default"));
 }
 
 void CardActionButton::setActionStyle(const QString &style)
 {
-    // Teams' light theme: outlined neutral buttons, "positive" filled with the brand colour,
-    // "destructive" in the attention colour. A style sheet keeps them identical on every platform style.
-    QString colours = QStringLiteral("background: #ffffff; color: #252424; border: 1px solid #e0e0e0;");
+    // Teams' light theme: accent-coloured text in a 2 px light-purple outline, "positive" filled with the
+    // accent colour, "destructive" with the attention colour's text. A style sheet keeps them identical on
+    // every platform style; with the 2 px border, 4 px padding keeps the buttons 32 px tall.
+    QString colours = QStringLiteral("background: #ffffff; color: #6264a7; border: 2px solid #bfc0da;");
     QString hover = QStringLiteral("background: #f5f5f5;");
     if (style.compare(u"positive", Qt::CaseInsensitive) == 0) {
-        colours = QStringLiteral("background: #6264a7; color: #ffffff; border: 1px solid #6264a7;");
-        hover = QStringLiteral("background: #585a96;");
+        colours = QStringLiteral("background: #6264a7; color: #ffffff; border: 2px solid #6264a7;");
+        hover = QStringLiteral("background: #585a96; border-color: #585a96;");
     } else if (style.compare(u"destructive", Qt::CaseInsensitive) == 0) {
-        colours = QStringLiteral("background: #ffffff; color: #c4314b; border: 1px solid #e0e0e0;");
+        colours = QStringLiteral("background: #ffffff; color: #c4314b; border: 2px solid #bfc0da;");
     }
-    setStyleSheet(QStringLiteral("QPushButton { %1 border-radius: 4px; padding: 5px 16px; min-height: 20px; }"
+    setStyleSheet(QStringLiteral("QPushButton { %1 border-radius: 4px; padding: 4px 16px; min-height: 20px; }"
                                  "QPushButton:hover { %2 }"
                                  "QPushButton:disabled { background: #ffffff; color: #c8c6c4;"
-                                 " border: 1px solid #edebe9; }")
+                                 " border: 2px solid #edebe9; }")
                       .arg(colours, hover));
 }
 

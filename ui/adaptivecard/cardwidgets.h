@@ -25,7 +25,7 @@ public:
     bool drawsBackground() const { return m_drawsBackground; }
     QColor backgroundColor() const;
     int padding() const { return m_padding; }
-    // Table cells are padded whatever their style; call before the first addItem.
+    // Table cells have their own padding rule; call before the first addItem.
     void setPadding(int padding) { m_padding = padding; }
     // Whether this container asked to bleed and can (only a container with its own background bleeds).
     bool bleeds() const { return m_bleeds; }
@@ -130,7 +130,8 @@ private:
     QColor m_backgroundColor;
 };
 
-// A card action. Only Action.OpenUrl works in the preview; the others are shown disabled.
+// A card action. Only Action.OpenUrl does something in the preview; Submit, ShowCard and Execute look live, as in
+// Teams, but only explain that; anything else is shown disabled.
 class CardActionButton : public QPushButton
 {
     Q_OBJECT

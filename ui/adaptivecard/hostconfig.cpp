@@ -71,8 +71,10 @@ QFont::Weight fontWeight(const QString &weightKeyword)
 
 QStringList defaultFontFamilies()
 {
-    return {QStringLiteral("Segoe UI"), QStringLiteral("Selawik"), QStringLiteral("Noto Sans"),
-            QStringLiteral("Liberation Sans"), QStringLiteral("Nimbus Sans"), QStringLiteral("DejaVu Sans")};
+    // Selawik is Microsoft's metric-compatible stand-in for Segoe UI. Liberation Sans (Arial's metrics) comes
+    // closest after them; Noto Sans and DejaVu Sans are wider and wrap text where Teams would not.
+    return {QStringLiteral("Segoe UI"), QStringLiteral("Selawik"), QStringLiteral("Liberation Sans"),
+            QStringLiteral("Noto Sans"), QStringLiteral("Nimbus Sans"), QStringLiteral("DejaVu Sans")};
 }
 
 QStringList monospaceFontFamilies()
@@ -167,7 +169,29 @@ int maxActions()
 
 int factSetColumnSpacing()
 {
-    return 16;
+    // Not factSet.spacing (16 in Teams' file): Microsoft's renderer puts that on the rows' margin-top, which CSS
+    // ignores for table rows, and separates the columns with a 10 px spacer cell, which with the browser's
+    // 1 px cell padding on either side makes 12 px.
+    return 12;
+}
+
+int factSetRowSpacing()
+{
+    return 0;
+}
+
+int tableCellPadding()
+{
+    // Microsoft's renderer pads a cell with spacing "small" when the table shows grid lines or the cell has a
+    // background (TableCell.getDefaultPadding in its table.ts).
+    return spacing(QStringLiteral("small"));
+}
+
+int tableCellSpacing()
+{
+    // table.cellSpacing; Teams' file leaves it out, so the renderers' default of 8 px applies. Used only
+    // between cells of a table without grid lines.
+    return 8;
 }
 
 int factTitleMaxWidth()

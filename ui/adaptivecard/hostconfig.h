@@ -41,7 +41,10 @@ QColor cardBorderColor();
 int imagePixelSize(const QString &sizeKeyword); // small, medium, large; 0 for auto/stretch
 int buttonSpacing();
 int maxActions();
-int factSetColumnSpacing();
+int factSetColumnSpacing(); // between the title and the value column
+int factSetRowSpacing();    // between facts
+int tableCellPadding();
+int tableCellSpacing();
 int factTitleMaxWidth();
 
 } // namespace HostConfig
