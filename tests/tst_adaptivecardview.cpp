@@ -153,6 +153,7 @@ private slots:
     void textLinePitchIsTheSameInEveryFont();
     void cardsPreferLiberationSans();
     void textWrapsAtWordBoundaries();
+    void narrowColumnsKeepWordsWhole();
     void textBlockMarkdown();
     void richTextBlock();
     void containerStyles_data();
@@ -394,6 +395,41 @@ void TestAdaptiveCardView::textWrapsAtWordBoundaries()
     image = inkOf(block);
     QVERIFY(inkRight(image, 0, pitch) >= 0);
     QVERIFY(inkRight(image, pitch, 2 * pitch) >= 0);
+}
+
+void TestAdaptiveCardView::narrowColumnsKeepWordsWhole()
+{
+    // In Teams a column shrinks in proportion to its content, so a short column next to a long one keeps its
+    // words whole; Qt's layouts took the missing width equally from both and cut "Preliminary" in two.
+    AdaptiveCardView view;
+    view.setCard(cardWithBody({parse(R"({"type":"ColumnSet","columns":[
+        {"type":"Column","width":"auto","items":[{"type":"TextBlock","text":"Preliminary report","wrap":true}]},
+        {"type":"Column","width":"auto","items":[{"type":"TextBlock","wrap":true,
+            "text":"Cardiac Device Clinic, St. Mary's Hospital, North Wing"}]}]})"),
+                               parse(R"({"type":"FactSet","facts":[{"title":"Preliminary",
+            "value":"Cardiac Device Clinic, St. Mary's Hospital, North Wing"}]})")}));
+    showAt(view, 320);
+    const auto blocks = view.findChildren<CardTextBlock *>();
+    QCOMPARE(blocks.size(), 4);
+    for (CardTextBlock *block : {blocks[0], blocks[2]}) {
+        const QFontMetricsF metrics(block->font());
+        QVERIFY2(block->width() >= metrics.horizontalAdvance(QStringLiteral("Preliminary")),
+                 qPrintable(block->text() + u' ' + QString::number(block->width())));
+    }
+    QCOMPARE(blocks[0]->height(), 2 * blocks[0]->lineHeight()); // "Preliminary" above "report"
+    const qreal preliminary = QFontMetricsF(blocks[0]->font()).horizontalAdvance(QStringLiteral("Preliminary"));
+    QVERIFY2(qAbs(blocks[0]->widestWordWidth() - preliminary) <= 1, qPrintable(QString::number(blocks[0]->widestWordWidth())));
+    QCOMPARE(blocks[2]->height(), blocks[2]->lineHeight());
+    // A word longer than the card is still broken to fit instead of holding the card wide.
+    AdaptiveCardView longWord;
+    longWord.setCard(cardWithBody({textBlock(QStringLiteral("https://goreporter.example.org/devices/RNB204517S/"
+                                                            "reports/2025-03-12/preliminary"),
+                                             {{QStringLiteral("wrap"), true}})}));
+    QVERIFY(longWord.minimumSizeHint().width() <= 240);
+    showAt(longWord, 240);
+    CardTextBlock *url = longWord.findChild<CardTextBlock *>();
+    QVERIFY(url->width() <= 240 - 2 * AdaptiveCardView::margin - 2 * 16);
+    QVERIFY(url->height() >= 2 * url->lineHeight());
 }
 
 void TestAdaptiveCardView::textBlockMarkdown()

@@ -236,6 +236,7 @@ int CardTextBlock::lineLimit() const
 
 void CardTextBlock::textChanged()
 {
+    m_widestWord = -1;
     updateGeometry();
     update();
 }
@@ -278,31 +279,48 @@ CardTextBlock::Layout CardTextBlock::layoutText(QTextLayout &layout, int width) 
     return result;
 }
 
-QSize CardTextBlock::sizeHint() const
+qreal CardTextBlock::widestLine(QTextOption::WrapMode wrapMode, qreal lineWidth) const
 {
-    QTextLayout layout;
-    layout.setText(m_text);
-    layout.setFont(font());
+    QTextLayout layout(m_text, font());
     layout.setFormats(m_formats);
     QTextOption option;
-    option.setWrapMode(QTextOption::NoWrap);
+    option.setWrapMode(wrapMode);
     layout.setTextOption(option);
-    qreal naturalWidth = 0;
+    qreal widest = 0;
     layout.beginLayout();
     for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(INT_MAX / 4);
-        naturalWidth = qMax(naturalWidth, line.naturalTextWidth());
+        line.setLineWidth(lineWidth);
+        widest = qMax(widest, line.naturalTextWidth());
     }
     layout.endLayout();
-    const int width = int(std::ceil(naturalWidth)) + 1;
+    return widest;
+}
+
+QSize CardTextBlock::sizeHint() const
+{
+    const int width = int(std::ceil(widestLine(QTextOption::NoWrap, INT_MAX / 4))) + 1;
     return {width, heightForWidth(width)};
 }
 
 QSize CardTextBlock::minimumSizeHint() const
 {
-    const QFontMetrics metrics(font());
-    const int width = qMin(sizeHint().width(), metrics.horizontalAdvance(u'M') * 4);
-    return {width, lineHeight()};
+    if (!m_wrap) {
+        // Teams cuts a text that does not wrap with an ellipsis, however narrow its column.
+        const QFontMetrics metrics(font());
+        return {qMin(sizeHint().width(), metrics.horizontalAdvance(u'M') * 4), lineHeight()};
+    }
+    // CSS's min-content: layouts shrink a wrapping text no narrower than its widest word, so that Qt's layouts,
+    // which take missing width equally from every column where Teams' flexbox takes it in proportion, do not
+    // cut a short column's words. Bounded so that a long URL cannot hold the card wide: such a word breaks.
+    return {qMin(widestWordWidth(), maximumUnbrokenWordWidth), lineHeight()};
+}
+
+int CardTextBlock::widestWordWidth() const
+{
+    // Lines too narrow for any word hold exactly one each.
+    if (m_widestWord < 0)
+        m_widestWord = int(std::ceil(widestLine(QTextOption::WordWrap, 0)));
+    return m_widestWord;
 }
 
 bool CardTextBlock::hasHeightForWidth() const

@@ -47,6 +47,10 @@ public:
     bool isTruncated() const { return m_truncated; }
     // The pitch between lines of the block's own font, in pixels.
     int lineHeight() const;
+    // The widest word (CSS's min-content width), in pixels.
+    int widestWordWidth() const;
+    // A wrapping block's minimum width is its widest word, but at most this.
+    static constexpr int maximumUnbrokenWordWidth = 150;
 
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
@@ -77,6 +81,8 @@ private:
     };
 
     Layout layoutText(QTextLayout &layout, int width) const;
+    // The natural width of the widest line when laid out in lines of lineWidth.
+    qreal widestLine(QTextOption::WrapMode wrapMode, qreal lineWidth) const;
     QUrl linkAt(const QPoint &position) const;
     int lineLimit() const;
     void textChanged();
@@ -89,6 +95,7 @@ private:
     bool m_wrap = false;
     int m_maxLines = 0;
     mutable bool m_truncated = false;
+    mutable int m_widestWord = -1; // cached; -1 until computed
 };
 
 } // namespace AdaptiveCards
