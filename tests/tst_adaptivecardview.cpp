@@ -349,6 +349,18 @@ void TestAdaptiveCardView::textLinePitchIsTheSameInEveryFont()
             QVERIFY2(block.heightForWidth(400) == size.pitch, height().constData());
         }
     }
+    // A line holding a bigger run (RichTextBlock) grows in proportion: 24/14 of the 19 px pitch.
+    QFont font = HostConfig::font({}, {}, {});
+    font.setFamilies({family});
+    QFont runFont;
+    runFont.setPixelSize(HostConfig::fontPixelSize(QStringLiteral("extraLarge")));
+    QTextCharFormat large;
+    large.setFont(runFont, QTextCharFormat::FontPropertiesSpecifiedOnly);
+    CardTextBlock rich;
+    rich.setFont(font);
+    rich.setWrap(true);
+    rich.setRuns({{QStringLiteral("Battery "), {}, {}}, {QStringLiteral("2%"), large, {}}});
+    QCOMPARE(rich.heightForWidth(400), 33);
 }
 
 void TestAdaptiveCardView::cardsPreferLiberationSans()
