@@ -6,6 +6,8 @@
 #include "app/secretcommands.h"
 #include "app/sendcommand.h"
 #include "app/startup.h"
+#include "models/boundedfile.h"
+#include "models/displaytext.h"
 #include "models/database.h"
 #include "models/databaselogin.h"
 #include "models/eventtype.h"
@@ -50,14 +52,14 @@ private:
 
 int CommandLine::usage(const QString &message)
 {
-    m_err << QCoreApplication::applicationName() << ": " << message << '\n'
+    m_err << QCoreApplication::applicationName() << ": " << DisplayText::forTerminal(message) << '\n'
           << tr("Run “%1 --help” for the commands.").arg(QCoreApplication::applicationName()) << '\n';
     return UsageError;
 }
 
 int CommandLine::fail(const QString &message)
 {
-    m_err << QCoreApplication::applicationName() << ": " << message << '\n';
+    m_err << QCoreApplication::applicationName() << ": " << DisplayText::forTerminal(message) << '\n';
     return Failure;
 }
 
@@ -65,7 +67,7 @@ bool CommandLine::openDatabase()
 {
     SecretStore secrets;
     QString message;
-    if (CommandSupport::openDatabase(m_database, m_parser.value(QStringLiteral("database")), secrets, &message))
+    if (CommandSupport::openDatabase(m_database, m_parser, secrets, &message))
         return true;
     fail(message);
     return false;
@@ -215,14 +217,15 @@ int CommandLine::webhooksExport(const QString &path)
 
 int CommandLine::webhooksImport(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fail(tr("Cannot read %1: %2").arg(path, file.errorString()));
-    const WebhookConfig::ParseResult parsed = WebhookConfig::parse(file.readAll());
+    QString readError;
+    const std::optional<QByteArray> contents = BoundedFile::read(path, BoundedFile::configurationMaxBytes, &readError);
+    if (!contents)
+        return fail(tr("Cannot read %1: %2").arg(path, readError));
+    const WebhookConfig::ParseResult parsed = WebhookConfig::parse(*contents);
     if (!parsed.ok()) {
         m_err << tr("%1 was not imported; nothing was changed:").arg(path) << '\n';
         for (const QString &error : parsed.errors)
-            m_err << "  " << error << '\n';
+            m_err << "  " << DisplayText::forTerminal(error) << '\n';
         return Failure;
     }
     WebhookRepository repository(m_database);

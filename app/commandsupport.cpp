@@ -1,6 +1,8 @@
 // The common part of the secret, epic and send commands: parsing, messages, opening the database.
 #include "app/commandsupport.h"
 
+#include "models/displaytext.h"
+
 #include "app/startup.h"
 #include "models/databaselogin.h"
 #include "models/webhookrepository.h"
@@ -45,23 +47,23 @@ int CommandSupport::usage(const QString &message)
 
 int CommandSupport::fail(const QString &message)
 {
-    m_err << QCoreApplication::applicationName() << ' ' << m_command << ": " << message << '\n';
+    m_err << QCoreApplication::applicationName() << ' ' << m_command << ": " << DisplayText::forTerminal(message) << '\n';
     return Failure;
 }
 
 bool CommandSupport::openDatabase()
 {
     QString message;
-    if (openDatabase(m_database, m_parser.value(QStringLiteral("database")), m_secrets, &message))
+    if (openDatabase(m_database, m_parser, m_secrets, &message))
         return true;
     fail(message);
     return false;
 }
 
-bool CommandSupport::openDatabase(Database &database, const QString &databaseOption, SecretStore &secrets,
+bool CommandSupport::openDatabase(Database &database, const QCommandLineParser &parser, SecretStore &secrets,
                                   QString *message)
 {
-    const auto url = Startup::databaseUrl(databaseOption, message);
+    const auto url = Startup::databaseUrl(parser, message);
     if (!url)
         return false;
     QString keychainProblem;
@@ -102,14 +104,20 @@ std::optional<Webhook> CommandSupport::webhookNamed(Database &database, const QS
 void CommandSupport::printTable(QTextStream &out, const QList<QStringList> &rows)
 {
     QList<qsizetype> widths;
-    for (const QStringList &row : rows) {
+    // What the database holds reaches the terminal as text, never as escape sequences.
+    QList<QStringList> shown = rows;
+    for (QStringList &row : shown) {
+        for (QString &cell : row)
+            cell = DisplayText::escaped(cell);
+    }
+    for (const QStringList &row : std::as_const(shown)) {
         for (qsizetype column = 0; column < row.size(); ++column) {
             if (widths.size() <= column)
                 widths.append(0);
             widths[column] = std::max(widths[column], row.at(column).size());
         }
     }
-    for (const QStringList &row : rows) {
+    for (const QStringList &row : std::as_const(shown)) {
         QStringList cells;
         for (qsizetype column = 0; column < row.size(); ++column)
             cells.append(column + 1 == row.size() ? row.at(column) : row.at(column).leftJustified(widths.at(column)));

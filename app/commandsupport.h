@@ -46,7 +46,7 @@ public:
 
     // Opens the database named by a --database value (empty: the embedded default) with what this workstation
     // knows (keychain, ~/.pgpass, PGPASSWORD); on failure returns false with a message that says what to do.
-    static bool openDatabase(Database &database, const QString &databaseOption, SecretStore &secrets, QString *message);
+    static bool openDatabase(Database &database, const QCommandLineParser &parser, SecretStore &secrets, QString *message);
     // Rows of cells as aligned columns, two spaces apart; the first row is usually the heading.
     static void printTable(QTextStream &out, const QList<QStringList> &rows);
 

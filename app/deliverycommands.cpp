@@ -25,7 +25,7 @@ constexpr int MaxExportPage = 10000;
 bool openDatabase(CommandSupport &support)
 {
     QString message;
-    if (CommandSupport::openDatabase(support.database(), support.parser().value(u"database"_s), support.secrets(),
+    if (CommandSupport::openDatabase(support.database(), support.parser(), support.secrets(),
                                      &message))
         return true;
     support.fail(message);
@@ -167,7 +167,7 @@ int DeliveriesCommand::table(const DeliveryFilter &filter, int limit)
         table.append({iso(row.startedAtMs), row.webhookName, row.eventType, row.eventId, QString::number(row.attempt),
                       row.trigger, row.responseStatus ? QString::number(*row.responseStatus) : u"-"_s,
                       row.success ? tr("ok") : tr("failed"),
-                      row.durationMs ? tr("%1 ms").arg(*row.durationMs) : u"-"_s, row.error.simplified()});
+                      row.durationMs ? tr("%1 ms").arg(*row.durationMs) : u"-"_s, DeliveryErrors::readable(row.error).simplified()});
     }
     CommandSupport::printTable(m_support.out(), table);
     m_support.out().flush();

@@ -54,7 +54,7 @@ int runConsole(QApplication &app)
     parser.process(app);
 
     QString error;
-    const auto url = Startup::databaseUrl(parser.value(QStringLiteral("database")), &error);
+    const auto url = Startup::databaseUrl(parser, &error);
     if (!url) {
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "goReporter Webhooks"), error);
         return 2;

@@ -56,15 +56,10 @@ std::optional<Event> PreviewCommand::loadEvent(const QString &eventType)
     const QString path = m_parser.value(QStringLiteral("sample-file"));
     if (path.isEmpty())
         return EventSamples::sample(eventType);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        fail(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        return std::nullopt;
-    }
     QString error;
-    auto event = Event::fromJson(file.readAll(), &error);
+    auto event = Event::fromFile(path, &error);
     if (!event) {
-        fail(tr("%1: %2").arg(path, error));
+        fail(error);
         return std::nullopt;
     }
     if (event->type != eventType) {
@@ -78,7 +73,7 @@ std::optional<Webhook> PreviewCommand::findWebhook(const QString &name)
 {
     SecretStore secrets;
     QString message;
-    if (!CommandSupport::openDatabase(m_database, m_parser.value(QStringLiteral("database")), secrets, &message)) {
+    if (!CommandSupport::openDatabase(m_database, m_parser, secrets, &message)) {
         fail(message);
         return std::nullopt;
     }

@@ -41,16 +41,11 @@ std::optional<Event> SendCommand::loadEvent(const QString &eventType)
 {
     const QString path = m_support.parser().value(QStringLiteral("sample-file"));
     if (path.isEmpty())
-        return EventSamples::sample(eventType);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_support.fail(tr("Cannot read %1: %2").arg(path, file.errorString()));
-        return std::nullopt;
-    }
+        return EventSamples::forTestSend(eventType);
     QString error;
-    auto event = Event::fromJson(file.readAll(), &error);
+    auto event = Event::fromFile(path, &error);
     if (!event) {
-        m_support.fail(tr("%1: %2").arg(path, error));
+        m_support.fail(error);
         return std::nullopt;
     }
     if (event->type != eventType) {

@@ -48,11 +48,19 @@ void installTranslations(QCoreApplication &app, const QString &lang)
         QCoreApplication::installTranslator(appTranslator);
 }
 
-std::optional<DatabaseUrl> databaseUrl(const QString &option, QString *errorMessage)
+std::optional<DatabaseUrl> databaseUrl(const QCommandLineParser &parser, QString *errorMessage)
 {
-    if (option.isEmpty())
+    const QString option = QStringLiteral("database");
+    if (!parser.isSet(option))
         return DatabaseUrl::defaultSqlite();
-    return DatabaseUrl::parse(option, errorMessage);
+    const QString url = parser.value(option);
+    if (url.trimmed().isEmpty()) {
+        *errorMessage = QCoreApplication::translate("Startup", "--database was given without a URL; name the database "
+                                                               "(sqlite:///path/webhooks.db or postgresql://user@host/db), "
+                                                               "or leave the option out for the embedded default.");
+        return std::nullopt;
+    }
+    return DatabaseUrl::parse(url, errorMessage);
 }
 
 } // namespace Startup

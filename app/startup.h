@@ -3,6 +3,7 @@
 
 #include "models/databaseurl.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
@@ -20,7 +21,8 @@ QString subcommand(const QStringList &arguments);
 // Loads the console's and Qt's own translations for lang ("de", "es", ...) or, if empty, the system locale.
 void installTranslations(QCoreApplication &app, const QString &lang);
 
-// The database named by --database, or the embedded default; nullopt with a message if the URL is wrong.
-std::optional<DatabaseUrl> databaseUrl(const QString &option, QString *errorMessage);
+// The database named by --database, or the embedded default when the option is absent; nullopt with a message if
+// the URL is wrong or empty (an empty --database is a mistake, not a request for the default).
+std::optional<DatabaseUrl> databaseUrl(const QCommandLineParser &parser, QString *errorMessage);
 
 } // namespace Startup

@@ -43,6 +43,30 @@ QString Database::describe(const QSqlError &error)
     return databaseText.isEmpty() ? error.text().trimmed() : databaseText;
 }
 
+bool Database::beginWrite(QSqlDatabase &db, QString *errorMessage)
+{
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        QSqlQuery begin(db);
+        if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            return true;
+        *errorMessage = isBusy(begin.lastError())
+                            ? tr("Another program kept the database busy for too long; nothing was changed. Try again.")
+                            : describe(begin.lastError());
+        return false;
+    }
+    if (db.transaction())
+        return true;
+    *errorMessage = describe(db.lastError());
+    return false;
+}
+
+bool Database::isBusy(const QSqlError &error)
+{
+    // SQLITE_BUSY (5) and SQLITE_LOCKED (6), also as the low byte of their extended codes.
+    const int code = error.nativeErrorCode().toInt() & 0xff;
+    return code == 5 || code == 6 || error.databaseText().contains(QLatin1String("database is locked"), Qt::CaseInsensitive);
+}
+
 void Database::close()
 {
     if (!QSqlDatabase::contains(m_connectionName))
@@ -130,7 +154,10 @@ bool Database::openSqlite(QSqlDatabase &db)
     QSqlQuery pragma(db);
     if (!pragma.exec(QStringLiteral("PRAGMA foreign_keys = ON")))
         return fail(Error::Other, tr("Cannot enable foreign keys: %1").arg(describe(pragma.lastError())));
-    // WAL lets readers work while another process writes; a file that is not a database fails here.
+    // Before anything is written, not even the journal mode: a database this program must not change stays as it is.
+    if (!checkBeforeChanging(db))
+        return false;
+    // WAL lets readers work while another process writes.
     if (!pragma.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !pragma.next()) {
         const QString reason = describe(pragma.lastError());
         if (reason.contains(QLatin1String("locked"), Qt::CaseInsensitive))
@@ -139,6 +166,48 @@ bool Database::openSqlite(QSqlDatabase &db)
         return fail(Error::Unreachable, tr("%1 is not a usable SQLite database: %2").arg(file.absoluteFilePath(), reason));
     }
     m_actor = operatingSystemAccount();
+    return true;
+}
+
+bool Database::checkBeforeChanging(QSqlDatabase &db)
+{
+    const bool sqlite = m_url.engine() == DatabaseUrl::Engine::SQLite;
+    QSqlQuery tables(db);
+    tables.setForwardOnly(true);
+    const QString sql = sqlite ? QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                                " AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name")
+                               : QStringLiteral("SELECT table_name FROM information_schema.tables"
+                                                " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+                                                " ORDER BY table_name");
+    // A file that is not an SQLite database fails at its first read.
+    if (!tables.exec(sql)) {
+        const QString reason = describe(tables.lastError());
+        if (sqlite && isBusy(tables.lastError()))
+            return fail(Error::Locked, tr("The database %1 is locked by another program; try again when it has finished.")
+                                           .arg(m_url.displayName()));
+        return fail(Error::Unreachable, sqlite ? tr("%1 is not a usable SQLite database: %2").arg(m_url.sqlitePath(), reason)
+                                               : tr("Cannot read the tables of %1: %2").arg(m_url.displayName(), reason));
+    }
+    QStringList names;
+    while (tables.next())
+        names.append(tables.value(0).toString());
+    tables.finish();
+    if (names.isEmpty())
+        return true;
+    if (!names.contains(QLatin1String("schema_migrations"))) {
+        const QStringList shown = names.mid(0, 5);
+        return fail(Error::Foreign,
+                    tr("%1 holds tables of another program (%2%3), so it is not a goReporter Webhooks database; it "
+                       "was not modified. Choose a new file or an empty database.")
+                        .arg(m_url.displayName(), shown.join(QStringLiteral(", ")),
+                             names.size() > shown.size() ? QStringLiteral(", …") : QString()));
+    }
+    QString error;
+    const int version = Migrations::currentVersion(db, &error);
+    if (version < 0)
+        return fail(Error::Migration, tr("Cannot read the schema version: %1").arg(error));
+    if (version > Migrations::latestVersion())
+        return fail(Error::TooNew, Migrations::tooNewMessage(version));
     return true;
 }
 
@@ -173,5 +242,5 @@ bool Database::openPostgres(QSqlDatabase &db, const QString &password)
     if (!who.exec(QStringLiteral("SELECT current_user")) || !who.next())
         return fail(Error::Other, tr("Cannot determine the database role: %1").arg(describe(who.lastError())));
     m_actor = who.value(0).toString();
-    return true;
+    return checkBeforeChanging(db);
 }

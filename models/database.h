@@ -12,7 +12,7 @@ class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
 public:
-    enum class Error { None, InvalidUrl, DriverMissing, Unreachable, AuthenticationFailed, Locked, TooNew, Migration, Other };
+    enum class Error { None, InvalidUrl, DriverMissing, Unreachable, AuthenticationFailed, Locked, TooNew, Foreign, Migration, Other };
 
     Database();
     ~Database();
@@ -40,6 +40,12 @@ public:
     QString password() const { return m_password; }
 
     static QString operatingSystemAccount();
+    // Starts a transaction that will write. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so that
+    // it waits its turn within the busy timeout; a deferred transaction that reads first fails at its first write
+    // when another writer came in between, without waiting.
+    static bool beginWrite(QSqlDatabase &db, QString *errorMessage);
+    // Whether error says the database stayed locked by another writer for the whole busy timeout.
+    static bool isBusy(const QSqlError &error);
     // The most specific text of a database error, without Qt's generic suffixes.
     static QString describe(const QSqlError &error);
 
@@ -48,6 +54,8 @@ private:
     bool openSqlite(QSqlDatabase &db);
     bool openPostgres(QSqlDatabase &db, const QString &password);
     bool migrate(QSqlDatabase &db);
+    // Refuses, untouched, a database of another program or with a schema newer than this program's.
+    bool checkBeforeChanging(QSqlDatabase &db);
 
     QString m_connectionName;
     DatabaseUrl m_url;

@@ -1,6 +1,7 @@
 // Delivery log queries: every listing is keyset-paged on (started_at, id) and every aggregate uses an index
 // or the hourly counts, so nothing here reads the whole log.
 #include "models/deliverylog.h"
+#include "models/webhook.h"
 
 #include <QIODevice>
 #include <QJsonArray>
@@ -345,9 +346,9 @@ std::optional<DeliverySelection> DeliveryLog::select(const DeliveryFilter &filte
         QSqlQuery query(m_database.connection());
         QString reason;
         if (!execPrepared(query,
-                          u"SELECT id FROM webhooks WHERE id = ? OR LOWER(name) = LOWER(?)"
+                          u"SELECT id FROM webhooks WHERE id = ? OR name_key = ?"
                           " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1"_s,
-                          {filter.webhook, filter.webhook, filter.webhook}, &reason))
+                          {filter.webhook, WebhookNames::key(filter.webhook), filter.webhook}, &reason))
             return failed<DeliverySelection>(error, tr("Cannot look up the webhook %1: %2").arg(filter.webhook, reason));
         if (query.next())
             resolvedId = query.value(0).toString();
@@ -448,7 +449,7 @@ std::optional<DeliveryDetail> DeliveryLog::detail(qint64 id, QString *error) con
     if (!execPrepared(query, u"SELECT "_s + detailColumns + u" FROM deliveries WHERE id = ?"_s, {id}, &reason))
         return failed<DeliveryDetail>(error, tr("Cannot read the delivery attempt: %1").arg(reason));
     if (!query.next())
-        return failed<DeliveryDetail>(error, tr("The delivery attempt %1 no longer exists.").arg(id));
+        return failed<DeliveryDetail>(error, tr("There is no delivery attempt %1 (never recorded, or purged since).").arg(id));
     DeliveryDetail detail;
     detail.row = readListRow(query);
     int column = listColumnCount;
@@ -649,8 +650,8 @@ DeliveryLog::PurgeResult DeliveryLog::purge(int olderThanDays, const QDateTime &
 
     bool failedBatch = false;
     while (result.deleted < total) {
-        if (!db.transaction()) {
-            result.error = tr("Cannot start a purge batch: %1").arg(Database::describe(db.lastError()));
+        if (QString reason; !Database::beginWrite(db, &reason)) {
+            result.error = tr("Cannot start a purge batch: %1").arg(reason);
             failedBatch = true;
             break;
         }
@@ -850,4 +851,17 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
     }
     result.ok = true;
     return result;
+}
+
+QString DeliveryErrors::readable(const QString &storedError)
+{
+    const qsizetype colon = storedError.indexOf(u": ");
+    if (colon <= 0)
+        return storedError;
+    for (qsizetype i = 0; i < colon; ++i) {
+        const QChar c = storedError.at(i);
+        if (!(c.isLower() || c.isDigit() || c == u'-'))
+            return storedError;
+    }
+    return storedError.mid(colon + 2);
 }

@@ -84,6 +84,11 @@ namespace DeliveryBodies {
 DeliveryBodyText display(const QByteArray &body);
 } // namespace DeliveryBodies
 
+namespace DeliveryErrors {
+// The log keeps "<key>: <text>" (key for filters and diagnosis, e.g. "http-5xx"); people read the text.
+QString readable(const QString &storedError);
+} // namespace DeliveryErrors
+
 enum class WebhookHealthColour { Grey, Green, Yellow, Red };
 
 struct HealthThresholds

@@ -97,7 +97,8 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
     const QVariantList values{
         nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
         record.attempt > 0 ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
-        triggerKey(record.trigger), QString::fromLatin1(record.requestMethod), record.requestUrl,
+        triggerKey(record.trigger), QString::fromLatin1(record.requestMethod),
+        record.requestUrl.isNull() ? QStringLiteral("") : record.requestUrl,
         headersToJson(record.requestHeaders),
         record.requestBody.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.requestBody),
         nullable(record.responseStatus),

@@ -399,7 +399,7 @@ QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
         }
     case Qt::ToolTipRole:
         if (index.column() == ErrorColumn && !row->error.isEmpty())
-            return row->error;
+            return DeliveryErrors::readable(row->error);
         if (index.column() == WebhookColumn && row->webhookId.isEmpty())
             return tr("This webhook has been deleted; its attempts are kept under its last name.");
         return {};
@@ -423,7 +423,7 @@ QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn: return row->responseStatus ? QVariant(*row->responseStatus) : QVariant(tr("no response"));
     case ResultColumn: return row->success ? tr("Success") : tr("Failure");
     case LatencyColumn: return row->durationMs ? QVariant(tr("%1 ms").arg(*row->durationMs)) : QVariant();
-    case ErrorColumn: return row->error;
+    case ErrorColumn: return DeliveryErrors::readable(row->error);
     }
     return {};
 }

@@ -1,6 +1,9 @@
 // Reading and writing goReporter events as JSON, with messages that name the exact key at fault.
 #include "models/event.h"
 
+#include "models/boundedfile.h"
+#include "models/jsonduplicates.h"
+
 #include "models/eventtype.h"
 
 #include <QJsonArray>
@@ -345,6 +348,20 @@ QString EventPatient::fullName() const
     return QStringList{givenName, familyName}.join(QLatin1Char(' ')).trimmed();
 }
 
+std::optional<Event> Event::fromFile(const QString &path, QString *errorMessage)
+{
+    QString error;
+    const std::optional<QByteArray> contents = BoundedFile::read(path, BoundedFile::eventSampleMaxBytes, &error);
+    if (!contents) {
+        *errorMessage = tr("Cannot read %1: %2").arg(path, error);
+        return std::nullopt;
+    }
+    std::optional<Event> event = fromJson(*contents, &error);
+    if (!event)
+        *errorMessage = tr("%1: %2").arg(path, error);
+    return event;
+}
+
 std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessage)
 {
     QString error;
@@ -358,6 +375,10 @@ std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessa
                     .arg(column);
     } else if (!document.isObject()) {
         error = tr("The event must be a JSON object ({ … }).");
+    } else if (const auto duplicate = JsonDuplicates::first(json)) {
+        error = duplicate->path.isEmpty()
+                    ? tr("The key “%1” appears twice.").arg(duplicate->key)
+                    : tr("The key “%1” appears twice in “%2”.").arg(duplicate->key, duplicate->path);
     }
 
     Event event;

@@ -95,6 +95,8 @@ public:
     // Parses and checks an event document; on failure returns nothing and says what is wrong and where:
     // the line and column of malformed JSON, the key with a wrong type or value, the missing field.
     static std::optional<Event> fromJson(const QByteArray &json, QString *errorMessage);
+    // An event sample file (a regular file of at most BoundedFile::eventSampleMaxBytes); errors name the file.
+    static std::optional<Event> fromFile(const QString &path, QString *errorMessage);
     // Indented JSON in the format fromJson reads; absent optional fields are left out.
     QByteArray toJson() const;
     QJsonObject toJsonObject() const;
@@ -127,4 +129,7 @@ namespace EventSamples {
 // A realistic synthetic event of the given type, with an invented patient (accented names to exercise Unicode);
 // an empty Event for an unknown type. Always the same event for the same type, so payloads stay comparable.
 Event sample(const QString &eventType);
+// The sample as a test-send sends it: a new event id every time, so that the log's "attempts of this event" are
+// the attempts of this one test and not of every test ever sent with the same sample.
+Event forTestSend(const QString &eventType);
 } // namespace EventSamples

@@ -1,6 +1,7 @@
 // Invented events for previews, golden files and benchmarks: realistic in shape, about no real person.
 #include "models/event.h"
 
+#include <QUuid>
 #include <QList>
 
 namespace {
@@ -132,3 +133,10 @@ Event sample(const QString &eventType)
 }
 
 } // namespace EventSamples
+
+Event EventSamples::forTestSend(const QString &eventType)
+{
+    Event event = sample(eventType);
+    event.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    return event;
+}

@@ -2,8 +2,12 @@
 
 #include "models/database.h"
 #include "models/eventtype.h"
+#include "models/webhook.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -15,7 +19,11 @@ struct Migration
     int version;
     const char *description;
     QStringList statements; // portable SQL; the ${...} words are replaced per engine
+    // What SQL alone cannot do, run after the statements in the same transaction.
+    bool (*code)(QSqlDatabase &db, QString *errorMessage) = nullptr;
 };
+
+bool fillNameKeys(QSqlDatabase &db, QString *errorMessage);
 
 // Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
 // pagination mean the same everywhere; ids of webhooks are UUID text.
@@ -188,6 +196,13 @@ const QList<Migration> &allMigrations()
          {
              QStringLiteral("CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"),
          }},
+        // Names are unique ignoring case and Unicode form: the key (WebhookNames::key) is computed by the program,
+        // since neither engine folds Unicode case in SQL, and a unique index makes the database the judge.
+        {5, "webhooks: unique normalised name key",
+         {
+             QStringLiteral("ALTER TABLE webhooks ADD COLUMN name_key TEXT"),
+         },
+         fillNameKeys},
     };
     return migrations;
 }
@@ -238,6 +253,71 @@ bool seedEventTypes(QSqlDatabase &db, QString *errorMessage)
     return true;
 }
 
+// Keys for the stored names; of names that collide (two workstations could create "Dup" and "DUP" together before
+// the key existed), the older keeps its name and the others get a free one, recorded in the audit log.
+bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
+{
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT id, name FROM webhooks ORDER BY created_at, id"))) {
+        *errorMessage = Database::describe(select.lastError());
+        return false;
+    }
+    QList<QPair<QString, QString>> webhooks;
+    while (select.next())
+        webhooks.append({select.value(0).toString(), select.value(1).toString()});
+    select.finish();
+    QSet<QString> keys;
+    for (const auto &[id, name] : std::as_const(webhooks))
+        keys.insert(WebhookNames::key(name));
+    QSet<QString> taken;
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, name_key = ? WHERE id = ?"));
+    QSqlQuery audit(db);
+    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_name, before_json,"
+                                 " after_json) VALUES (?, ?, 'rename', 'webhook', ?, ?, ?, ?)"));
+    for (const auto &[id, name] : std::as_const(webhooks)) {
+        // A new name must not take another webhook's original name either.
+        QString freeName = name;
+        for (int n = 2; taken.contains(WebhookNames::key(freeName))
+                        || (freeName != name && keys.contains(WebhookNames::key(freeName)));
+             ++n) {
+            const QString suffix = QStringLiteral(" (%1)").arg(n);
+            freeName = name.left(100 - suffix.size()) + suffix;
+        }
+        const QString key = WebhookNames::key(freeName);
+        taken.insert(key);
+        update.addBindValue(freeName);
+        update.addBindValue(key);
+        update.addBindValue(id);
+        if (!update.exec()) {
+            *errorMessage = Database::describe(update.lastError());
+            return false;
+        }
+        if (freeName == name)
+            continue;
+        auto json = [](const QString &value) {
+            return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("name"), value}}).toJson(QJsonDocument::Compact));
+        };
+        audit.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        audit.addBindValue(QStringLiteral("schema migration 5"));
+        audit.addBindValue(id);
+        audit.addBindValue(freeName);
+        audit.addBindValue(json(name));
+        audit.addBindValue(json(freeName));
+        if (!audit.exec()) {
+            *errorMessage = Database::describe(audit.lastError());
+            return false;
+        }
+    }
+    QSqlQuery index(db);
+    if (!index.exec(QStringLiteral("CREATE UNIQUE INDEX webhooks_by_name_key ON webhooks (name_key)"))) {
+        *errorMessage = Database::describe(index.lastError());
+        return false;
+    }
+    return true;
+}
+
 } // namespace
 
 int Migrations::latestVersion()
@@ -257,6 +337,14 @@ int Migrations::currentVersion(QSqlDatabase &db, QString *errorMessage)
     return query.value(0).toInt();
 }
 
+QString Migrations::tooNewMessage(int version)
+{
+    return tr("The database has schema version %1, but this program knows only up to version %2. "
+              "Install a newer goReporter Webhooks console; the database was not modified.")
+        .arg(version)
+        .arg(latestVersion());
+}
+
 Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engine)
 {
     Result result;
@@ -270,10 +358,7 @@ Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engin
     result.versionAfter = before;
     if (before > latestVersion()) {
         result.outcome = Outcome::TooNew;
-        result.errorMessage = tr("The database has schema version %1, but this program knows only up to version %2. "
-                                 "Install a newer goReporter Webhooks console; the database was not modified.")
-                                  .arg(before)
-                                  .arg(latestVersion());
+        result.errorMessage = tooNewMessage(before);
         return result;
     }
     if (before == latestVersion()) {
@@ -281,8 +366,8 @@ Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engin
         return result;
     }
 
-    if (!db.transaction()) {
-        result.errorMessage = tr("Cannot start the migration transaction: %1").arg(Database::describe(db.lastError()));
+    if (!Database::beginWrite(db, &error)) {
+        result.errorMessage = tr("Cannot start the migration transaction: %1").arg(error);
         return result;
     }
     auto rollBack = [&](const QString &message) {
@@ -320,6 +405,8 @@ Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engin
         }
         if (migration.version == 1 && !seedEventTypes(db, &error))
             return rollBack(tr("Cannot record the event types: %1").arg(error));
+        if (migration.code && !migration.code(db, &error))
+            return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
         QSqlQuery record(db);
         record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description) VALUES (?, ?, ?)"));
         record.addBindValue(migration.version);

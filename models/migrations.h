@@ -25,4 +25,5 @@ public:
     // and left untouched; a failed migration is rolled back whole.
     static Result apply(QSqlDatabase &db, DatabaseUrl::Engine engine);
     static int currentVersion(QSqlDatabase &db, QString *errorMessage);
+    static QString tooNewMessage(int version);
 };

@@ -37,12 +37,32 @@ QJsonObject Webhook::auditSnapshot() const
     };
 }
 
+QString urlText(const QUrl &url)
+{
+    return url.toString(QUrl::FullyEncoded);
+}
+
+QUrl urlFromText(const QString &text)
+{
+    return QUrl(text, QUrl::StrictMode);
+}
+
+QString WebhookNames::key(const QString &name)
+{
+    // Upper then lower case applies Unicode's full mappings (ß → SS → ss, ﬀ → FF → ff) that a simple fold misses;
+    // twice, because a capital that lowers to a special-cased letter (ẞ → ß) needs a second pass.
+    QString folded = name.normalized(QString::NormalizationForm_KC);
+    for (int pass = 0; pass < 2; ++pass)
+        folded = folded.toUpper().toLower();
+    return folded.normalized(QString::NormalizationForm_KC);
+}
+
 QJsonObject epicSettingsToJson(const EpicSettings &epic)
 {
     return QJsonObject{
         {QStringLiteral("clientId"), epic.clientId},
-        {QStringLiteral("tokenUrl"), epic.tokenUrl.toString()},
-        {QStringLiteral("fhirBaseUrl"), epic.fhirBaseUrl.toString()},
+        {QStringLiteral("tokenUrl"), urlText(epic.tokenUrl)},
+        {QStringLiteral("fhirBaseUrl"), urlText(epic.fhirBaseUrl)},
         {QStringLiteral("scope"), epic.scope},
         {QStringLiteral("keyId"), epic.keyId},
     };
@@ -52,8 +72,8 @@ EpicSettings epicSettingsFromJson(const QJsonObject &object)
 {
     EpicSettings epic;
     epic.clientId = object.value(QLatin1String("clientId")).toString();
-    epic.tokenUrl = QUrl(object.value(QLatin1String("tokenUrl")).toString(), QUrl::StrictMode);
-    epic.fhirBaseUrl = QUrl(object.value(QLatin1String("fhirBaseUrl")).toString(), QUrl::StrictMode);
+    epic.tokenUrl = urlFromText(object.value(QLatin1String("tokenUrl")).toString());
+    epic.fhirBaseUrl = urlFromText(object.value(QLatin1String("fhirBaseUrl")).toString());
     epic.scope = object.value(QLatin1String("scope")).toString();
     epic.keyId = object.value(QLatin1String("keyId")).toString();
     return epic;
@@ -146,9 +166,11 @@ QString explanation(PhiLevel level)
     case PhiLevel::None:
         return QCoreApplication::translate("PhiLevels", "Identifiers and a link to goReporter only; no patient data.");
     case PhiLevel::Limited:
-        return QCoreApplication::translate("PhiLevels", "Patient initials and medical record number.");
+        return QCoreApplication::translate("PhiLevels", "Patient initials and medical record number, the clinic, the "
+                                                        "physician and the task's assignee.");
     case PhiLevel::Full:
-        return QCoreApplication::translate("PhiLevels", "Full patient name, birth date and medical record number.");
+        return QCoreApplication::translate("PhiLevels", "Everything of “limited”, plus the full patient name, birth "
+                                                        "date, device serial number, free texts and the report PDF.");
     }
     return {};
 }

@@ -64,6 +64,18 @@ struct Webhook
 };
 
 QJsonObject epicSettingsToJson(const EpicSettings &epic);
+// The one text form of a URL that is stored, compared and exported: fully percent-encoded, so that reading it
+// back gives the same URL (Qt's default form decodes "%20" to a space, which a strict parser then refuses).
+QString urlText(const QUrl &url);
+// A URL typed, imported or read from the database; anything that is not a strictly valid URL stays invalid.
+QUrl urlFromText(const QString &text);
+
+namespace WebhookNames {
+// Names are unique after Unicode compatibility normalisation (NFKC) and full case folding, so "Café" typed
+// with or without a combining accent, "ﬁle" and "file", "Straße" and "STRASSE" are one name. The database keeps
+// this key in a unique column; every lookup by name goes through it.
+QString key(const QString &name);
+} // namespace WebhookNames
 EpicSettings epicSettingsFromJson(const QJsonObject &object);
 
 namespace WebhookKinds {

@@ -1,6 +1,8 @@
 #include "models/eventtype.h"
 #include "models/webhookconfig.h"
 
+#include "models/displaytext.h"
+#include "models/jsonduplicates.h"
 #include "models/webhookvalidator.h"
 
 #include <QFile>
@@ -9,6 +11,7 @@
 #include <QJsonObject>
 #include <QSaveFile>
 
+#include <cmath>
 #include <sys/stat.h>
 
 namespace {
@@ -60,10 +63,18 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         result.errors.append(tr("The file must contain a JSON object with a “webhooks” array."));
         return result;
     }
+    if (const auto duplicate = JsonDuplicates::first(json)) {
+        result.errors.append(duplicate->path.isEmpty()
+                                 ? tr("The key “%1” appears twice; every key may be given once.")
+                                       .arg(DisplayText::excerpt(duplicate->key, 60))
+                                 : tr("The key “%1” appears twice in %2; every key may be given once.")
+                                       .arg(DisplayText::excerpt(duplicate->key, 60), duplicate->path));
+        return result;
+    }
     const QJsonObject root = document.object();
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (it.key() != QLatin1String("webhooks"))
-            result.errors.append(tr("Unknown top-level key “%1”; only “webhooks” is allowed.").arg(it.key()));
+            result.errors.append(tr("Unknown top-level key “%1”; only “webhooks” is allowed.").arg(DisplayText::excerpt(it.key(), 60)));
     }
     if (!root.value(QLatin1String("webhooks")).isArray()) {
         result.errors.append(tr("The key “webhooks” must be an array."));
@@ -71,11 +82,12 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
     }
 
     const QJsonArray array = root.value(QLatin1String("webhooks")).toArray();
-    QStringList namesSoFar;
+    TakenNames namesSoFar;
     for (qsizetype index = 0; index < array.size(); ++index) {
         const QJsonObject object = array.at(index).toObject();
         const QString name = object.value(QLatin1String("name")).toString();
-        const QString where = name.isEmpty() ? tr("webhooks[%1]").arg(index) : tr("webhooks[%1] “%2”").arg(index).arg(name);
+        const QString where = name.isEmpty() ? tr("webhooks[%1]").arg(index)
+                                             : tr("webhooks[%1] “%2”").arg(index).arg(DisplayText::excerpt(name, 60));
         auto error = [&](const QString &message) { result.errors.append(where + QStringLiteral(": ") + message); };
         if (!array.at(index).isObject()) {
             error(tr("must be of JSON type object, not %1.").arg(jsonTypeName(array.at(index))));
@@ -84,7 +96,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         const int errorsBefore = result.errors.size();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!knownKeys.contains(it.key()))
-                error(tr("unknown key “%1”.").arg(it.key()));
+                error(tr("unknown key “%1”.").arg(DisplayText::excerpt(it.key(), 60)));
         }
         auto expect = [&](const char *key, QJsonValue::Type type, bool required) -> QJsonValue {
             const QJsonValue value = object.value(QLatin1String(key));
@@ -108,7 +120,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
             if (const auto parsed = WebhookKinds::fromKey(kind.toString())) {
                 webhook.kind = *parsed;
             } else {
-                error(tr("unknown kind “%1”; use slack, teams, epic or generic.").arg(kind.toString()));
+                error(tr("unknown kind “%1”; use slack, teams, epic or generic.").arg(DisplayText::excerpt(kind.toString(), 60)));
             }
         }
         webhook.phiLevel = WebhookKinds::defaultPhiLevel(webhook.kind);
@@ -118,9 +130,13 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         webhook.description = expect("description", QJsonValue::String, false).toString();
         const QJsonValue timeout = expect("timeoutSeconds", QJsonValue::Double, false);
         if (timeout.isDouble()) {
-            if (timeout.toDouble() != double(timeout.toInt()))
+            const double seconds = timeout.toDouble();
+            if (seconds != std::floor(seconds))
                 error(tr("“timeoutSeconds” must be a whole number of seconds."));
-            webhook.timeoutSeconds = timeout.toInt();
+            else if (seconds < WebhookValidator::minTimeoutSeconds || seconds > WebhookValidator::maxTimeoutSeconds)
+                error(WebhookValidator::timeoutRangeMessage());
+            else
+                webhook.timeoutSeconds = int(seconds);
         }
         const QJsonValue events = expect("events", QJsonValue::Array, true);
         for (const QJsonValue &event : events.toArray()) {
@@ -129,14 +145,14 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
                 break;
             }
             if (webhook.events.contains(event.toString()))
-                error(tr("the event “%1” is listed twice.").arg(event.toString()));
+                error(tr("the event “%1” is listed twice.").arg(DisplayText::excerpt(event.toString(), 60)));
             webhook.events.append(event.toString());
         }
         webhook.events = EventCatalog::inCatalogOrder(webhook.events);
         const QJsonObject headers = expect("headers", QJsonValue::Object, false).toObject();
         for (auto it = headers.begin(); it != headers.end(); ++it) {
             if (!it.value().isString())
-                error(tr("the header “%1” must have a string value.").arg(it.key()));
+                error(tr("the header “%1” must have a string value.").arg(DisplayText::excerpt(it.key(), 60)));
             webhook.headers.append({it.key(), it.value().toString()});
         }
         const QJsonValue phi = expect("phiLevel", QJsonValue::String, false);
@@ -144,7 +160,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
             if (const auto parsed = PhiLevels::fromKey(phi.toString())) {
                 webhook.phiLevel = *parsed;
             } else {
-                error(tr("unknown phiLevel “%1”; use none, limited or full.").arg(phi.toString()));
+                error(tr("unknown phiLevel “%1”; use none, limited or full.").arg(DisplayText::excerpt(phi.toString(), 60)));
             }
         }
         webhook.allowLoopbackHttp = expect("allowLoopbackHttp", QJsonValue::Bool, false).toBool(false);
@@ -153,9 +169,9 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         const QJsonObject epic = expect("epic", QJsonValue::Object, false).toObject();
         for (auto it = epic.begin(); it != epic.end(); ++it) {
             if (!knownEpicKeys.contains(it.key()))
-                error(tr("unknown key “epic.%1”.").arg(it.key()));
+                error(tr("unknown key “epic.%1”.").arg(DisplayText::excerpt(it.key(), 60)));
             else if (!it.value().isString())
-                error(tr("“epic.%1” must be a string.").arg(it.key()));
+                error(tr("“epic.%1” must be a string.").arg(DisplayText::excerpt(it.key(), 60)));
         }
         webhook.epic = epicSettingsFromJson(epic);
         if (!epic.isEmpty() && webhook.kind != WebhookKind::Epic)
@@ -166,7 +182,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
             for (const FieldError &fieldError : fieldErrors)
                 error(fieldError.message);
         }
-        namesSoFar.append(webhook.name);
+        namesSoFar.add(webhook.name);
         result.webhooks.append(webhook);
     }
     if (!result.ok())
@@ -186,7 +202,7 @@ QByteArray WebhookConfig::serialize(const QList<Webhook> &webhooks)
         QJsonObject object{
             {QStringLiteral("name"), w.name},
             {QStringLiteral("kind"), WebhookKinds::key(w.kind)},
-            {QStringLiteral("url"), w.url.toString()},
+            {QStringLiteral("url"), urlText(w.url)},
             {QStringLiteral("active"), w.active},
             {QStringLiteral("description"), w.description},
             {QStringLiteral("events"), QJsonArray::fromStringList(w.events)},

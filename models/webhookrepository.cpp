@@ -1,3 +1,4 @@
+#include "models/displaytext.h"
 #include "models/eventtype.h"
 #include "models/webhookrepository.h"
 
@@ -97,6 +98,27 @@ WebhookRepository::WebhookRepository(Database &database)
 {
 }
 
+RepositoryResult WebhookRepository::writeError(const Webhook &webhook, const QSqlError &error) const
+{
+    // Another workstation stored a colliding name between the check and the write: the unique index refused it.
+    const QString text = error.databaseText();
+    if (text.contains(QLatin1String("name_key")) || text.contains(QLatin1String("webhooks.name"))) {
+        RepositoryResult result;
+        result.status = RepositoryResult::Status::Invalid;
+        QSqlQuery other(m_database.connection());
+        other.prepare(QStringLiteral("SELECT name FROM webhooks WHERE name_key = ?"));
+        other.addBindValue(WebhookNames::key(webhook.name));
+        const QString otherName = other.exec() && other.next() ? other.value(0).toString() : webhook.name;
+        result.message = WebhookValidator::nameTakenMessage(otherName);
+        result.fieldErrors.append({FieldError::Field::Name, result.message});
+        return result;
+    }
+    if (Database::isBusy(error))
+        return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name),
+                             tr("another program kept the database busy for too long; nothing was changed. Try again."));
+    return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name), Database::describe(error));
+}
+
 RepositoryResult WebhookRepository::databaseError(const QString &what, const QString &detail) const
 {
     RepositoryResult result;
@@ -129,7 +151,7 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
         w.id = select.value(0).toString();
         w.name = select.value(1).toString();
         w.kind = WebhookKinds::fromKey(select.value(2).toString()).value_or(WebhookKind::Generic);
-        w.url = QUrl(select.value(3).toString(), QUrl::StrictMode);
+        w.url = urlFromText(select.value(3).toString());
         w.active = select.value(4).toBool();
         w.description = select.value(5).toString();
         w.timeoutSeconds = select.value(6).toInt();
@@ -147,10 +169,16 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
         webhooks.append(w);
     }
 
+    // Only the subscriptions of the webhooks read: looking one webhook up must not cost a read of all of them.
     QSqlQuery events(db);
     events.setForwardOnly(true);
-    if (!events.exec(QStringLiteral("SELECT we.webhook_id, we.event_type FROM webhook_events we"
-                                    " JOIN event_types et ON et.name = we.event_type ORDER BY et.sort_order"))) {
+    events.prepare(QStringLiteral("SELECT we.webhook_id, we.event_type FROM webhook_events we"
+                                  " JOIN event_types et ON et.name = we.event_type")
+                   + (where.isEmpty() ? QString() : QStringLiteral(" WHERE we.webhook_id IN (SELECT id FROM webhooks") + where + u')')
+                   + QStringLiteral(" ORDER BY et.sort_order"));
+    for (const QVariant &value : values)
+        events.addBindValue(value);
+    if (!events.exec()) {
         if (result)
             *result = databaseError(tr("Cannot read the subscriptions"), Database::describe(events.lastError()));
         return std::nullopt;
@@ -185,30 +213,33 @@ std::optional<Webhook> WebhookRepository::findById(const QString &id, Repository
 
 std::optional<Webhook> WebhookRepository::findByName(const QString &name, RepositoryResult *result) const
 {
-    // Names are unique ignoring case; the comparison is made here because SQLite's LOWER() folds ASCII only.
-    const auto webhooks = all(result);
-    if (!webhooks)
+    const auto found = query(QStringLiteral(" WHERE name_key = ?"), {WebhookNames::key(name)}, result);
+    if (!found)
         return std::nullopt;
-    for (const Webhook &w : *webhooks) {
-        if (w.name.compare(name, Qt::CaseInsensitive) == 0)
-            return w;
+    if (found->isEmpty()) {
+        if (result)
+            *result = {RepositoryResult::Status::NotFound,
+                       tr("There is no webhook named “%1”.").arg(DisplayText::excerpt(name, 100)), {}};
+        return std::nullopt;
     }
-    if (result)
-        *result = {RepositoryResult::Status::NotFound, tr("There is no webhook named “%1”.").arg(name), {}};
-    return std::nullopt;
+    return found->first();
 }
 
 RepositoryResult WebhookRepository::validate(const Webhook &webhook) const
 {
     RepositoryResult result;
-    const auto others = all(&result);
-    if (!others)
-        return result;
-    QStringList otherNames;
-    for (const Webhook &other : *others) {
-        if (other.id != webhook.id)
-            otherNames.append(other.name);
-    }
+    // The one other webhook whose name has the same key, if any: the unique index has the last word, this gives
+    // the friendly message first.
+    QSqlQuery taken(m_database.connection());
+    taken.setForwardOnly(true);
+    taken.prepare(QStringLiteral("SELECT name FROM webhooks WHERE name_key = ? AND id <> ?"));
+    taken.addBindValue(WebhookNames::key(webhook.name));
+    taken.addBindValue(text(webhook.id));
+    if (!taken.exec())
+        return databaseError(tr("Cannot read the webhooks"), Database::describe(taken.lastError()));
+    TakenNames otherNames;
+    while (taken.next())
+        otherNames.add(taken.value(0).toString());
     result.fieldErrors = WebhookValidator::validate(webhook, otherNames);
     if (!result.fieldErrors.isEmpty()) {
         result.status = RepositoryResult::Status::Invalid;
@@ -223,8 +254,8 @@ RepositoryResult WebhookRepository::validate(const Webhook &webhook) const
 RepositoryResult WebhookRepository::inTransaction(const std::function<RepositoryResult()> &work)
 {
     QSqlDatabase db = m_database.connection();
-    if (!db.transaction())
-        return databaseError(tr("Cannot start a transaction"), Database::describe(db.lastError()));
+    if (QString error; !Database::beginWrite(db, &error))
+        return databaseError(tr("Cannot start a transaction"), error);
     RepositoryResult result = work();
     if (!result.ok()) {
         db.rollback();
@@ -293,11 +324,11 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
 
     QSqlQuery insert(m_database.connection());
     insert.prepare(QStringLiteral(
-        "INSERT INTO webhooks (id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level,"
-        " allow_loopback_http, secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version,"
-        " settings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+        "INSERT INTO webhooks (id, name, name_key, kind, url, active, description, timeout_seconds, headers_json,"
+        " phi_level, allow_loopback_http, secret_fingerprint, secret_set_at, created_by, created_at, updated_by,"
+        " updated_at, version, settings_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const QVariant &value : QVariantList{
-             stored.id, stored.name, WebhookKinds::key(stored.kind), stored.url.toString(), stored.active,
+             stored.id, stored.name, WebhookNames::key(stored.name), WebhookKinds::key(stored.kind), urlText(stored.url), stored.active,
              text(stored.description), stored.timeoutSeconds, headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
              stored.allowLoopbackHttp,
              stored.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stored.secretFingerprint),
@@ -305,7 +336,7 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
              toMsecs(stored.updatedAt), stored.version, settingsToJson(stored)})
         insert.addBindValue(value);
     if (!insert.exec())
-        return databaseError(tr("Cannot save the webhook “%1”").arg(stored.name), Database::describe(insert.lastError()));
+        return writeError(stored, insert.lastError());
     if (RepositoryResult events = writeEvents(stored); !events.ok())
         return events;
     if (RepositoryResult audit = writeAudit(auditAction, stored.id, stored.name, {}, stored.auditSnapshot()); !audit.ok())
@@ -325,11 +356,12 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     stored.events = EventCatalog::inCatalogOrder(stored.events);
 
     QSqlQuery update(m_database.connection());
-    update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, kind = ?, url = ?, active = ?, description = ?,"
+    update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, name_key = ?, kind = ?, url = ?, active = ?, description = ?,"
                                   " timeout_seconds = ?, headers_json = ?, phi_level = ?, allow_loopback_http = ?,"
                                   " settings_json = ?, updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?")
                    + (checkVersion ? QStringLiteral(" AND version = ?") : QString()));
-    for (const QVariant &value : QVariantList{stored.name, WebhookKinds::key(stored.kind), stored.url.toString(),
+    for (const QVariant &value : QVariantList{stored.name, WebhookNames::key(stored.name), WebhookKinds::key(stored.kind),
+                                              urlText(stored.url),
                                               stored.active, text(stored.description), stored.timeoutSeconds,
                                               headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
                                               stored.allowLoopbackHttp, settingsToJson(stored), stored.updatedBy,
@@ -339,7 +371,7 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     if (checkVersion)
         update.addBindValue(stored.version);
     if (!update.exec())
-        return databaseError(tr("Cannot save the webhook “%1”").arg(stored.name), Database::describe(update.lastError()));
+        return writeError(stored, update.lastError());
     if (update.numRowsAffected() != 1) {
         RepositoryResult lookup;
         const auto current = findById(stored.id, &lookup);
@@ -430,9 +462,9 @@ RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *co
     const auto existing = all(&result);
     if (!existing)
         return result;
-    QStringList names;
+    TakenNames names;
     for (const Webhook &w : *existing)
-        names.append(w.name.toLower());
+        names.add(w.name);
     Webhook duplicate = source;
     duplicate.id.clear();
     duplicate.active = false;
@@ -442,7 +474,7 @@ RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *co
     duplicate.secretGraceUntil = {};
     const QString base = source.name.left(WebhookValidator::maxNameLength - 12);
     duplicate.name = tr("%1 (copy)").arg(base);
-    for (int n = 2; names.contains(duplicate.name.toLower()); ++n)
+    for (int n = 2; !names.collidingWith(duplicate.name).isEmpty(); ++n)
         duplicate.name = tr("%1 (copy %2)").arg(base).arg(n);
     result = inTransaction([&] { return insertRow(duplicate, QStringLiteral("create")); });
     if (result.ok() && copy)
@@ -534,6 +566,17 @@ RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const Q
     if (result.ok())
         webhook = changed;
     return result;
+}
+
+std::optional<QString> WebhookRepository::changeStamp() const
+{
+    // An edit bumps a version, a delete lowers the count, a create adds a newer update time.
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(QStringLiteral("SELECT COUNT(*), COALESCE(SUM(version), 0), COALESCE(MAX(updated_at), 0)"
+                                   " FROM webhooks"))
+        || !query.next())
+        return std::nullopt;
+    return QStringLiteral("%1/%2/%3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
 }
 
 std::optional<QList<AuditEntry>> WebhookRepository::auditTrail(const QString &entityId, RepositoryResult *result) const

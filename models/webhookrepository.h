@@ -71,6 +71,9 @@ public:
     // Applies every webhook or none: a webhook whose name exists is updated, others are created.
     RepositoryResult importAll(const QList<Webhook> &webhooks, ImportSummary *summary = nullptr);
 
+    // Changes whenever any webhook is created, changed or deleted, by anyone; cheap enough to poll.
+    std::optional<QString> changeStamp() const;
+
     std::optional<QList<AuditEntry>> auditTrail(const QString &entityId = {}, RepositoryResult *result = nullptr) const;
 
 private:
@@ -83,6 +86,7 @@ private:
     RepositoryResult validate(const Webhook &webhook) const;
     RepositoryResult inTransaction(const std::function<RepositoryResult()> &work);
     RepositoryResult databaseError(const QString &what, const QString &detail) const;
+    RepositoryResult writeError(const Webhook &webhook, const QSqlError &error) const;
     std::optional<QList<Webhook>> query(const QString &where, const QVariantList &values, RepositoryResult *result) const;
 
     Database &m_database;

@@ -182,6 +182,8 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
     const bool active = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
     if (active == w.active)
         return true;
+    if (m_activationGuard && !m_activationGuard(w, active))
+        return false;
     const RepositoryResult result = m_repository->setActive(w, active);
     if (!result.ok()) {
         emit errorOccurred(result.message);
@@ -190,6 +192,7 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
     }
     refreshHealth(); // an inactive webhook is grey whatever its history
     emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+    emit activeChanged(w);
     return true;
 }
 

@@ -8,6 +8,8 @@
 #include <QHash>
 #include <QList>
 
+#include <functional>
+
 class WebhookRepository;
 
 class WebhookTableModel : public QAbstractTableModel
@@ -39,6 +41,11 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+    // Asked before the Active box switches a webhook on or off (a clinical alert channel must not go silent with
+    // one stray click); false leaves it as it is. Without a guard every switch goes through.
+    using ActivationGuard = std::function<bool(const Webhook &webhook, bool active)>;
+    void setActivationGuard(ActivationGuard guard) { m_activationGuard = std::move(guard); }
+
     // Re-reads the repository; rows are updated, inserted and removed in place so selection survives.
     bool refresh();
     Webhook webhookAt(int row) const { return m_webhooks.at(row); }
@@ -46,11 +53,14 @@ public:
 
 signals:
     void errorOccurred(const QString &message);
+    // A webhook was switched on or off through setData.
+    void activeChanged(const Webhook &webhook);
 
 private:
     bool refreshHealth();
     QVariant healthData(const WebhookHealth &health, int column, int role) const;
 
+    ActivationGuard m_activationGuard;
     WebhookRepository *m_repository;
     DeliveryLog *m_deliveryLog;
     HealthThresholds m_thresholds;

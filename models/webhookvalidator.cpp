@@ -1,11 +1,28 @@
 #include "models/webhookvalidator.h"
 
+#include "models/displaytext.h"
 #include "models/eventtype.h"
 
 #include <QDir>
 #include <QHostAddress>
 
-QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const QStringList &otherNames)
+TakenNames::TakenNames(const QStringList &names)
+{
+    for (const QString &name : names)
+        add(name);
+}
+
+void TakenNames::add(const QString &name)
+{
+    m_byKey.insert(WebhookNames::key(name), name);
+}
+
+QString TakenNames::collidingWith(const QString &name) const
+{
+    return m_byKey.value(WebhookNames::key(name));
+}
+
+QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const TakenNames &otherNames)
 {
     QList<FieldError> errors;
     auto add = [&errors](FieldError::Field field, const QString &message) {
@@ -13,11 +30,9 @@ QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const QStri
             errors.append({field, message});
     };
     add(FieldError::Field::Name, checkName(webhook.name, otherNames));
-    add(FieldError::Field::Url, checkUrl(webhook.url, webhook.url.toString(), webhook.allowLoopbackHttp));
+    add(FieldError::Field::Url, checkUrl(webhook.url, urlText(webhook.url), webhook.allowLoopbackHttp));
     if (webhook.timeoutSeconds < minTimeoutSeconds || webhook.timeoutSeconds > maxTimeoutSeconds)
-        add(FieldError::Field::Timeout, tr("The timeout must be between %1 and %2 seconds.")
-                                            .arg(minTimeoutSeconds)
-                                            .arg(maxTimeoutSeconds));
+        add(FieldError::Field::Timeout, timeoutRangeMessage());
     add(FieldError::Field::Headers, checkHeaders(webhook.headers));
     add(FieldError::Field::Events, checkEvents(webhook.kind, webhook.events));
     if (!webhook.caFile.isEmpty() && !QDir::isAbsolutePath(webhook.caFile))
@@ -28,20 +43,32 @@ QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const QStri
     return errors;
 }
 
-QString WebhookValidator::checkName(const QString &name, const QStringList &otherNames)
+QString WebhookValidator::timeoutRangeMessage()
+{
+    return tr("The timeout must be between %1 and %2 seconds.").arg(minTimeoutSeconds).arg(maxTimeoutSeconds);
+}
+
+QString WebhookValidator::checkName(const QString &name, const TakenNames &otherNames)
 {
     const QString trimmed = name.trimmed();
     if (trimmed.isEmpty())
         return tr("Enter a name.");
-    if (trimmed != name)
-        return tr("The name must not start or end with spaces.");
     if (name.size() > maxNameLength)
         return tr("The name is longer than %1 characters.").arg(maxNameLength);
-    for (const QString &other : otherNames) {
-        if (other.compare(name, Qt::CaseInsensitive) == 0)
-            return tr("A webhook named “%1” already exists.").arg(other);
-    }
+    if (trimmed != name)
+        return tr("The name must not start or end with spaces.");
+    // Names reach terminals, logs and other programs' screens: no character may act instead of being shown.
+    if (const auto c = DisplayText::firstControlOrFormat(name))
+        return tr("The name contains the invisible control character %1; names may hold only visible characters "
+                  "and spaces.").arg(DisplayText::codePoint(*c));
+    if (const QString other = otherNames.collidingWith(name); !other.isEmpty())
+        return nameTakenMessage(other);
     return {};
+}
+
+QString WebhookValidator::nameTakenMessage(const QString &otherName)
+{
+    return tr("A webhook named “%1” already exists.").arg(otherName);
 }
 
 bool WebhookValidator::isLoopbackHost(const QString &host)
@@ -64,7 +91,7 @@ QString WebhookValidator::checkUrl(const QUrl &url, const QString &typedText, bo
     if (scheme.isEmpty() || url.host().isEmpty())
         return tr("This is not a complete URL; it must start with https:// and name a host.");
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-        return tr("“%1” endpoints are not supported; use https://.").arg(url.scheme());
+        return tr("“%1” endpoints are not supported; use https://.").arg(DisplayText::excerpt(url.scheme(), 30));
     if (!url.userInfo().isEmpty())
         return tr("Do not put a user name or password in the URL; store credentials as the webhook's secret.");
     if (!url.fragment().isEmpty())
@@ -73,36 +100,62 @@ QString WebhookValidator::checkUrl(const QUrl &url, const QString &typedText, bo
         if (!allowLoopbackHttp)
             return tr("Plain http:// is refused because patient data must travel encrypted; use https://.");
         if (!isLoopbackHost(url.host()))
-            return tr("Plain HTTP is allowed only to this machine (localhost, 127.0.0.1, ::1), not to %1.").arg(url.host());
+            return tr("Plain HTTP is allowed only to this machine (localhost, 127.0.0.1, ::1), not to %1.").arg(DisplayText::excerpt(url.host(), 80));
     }
     return {};
 }
 
 QString WebhookValidator::checkHeaders(const HeaderList &headers)
 {
-    // Headers the console computes itself; a custom value would break delivery or signatures.
-    static const QStringList reserved = {
+    // Headers the console computes itself; a custom value would break delivery, signatures or the receiver's
+    // routing. X-GoReporter-Event is the generic envelope's own.
+    static const QStringList consoleOwned = {
         QStringLiteral("host"), QStringLiteral("content-length"), QStringLiteral("content-type"),
-        QStringLiteral("transfer-encoding"), QStringLiteral("connection"), QStringLiteral("authorization"),
+        QStringLiteral("authorization"), QStringLiteral("user-agent"), QStringLiteral("expect"),
         QStringLiteral("webhook-id"), QStringLiteral("webhook-timestamp"), QStringLiteral("webhook-signature"),
+        QStringLiteral("x-goreporter-event"),
     };
-    // RFC 9110 token characters.
+    // Hop-by-hop fields (RFC 9110 section 7.6.1, RFC 9112) concern one connection, not the message.
+    static const QStringList hopByHop = {
+        QStringLiteral("connection"), QStringLiteral("keep-alive"), QStringLiteral("proxy-connection"),
+        QStringLiteral("te"), QStringLiteral("trailer"), QStringLiteral("transfer-encoding"),
+        QStringLiteral("upgrade"), QStringLiteral("proxy-authenticate"), QStringLiteral("proxy-authorization"),
+    };
+    // RFC 9110 section 5.6.2: a field name is a token.
     static const QString tokenSymbols = QStringLiteral("!#$%&'*+-.^_`|~");
+    static constexpr int maxValueLength = 8192;
     QStringList seen;
     for (const auto &[headerName, headerValue] : headers) {
+        const QString shownName = DisplayText::excerpt(headerName, 60);
         if (headerName.isEmpty())
             return tr("A custom header has no name.");
         for (QChar c : headerName) {
             if (!(c.isLetterOrNumber() && c.unicode() < 128) && !tokenSymbols.contains(c))
-                return tr("The header name “%1” contains “%2”, which HTTP does not allow.").arg(headerName, c);
+                return tr("The header name “%1” contains %2, which HTTP does not allow in a name.")
+                    .arg(shownName, DisplayText::codePoint(c.unicode()));
         }
-        if (reserved.contains(headerName.toLower()))
-            return tr("The header “%1” is set by the console and cannot be overridden.").arg(headerName);
-        if (seen.contains(headerName.toLower()))
-            return tr("The header “%1” is listed twice.").arg(headerName);
-        seen.append(headerName.toLower());
-        if (headerValue.contains(QLatin1Char('\r')) || headerValue.contains(QLatin1Char('\n')))
-            return tr("The value of header “%1” contains a line break.").arg(headerName);
+        const QString lower = headerName.toLower();
+        if (consoleOwned.contains(lower) || lower.startsWith(QLatin1String("webhook-")))
+            return tr("The header “%1” is set by the console and cannot be overridden.").arg(shownName);
+        if (hopByHop.contains(lower))
+            return tr("The header “%1” controls the connection, not the message, and cannot be set.").arg(shownName);
+        if (seen.contains(lower))
+            return tr("The header “%1” is listed twice.").arg(shownName);
+        seen.append(lower);
+        // RFC 9110 section 5.5: visible characters (others go out as UTF-8, which the RFC calls obs-text), spaces
+        // and tabs inside, none at either end; never a control character.
+        if (headerValue.size() > maxValueLength)
+            return tr("The value of header “%1” is longer than %2 characters.").arg(shownName).arg(maxValueLength);
+        for (QChar c : headerValue) {
+            const char16_t u = c.unicode();
+            if (u == u'\r' || u == u'\n')
+                return tr("The value of header “%1” contains a line break.").arg(shownName);
+            if (u != u'\t' && DisplayText::isControlOrFormat(u))
+                return tr("The value of header “%1” contains the control character %2.")
+                    .arg(shownName, DisplayText::codePoint(u));
+        }
+        if (headerValue != headerValue.trimmed())
+            return tr("The value of header “%1” must not start or end with spaces.").arg(shownName);
     }
     return {};
 }
@@ -114,7 +167,7 @@ QString WebhookValidator::checkEvents(WebhookKind kind, const QStringList &event
     for (const QString &name : events) {
         const EventType *event = EventCatalog::find(name);
         if (!event)
-            return tr("“%1” is not a goReporter event.").arg(name);
+            return tr("“%1” is not a goReporter event.").arg(DisplayText::excerpt(name, 60));
         if (kind == WebhookKind::Epic && !event->mapsToDiagnosticReport)
             return tr("Epic receives FHIR DiagnosticReports, which exist only for report and battery events; "
                       "“%1” cannot be sent to Epic.").arg(name);

@@ -1,5 +1,7 @@
 #include "network/epicauth.h"
 
+#include "models/webhook.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -342,5 +344,5 @@ void EpicTokenCache::forget(const EpicAuthSettings &settings)
 
 QString EpicTokenCache::keyOf(const EpicAuthSettings &settings)
 {
-    return QStringList{settings.tokenUrl.toString(), settings.clientId, settings.scope, settings.keyId}.join(QChar(0x1f));
+    return QStringList{urlText(settings.tokenUrl), settings.clientId, settings.scope, settings.keyId}.join(QChar(0x1f));
 }

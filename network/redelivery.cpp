@@ -109,10 +109,16 @@ std::optional<QList<qint64>> Redelivery::failedInFilter(Database &database, cons
     if (!selection)
         return std::nullopt;
     // The newest attempt of its message, found through the event-id index: a message belongs to one event.
+    // Test sends carry built-in samples with invented patients: never sent again in bulk. An event that any
+    // attempt delivered to the same webhook is done, whichever message did it.
     const QString sql = u"SELECT id FROM deliveries WHERE "_s + selection->where
-                        + u" AND NOT EXISTS (SELECT 1 FROM deliveries later"
+                        + u" AND trigger_kind <> 'test'"
+                          " AND NOT EXISTS (SELECT 1 FROM deliveries later"
                           " WHERE later.event_id = deliveries.event_id AND later.message_id = deliveries.message_id"
                           " AND (later.started_at, later.id) > (deliveries.started_at, deliveries.id))"
+                          " AND NOT EXISTS (SELECT 1 FROM deliveries done"
+                          " WHERE done.event_id = deliveries.event_id AND done.webhook_id = deliveries.webhook_id"
+                          " AND done.success)"
                           " ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(std::max(limit, 0));
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);

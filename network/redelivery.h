@@ -124,6 +124,7 @@ public:
     // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
     // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
     // was delivered on a later try is not repeated, and a message is repeated once however often it failed.
+    // Real events only: test sends are never picked, nor an event that some attempt delivered to the webhook.
     // The filter's result setting is ignored (only failures are picked). limit: at most this many ids.
     // One statement through the event-id index; on a log of millions with a wide filter it may take a moment, so
     // a view may run it off the GUI thread on a connection of its own (it needs nothing but the Database).

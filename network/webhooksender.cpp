@@ -1,6 +1,8 @@
 #include "network/webhooksender.h"
 
+#include "models/boundedfile.h"
 #include "models/deliverylog.h"
+#include "models/displaytext.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -142,10 +144,18 @@ ByteHeaders WebhookSender::redactedHeaders(const ByteHeaders &headers)
     return redacted;
 }
 
+QByteArray WebhookSender::userAgent()
+{
+    return QByteArrayLiteral("goReporter-Webhooks/" GOREPORTER_VERSION);
+}
+
 QString WebhookSender::displayUrl(const QUrl &url, WebhookKind kind)
 {
+    // An attempt that cannot even be built is recorded all the same, with a URL column that says why.
+    if (!url.isValid() || url.host().isEmpty())
+        return QStringLiteral("(not a valid URL)");
     if (!WebhookKinds::urlIsCredential(kind))
-        return url.toString(QUrl::RemoveUserInfo);
+        return url.toString(QUrl::RemoveUserInfo | QUrl::FullyEncoded);
     // Slack and Teams URLs are the credential: only scheme and host may be shown.
     return url.scheme() + QStringLiteral("://") + url.host() + QStringLiteral("/…");
 }
@@ -211,13 +221,15 @@ void DeliveryJob::start()
     if (!checkUrl(m_request.url, tr("webhook URL")))
         return;
     if (!m_request.caFile.isEmpty()) {
-        QFile file(m_request.caFile);
-        if (!file.open(QIODevice::ReadOnly)) {
+        QString readError;
+        const std::optional<QByteArray> bundle =
+            BoundedFile::read(m_request.caFile, BoundedFile::certificateBundleMaxBytes, &readError);
+        if (!bundle) {
             fail(DeliveryResult::Error::InvalidRequest,
-                 tr("Cannot read the CA bundle %1: %2").arg(m_request.caFile, file.errorString()));
+                 tr("Cannot read the CA bundle %1: %2").arg(m_request.caFile, readError));
             return;
         }
-        if (QSslCertificate::fromData(file.readAll(), QSsl::Pem).isEmpty()) {
+        if (QSslCertificate::fromData(*bundle, QSsl::Pem).isEmpty()) {
             fail(DeliveryResult::Error::InvalidRequest,
                  tr("The CA bundle %1 holds no PEM certificate.").arg(m_request.caFile));
             return;
@@ -289,10 +301,8 @@ void DeliveryJob::requestToken()
 void DeliveryJob::sendMain(const QByteArray &bearerToken)
 {
     ByteHeaders headers = m_request.headers;
-    if (!bearerToken.isEmpty()) {
+    if (!bearerToken.isEmpty())
         headers.append({"Authorization", "Bearer " + bearerToken});
-        m_result.requestHeaders = WebhookSender::redactedHeaders(headers);
-    }
     startExchange(m_request.url, m_request.method, headers, m_request.body, [this] {
         if (m_request.epic && m_result.status == 401 && m_sender) {
             // A revoked or expired token must not be offered again.
@@ -302,6 +312,20 @@ void DeliveryJob::sendMain(const QByteArray &bearerToken)
     });
 }
 
+namespace {
+
+QByteArray hostHeader(const QUrl &url)
+{
+    const QString host = url.host();
+    const int port = url.port();
+    const bool defaultPort = port < 0 || (port == 443 && url.scheme() == QLatin1String("https"))
+                             || (port == 80 && url.scheme() == QLatin1String("http"));
+    const QByteArray aceHost = host.contains(QLatin1Char(':')) ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
+    return defaultPort ? aceHost : aceHost + ':' + QByteArray::number(port);
+}
+
+} // namespace
+
 void DeliveryJob::startExchange(const QUrl &url, const QByteArray &method, const ByteHeaders &headers,
                                 const QByteArray &body, std::function<void()> done)
 {
@@ -310,7 +334,14 @@ void DeliveryJob::startExchange(const QUrl &url, const QByteArray &method, const
     m_exchange = std::make_unique<Exchange>();
     m_exchange->url = url;
     m_exchange->method = method;
+    // Every header that goes on the wire, so that the request shown and logged is the request sent.
     m_exchange->headers = headers;
+    m_exchange->headers.prepend({"Host", hostHeader(url)});
+    m_exchange->headers.append({"User-Agent", WebhookSender::userAgent()});
+    if (!body.isEmpty() || method == "POST" || method == "PUT")
+        m_exchange->headers.append({"Content-Length", QByteArray::number(body.size())});
+    if (!m_inTokenExchange)
+        m_result.requestHeaders = WebhookSender::redactedHeaders(m_exchange->headers);
     m_exchange->body = body;
     m_exchange->done = std::move(done);
 
@@ -383,15 +414,10 @@ void DeliveryJob::connectTo(qsizetype candidate)
     QNetworkRequest request(target);
     for (const auto &[name, value] : exchange.headers)
         request.setRawHeader(name, value);
-    // The original name goes into Host and into certificate verification (and SNI): the receiver and its
-    // certificate are checked against the name the administrator configured, at the address we checked.
-    const QString host = exchange.url.host();
-    const int port = exchange.url.port();
-    const bool defaultPort = port < 0 || (port == 443 && exchange.url.scheme() == QLatin1String("https"))
-                             || (port == 80 && exchange.url.scheme() == QLatin1String("http"));
-    const QByteArray aceHost = host.contains(QLatin1Char(':')) ? '[' + host.toLatin1() + ']' : QUrl::toAce(host);
-    request.setRawHeader("Host", defaultPort ? aceHost : aceHost + ':' + QByteArray::number(port));
-    request.setPeerVerifyName(host);
+    // The original name is in Host (see startExchange) and goes into certificate verification (and SNI): the
+    // receiver and its certificate are checked against the name the administrator configured, at the address we
+    // checked.
+    request.setPeerVerifyName(exchange.url.host());
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
@@ -464,7 +490,9 @@ void DeliveryJob::replyFinished()
     const QVariant statusAttribute = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
     if (statusAttribute.isValid()) {
         m_result.status = statusAttribute.toInt();
-        m_result.reasonPhrase = reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+        // Kept like the body: a receiver's megabyte of reason phrase is not stored, printed or shown in full.
+        m_result.reasonPhrase = DisplayText::excerpt(
+            reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString(), DeliveryResult::MaxReasonPhraseLength);
         m_result.responseHeaders = WebhookSender::redactedHeaders(reply->rawHeaderPairs());
     }
 
@@ -540,6 +568,15 @@ void DeliveryJob::replyFinished()
     }
 
     const int status = m_result.status;
+    if (status >= 200 && status < 300 && reply->error() != QNetworkReply::NoError) {
+        // The status line said yes, but the answer broke off (a short body, bad chunking, a reset): the receiver
+        // may not have processed the message, so it is not a delivery.
+        fail(DeliveryResult::Error::ConnectionClosed,
+             tr("HTTP %1 arrived, but the answer was cut short: %2").arg(status).arg(reply->errorString()),
+             tr("The receiver or something between (a proxy, a load balancer) broke the connection while answering. "
+                "It is not known whether the message was processed; it is counted as failed so it can be retried."));
+        return;
+    }
     if (status >= 200 && status < 300) {
         m_result.error = DeliveryResult::Error::None;
     } else if (status >= 300 && status < 400) {

@@ -71,6 +71,7 @@ public:
     Q_ENUM(Error)
 
     static constexpr qsizetype MaxKeptBodyBytes = 64 * 1024;
+    static constexpr int MaxReasonPhraseLength = 200;
 
     Error error = Error::None;
     int status = 0;                 // HTTP status, 0 when no answer came
@@ -176,6 +177,8 @@ public:
     // Header values that are credentials, replaced for display and storage ("Bearer ‹redacted›").
     static ByteHeaders redactedHeaders(const ByteHeaders &headers);
     static QString displayUrl(const QUrl &url, WebhookKind kind);
+    // "goReporter-Webhooks/<version>", sent with every request so that receivers can tell where it came from.
+    static QByteArray userAgent();
 
 private:
     EpicTokenCache m_tokens;

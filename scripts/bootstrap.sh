@@ -10,12 +10,17 @@ case "$mode" in
     *) echo "usage: $0 run [console options] | test" >&2; exit 2 ;;
 esac
 
+# Every package is named: installs go without recommends, so nothing may rely on one (Qt Charts' CMake package
+# needs Qt6OpenGL, which qt6-base-dev only recommends).
 packages=(
     cmake ninja-build g++ pkg-config
-    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
-    qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev libssl-dev qt6-charts-dev
+    qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    qt6-translations-l10n qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev libssl-dev
+    qt6-charts-dev
     # The keychain at run time: the Secret Service API and GNOME Keyring providing it.
-    libsecret-1-0 gnome-keyring dbus-user-session fonts-dejavu-core
+    libsecret-1-0 gnome-keyring dbus-user-session
+    # Fonts: Liberation Sans has metrics close to the Segoe UI that Teams draws cards with; DejaVu for the rest.
+    fonts-dejavu-core fonts-liberation2
 )
 if [ "$mode" = test ]; then
     packages+=(postgresql postgresql-client dbus nodejs npm)

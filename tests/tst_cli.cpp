@@ -11,6 +11,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -46,6 +48,9 @@ private slots:
     void databaseNewerThanProgram();
     void usageErrors_data();
     void usageErrors();
+    void importRefusesWhatIsNoFile_data();
+    void importRefusesWhatIsNoFile();
+    void listPrintsNoTerminalControls();
 
 private:
     QString writeFile(const QString &name, const QByteArray &contents);
@@ -238,6 +243,53 @@ void TestCli::usageErrors_data()
     QTest::newRow("password in url") << QStringList{u"--database"_s, u"postgresql://a:pw@127.0.0.1/x"_s, u"webhooks"_s,
                                                     u"list"_s}
                                      << u"Do not put the database password in the URL"_s;
+    QTest::newRow("empty database url") << QStringList{u"--database"_s, u""_s, u"webhooks"_s, u"list"_s}
+                                        << u"--database was given without a URL"_s;
+}
+
+void TestCli::importRefusesWhatIsNoFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("device") << u"/dev/zero"_s << u"not a regular file"_s;
+    QTest::newRow("folder") << u"/etc"_s << u"a folder"_s;
+    QTest::newRow("fifo") << u"fifo"_s << u"not a regular file"_s;
+    QTest::newRow("missing") << u"/no/such/file.json"_s << u"No such file"_s;
+}
+
+void TestCli::importRefusesWhatIsNoFile()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, expected);
+    if (path == u"fifo") {
+        path = m_folder.filePath(u"config.fifo"_s);
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+    }
+    // runCommand gives up after a minute: a read of /dev/zero without end, or a wait for a FIFO's writer, fails here.
+    const CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"import"_s, path}));
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY2(result.err.contains(expected), qPrintable(result.err));
+}
+
+void TestCli::listPrintsNoTerminalControls()
+{
+    // A name from an older program or written by hand into the database: shown, never executed by the terminal.
+    {
+        Database db;
+        QVERIFY(db.open(m_db->url()));
+        WebhookRepository repository(db);
+        Webhook w = makeWebhook(u"Plain"_s);
+        QVERIFY(repository.create(w).ok());
+        QSqlQuery query(db.connection());
+        query.prepare(u"UPDATE webhooks SET name = ?"_s);
+        query.addBindValue(u"Evil\u001b[2J\u001b]0;title\u0007\u202eName"_s);
+        QVERIFY(query.exec());
+    }
+    const CommandRun result = runCommand(withDatabase({u"webhooks"_s, u"list"_s}));
+    QCOMPARE(result.exitCode, 0);
+    QVERIFY2(!result.outBytes.contains('\x1b') && !result.outBytes.contains('\x07'), result.outBytes.constData());
+    QVERIFY(!result.out.contains(QChar(0x202e)));
+    QVERIFY2(result.out.contains(u"Evil‹U+001B›[2J"_s), qPrintable(result.out));
 }
 
 void TestCli::usageErrors()

@@ -24,6 +24,8 @@ private slots:
     void refusesNewerSchemaAndLeavesItUntouched_data() { addEngineRows(); }
     void refusesNewerSchemaAndLeavesItUntouched();
     void sqliteUsesWalAndForeignKeys();
+    void newerSqliteSchemaKeepsItsJournalMode();
+    void foreignSqliteDatabaseIsRefusedUntouched();
     void newSqliteDatabaseIsPrivate();
     void actorIsOperatingSystemAccountOnSqlite();
     void actorIsDatabaseRoleOnPostgres();
@@ -115,6 +117,66 @@ void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));
 }
 
+void TestDatabase_::newerSqliteSchemaKeepsItsJournalMode()
+{
+    // A newer program's database in rollback-journal mode: refused before anything is switched to WAL.
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"newer.db"_s);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL,"
+                           " description TEXT NOT NULL)"_s));
+        QVERIFY(query.exec(u"INSERT INTO schema_migrations VALUES (%1, 0, 'future')"_s.arg(Migrations::latestVersion() + 1)));
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"newer"_s);
+    Database db;
+    QVERIFY(!db.open(DatabaseUrl::sqliteFile(path)));
+    QCOMPARE(db.error(), Database::Error::TooNew);
+    QVERIFY2(!QFile::exists(path + u"-wal"_s), "the refused database was switched to WAL");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    // Bytes 18 and 19 of the header are 2 in WAL mode, 1 in rollback-journal mode.
+    const QByteArray header = file.read(20);
+    QCOMPARE(int(header.at(18)), 1);
+    QCOMPARE(int(header.at(19)), 1);
+}
+
+void TestDatabase_::foreignSqliteDatabaseIsRefusedUntouched()
+{
+    QTemporaryDir folder;
+    const QString path = folder.filePath(u"pharmacy.db"_s);
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
+        raw.setDatabaseName(path);
+        QVERIFY(raw.open());
+        QSqlQuery query(raw);
+        QVERIFY(query.exec(u"CREATE TABLE prescriptions (id INTEGER PRIMARY KEY, drug TEXT)"_s));
+        QVERIFY(query.exec(u"INSERT INTO prescriptions (drug) VALUES ('amiodarone')"_s));
+        query.finish();
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"foreign"_s);
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray bytesBefore = before.readAll();
+    before.close();
+
+    Database db;
+    QVERIFY(!db.open(DatabaseUrl::sqliteFile(path)));
+    QCOMPARE(db.error(), Database::Error::Foreign);
+    QVERIFY2(db.errorString().contains(u"prescriptions"_s), qPrintable(db.errorString()));
+    QVERIFY2(db.errorString().contains(u"not modified"_s), qPrintable(db.errorString()));
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QVERIFY2(after.readAll() == bytesBefore, "the foreign database was changed");
+    QVERIFY(!QFile::exists(path + u"-wal"_s));
+}
+
 void TestDatabase_::sqliteUsesWalAndForeignKeys()
 {
     auto testDb = TestDatabase::create(DatabaseUrl::Engine::SQLite);
@@ -176,7 +238,7 @@ void TestDatabase_::unreachablePostgres()
 void TestDatabase_::lockedSqliteDatabase()
 {
     auto testDb = TestDatabase::create(DatabaseUrl::Engine::SQLite);
-    // Another program holds an exclusive lock on a database that still needs migrating.
+    // Another console holds an exclusive lock on a database it is starting to migrate.
     QProcess holder;
     holder.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     QSqlDatabase other = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("holder"));
@@ -185,7 +247,8 @@ void TestDatabase_::lockedSqliteDatabase()
     {
         QSqlQuery lock(other);
         QVERIFY(lock.exec(QStringLiteral("BEGIN EXCLUSIVE")));
-        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE other_program (x INTEGER)")));
+        QVERIFY(lock.exec(QStringLiteral("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
+                                         " applied_at BIGINT NOT NULL, description TEXT NOT NULL)")));
     }
     Database db;
     db.setBusyTimeout(200);
@@ -199,9 +262,9 @@ void TestDatabase_::lockedSqliteDatabase()
     other.close();
     other = QSqlDatabase();
     QSqlDatabase::removeDatabase(QStringLiteral("holder"));
-    // Once the other program is done, nothing was lost and the database opens.
+    // Once the other console is done, the database opens and is migrated.
     QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
-    QVERIFY(db.connection().tables().contains(QStringLiteral("other_program")));
+    QVERIFY(db.connection().tables().contains(QStringLiteral("webhooks")));
 }
 
 void TestDatabase_::fileThatIsNotADatabase()

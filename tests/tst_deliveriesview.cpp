@@ -568,6 +568,8 @@ void TestDeliveriesView::detailPaneWithRedactedHeadersAndTimeline()
     QVERIFY(pane->requestView()->summaryLabel()->text().startsWith(u"POST https://receiver.hospital.example"_s));
     QCOMPARE(pane->responseView()->summaryLabel()->text(), u"HTTP 503"_s);
     QVERIFY(pane->outcomeLabel()->text().contains(u"503 Service Unavailable"_s));
+    // People read the error, not the log's machine key.
+    QVERIFY2(!pane->outcomeLabel()->text().contains(u"http-5xx"_s), qPrintable(pane->outcomeLabel()->text()));
     QVERIFY2(pane->diagnosisLabel()->text().contains(u"temporarily unavailable"_s),
              qPrintable(pane->diagnosisLabel()->text()));
     QVERIFY(pane->timingLabel()->text().contains(u"231 ms"_s));
@@ -874,6 +876,19 @@ void TestDeliveriesView::redeliverOneAgainstLoopbackReceiver()
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, waitMs);
     QTRY_COMPARE_WITH_TIMEOUT(view->selectedId(), std::optional<qint64>(newId), waitMs);
     QCOMPARE(view->detailPane()->timelineView()->topLevelItemCount(), 2);
+    // The result names the attempt as the detail pane does, not by its row in the database.
+    QVERIFY2(view->messageLabel()->text().startsWith(u"Attempt 1 of event evt_redeliver"_s),
+             qPrintable(view->messageLabel()->text()));
+
+    // The delivered redelivery is shown now: sending it again asks first, and Cancel sends nothing.
+    QTRY_VERIFY_WITH_TIMEOUT(view->redeliverAction()->isEnabled(), waitMs);
+    view->redeliverAction()->trigger();
+    QMessageBox *again = waitForMessageBox(view.get(), u"duplicateRedeliveryConfirmation"_s);
+    QVERIFY(again);
+    QVERIFY2(again->text().contains(u"duplicate"_s), qPrintable(again->text()));
+    again->button(QMessageBox::Cancel)->click();
+    QTest::qWait(300);
+    QCOMPARE(receiver.requests().size(), 1);
 }
 
 void TestDeliveriesView::redeliverAllFailedAfterConfirmation()

@@ -22,7 +22,9 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QStatusBar>
 #include <QTest>
+#include <QToolBar>
 
 using namespace Qt::StringLiterals;
 
@@ -44,6 +46,11 @@ private slots:
     void testSendOpensForSelectedWebhook();
     void chartOpensForSelectedWebhook();
     void screenshot();
+    void iconsWithoutAnIconTheme();
+    void signingSecretOnlyForSignedKinds();
+    void viewDeliveriesOfSelected();
+    void followsChangesMadeElsewhere();
+    void tableHasFocusSoShortcutsWork();
 
 private:
     QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
@@ -153,8 +160,14 @@ void TestMainWindow::toggleActiveFromTable()
     selectRow(window, 0);
     QVERIFY(toggle->isEnabled());
     QCOMPARE(toggle->text(), u"Disa&ble"_s);
+    // Switching a clinical alert channel off asks first; Cancel leaves it on.
+    whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Cancel)->click(); });
+    toggle->trigger();
+    QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
+    whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
     toggle->trigger();
     QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, false);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"is disabled"_s), qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(toggle->text(), u"Ena&ble"_s);
     toggle->trigger();
     QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
@@ -274,6 +287,84 @@ void TestMainWindow::screenshot()
     table->selectRow(0);
     QTest::qWait(200); // let the detail pane lay out before the picture; nothing is asserted on it
     QVERIFY(window.grab().save(folder + u"/main-window-deliveries.png"_s));
+}
+
+void TestMainWindow::iconsWithoutAnIconTheme()
+{
+    // A machine without an icon theme still shows every toolbar icon: the console ships its own.
+    const QString theme = QIcon::themeName();
+    const QStringList paths = QIcon::themeSearchPaths();
+    QIcon::setThemeSearchPaths({});
+    QIcon::setThemeName(u"no-such-theme"_s);
+    {
+        MainWindow window(*m_db.database, services());
+        window.show();
+        const QList<QToolBar *> toolBars = window.findChildren<QToolBar *>();
+        QVERIFY(!toolBars.isEmpty());
+        int withIcon = 0;
+        for (QToolBar *toolBar : toolBars) {
+            for (QAction *a : toolBar->actions()) {
+                if (a->isSeparator())
+                    continue;
+                if (a->objectName() == u"newAction"_s || a->objectName() == u"editAction"_s
+                    || a->objectName() == u"deleteAction"_s || a->objectName() == u"refreshAction"_s
+                    || a->objectName() == u"refreshDeliveriesAction"_s || a->objectName() == u"exportDeliveriesAction"_s)
+                    QVERIFY2(!a->icon().pixmap(24, 24).isNull(), qPrintable(a->objectName()));
+                withIcon += a->icon().isNull() ? 0 : 1;
+            }
+        }
+        QVERIFY(withIcon >= 8);
+    }
+    QIcon::setThemeSearchPaths(paths);
+    QIcon::setThemeName(theme);
+}
+
+void TestMainWindow::signingSecretOnlyForSignedKinds()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QAbstractItemModel *view = window.webhooksView()->model();
+    for (int row = 0; row < view->rowCount(); ++row) {
+        window.webhooksView()->selectRow(row);
+        const bool generic = view->index(row, 0).data().toString() == u"Research data warehouse"_s;
+        QCOMPARE(action(window, "secretAction")->isEnabled(), generic);
+        if (!generic)
+            QVERIFY(action(window, "secretAction")->toolTip().contains(u"not signed"_s));
+    }
+}
+
+void TestMainWindow::viewDeliveriesOfSelected()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    window.webhooksView()->selectRow(1);
+    const QString name = window.webhooksView()->model()->index(1, 0).data().toString();
+    action(window, "viewDeliveriesAction")->trigger();
+    QCOMPARE(window.tabs()->currentWidget(), window.deliveriesView());
+    QCOMPARE(window.deliveriesView()->filter().webhook, name);
+}
+
+void TestMainWindow::followsChangesMadeElsewhere()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QAbstractItemModel *view = window.webhooksView()->model();
+    QCOMPARE(view->rowCount(), 4);
+    // Another workstation (its own connection) adds a webhook.
+    Database other;
+    QVERIFY(other.open(m_db.database->url(), m_db.database->password()));
+    WebhookRepository otherRepository(other);
+    Webhook added = makeWebhook(u"Added elsewhere"_s);
+    QVERIFY(otherRepository.create(added).ok());
+    QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 5, 10000);
+}
+
+void TestMainWindow::tableHasFocusSoShortcutsWork()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QCOMPARE(QApplication::focusWidget(), window.webhooksView());
 }
 
 QTEST_MAIN(TestMainWindow)

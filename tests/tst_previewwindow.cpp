@@ -1,6 +1,7 @@
 // Drives the payload preview window and pane: integration, event and PHI pickers, editing the sample event,
 // errors for bad input, size and headers, and screenshots of the result.
 #include "models/event.h"
+#include "testsupport/futures.h"
 #include "network/payloadformatter.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/adaptivecard/cardwidgets.h"
@@ -260,11 +261,11 @@ void TestPreviewWindow::loadSampleFromFile()
 
     PreviewWindow window;
     selectData(window.kindCombo(), WebhookKinds::key(WebhookKind::Slack));
-    QVERIFY(window.loadSampleFile(path));
+    QCOMPARE(resultOf(window.loadSampleFile(path)), std::optional(true));
     QCOMPARE(window.eventType(), QStringLiteral("battery.low")); // the picker follows the loaded event
     QVERIFY(window.previewPane()->body().contains("Loaded From File GmbH"));
 
-    QVERIFY(!window.loadSampleFile(directory.filePath(QStringLiteral("missing.json"))));
+    QCOMPARE(resultOf(window.loadSampleFile(directory.filePath(QStringLiteral("missing.json")))), std::optional(false));
     QVERIFY(!window.eventErrorLabel()->isHidden());
     QVERIFY(window.eventErrorLabel()->text().contains(QStringLiteral("missing.json")));
 }

@@ -379,7 +379,7 @@ void TestRedelivery::refusals_data()
     QTest::addColumn<QString>("situation");
     QTest::addColumn<int>("refusal");
     QTest::addColumn<QString>("message");
-    QTest::newRow("attempt not found") << u"missing"_s << int(RedeliveryRefusal::AttemptNotFound) << u"no longer exists"_s;
+    QTest::newRow("attempt not found") << u"missing"_s << int(RedeliveryRefusal::AttemptNotFound) << u"There is no delivery attempt"_s;
     QTest::newRow("body not stored") << u"no body"_s << int(RedeliveryRefusal::BodyNotStored) << u"not stored"_s;
     QTest::newRow("webhook deleted") << u"deleted"_s << int(RedeliveryRefusal::WebhookDeleted) << u"was deleted"_s;
     QTest::newRow("webhook inactive") << u"inactive"_s << int(RedeliveryRefusal::WebhookInactive) << u"disabled"_s;
@@ -473,14 +473,15 @@ void TestRedelivery::failedInFilter()
     DeliveryRepository repository(*m_db.database);
     const QDateTime now = QDateTime::currentDateTimeUtc();
     int minute = 0;
-    auto add = [&](const Webhook &webhook, const QString &event, const QString &message, bool success) {
+    auto add = [&](const Webhook &webhook, const QString &event, const QString &message, bool success,
+                   DeliveryTrigger trigger = DeliveryTrigger::Event) {
         DeliveryRecord record;
         record.webhookId = webhook.id;
         record.webhookName = webhook.name;
         record.eventType = u"report.completed"_s;
         record.eventId = event;
         record.messageId = message;
-        record.trigger = DeliveryTrigger::Event;
+        record.trigger = trigger;
         record.requestUrl = webhook.url.toString();
         record.requestBody = originalBody;
         record.success = success;
@@ -495,6 +496,11 @@ void TestRedelivery::failedInFilter()
     add(north, u"e3"_s, u"m3"_s, true);                                 // never failed
     const qint64 m4 = add(south, u"e4"_s, u"m4"_s, false);
     const qint64 m5 = add(north, u"e5"_s, u"m5"_s, false);
+    // A failed test send of a built-in sample (an invented patient) is never sent again in bulk.
+    QVERIFY(add(north, u"sample-e6"_s, u"m6"_s, false, DeliveryTrigger::Test));
+    // An event that another message delivered to the same webhook is done.
+    QVERIFY(add(south, u"e7"_s, u"m7"_s, true));
+    QVERIFY(add(south, u"e7"_s, u"m7b"_s, false));
     QVERIFY(m1Last && m4 && m5);
 
     QString error;

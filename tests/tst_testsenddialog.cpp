@@ -6,6 +6,7 @@
 #include "network/standardwebhooks.h"
 #include "network/webhookdelivery.h"
 #include "network/webhooksender.h"
+#include "testsupport/futures.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 #include "testsupport/webhookfixtures.h"
@@ -183,14 +184,17 @@ void TestTestSendDialog::sampleFileErrorsAreSpecific()
     QVERIFY(brokenFile.open(QIODevice::WriteOnly));
     brokenFile.write("{\n  \"id\": \"evt-1\",\n  \"type\": \n}\n");
     brokenFile.close();
-    QVERIFY(!dialog.loadSampleFile(broken));
+    QCOMPARE(resultOf(dialog.loadSampleFile(broken)), std::optional(false));
     QVERIFY(dialog.sampleErrorLabel()->isVisible());
     const QString brokenError = dialog.sampleErrorLabel()->text();
     QVERIFY2(brokenError.contains(u"broken.json"_s) && brokenError.contains(u"line 4"_s), qPrintable(brokenError));
     QVERIFY(!dialog.usesSampleFile());
 
-    QVERIFY(!dialog.loadSampleFile(folder.filePath(u"missing.json"_s)));
+    QCOMPARE(resultOf(dialog.loadSampleFile(folder.filePath(u"missing.json"_s))), std::optional(false));
     QVERIFY(dialog.sampleErrorLabel()->text().contains(u"Cannot read “missing.json”"_s));
+    // A device is refused at once instead of being read without end.
+    QCOMPARE(resultOf(dialog.loadSampleFile(u"/dev/zero"_s)), std::optional(false));
+    QVERIFY2(dialog.sampleErrorLabel()->text().contains(u"not a regular file"_s), qPrintable(dialog.sampleErrorLabel()->text()));
 
     // A task event is a valid event, but not one Epic can receive.
     const QString task = folder.filePath(u"task.json"_s);
@@ -198,7 +202,7 @@ void TestTestSendDialog::sampleFileErrorsAreSpecific()
     QVERIFY(taskFile.open(QIODevice::WriteOnly));
     taskFile.write(EventSamples::sample(u"task.overdue"_s).toJson());
     taskFile.close();
-    QVERIFY(!dialog.loadSampleFile(task));
+    QCOMPARE(resultOf(dialog.loadSampleFile(task)), std::optional(false));
     QVERIFY2(dialog.sampleErrorLabel()->text().contains(u"cannot receive"_s), qPrintable(dialog.sampleErrorLabel()->text()));
 
     Event battery = EventSamples::sample(u"battery.low"_s);
@@ -208,7 +212,7 @@ void TestTestSendDialog::sampleFileErrorsAreSpecific()
     QVERIFY(goodFile.open(QIODevice::WriteOnly));
     goodFile.write(battery.toJson());
     goodFile.close();
-    QVERIFY(dialog.loadSampleFile(good));
+    QCOMPARE(resultOf(dialog.loadSampleFile(good)), std::optional(true));
     QVERIFY(!dialog.sampleErrorLabel()->isVisible());
     QVERIFY(dialog.usesSampleFile());
     QCOMPARE(dialog.eventType(), u"battery.low"_s);

@@ -17,6 +17,8 @@ private slots:
     void refused_data();
     void refused();
     void exportIsPrivateToItsOwner();
+    void percentEncodedUrlsRoundTrip();
+    void hugeInputGivesShortErrors();
 };
 
 void TestWebhookConfig::roundTrip()
@@ -108,6 +110,93 @@ void TestWebhookConfig::refused_data()
     QTest::newRow("reserved header") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",
         "url": "https://a.example/", "events": ["report.created"], "headers": {"Authorization": "Bearer x"}}]})")
                                      << u"“Authorization” is set by the console"_s;
+    auto oneWebhook = [](const QByteArray &fields) -> QByteArray {
+        return QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic", "url": "https://a.example/",
+                          "events": ["report.created"], )") + fields + "}]}";
+    };
+    QTest::newRow("the console's own event header") << oneWebhook(R"("headers": {"x-goreporter-event": "task.due"})")
+                                                    << u"“x-goreporter-event” is set by the console"_s;
+    QTest::newRow("hop-by-hop header") << oneWebhook(R"("headers": {"Upgrade": "h2c"})")
+                                       << u"“Upgrade” controls the connection"_s;
+    QTest::newRow("keep-alive header") << oneWebhook(R"("headers": {"Keep-Alive": "timeout=5"})")
+                                       << u"“Keep-Alive” controls the connection"_s;
+    QTest::newRow("signature-like header") << oneWebhook(R"("headers": {"Webhook-Version": "1"})")
+                                           << u"is set by the console"_s;
+    QTest::newRow("control character in a header value") << oneWebhook(R"("headers": {"X-Site": "north\u001b[31m"})")
+                                                         << u"contains the control character U+001B"_s;
+    QTest::newRow("NUL in a header value") << oneWebhook(R"("headers": {"X-Site": "a\u0000b"})")
+                                           << u"control character U+0000"_s;
+    QTest::newRow("C1 control in a header value") << oneWebhook(R"("headers": {"X-Site": "a\u0085b"})")
+                                                  << u"control character U+0085"_s;
+    QTest::newRow("bidirectional override in a header value") << oneWebhook(R"("headers": {"X-Site": "a\u202eb"})")
+                                                              << u"control character U+202E"_s;
+    QTest::newRow("padded header value") << oneWebhook(R"("headers": {"X-Site": " north"})")
+                                         << u"must not start or end with spaces"_s;
+    QTest::newRow("duplicate key in a webhook") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"], "url": "https://b.example/"}]})")
+                                                << u"The key “url” appears twice in webhooks[0]"_s;
+    QTest::newRow("duplicate key, escaped") << QByteArray(R"({"webhooks": [{"name": "A", "n\u0061me": "B", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"]}]})")
+                                            << u"The key “name” appears twice in webhooks[0]"_s;
+    QTest::newRow("duplicate top-level key") << QByteArray(R"({"webhooks": [], "webhooks": []})")
+                                             << u"The key “webhooks” appears twice;"_s;
+    QTest::newRow("duplicate epic key") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "epic",
+        "url": "https://a.example/", "events": ["report.created"], "epic": {"clientId": "x", "clientId": "y"}}]})")
+                                        << u"The key “clientId” appears twice in webhooks[0].epic"_s;
+    QTest::newRow("huge timeout") << oneWebhook(R"("timeoutSeconds": 1e20)")
+                                  << u"The timeout must be between 1 and 300 seconds"_s;
+    QTest::newRow("fractional timeout") << oneWebhook(R"("timeoutSeconds": 1.5)") << u"whole number"_s;
+    QTest::newRow("NUL in a name") << QByteArray(R"({"webhooks": [{"name": "A\u0000B", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"]}]})") << u"control character U+0000"_s;
+    QTest::newRow("escape sequence in a name") << QByteArray(R"({"webhooks": [{"name": "A\u001b[2J", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"]}]})") << u"control character U+001B"_s;
+    QTest::newRow("line break in a name") << QByteArray(R"({"webhooks": [{"name": "A\nB", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"]}]})") << u"control character U+000A"_s;
+    QTest::newRow("bidirectional override in a name") << QByteArray(R"({"webhooks": [{"name": "A\u202eB", "kind": "generic",
+        "url": "https://a.example/", "events": ["report.created"]}]})") << u"control character U+202E"_s;
+    QTest::newRow("twin names after normalisation") << QByteArray(R"({"webhooks": [
+        {"name": "Straße", "kind": "generic", "url": "https://a.example/", "events": ["report.created"]},
+        {"name": "STRASSE", "kind": "generic", "url": "https://b.example/", "events": ["report.created"]}]})")
+                                                    << u"A webhook named “Straße” already exists"_s;
+}
+
+void TestWebhookConfig::percentEncodedUrlsRoundTrip()
+{
+    const QByteArray json = R"({"webhooks": [{"name": "Encoded", "kind": "epic", "url": "https://fhir.example/a%20b/R4?x=%2F",
+        "events": ["report.created"], "epic": {"tokenUrl": "https://fhir.example/oauth%202/token",
+        "fhirBaseUrl": "https://fhir.example/api%20fhir/R4"}}]})";
+    const WebhookConfig::ParseResult parsed = WebhookConfig::parse(json);
+    QVERIFY2(parsed.ok(), qPrintable(parsed.errors.join(u'\n')));
+    const Webhook &webhook = parsed.webhooks.first();
+    QVERIFY(webhook.url.isValid());
+    QCOMPARE(urlText(webhook.url), u"https://fhir.example/a%20b/R4?x=%2F"_s);
+    QCOMPARE(urlText(webhook.epic.tokenUrl), u"https://fhir.example/oauth%202/token"_s);
+    const QByteArray exported = WebhookConfig::serialize(parsed.webhooks);
+    QVERIFY2(exported.contains("https://fhir.example/a%20b/R4?x=%2F"), exported.constData());
+    QVERIFY2(exported.contains("https://fhir.example/api%20fhir/R4"), exported.constData());
+    const WebhookConfig::ParseResult again = WebhookConfig::parse(exported);
+    QVERIFY2(again.ok(), qPrintable(again.errors.join(u'\n')));
+    QCOMPARE(again.webhooks.first().url, webhook.url);
+    QCOMPARE(again.webhooks.first().epic, webhook.epic);
+}
+
+void TestWebhookConfig::hugeInputGivesShortErrors()
+{
+    // A 50 MB name, or key, is refused with a message that quotes a little of it, not all of it.
+    const QByteArray huge(50 * 1024 * 1024, 'N');
+    const QList<QPair<QByteArray, QString>> cases = {
+        {R"({"webhooks": [{"name": ")" + huge + R"(", "kind": "generic", "url": "https://a.example/",
+            "events": ["report.created"]}]})", u"longer than 100 characters"_s},
+        {R"({"webhooks": [{"name": "A", "kind": "generic", "url": "https://a.example/", "events": ["report.created"],
+            ")" + huge + R"(": 1}]})", u"unknown key"_s},
+    };
+    for (const auto &[json, expected] : cases) {
+        const WebhookConfig::ParseResult parsed = WebhookConfig::parse(json);
+        QVERIFY(!parsed.ok());
+        const QString errors = parsed.errors.join(u'\n');
+        QVERIFY2(errors.contains(expected), qPrintable(errors.left(500)));
+        QVERIFY2(errors.size() < 2000, qPrintable(QString::number(errors.size())));
+    }
 }
 
 void TestWebhookConfig::refused()

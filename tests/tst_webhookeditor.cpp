@@ -10,6 +10,7 @@
 #include "network/webhookdelivery.h"
 #include "network/webhooksender.h"
 #include "ui/previewpane.h"
+#include "ui/testsenddialog.h"
 #include "ui/webhookeditordialog.h"
 
 #include <QCheckBox>
@@ -28,7 +29,9 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QTabWidget>
+#include <QPointer>
 #include <QTest>
+#include <QTimer>
 
 using namespace Qt::StringLiterals;
 
@@ -53,6 +56,12 @@ private slots:
     void deliveryTabSettings();
     void epicKeyPairFromEditor();
     void screenshot();
+    void previewFollowsPatientDataLevelByItself();
+    void saveShowsAnErrorOnTheOtherTab();
+    void escapeAsksBeforeDiscarding();
+    void urlOfAnotherIntegrationIsPointedOut();
+    void phiExplanationNamesWhatLimitedCarries();
+    void testAndSaveIsOneStep();
 
 private:
     template<typename T> T *field(WebhookEditorDialog &dialog, const char *name)
@@ -463,6 +472,118 @@ void TestWebhookEditor::screenshot()
     epicDialog.updatePreview();
     QVERIFY(QTest::qWaitForWindowExposed(&epicDialog));
     QVERIFY(epicDialog.grab().save(folder + u"/webhook-editor-epic-delivery.png"_s));
+}
+
+void TestWebhookEditor::previewFollowsPatientDataLevelByItself()
+{
+    Webhook w = makeWebhook(u"Preview PHI"_s, WebhookKind::Generic);
+    w.phiLevel = PhiLevel::None;
+    QVERIFY(m_repository->create(w).ok());
+    WebhookEditorDialog dialog(*m_repository, w);
+    dialog.show();
+    PreviewPane *pane = dialog.previewPane();
+    QTRY_VERIFY(!pane->body().isEmpty());
+    const QByteArray noneBody = pane->body();
+    QVERIFY(!noneBody.contains("\"initials\""));
+    // No explicit refresh: the change of level alone must bring the new bytes.
+    auto *phi = field<QComboBox>(dialog, "phiCombo");
+    phi->setCurrentIndex(phi->findData(int(PhiLevel::Limited)));
+    QTRY_VERIFY_WITH_TIMEOUT(pane->body() != noneBody, 3000);
+    QVERIFY2(pane->body().contains("\"initials\""), pane->body().constData());
+}
+
+void TestWebhookEditor::saveShowsAnErrorOnTheOtherTab()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    fillValidNewWebhook(dialog, u"Other tab"_s);
+    // The only error is on the first tab while the second is shown.
+    field<QLineEdit>(dialog, "nameEdit")->setText(u" padded"_s);
+    auto *tabs = field<QTabWidget>(dialog, "editorTabs");
+    tabs->setCurrentIndex(1);
+    field<QPushButton>(dialog, "saveButton")->click();
+    QVERIFY(dialog.isVisible());
+    QCOMPARE(tabs->currentIndex(), 0);
+    QTRY_COMPARE(QApplication::focusWidget(), field<QLineEdit>(dialog, "nameEdit"));
+    auto *problem = field<QLabel>(dialog, "saveProblemLabel");
+    QVERIFY(problem->isVisible());
+    QVERIFY2(problem->text().contains(u"spaces"_s), qPrintable(problem->text()));
+    QVERIFY(!tabs->tabIcon(0).isNull());
+    QVERIFY(tabs->tabIcon(1).isNull());
+    QVERIFY(!m_repository->findByName(u"padded"_s));
+}
+
+void TestWebhookEditor::escapeAsksBeforeDiscarding()
+{
+    {
+        WebhookEditorDialog dialog(*m_repository, Webhook());
+        dialog.show();
+        fillValidNewWebhook(dialog, u"Half done"_s);
+        // Keep editing: the dialog stays with what was typed.
+        whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Cancel)->click(); });
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(dialog.isVisible());
+        QCOMPARE(field<QLineEdit>(dialog, "nameEdit")->text(), u"Half done"_s);
+        whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Discard)->click(); });
+        QTest::keyClick(&dialog, Qt::Key_Escape);
+        QVERIFY(!dialog.isVisible());
+    }
+    // An untouched form closes at once.
+    WebhookEditorDialog untouched(*m_repository, Webhook());
+    untouched.show();
+    QPointer<QTimer> watcher = whenModalAppears([](QWidget *) { QFAIL("no question expected"); });
+    QTest::keyClick(&untouched, Qt::Key_Escape);
+    QVERIFY(!untouched.isVisible());
+    delete watcher;
+}
+
+void TestWebhookEditor::urlOfAnotherIntegrationIsPointedOut()
+{
+    WebhookEditorDialog dialog(*m_repository, Webhook());
+    dialog.show();
+    auto *kind = field<QComboBox>(dialog, "kindCombo");
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Teams)));
+    field<QLineEdit>(dialog, "urlEdit")->setText(u"https://hooks.slack.com/services/T000/B000/XXXX"_s);
+    auto *hint = field<QLabel>(dialog, "urlHint");
+    QVERIFY(hint->isVisible());
+    QVERIFY2(hint->text().contains(u"Slack"_s), qPrintable(hint->text()));
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Slack)));
+    QVERIFY(!hint->isVisible());
+}
+
+void TestWebhookEditor::phiExplanationNamesWhatLimitedCarries()
+{
+    // The explanation promises what the payload holds: the limited level carries clinic, physician and assignee.
+    const QString limited = PhiLevels::explanation(PhiLevel::Limited);
+    for (const QString &part : {u"clinic"_s, u"physician"_s, u"assignee"_s})
+        QVERIFY2(limited.contains(part), qPrintable(limited));
+}
+
+void TestWebhookEditor::testAndSaveIsOneStep()
+{
+    SecretStore keychain(u"goreporter-webhooks-test-editor"_s);
+    WebhookSecrets secrets(keychain, *m_repository);
+    DeliveryRepository deliveries(*m_db.database);
+    WebhookSender sender;
+    const TestSendServices services{*m_repository, secrets, keychain, deliveries, sender};
+    WebhookEditorDialog dialog(*m_repository, Webhook(), nullptr, &services);
+    dialog.show();
+    auto *test = field<QPushButton>(dialog, "testSendButton");
+    // An empty, unnamed form is not tested: nothing would belong to anything.
+    test->click();
+    QVERIFY(dialog.findChildren<TestSendDialog *>().isEmpty());
+    QVERIFY(m_repository->all()->isEmpty());
+
+    fillValidNewWebhook(dialog, u"Quick set-up"_s);
+    test->click();
+    const auto stored = m_repository->findByName(u"Quick set-up"_s);
+    QVERIFY2(stored, "Test and save did not save");
+    const QList<TestSendDialog *> tests = dialog.findChildren<TestSendDialog *>();
+    QCOMPARE(tests.size(), 1);
+    QCOMPARE(tests.first()->webhook().id, stored->id);
+    QVERIFY(dialog.isVisible()); // still open to adjust and test again
+    QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
+    tests.first()->close();
 }
 
 QTEST_MAIN(TestWebhookEditor)

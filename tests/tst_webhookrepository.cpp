@@ -3,9 +3,13 @@
 #include "testsupport/webhookfixtures.h"
 
 #include <QJsonDocument>
+#include <QThread>
 #include <QJsonObject>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <barrier>
 
 using namespace Qt::StringLiterals;
 
@@ -43,6 +47,15 @@ private slots:
     void namesAreFoundIgnoringCase();
     void auditKeepsNoHeaderValues_data() { addEngineRows(); }
     void auditKeepsNoHeaderValues();
+    void namesAreOneAfterUnicodeNormalisation_data() { addEngineRows(); }
+    void namesAreOneAfterUnicodeNormalisation();
+    void twinNamesFromTwoWritersOneWins_data() { addEngineRows(); }
+    void twinNamesFromTwoWritersOneWins();
+    void sqliteWritersWaitTheirTurn();
+    void migrationRenamesTwinsStoredBeforeTheKey_data() { addEngineRows(); }
+    void migrationRenamesTwinsStoredBeforeTheKey();
+    void percentEncodedUrlIsStoredAsTyped_data() { addEngineRows(); }
+    void percentEncodedUrlIsStoredAsTyped();
 
 private:
     OpenTestDatabase m_db;
@@ -327,6 +340,158 @@ void TestWebhookRepository::auditKeepsNoHeaderValues()
     }
     // A changed value is still visible as a change.
     QVERIFY(trail->at(1).before.value(u"headers"_s) != trail->at(1).after.value(u"headers"_s));
+}
+
+void TestWebhookRepository::namesAreOneAfterUnicodeNormalisation()
+{
+    // Each pair is one name: composed and decomposed accents, a compatibility ligature, full case folding.
+    const QList<QPair<QString, QString>> pairs = {
+        {u"Caf\u00e9 Nord"_s, u"Cafe\u0301 Nord"_s},
+        {u"\ufb01le clinic"_s, u"FILE clinic"_s},
+        {u"Stra\u00dfe"_s, u"STRASSE"_s},
+        {u"STRA\u1e9eE 2"_s, u"strasse 2"_s},
+        {u"\u03a3\u03bf\u03c6\u03af\u03b1\u03c2"_s, u"\u03c3\u03bf\u03c6\u03af\u03b1\u03c3"_s},
+    };
+    for (const auto &[stored, other] : pairs) {
+        Webhook first = makeWebhook(stored);
+        QVERIFY2(m_repository->create(first).ok(), qPrintable(stored));
+        Webhook twin = makeWebhook(other);
+        const RepositoryResult result = m_repository->create(twin);
+        QVERIFY2(result.status == RepositoryResult::Status::Invalid, qPrintable(other + u": "_s + result.message));
+        QVERIFY2(result.message.contains(stored), qPrintable(result.message));
+        const auto found = m_repository->findByName(other);
+        QVERIFY2(found && found->id == first.id, qPrintable(other));
+    }
+    // The database itself refuses a twin that slipped past the program's check.
+    QSqlQuery raw(m_db.database->connection());
+    raw.prepare(u"UPDATE webhooks SET name_key = ? WHERE name = ?"_s);
+    raw.addBindValue(WebhookNames::key(u"STRASSE"_s));
+    raw.addBindValue(u"\ufb01le clinic"_s);
+    QVERIFY(!raw.exec());
+}
+
+void TestWebhookRepository::twinNamesFromTwoWritersOneWins()
+{
+    // Two workstations create "Dup-N" and "DUP-N" at the same instant: one wins, the other is told clearly.
+    const DatabaseUrl url = m_db.database->url();
+    const QString password = m_db.database->password();
+    constexpr int rounds = 30;
+    std::barrier together(2);
+    QList<RepositoryResult> results[2];
+    QString openFailure[2];
+    auto writer = [&](int which) {
+        Database db;
+        db.setBusyTimeout(20000);
+        if (!db.open(url, password)) {
+            openFailure[which] = db.errorString();
+            for (int round = 0; round < rounds; ++round)
+                together.arrive_and_drop();
+            return;
+        }
+        WebhookRepository repository(db);
+        for (int round = 0; round < rounds; ++round) {
+            together.arrive_and_wait();
+            Webhook w = makeWebhook(which == 0 ? u"Dup-%1"_s.arg(round) : u"DUP-%1"_s.arg(round));
+            results[which].append(repository.create(w));
+        }
+    };
+    std::unique_ptr<QThread> first(QThread::create(writer, 0));
+    std::unique_ptr<QThread> second(QThread::create(writer, 1));
+    first->start();
+    second->start();
+    QVERIFY(first->wait(120000));
+    QVERIFY(second->wait(120000));
+    QVERIFY2(openFailure[0].isEmpty() && openFailure[1].isEmpty(), qPrintable(openFailure[0] + openFailure[1]));
+    for (int round = 0; round < rounds; ++round) {
+        const RepositoryResult &a = results[0].at(round);
+        const RepositoryResult &b = results[1].at(round);
+        QVERIFY2(a.ok() != b.ok(), qPrintable(u"round %1: %2 / %3"_s.arg(round).arg(a.message, b.message)));
+        const RepositoryResult &loser = a.ok() ? b : a;
+        QVERIFY2(loser.status == RepositoryResult::Status::Invalid, qPrintable(loser.message));
+        QVERIFY2(loser.message.contains(u"already exists"_s), qPrintable(loser.message));
+        QVERIFY2(!loser.message.contains(u"duplicate key"_s) && !loser.message.contains(u"UNIQUE constraint"_s),
+                 qPrintable(loser.message));
+    }
+    QCOMPARE(m_repository->all()->size(), rounds);
+}
+
+void TestWebhookRepository::sqliteWritersWaitTheirTurn()
+{
+    // Two processes' worth of writers on one SQLite file: every write waits for its turn within the busy timeout
+    // instead of failing at once with "database is locked".
+    OpenTestDatabase sqlite = openTestDatabase(DatabaseUrl::Engine::SQLite);
+    QVERIFY(sqlite.ok());
+    const DatabaseUrl url = sqlite.database->url();
+    constexpr int operations = 60;
+    QStringList failures[2];
+    auto writer = [&](int which) {
+        Database db;
+        if (!db.open(url)) {
+            failures[which].append(db.errorString());
+            return;
+        }
+        WebhookRepository repository(db);
+        Webhook w = makeWebhook(u"Writer %1"_s.arg(which));
+        if (RepositoryResult created = repository.create(w); !created.ok())
+            failures[which].append(created.message);
+        for (int i = 0; i < operations; ++i) {
+            // Reads first, then writes: the shape that failed without waiting.
+            RepositoryResult result = repository.setActive(w, i % 2 == 0);
+            if (!result.ok())
+                failures[which].append(result.message);
+            w = *repository.findById(w.id);
+        }
+    };
+    std::unique_ptr<QThread> first(QThread::create(writer, 0));
+    std::unique_ptr<QThread> second(QThread::create(writer, 1));
+    first->start();
+    second->start();
+    QVERIFY(first->wait(120000));
+    QVERIFY(second->wait(120000));
+    QVERIFY2(failures[0].isEmpty(), qPrintable(failures[0].join(u'\n')));
+    QVERIFY2(failures[1].isEmpty(), qPrintable(failures[1].join(u'\n')));
+}
+
+void TestWebhookRepository::migrationRenamesTwinsStoredBeforeTheKey()
+{
+    // Twins that two workstations stored before names had a key: the migration keeps the older one's name and
+    // gives the other a free one, in the audit log.
+    Webhook older = makeWebhook(u"Dup"_s);
+    QVERIFY(m_repository->create(older).ok());
+    QTest::qWait(5);
+    Webhook younger = makeWebhook(u"Placeholder"_s);
+    QVERIFY(m_repository->create(younger).ok());
+    {
+        QSqlQuery raw(m_db.database->connection());
+        QVERIFY(raw.exec(u"DROP INDEX webhooks_by_name_key"_s));
+        QVERIFY(raw.exec(u"UPDATE webhooks SET name = 'DUP' WHERE name = 'Placeholder'"_s));
+        QVERIFY2(raw.exec(u"ALTER TABLE webhooks DROP COLUMN name_key"_s), qPrintable(raw.lastError().text()));
+        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 5"_s));
+    }
+    const DatabaseUrl url = m_db.database->url();
+    const QString password = m_db.database->password();
+    m_db.database->close();
+    QVERIFY2(m_db.database->open(url, password), qPrintable(m_db.database->errorString()));
+    QCOMPARE(m_repository->findById(older.id)->name, u"Dup"_s);
+    QCOMPARE(m_repository->findById(younger.id)->name, u"DUP (2)"_s);
+    const auto trail = m_repository->auditTrail(younger.id);
+    QVERIFY(trail);
+    QCOMPARE(trail->last().action, u"rename"_s);
+    QCOMPARE(trail->last().before.value(u"name"_s).toString(), u"DUP"_s);
+}
+
+void TestWebhookRepository::percentEncodedUrlIsStoredAsTyped()
+{
+    Webhook w = makeWebhook(u"Encoded"_s);
+    w.url = urlFromText(u"https://receiver.example/a%20b/hook?site=north%2Fwest"_s);
+    QVERIFY(w.url.isValid());
+    QVERIFY(m_repository->create(w).ok());
+    const auto stored = m_repository->findById(w.id);
+    QVERIFY(stored->url.isValid());
+    QCOMPARE(urlText(stored->url), u"https://receiver.example/a%20b/hook?site=north%2Fwest"_s);
+    QSqlQuery raw(m_db.database->connection());
+    QVERIFY(raw.exec(u"SELECT url FROM webhooks"_s) && raw.next());
+    QCOMPARE(raw.value(0).toString(), u"https://receiver.example/a%20b/hook?site=north%2Fwest"_s);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookRepository)

@@ -14,8 +14,13 @@
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
+#include <QElapsedTimer>
 #include <QTest>
 #include <QUrlQuery>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
 
 using Error = DeliveryResult::Error;
 
@@ -60,6 +65,13 @@ private slots:
     void builtFromWebhook();
     void attemptsRecorded_data();
     void attemptsRecorded();
+    void brokenSuccessIsAFailure_data();
+    void brokenSuccessIsAFailure();
+    void hugeReasonPhraseIsCut();
+    void everyHeaderOnTheWireIsShown();
+    void caBundleThatIsNoFile_data();
+    void caBundleThatIsNoFile();
+    void invalidUrlIsStillRecorded();
 
 private:
     DeliveryRequest request(const QUrl &url) const;
@@ -886,6 +898,105 @@ void TestWebhookSender::attemptsRecorded()
     QVERIFY2(newest, qPrintable(error));
     QCOMPARE(newest->size(), 2);
     QCOMPARE(newest->first().id, test.id);
+}
+
+void TestWebhookSender::brokenSuccessIsAFailure_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::newRow("body cut short") << QByteArray("HTTP/1.1 200 OK\r\nContent-Length: 5000\r\nConnection: close\r\n\r\n"
+                                                  "{\"received\":");
+    QTest::newRow("chunk longer than its data") << QByteArray("HTTP/1.1 202 Accepted\r\nTransfer-Encoding: chunked\r\n"
+                                                              "Connection: close\r\n\r\n40\r\nhello");
+    QTest::newRow("chunked without its end") << QByteArray("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+                                                           "Connection: close\r\n\r\n5\r\nhello\r\n");
+}
+
+void TestWebhookSender::brokenSuccessIsAFailure()
+{
+    QFETCH(QByteArray, answer);
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([&](const ReceivedRequest &) {
+        ScriptedAnswer scriptedAnswer;
+        scriptedAnswer.mode = ScriptedAnswer::Mode::Raw;
+        scriptedAnswer.body = answer;
+        return scriptedAnswer;
+    });
+    const DeliveryResult result = run(request(receiver.url(QStringLiteral("127.0.0.1"), QStringLiteral("/hook"))));
+    QVERIFY2(!result.success(), "a 2xx whose answer broke off counted as delivered");
+    QCOMPARE(result.error, Error::ConnectionClosed);
+    QVERIFY2(result.errorText.contains(QLatin1String("cut short")), qPrintable(result.errorText));
+    QVERIFY(!result.toRecord().success);
+}
+
+void TestWebhookSender::hugeReasonPhraseIsCut()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.status = 503;
+        answer.reason = QByteArray(1024 * 1024, 'R') + "\x1b[2J";
+        return answer;
+    });
+    const DeliveryResult result = run(request(receiver.url(QStringLiteral("127.0.0.1"), QStringLiteral("/hook"))));
+    QCOMPARE(result.status, 503);
+    QVERIFY2(result.reasonPhrase.size() <= DeliveryResult::MaxReasonPhraseLength + 1,
+             qPrintable(QString::number(result.reasonPhrase.size())));
+    QVERIFY(result.errorText.size() < 400);
+    QVERIFY(!result.errorText.contains(QChar(0x1b)));
+}
+
+void TestWebhookSender::everyHeaderOnTheWireIsShown()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer(); });
+    const DeliveryResult result = run(request(receiver.url(QStringLiteral("localhost"), QStringLiteral("/hook"))));
+    QVERIFY2(result.success(), qPrintable(result.errorText));
+    const ReceivedRequest &received = receiver.requests().first();
+    QCOMPARE(received.header("User-Agent"), WebhookSender::userAgent());
+    QVERIFY(WebhookSender::userAgent().startsWith("goReporter-Webhooks/"));
+    QVERIFY(WebhookSender::userAgent().size() > int(sizeof("goReporter-Webhooks/")));
+    // What the request pane shows holds what the receiver got: Host, User-Agent, Content-Length and the rest.
+    for (const char *name : {"Host", "User-Agent", "Content-Length", "Content-Type"}) {
+        bool shown = false;
+        for (const auto &[headerName, value] : result.requestHeaders)
+            shown = shown || (headerName.compare(name, Qt::CaseInsensitive) == 0 && value == received.header(name));
+        QVERIFY2(shown, name);
+    }
+}
+
+void TestWebhookSender::caBundleThatIsNoFile_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("device") << u"/dev/zero"_s;
+    QTest::newRow("folder") << u"/etc"_s;
+    QTest::newRow("fifo") << u"fifo"_s;
+}
+
+void TestWebhookSender::caBundleThatIsNoFile()
+{
+    QFETCH(QString, path);
+    if (path == u"fifo") {
+        path = m_folder.filePath(u"ca.fifo"_s);
+        QFile::remove(path);
+        QVERIFY(::mkfifo(QFile::encodeName(path).constData(), 0600) == 0);
+    }
+    DeliveryRequest delivery = request(QUrl(QStringLiteral("https://localhost:1/hook")));
+    delivery.caFile = path;
+    delivery.timeoutMs = 60000;
+    QElapsedTimer clock;
+    clock.start();
+    const DeliveryResult result = run(delivery);
+    QCOMPARE(result.error, Error::InvalidRequest);
+    QVERIFY2(result.errorText.startsWith(QLatin1String("Cannot read the CA bundle ")), qPrintable(result.errorText));
+    // Refused at once, not after reading without end or waiting for a writer.
+    QVERIFY2(clock.elapsed() < 30000, qPrintable(QString::number(clock.elapsed())));
+}
+
+void TestWebhookSender::invalidUrlIsStillRecorded()
+{
+    const DeliveryResult result = run(request(QUrl(QStringLiteral("https://exa mple.org/hook"), QUrl::StrictMode)));
+    QCOMPARE(result.error, Error::InvalidRequest);
+    QVERIFY(!result.toRecord().requestUrl.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSender)

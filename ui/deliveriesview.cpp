@@ -5,8 +5,10 @@
 #include "models/database.h"
 #include "models/eventtype.h"
 #include "models/webhookrepository.h"
+#include "ui/consoleicons.h"
 #include "ui/deliverydetailpane.h"
 #include "ui/deliveryfilterbar.h"
+#include "ui/filedialogs.h"
 #include "ui/deliverylogtask.h"
 #include "ui/splitterproportions.h"
 
@@ -14,7 +16,6 @@
 #include <QCollator>
 #include <QDir>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -228,8 +229,15 @@ DeliveriesView::DeliveriesView(const DatabaseUrl &url, const QString &password, 
 
     connect(m_filterBar, &DeliveryFilterBar::filterChanged, this, [this](const DeliveryFilter &filter) {
         m_pendingSelection.reset();
+        // What was shown and said belonged to the previous filter: an attempt no longer listed must not stay up
+        // with Redeliver enabled, nor a "nothing to redeliver" that no longer holds.
+        if (!m_redelivery && m_task == Task::None) {
+            m_detail->clear();
+            showMessage(QString());
+        }
         m_model->setFilter(filter);
         updateCount();
+        updateActions();
     });
     connect(m_model, &DeliveryTableModel::stateChanged, this, [this] {
         updateState();
@@ -329,7 +337,7 @@ void DeliveriesView::createActions()
     auto action = [this](const char *name, const char *icon, void (DeliveriesView::*slot)()) {
         auto *a = new QAction(this);
         a->setObjectName(QLatin1String(name));
-        a->setIcon(QIcon::fromTheme(QLatin1String(icon)));
+        a->setIcon(ConsoleIcons::named(QLatin1String(icon)));
         connect(a, &QAction::triggered, this, slot);
         m_toolBar->addAction(a);
         return a;
@@ -345,6 +353,14 @@ void DeliveriesView::createActions()
     m_exportAction = action("exportDeliveriesAction", "document-save-as", &DeliveriesView::exportFiltered);
     m_purgeAction = action("purgeDeliveriesAction", "edit-delete", &DeliveriesView::purgeOld);
     m_toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    // Keys for what support staff do all day; purging stays a deliberate click.
+    for (auto [a, keys] : {std::pair{m_redeliverAction, QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R)},
+                           std::pair{m_redeliverFailedAction, QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_R)},
+                           std::pair{m_exportAction, QKeySequence(QKeySequence::SaveAs)}}) {
+        a->setShortcut(keys);
+        a->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        addAction(a);
+    }
 
     m_filterWebhookAction = new QAction(this);
     connect(m_filterWebhookAction, &QAction::triggered, this, [this] {
@@ -674,21 +690,42 @@ void DeliveriesView::cancelTask()
 
 void DeliveriesView::redeliverSelected()
 {
-    const auto id = m_detail->shownId();
-    if (!id || m_redelivery)
+    const std::optional<DeliveryDetail> &shown = m_detail->detail();
+    if (!shown || m_redelivery)
         return;
-    startRedelivery(*id, false);
+    const qint64 id = shown->row.id;
+    const QString what = tr("Attempt %1 of event %2").arg(shown->row.attempt).arg(shown->row.eventId);
+    if (!shown->row.success) {
+        startRedelivery(id, false, what);
+        return;
+    }
+    // The receiver has this one already: a second copy only on an explicit yes.
+    auto *ask = new QMessageBox(QMessageBox::Question, tr("Send a Delivered Attempt Again?"),
+                                tr("The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a duplicate "
+                                   "(with the same webhook-id, so that it can recognise it).")
+                                    .arg(what)
+                                    .arg(shown->row.responseStatus.value_or(0)),
+                                QMessageBox::NoButton, this);
+    ask->setObjectName(u"duplicateRedeliveryConfirmation"_s);
+    ask->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *again = ask->addButton(tr("Send Again"), QMessageBox::AcceptRole);
+    ask->addButton(QMessageBox::Cancel);
+    connect(ask, &QMessageBox::finished, this, [this, ask, again, id, what] {
+        if (ask->clickedButton() == again)
+            startRedelivery(id, false, what);
+    });
+    ask->open();
 }
 
-void DeliveriesView::startRedelivery(qint64 id, bool allowInactive)
+void DeliveriesView::startRedelivery(qint64 id, bool allowInactive, const QString &what)
 {
     RedeliveryOptions options;
     options.allowInactive = allowInactive;
     RedeliveryTask *task = Redelivery::start({m_database, m_services.keychain, m_services.sender}, id, options, this);
     m_redelivery = task;
-    showMessage(tr("Redelivering attempt %1…").arg(id));
+    showMessage(tr("%1: redelivering…").arg(what));
     updateActions();
-    connect(task, &RedeliveryTask::finished, this, [this, id](const RedeliveryOutcome &outcome) {
+    connect(task, &RedeliveryTask::finished, this, [this, id, what](const RedeliveryOutcome &outcome) {
         m_redelivery = nullptr;
         updateActions();
         if (outcome.status == RedeliveryOutcome::Status::Refused
@@ -700,29 +737,27 @@ void DeliveriesView::startRedelivery(qint64 id, bool allowInactive)
             ask->setAttribute(Qt::WA_DeleteOnClose);
             QPushButton *yes = ask->addButton(tr("Redeliver Anyway"), QMessageBox::AcceptRole);
             ask->addButton(QMessageBox::Cancel);
-            connect(ask, &QMessageBox::finished, this, [this, ask, yes, id] {
+            connect(ask, &QMessageBox::finished, this, [this, ask, yes, id, what] {
                 if (ask->clickedButton() == yes)
-                    startRedelivery(id, true);
+                    startRedelivery(id, true, what);
                 else
-                    showMessage(tr("Attempt %1 was not redelivered.").arg(id));
+                    showMessage(tr("%1: not redelivered.").arg(what));
             });
             ask->open();
             return;
         }
         switch (outcome.status) {
         case RedeliveryOutcome::Status::Delivered:
-            showMessage(tr("Redelivered attempt %1: the receiver accepted it (HTTP %2).")
-                            .arg(id)
-                            .arg(outcome.result.status));
+            showMessage(tr("%1: redelivered; the receiver accepted it (HTTP %2).").arg(what).arg(outcome.result.status));
             break;
         case RedeliveryOutcome::Status::Failed:
-            showMessage(tr("Redelivery of attempt %1 failed: %2").arg(id).arg(outcome.message), true);
+            showMessage(tr("%1: the redelivery failed: %2").arg(what, outcome.message), true);
             break;
         case RedeliveryOutcome::Status::Refused:
-            showMessage(tr("Attempt %1 was not redelivered: %2").arg(id).arg(outcome.message), true);
+            showMessage(tr("%1: not redelivered: %2").arg(what, outcome.message), true);
             break;
         case RedeliveryOutcome::Status::Cancelled:
-            showMessage(tr("The redelivery of attempt %1 was cancelled.").arg(id));
+            showMessage(tr("%1: the redelivery was cancelled.").arg(what));
             break;
         }
         if (!outcome.recordError.isEmpty())
@@ -844,11 +879,9 @@ void DeliveriesView::exportFiltered()
         return;
     const QString csv = tr("CSV (*.csv)");
     const QString jsonLines = tr("JSON Lines (*.jsonl)");
-    auto *chooser = new QFileDialog(this, tr("Export Deliveries"), QString(), csv + u";;"_s + jsonLines);
+    QFileDialog *chooser = FileDialogs::create(this, tr("Export Deliveries"), QString(), csv + u";;"_s + jsonLines,
+                                               QFileDialog::AcceptSave);
     chooser->setObjectName(u"exportFileChooser"_s);
-    chooser->setAttribute(Qt::WA_DeleteOnClose);
-    chooser->setAcceptMode(QFileDialog::AcceptSave);
-    chooser->setFileMode(QFileDialog::AnyFile);
     chooser->setDefaultSuffix(u"csv"_s);
     chooser->selectFile(u"deliveries-%1.csv"_s.arg(QDate::currentDate().toString(Qt::ISODate)));
     connect(chooser, &QFileDialog::filterSelected, chooser, [chooser, jsonLines](const QString &chosen) {
@@ -875,7 +908,10 @@ bool DeliveriesView::exportTo(const QString &path, DeliveryLog::ExportFormat for
         [current, format, path, pageSize, result](Database &database, const DeliveryLog::Progress &progress) {
             // Written beside the target and renamed at the end: a cancelled or failed export leaves no half file.
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly)) {
+            // The export holds patient data: private to its owner before the first byte is written (the umask is
+            // the whole process's, so it is not changed from this thread).
+            if (!file.open(QIODevice::WriteOnly)
+                || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
                 result->error = DeliveriesView::tr("Cannot write %1: %2").arg(path, file.errorString());
                 return;
             }

@@ -146,7 +146,8 @@ private:
     void setTask(Task task, const QString &label = {});
     void taskProgressed(qint64 done, qint64 total);
     void showMessage(const QString &text, bool problem = false);
-    void startRedelivery(qint64 id, bool allowInactive);
+    // what: the attempt as people know it ("Attempt 2 of event …"), for the messages.
+    void startRedelivery(qint64 id, bool allowInactive, const QString &what);
     void confirmBulkRedelivery(const QList<qint64> &ids);
     void startBulkRedelivery(const QList<qint64> &ids);
     void startPurge(int days);

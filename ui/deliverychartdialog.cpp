@@ -1,6 +1,7 @@
 // Builds the history chart from DeliveryLog::hourlyActivity: stacked hourly bars and latency lines on a second axis.
 #include "ui/deliverychartdialog.h"
 
+#include "ui/screenfit.h"
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -119,7 +120,7 @@ DeliveryChartDialog::DeliveryChartDialog(Database &database, const Webhook &webh
     });
     connect(m_refreshButton, &QPushButton::clicked, this, &DeliveryChartDialog::reload);
 
-    resize(900, 520);
+    ScreenFit::resize(this, {900, 520});
     retranslate();
     reload();
 }

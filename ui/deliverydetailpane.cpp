@@ -203,7 +203,7 @@ void DeliveryDetailPane::render()
         outcome = row.responseStatus ? tr("Delivered: HTTP %1").arg(*row.responseStatus) : tr("Delivered");
         m_outcome->setStyleSheet(bannerStyle("#e6f4ea", "#0d5323", "#a8dab5"));
     } else {
-        outcome = row.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(row.error);
+        outcome = row.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(DeliveryErrors::readable(row.error));
         m_outcome->setStyleSheet(bannerStyle("#fde7e9", "#8a1c1c", "#f1aeb5"));
     }
     m_outcome->setText(outcome);

@@ -5,9 +5,11 @@
 #include "models/deliverylog.h"
 #include "models/webhookrepository.h"
 #include "models/webhooktablemodel.h"
+#include "ui/consoleicons.h"
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
+#include "ui/screenfit.h"
 #include "ui/secretdialog.h"
 #include "ui/settingsdialog.h"
 #include "ui/webhookeditordialog.h"
@@ -26,6 +28,7 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTimer>
 #include <QToolBar>
 #include <QVBoxLayout>
 
@@ -68,8 +71,11 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    // The name is what people look for: it takes the spare width, not the last column.
+    m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_view->horizontalHeader()->setSectionResizeMode(WebhookTableModel::NameColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setMinimumSectionSize(48);
 
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
@@ -111,6 +117,27 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_model, &WebhookTableModel::errorOccurred, this, &MainWindow::showError);
+    m_model->setActivationGuard([this](const Webhook &webhook, bool active) {
+        if (active)
+            return true;
+        return QMessageBox::question(this, tr("Disable webhook"),
+                                     tr("Disable “%1”? goReporter stops delivering events to it until it is enabled "
+                                        "again; events that occur meanwhile are not sent.")
+                                         .arg(webhook.name),
+                                     QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+               == QMessageBox::Yes;
+    });
+    connect(m_model, &WebhookTableModel::activeChanged, this, [this](const Webhook &webhook) {
+        statusBar()->showMessage(webhook.active ? tr("“%1” is enabled: events are delivered to it.").arg(webhook.name)
+                                                : tr("“%1” is disabled: no events are delivered to it.").arg(webhook.name),
+                                 8000);
+    });
+    // Changes made by the command line or another workstation show up without a manual refresh.
+    m_changePoll = new QTimer(this);
+    m_changePoll->setInterval(3000);
+    connect(m_changePoll, &QTimer::timeout, this, &MainWindow::refreshIfChangedElsewhere);
+    m_changePoll->start();
+    m_changeStamp = m_repository.changeStamp();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePlaceholder);
@@ -122,8 +149,11 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
 
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("mainWindow/geometry")).toByteArray()))
-        resize(1100, 600);
+        ScreenFit::resize(this, {1100, 600});
     restoreState(settings.value(QStringLiteral("mainWindow/state")).toByteArray());
+    // The table has the focus at start, so that its shortcuts (Ctrl+E edits) are not taken by the search box's
+    // own line-editing keys; Ctrl+F goes to the search.
+    m_view->setFocus(Qt::OtherFocusReason);
     m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/columns")).toByteArray());
     updateActions();
 }
@@ -140,23 +170,26 @@ void MainWindow::createActions()
         return a;
     };
     m_newAction = action("newAction", QKeySequence::New, &MainWindow::newWebhook);
-    m_newAction->setIcon(QIcon::fromTheme(QStringLiteral("document-new")));
+    m_newAction->setIcon(ConsoleIcons::named(QStringLiteral("document-new")));
     m_editAction = action("editAction", QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::editSelected);
-    m_editAction->setIcon(QIcon::fromTheme(QStringLiteral("document-edit")));
+    m_editAction->setIcon(ConsoleIcons::named(QStringLiteral("document-edit")));
     m_duplicateAction = action("duplicateAction", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::duplicateSelected);
-    m_duplicateAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-copy")));
+    m_duplicateAction->setIcon(ConsoleIcons::named(QStringLiteral("edit-copy")));
     m_toggleActiveAction = action("toggleActiveAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
                                   &MainWindow::toggleSelectedActive);
     m_deleteAction = action("deleteAction", QKeySequence::Delete, &MainWindow::deleteSelected);
-    m_deleteAction->setIcon(QIcon::fromTheme(QStringLiteral("edit-delete")));
+    m_deleteAction->setIcon(ConsoleIcons::named(QStringLiteral("edit-delete")));
     m_refreshAction = action("refreshAction", QKeySequence::Refresh, &MainWindow::refresh);
     m_previewAction = action("previewAction", QKeySequence(Qt::CTRL | Qt::Key_P), &MainWindow::showPreview);
     m_secretAction = action("secretAction", QKeySequence(Qt::CTRL | Qt::Key_K), &MainWindow::manageSecret);
     m_settingsAction = action("settingsAction", QKeySequence::Preferences, &MainWindow::editSettings);
     m_testSendAction = action("testSendAction", QKeySequence(Qt::CTRL | Qt::Key_T), &MainWindow::testSendSelected);
     m_chartAction = action("chartAction", QKeySequence(Qt::CTRL | Qt::Key_H), &MainWindow::showDeliveryChart);
+    m_viewDeliveriesAction = action("viewDeliveriesAction", QKeySequence(Qt::CTRL | Qt::Key_L),
+                                    &MainWindow::showDeliveriesOfSelected);
+    m_troubleshootingAction = action("troubleshootingAction", QKeySequence::HelpContents, &MainWindow::showTroubleshooting);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
-    m_refreshAction->setIcon(QIcon::fromTheme(QStringLiteral("view-refresh")));
+    m_refreshAction->setIcon(ConsoleIcons::named(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
     connect(m_findAction, &QAction::triggered, this, [this] {
@@ -183,10 +216,12 @@ void MainWindow::createActions()
     m_webhookMenu = menuBar()->addMenu(QString());
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
-    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_chartAction});
+    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_viewDeliveriesAction, m_chartAction});
     m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_deleteAction);
     m_helpMenu = menuBar()->addMenu(QString());
+    m_helpMenu->addAction(m_troubleshootingAction);
+    m_helpMenu->addSeparator();
     m_helpMenu->addAction(m_aboutAction);
 
     m_toolBar = addToolBar(QString());
@@ -202,7 +237,8 @@ void MainWindow::createActions()
 void MainWindow::retranslate()
 {
     setWindowTitle(tr("goReporter Webhooks"));
-    m_tabs->setTabText(0, tr("&Webhooks"));
+    // Alt+W opens the Webhook menu; the tabs have letters of their own.
+    m_tabs->setTabText(0, tr("Webhoo&ks"));
     m_tabs->setTabText(1, tr("&Deliveries"));
     m_fileMenu->setTitle(tr("&File"));
     m_webhookMenu->setTitle(tr("&Webhook"));
@@ -220,6 +256,9 @@ void MainWindow::retranslate()
     m_settingsAction->setText(tr("&Settings…"));
     m_testSendAction->setText(tr("&Test send…"));
     m_chartAction->setText(tr("Delivery &chart…"));
+    m_viewDeliveriesAction->setText(tr("View de&liveries"));
+    m_viewDeliveriesAction->setToolTip(tr("Show the delivery log of the selected webhook"));
+    m_troubleshootingAction->setText(tr("&Troubleshooting…"));
     m_chartAction->setToolTip(tr("Attempts per hour and latency of the selected webhook"));
     m_testSendAction->setToolTip(tr("Send a sample event to the selected webhook and see the answer"));
     m_quitAction->setText(tr("&Quit"));
@@ -262,7 +301,15 @@ void MainWindow::updateActions()
     m_duplicateAction->setEnabled(selected);
     m_deleteAction->setEnabled(selected);
     m_toggleActiveAction->setEnabled(selected);
-    m_secretAction->setEnabled(selected);
+    // Only generic webhooks are signed: Slack and Teams authenticate by their URL, Epic by its key pair.
+    const bool signable = selected && m_model->webhookAt(row).kind == WebhookKind::Generic;
+    m_secretAction->setEnabled(signable);
+    m_secretAction->setToolTip(signable || !selected
+                                   ? tr("Set, rotate or delete the secret that signs this webhook's requests")
+                                   : tr("%1 webhooks are not signed: their URL (or, for Epic, the key pair) is the "
+                                        "credential.")
+                                         .arg(WebhookKinds::displayName(m_model->webhookAt(row).kind)));
+    m_viewDeliveriesAction->setEnabled(selected);
     m_testSendAction->setEnabled(selected);
     m_chartAction->setEnabled(selected);
     m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
@@ -362,6 +409,49 @@ void MainWindow::duplicateSelected()
     refresh();
     selectWebhook(copy.id);
     statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
+}
+
+void MainWindow::showDeliveriesOfSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    DeliveryFilter filter;
+    filter.webhook = m_model->webhookAt(row).name;
+    m_deliveriesView->setFilter(filter);
+    m_tabs->setCurrentWidget(m_deliveriesView);
+}
+
+void MainWindow::showTroubleshooting()
+{
+    QMessageBox box(QMessageBox::Information, tr("Troubleshooting"), QString(), QMessageBox::Close, this);
+    box.setObjectName(QStringLiteral("troubleshootingBox"));
+    box.setTextFormat(Qt::RichText);
+    box.setText(tr("<p><b>A webhook does not fire</b></p>"
+                   "<ol><li>Check that the webhook is active (the Active column).</li>"
+                   "<li>Check that it subscribes to the event (Edit ▸ Events).</li>"
+                   "<li>Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the "
+                   "answer and what it means.</li>"
+                   "<li>Send a test (Webhook ▸ Test send, %2) and read the diagnosis.</li></ol>"
+                   "<p><b>Too many notifications</b>: subscribe to fewer events.</p>"
+                   "<p><b>Signature checks fail at the receiver</b>: compare the secret's fingerprint (Webhook ▸ "
+                   "Signing secret) with the receiver's, and check the receiver's clock (signatures carry a time).</p>"
+                   "<p>The README that comes with the console describes every setting, the configuration file and "
+                   "the command line.</p>")
+                    .arg(m_viewDeliveriesAction->shortcut().toString(QKeySequence::NativeText),
+                         m_testSendAction->shortcut().toString(QKeySequence::NativeText)));
+    box.exec();
+}
+
+void MainWindow::refreshIfChangedElsewhere()
+{
+    if (!isVisible())
+        return;
+    const std::optional<QString> stamp = m_repository.changeStamp();
+    if (!stamp || stamp == m_changeStamp)
+        return;
+    m_changeStamp = stamp;
+    refresh();
 }
 
 void MainWindow::toggleSelectedActive()

@@ -18,6 +18,7 @@ class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
+class QTimer;
 class WebhookRepository;
 class PreviewWindow;
 class WebhookSecrets;
@@ -50,6 +51,8 @@ public slots:
     void editSettings();
     void testSendSelected();
     void showDeliveryChart();
+    void showDeliveriesOfSelected();
+    void showTroubleshooting();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -64,6 +67,7 @@ private:
     void showError(const QString &message);
     int selectedRow() const;
     void openEditor(const Webhook &webhook);
+    void refreshIfChangedElsewhere();
 
     Database &m_database;
     TestSendServices m_services;
@@ -77,6 +81,10 @@ private:
     QTableView *m_view;
     QLineEdit *m_searchEdit;
     QStackedWidget *m_stack;
+    QTimer *m_changePoll = nullptr;
+    std::optional<QString> m_changeStamp;
+    QAction *m_viewDeliveriesAction = nullptr;
+    QAction *m_troubleshootingAction = nullptr;
     QLabel *m_placeholder;
     QLabel *m_databaseLabel;
     QTabWidget *m_tabs;

@@ -2,12 +2,13 @@
 // warnings, and for Teams the rendered card.
 #include "ui/previewpane.h"
 
+#include "ui/filedialogs.h"
+
 #include "models/deliverylog.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/jsonhighlighter.h"
 
 #include <QEvent>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -230,14 +231,18 @@ bool PreviewPane::saveCardAsPng(const QString &path)
 
 void PreviewPane::saveCardInteractively()
 {
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Card as PNG"), QStringLiteral("teams-card.png"),
-                                                tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
-        path += QStringLiteral(".png");
-    if (!saveCardAsPng(path))
-        QMessageBox::warning(this, tr("Save Card as PNG"), tr("Could not write %1.").arg(path));
+    QFileDialog *chooser = FileDialogs::create(this, tr("Save Card as PNG"), QString(), tr("PNG images (*.png)"),
+                                               QFileDialog::AcceptSave);
+    chooser->setObjectName(QStringLiteral("cardPngChooser"));
+    chooser->setDefaultSuffix(QStringLiteral("png"));
+    chooser->selectFile(QStringLiteral("teams-card.png"));
+    connect(chooser, &QFileDialog::fileSelected, this, [this](QString path) {
+        if (!path.endsWith(QLatin1String(".png"), Qt::CaseInsensitive))
+            path += QStringLiteral(".png");
+        if (!saveCardAsPng(path))
+            QMessageBox::warning(this, tr("Save Card as PNG"), tr("Could not write %1.").arg(path));
+    });
+    chooser->open();
 }
 
 void PreviewPane::followPalette()

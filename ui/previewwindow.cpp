@@ -2,9 +2,12 @@
 // exactly what would be sent.
 #include "ui/previewwindow.h"
 
+#include "ui/screenfit.h"
 #include "models/event.h"
 #include "models/eventtype.h"
 #include "network/payloadformatter.h"
+#include "models/boundedfile.h"
+#include "ui/filedialogs.h"
 #include "ui/jsonhighlighter.h"
 #include "ui/previewpane.h"
 
@@ -13,7 +16,6 @@
 #include <QDir>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFontDatabase>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,7 +30,6 @@
 
 namespace {
 // Bigger files are not event samples; reading them would only freeze the window.
-constexpr qint64 maxSampleFileBytes = 8 * 1024 * 1024;
 } // namespace
 
 PreviewWindow::PreviewWindow(QWidget *parent)
@@ -123,7 +124,7 @@ PreviewWindow::PreviewWindow(QWidget *parent)
         const QSignalBlocker blocker(m_phiCombo);
         m_phiCombo->setCurrentIndex(m_phiCombo->findData(PhiLevels::key(WebhookKinds::defaultPhiLevel(kind()))));
     }
-    resize(1280, 780);
+    ScreenFit::resize(this, {1280, 780});
     resetToSample();
 }
 
@@ -227,21 +228,22 @@ void PreviewWindow::resetToSample()
     updatePreview();
 }
 
-bool PreviewWindow::loadSampleFile(const QString &path)
+QFuture<bool> PreviewWindow::loadSampleFile(const QString &path)
 {
-    QFile file(path);
-    QString problem;
-    if (!file.open(QIODevice::ReadOnly))
-        problem = file.errorString();
-    else if (file.size() > maxSampleFileBytes)
-        problem = tr("the file is larger than %1 MB").arg(maxSampleFileBytes / (1024 * 1024));
-    if (!problem.isEmpty()) {
-        m_eventErrorLabel->setText(tr("Could not load %1: %2").arg(QDir::toNativeSeparators(path), problem));
+    // Read in the pool: a file on a slow share must not stop the window.
+    return BoundedFile::readInBackground(path, BoundedFile::eventSampleMaxBytes)
+        .then(this, [this, path](const BoundedFile::Contents &read) { return useSampleFile(path, read); });
+}
+
+bool PreviewWindow::useSampleFile(const QString &path, const BoundedFile::Contents &read)
+{
+    if (!read.bytes) {
+        m_eventErrorLabel->setText(tr("Could not load %1: %2").arg(QDir::toNativeSeparators(path), read.error));
         m_eventErrorLabel->show();
         return false;
     }
     m_replacingText = true;
-    m_eventEditor->setPlainText(QString::fromUtf8(file.readAll()));
+    m_eventEditor->setPlainText(QString::fromUtf8(*read.bytes));
     m_replacingText = false;
     updatePreview();
     return true;
@@ -249,10 +251,11 @@ bool PreviewWindow::loadSampleFile(const QString &path)
 
 void PreviewWindow::chooseSampleFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load Sample Event"), QString(),
-                                                      tr("JSON files (*.json);;All files (*)"));
-    if (!path.isEmpty())
-        loadSampleFile(path);
+    QFileDialog *chooser = FileDialogs::create(this, tr("Load Sample Event"), QString(),
+                                               tr("JSON files (*.json);;All files (*)"), QFileDialog::AcceptOpen);
+    chooser->setObjectName(QStringLiteral("sampleFileChooser"));
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) { loadSampleFile(path); });
+    chooser->open();
 }
 
 void PreviewWindow::updatePreview()

@@ -2,7 +2,10 @@
 // exactly what would be sent.
 #pragma once
 
+#include "models/boundedfile.h"
 #include "models/webhook.h"
+
+#include <QFuture>
 
 #include <QWidget>
 
@@ -31,8 +34,9 @@ public:
     void setEventType(const QString &eventType);
     void setPhiLevel(PhiLevel level);
 
-    // Replaces the sample with a file's contents; false (and the reason shown under the editor) if unreadable.
-    bool loadSampleFile(const QString &path);
+    // Replaces the sample with a file's contents, read in the background; the future's result is false (and the
+    // reason shown under the editor) if it is unreadable.
+    QFuture<bool> loadSampleFile(const QString &path);
 
     QComboBox *kindCombo() const { return m_kindCombo; }
     QComboBox *eventCombo() const { return m_eventCombo; }
@@ -55,6 +59,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    bool useSampleFile(const QString &path, const BoundedFile::Contents &read);
     void retranslate();
     void populateCombos();
     void chooseSampleFile();

@@ -1,19 +1,21 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #include "ui/testsenddialog.h"
 
+#include "ui/screenfit.h"
 #include "models/eventtype.h"
 #include "models/secretstore.h"
 #include "models/webhookrepository.h"
 #include "models/webhooksecrets.h"
 #include "network/standardwebhooks.h"
 #include "network/webhookdelivery.h"
+#include "models/boundedfile.h"
+#include "ui/filedialogs.h"
 #include "ui/httpmessageview.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QEvent>
 #include <QFile>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -28,7 +30,6 @@
 namespace {
 
 // Event files are a few kilobytes (a PDF makes them bigger); anything larger is not a sample.
-constexpr qint64 maxSampleFileBytes = 8 * 1024 * 1024;
 constexpr int subscribedRole = Qt::UserRole + 1;
 
 QString bannerStyle(const char *background, const char *text, const char *border)
@@ -107,7 +108,7 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     setObjectName(QStringLiteral("testSendDialog"));
     setSizeGripEnabled(true);
     setMinimumSize(720, 560);
-    resize(1040, 760);
+    ScreenFit::resize(this, {1040, 760});
 
     m_webhookValue->setObjectName(QStringLiteral("webhookValue"));
     m_webhookValue->setTextFormat(Qt::PlainText);
@@ -321,7 +322,14 @@ Event TestSendDialog::sampleEvent() const
     return EventSamples::sample(eventType());
 }
 
-bool TestSendDialog::loadSampleFile(const QString &path)
+QFuture<bool> TestSendDialog::loadSampleFile(const QString &path)
+{
+    // Read in the pool: a file on a slow share must not stop the window.
+    return BoundedFile::readInBackground(path, BoundedFile::eventSampleMaxBytes)
+        .then(this, [this, path](const BoundedFile::Contents &read) { return useSampleFile(path, read); });
+}
+
+bool TestSendDialog::useSampleFile(const QString &path, const BoundedFile::Contents &read)
 {
     const QString fileName = QFileInfo(path).fileName();
     auto failed = [this](const QString &message) {
@@ -329,14 +337,10 @@ bool TestSendDialog::loadSampleFile(const QString &path)
         m_sampleErrorLabel->show();
         return false;
     };
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return failed(tr("Cannot read “%1”: %2").arg(fileName, file.errorString()));
-    if (file.size() > maxSampleFileBytes)
-        return failed(tr("“%1” is larger than %2 MB; it is not an event sample.")
-                          .arg(fileName).arg(maxSampleFileBytes / (1024 * 1024)));
+    if (!read.bytes)
+        return failed(tr("Cannot read “%1”: %2").arg(fileName, read.error));
     QString error;
-    const std::optional<Event> event = Event::fromJson(file.readAll(), &error);
+    const std::optional<Event> event = Event::fromJson(*read.bytes, &error);
     if (!event)
         return failed(tr("“%1” is not a goReporter event: %2").arg(fileName, error));
     if (!offeredEventTypes().contains(event->type))
@@ -363,10 +367,9 @@ void TestSendDialog::useBuiltInSample()
 void TestSendDialog::chooseSampleFile()
 {
     // open() rather than exec(): choosing a file must not stop a send that is still being shown.
-    auto *chooser = new QFileDialog(this, tr("Load Sample Event"), QString(), tr("JSON files (*.json);;All files (*)"));
+    QFileDialog *chooser = FileDialogs::create(this, tr("Load Sample Event"), QString(),
+                                               tr("JSON files (*.json);;All files (*)"), QFileDialog::AcceptOpen);
     chooser->setObjectName(QStringLiteral("sampleFileChooser"));
-    chooser->setAttribute(Qt::WA_DeleteOnClose);
-    chooser->setFileMode(QFileDialog::ExistingFile);
     connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) { loadSampleFile(path); });
     chooser->open();
 }
@@ -533,7 +536,7 @@ std::optional<TestSendDialog::Prepared> TestSendDialog::prepare(QString *error)
         prepared.webhook.secretGraceUntil = stored->secretGraceUntil;
     }
 
-    prepared.event = sampleEvent();
+    prepared.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
     const std::unique_ptr<PayloadFormatter> formatter = PayloadFormatter::create(prepared.webhook.kind);
     QString formatError;
     std::optional<Payload> payload = formatter ? formatter->format(prepared.event, prepared.webhook.phiLevel, &formatError)

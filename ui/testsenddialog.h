@@ -1,6 +1,7 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #pragma once
 
+#include "models/boundedfile.h"
 #include "models/deliveryrepository.h"
 #include "models/event.h"
 #include "models/webhook.h"
@@ -9,6 +10,7 @@
 
 #include <QDialog>
 #include <QElapsedTimer>
+#include <QFuture>
 #include <QPointer>
 
 #include <optional>
@@ -57,8 +59,9 @@ public:
     bool setEventType(const QString &type);
 
     // Uses the event in a JSON file (the format Event::fromJson reads) instead of the built-in sample; its type
-    // becomes the selected event type. On failure keeps the current sample, shows why and returns false.
-    bool loadSampleFile(const QString &path);
+    // becomes the selected event type. Read in the background; on failure keeps the current sample, shows why and
+    // the future's result is false.
+    QFuture<bool> loadSampleFile(const QString &path);
     void useBuiltInSample();
     bool usesSampleFile() const { return m_fileEvent.has_value(); }
     Event sampleEvent() const;
@@ -99,6 +102,7 @@ protected:
     void reject() override;
 
 private:
+    bool useSampleFile(const QString &path, const BoundedFile::Contents &read);
     enum class Outcome { None, Refused, Cancelled, Delivered, Failed };
 
     void retranslate();

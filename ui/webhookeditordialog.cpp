@@ -1,11 +1,13 @@
 #include "ui/webhookeditordialog.h"
 
+#include "ui/screenfit.h"
 #include "models/event.h"
 #include "models/secretstore.h"
 #include "models/eventtype.h"
 #include "models/webhookrepository.h"
 #include "network/payloadformatter.h"
 #include "ui/eventpicker.h"
+#include "ui/filedialogs.h"
 #include "ui/headerstable.h"
 #include "network/epicauth.h"
 #include "network/webhookdelivery.h"
@@ -18,7 +20,6 @@
 #include <QDesktopServices>
 #include <QDialogButtonBox>
 #include <QEvent>
-#include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -32,6 +33,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStyle>
 #include <QTabWidget>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QTimer>
@@ -48,7 +50,7 @@ WebhookEditorDialog::WebhookEditorDialog(WebhookRepository &repository, const We
     if (const auto all = m_repository.all()) {
         for (const Webhook &other : *all) {
             if (other.id != webhook.id)
-                m_otherNames.append(other.name);
+                m_otherNames.add(other.name);
         }
     }
     buildUi();
@@ -138,6 +140,8 @@ void WebhookEditorDialog::buildUi()
     m_descriptionLabel->setBuddy(m_descriptionEdit);
     m_timeoutLabel->setBuddy(m_timeoutSpin);
     m_phiLabel->setBuddy(m_phiCombo);
+    m_headersLabel->setBuddy(m_headersTable);
+    m_eventsLabel->setBuddy(m_eventPicker);
 
     auto fieldWithError = [this](QWidget *field, QLabel *error, QWidget *extra = nullptr) {
         auto *box = new QWidget(this);
@@ -158,8 +162,18 @@ void WebhookEditorDialog::buildUi()
     form->setFieldGrowthPolicy(QFormLayout::ExpandingFieldsGrow);
     form->addRow(m_nameLabel, fieldWithError(m_nameEdit, errorLabel(FieldError::Field::Name, "nameError")));
     form->addRow(m_kindLabel, m_kindCombo);
-    form->addRow(m_urlLabel, fieldWithError(m_urlEdit, errorLabel(FieldError::Field::Url, "urlError"),
-                                            m_allowLoopbackHttpCheck));
+    m_urlHint = new QLabel(this);
+    m_urlHint->setObjectName(QStringLiteral("urlHint"));
+    m_urlHint->setWordWrap(true);
+    m_urlHint->setForegroundRole(QPalette::PlaceholderText);
+    m_urlHint->hide();
+    auto *urlExtras = new QWidget(this);
+    auto *urlExtrasLayout = new QVBoxLayout(urlExtras);
+    urlExtrasLayout->setContentsMargins(0, 0, 0, 0);
+    urlExtrasLayout->setSpacing(2);
+    urlExtrasLayout->addWidget(m_urlHint);
+    urlExtrasLayout->addWidget(m_allowLoopbackHttpCheck);
+    form->addRow(m_urlLabel, fieldWithError(m_urlEdit, errorLabel(FieldError::Field::Url, "urlError"), urlExtras));
     form->addRow(QString(), m_activeCheck);
     form->addRow(m_descriptionLabel, fieldWithError(m_descriptionEdit,
                                                     errorLabel(FieldError::Field::Description, "descriptionError")));
@@ -253,10 +267,17 @@ void WebhookEditorDialog::buildUi()
     m_previewTimer->setSingleShot(true);
     m_previewTimer->setInterval(150);
 
+    m_saveProblemLabel = new QLabel(this);
+    m_saveProblemLabel->setObjectName(QStringLiteral("saveProblemLabel"));
+    m_saveProblemLabel->setWordWrap(true);
+    m_saveProblemLabel->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+    m_saveProblemLabel->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(splitter, 1);
+    layout->addWidget(m_saveProblemLabel);
     layout->addWidget(m_buttons);
-    resize(1280, 840);
+    ScreenFit::resize(this, {1280, 840});
 
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_buttons->button(QDialogButtonBox::Save), &QPushButton::clicked, this, &WebhookEditorDialog::save);
@@ -268,10 +289,11 @@ void WebhookEditorDialog::buildUi()
         connect(edit, &QLineEdit::textChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_internalEndpointCheck, &QCheckBox::toggled, this, &WebhookEditorDialog::validateFields);
     connect(m_caFileBrowse, &QPushButton::clicked, this, [this] {
-        auto *chooser = new QFileDialog(this, tr("Certificate authority bundle"), QFileInfo(m_caFileEdit->text()).path(),
-                                        tr("PEM certificates (*.pem *.crt);;All files (*)"));
-        chooser->setAttribute(Qt::WA_DeleteOnClose);
-        chooser->setFileMode(QFileDialog::ExistingFile);
+        QFileDialog *chooser = FileDialogs::create(this, tr("Certificate authority bundle"),
+                                                   QFileInfo(m_caFileEdit->text()).path(),
+                                                   tr("PEM certificates (*.pem *.crt);;All files (*)"),
+                                                   QFileDialog::AcceptOpen);
+        chooser->setObjectName(QStringLiteral("caFileChooser"));
         connect(chooser, &QFileDialog::fileSelected, m_caFileEdit, &QLineEdit::setText);
         chooser->open();
     });
@@ -280,6 +302,8 @@ void WebhookEditorDialog::buildUi()
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::onKindChanged);
     connect(m_phiCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
+        // The patient-data level changes the bytes: whoever approves the channel must see them.
+        validateFields();
     });
     for (QLineEdit *edit : {m_nameEdit, m_urlEdit})
         connect(edit, &QLineEdit::textChanged, this, &WebhookEditorDialog::validateFields);
@@ -295,6 +319,50 @@ void WebhookEditorDialog::buildUi()
         if (url.scheme() == QLatin1String("https") || url.scheme() == QLatin1String("http"))
             QDesktopServices::openUrl(url);
     });
+}
+
+void WebhookEditorDialog::updateUrlHint(const Webhook &w)
+{
+    // A URL that belongs to another integration than the one chosen: say so before the first failed send.
+    const QString host = w.url.host().toLower();
+    std::optional<WebhookKind> looksLike;
+    if (host == u"hooks.slack.com")
+        looksLike = WebhookKind::Slack;
+    else if (host.endsWith(u".webhook.office.com") || host.endsWith(u".logic.azure.com")
+             || host.endsWith(u".environment.api.powerplatform.com"))
+        looksLike = WebhookKind::Teams;
+    QString hint;
+    if (looksLike && *looksLike != w.kind)
+        hint = tr("This looks like a %1 URL, but the integration is %2: choose %1 above so that the message has the "
+                  "format %1 expects.")
+                   .arg(WebhookKinds::displayName(*looksLike), WebhookKinds::displayName(w.kind));
+    else if (w.kind == WebhookKind::Epic)
+        hint = tr("For Epic, reports go to the FHIR base URL on the Delivery tab when it is set; this endpoint is used "
+                  "only when it is empty.");
+    m_urlHint->setText(hint);
+    m_urlHint->setVisible(!hint.isEmpty());
+}
+
+bool WebhookEditorDialog::hasUnsavedChanges() const
+{
+    Webhook now = webhookFromFields();
+    Webhook before = m_webhook;
+    now.events = EventCatalog::inCatalogOrder(now.events);
+    before.events = EventCatalog::inCatalogOrder(before.events);
+    return now != before;
+}
+
+void WebhookEditorDialog::reject()
+{
+    // Escape or Cancel on a filled-in form asks first: an accidental key must not throw work away.
+    if (hasUnsavedChanges()) {
+        const QMessageBox::StandardButton answer = QMessageBox::question(
+            this, tr("Discard changes?"), tr("The webhook has changes that are not saved. Discard them?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return;
+    }
+    QDialog::reject();
 }
 
 void WebhookEditorDialog::followSubscribedEvents()
@@ -329,25 +397,27 @@ void WebhookEditorDialog::retranslate()
     m_kindLabel->setText(tr("&Integration:"));
     for (int i = 0; i < m_kindCombo->count(); ++i)
         m_kindCombo->setItemText(i, WebhookKinds::displayName(WebhookKind(m_kindCombo->itemData(i).toInt())));
-    m_urlLabel->setText(tr("Endpoint &URL:"));
+    m_urlLabel->setText(tr("Endpoint U&RL:"));
     m_urlEdit->setPlaceholderText(QStringLiteral("https://"));
     m_allowLoopbackHttpCheck->setText(tr("Allow plain HTTP to this machine (loopback test receivers only)"));
     m_activeCheck->setText(tr("&Active: deliver events to this webhook"));
     m_descriptionLabel->setText(tr("&Description:"));
-    m_timeoutLabel->setText(tr("&Timeout:"));
+    m_timeoutLabel->setText(tr("Time&out:"));
     m_timeoutSpin->setSuffix(tr(" s"));
     m_phiLabel->setText(tr("&Patient data:"));
     for (int i = 0; i < m_phiCombo->count(); ++i)
         m_phiCombo->setItemText(i, PhiLevels::displayName(PhiLevel(m_phiCombo->itemData(i).toInt())));
     m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
-    m_headersLabel->setText(tr("Custom headers:"));
-    m_eventsLabel->setText(tr("Events:"));
-    m_deleteButton->setText(tr("&Delete…"));
+    m_headersLabel->setText(tr("Custom &headers:"));
+    m_eventsLabel->setText(tr("E&vents:"));
+    m_deleteButton->setText(tr("De&lete…"));
     m_duplicateButton->setText(tr("D&uplicate"));
-    m_testSendButton->setText(tr("&Test send…"));
-    m_testSendButton->setToolTip(tr("Send a sample event as the fields describe the webhook now, before saving"));
+    m_testSendButton->setText(tr("Save and &test…"));
+    m_testSendButton->setToolTip(tr("Save the webhook as the fields describe it, then send it a sample event and show "
+                                    "the answer"));
     m_tabs->setTabText(0, tr("&Webhook"));
-    m_tabs->setTabText(1, tr("De&livery"));
+    // Every letter once in the dialog: Alt+T is Test, Alt+D Description, Alt+U Duplicate.
+    m_tabs->setTabText(1, tr("Deli&very"));
     m_caFileLabel->setText(tr("Extra &CA bundle:"));
     m_caFileEdit->setPlaceholderText(tr("PEM file of the hospital's own certificate authority (optional)"));
     m_caFileBrowse->setText(tr("Browse…"));
@@ -382,7 +452,7 @@ void WebhookEditorDialog::loadFields(const Webhook &webhook)
     m_nameEdit->setText(webhook.name);
     m_kindCombo->setCurrentIndex(m_kindCombo->findData(int(webhook.kind)));
     m_previousKind = webhook.kind;
-    m_urlEdit->setText(webhook.url.toString());
+    m_urlEdit->setText(urlText(webhook.url));
     m_allowLoopbackHttpCheck->setChecked(webhook.allowLoopbackHttp);
     m_activeCheck->setChecked(webhook.active);
     m_descriptionEdit->setPlainText(webhook.description);
@@ -394,8 +464,8 @@ void WebhookEditorDialog::loadFields(const Webhook &webhook)
     m_caFileEdit->setText(webhook.caFile);
     m_internalEndpointCheck->setChecked(webhook.internalEndpoint);
     m_epicClientIdEdit->setText(webhook.epic.clientId);
-    m_epicTokenUrlEdit->setText(webhook.epic.tokenUrl.toString());
-    m_epicFhirBaseEdit->setText(webhook.epic.fhirBaseUrl.toString());
+    m_epicTokenUrlEdit->setText(urlText(webhook.epic.tokenUrl));
+    m_epicFhirBaseEdit->setText(urlText(webhook.epic.fhirBaseUrl));
     m_epicScopeEdit->setText(webhook.epic.scope);
     m_epicKeyIdEdit->setText(webhook.epic.keyId);
     m_epicGroup->setVisible(webhook.kind == WebhookKind::Epic);
@@ -407,7 +477,7 @@ Webhook WebhookEditorDialog::webhookFromFields() const
     Webhook w = m_webhook;
     w.name = m_nameEdit->text();
     w.kind = WebhookKind(m_kindCombo->currentData().toInt());
-    w.url = QUrl(m_urlEdit->text().trimmed(), QUrl::StrictMode);
+    w.url = urlFromText(m_urlEdit->text().trimmed());
     w.allowLoopbackHttp = m_allowLoopbackHttpCheck->isChecked();
     w.active = m_activeCheck->isChecked();
     w.description = m_descriptionEdit->toPlainText();
@@ -421,8 +491,8 @@ Webhook WebhookEditorDialog::webhookFromFields() const
     w.epic = w.kind != WebhookKind::Epic
                  ? EpicSettings()
                  : EpicSettings{m_epicClientIdEdit->text().trimmed(),
-                                QUrl(m_epicTokenUrlEdit->text().trimmed(), QUrl::StrictMode),
-                                QUrl(m_epicFhirBaseEdit->text().trimmed(), QUrl::StrictMode),
+                                urlFromText(m_epicTokenUrlEdit->text().trimmed()),
+                                urlFromText(m_epicFhirBaseEdit->text().trimmed()),
                                 m_epicScopeEdit->text().trimmed(), m_epicKeyIdEdit->text().trimmed()};
     return w;
 }
@@ -453,8 +523,69 @@ bool WebhookEditorDialog::validateFields()
         it.value()->setText(message);
         it.value()->setVisible(!message.isEmpty() && (m_showErrors || !pristine));
     }
+    markTabsWithErrors();
+    if (errors.isEmpty())
+        m_saveProblemLabel->hide();
+    updateUrlHint(w);
     m_previewTimer->start();
     return errors.isEmpty();
+}
+
+QWidget *WebhookEditorDialog::fieldWidget(FieldError::Field field) const
+{
+    switch (field) {
+    case FieldError::Field::Name: return m_nameEdit;
+    case FieldError::Field::Url: return m_urlEdit;
+    case FieldError::Field::Timeout: return m_timeoutSpin;
+    case FieldError::Field::Headers: return m_headersTable;
+    case FieldError::Field::Events: return m_eventPicker;
+    case FieldError::Field::Description: return m_descriptionEdit;
+    case FieldError::Field::CaFile: return m_caFileEdit;
+    case FieldError::Field::Epic: return m_epicClientIdEdit;
+    }
+    return m_nameEdit;
+}
+
+void WebhookEditorDialog::markTabsWithErrors()
+{
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        bool hasError = false;
+        for (const QLabel *label : std::as_const(m_errorLabels))
+            hasError = hasError || (!label->isHidden() && m_tabs->widget(tab)->isAncestorOf(label));
+        m_tabs->setTabIcon(tab, hasError ? style()->standardIcon(QStyle::SP_MessageBoxWarning) : QIcon());
+    }
+}
+
+void WebhookEditorDialog::showFirstError()
+{
+    // The first field in the order of the form that has an error, wherever its tab is.
+    static const QList<FieldError::Field> order = {
+        FieldError::Field::Name, FieldError::Field::Url, FieldError::Field::Description, FieldError::Field::Events,
+        FieldError::Field::Timeout, FieldError::Field::Headers, FieldError::Field::CaFile, FieldError::Field::Epic,
+    };
+    int count = 0;
+    QLabel *first = nullptr;
+    FieldError::Field firstField = FieldError::Field::Name;
+    for (FieldError::Field field : order) {
+        QLabel *label = m_errorLabels.value(field);
+        if (!label || label->isHidden())
+            continue;
+        ++count;
+        if (!first) {
+            first = label;
+            firstField = field;
+        }
+    }
+    if (!first)
+        return;
+    for (int tab = 0; tab < m_tabs->count(); ++tab) {
+        if (m_tabs->widget(tab)->isAncestorOf(first))
+            m_tabs->setCurrentIndex(tab);
+    }
+    fieldWidget(firstField)->setFocus(Qt::OtherFocusReason);
+    m_saveProblemLabel->setText(tr("Not saved: %n field(s) need correcting, marked in red. First: %1", nullptr, count)
+                                    .arg(first->text()));
+    m_saveProblemLabel->show();
 }
 
 void WebhookEditorDialog::onKindChanged()
@@ -472,8 +603,11 @@ void WebhookEditorDialog::onKindChanged()
 void WebhookEditorDialog::save()
 {
     m_showErrors = true;
-    if (!validateFields())
+    if (!validateFields()) {
+        showFirstError();
         return;
+    }
+    m_saveProblemLabel->hide();
     Webhook w = webhookFromFields();
     const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
     if (result.status == RepositoryResult::Status::Conflict)
@@ -561,7 +695,34 @@ void WebhookEditorDialog::testSend()
 {
     if (!m_services)
         return;
-    auto *dialog = new TestSendDialog(*m_services, webhookFromFields(), this);
+    // Never from a form that could not be saved: the attempt would go nowhere sensible and stay in the log.
+    m_showErrors = true;
+    if (!validateFields()) {
+        showFirstError();
+        return;
+    }
+    m_saveProblemLabel->hide();
+    // Saved first, so that the test's attempt belongs to the webhook it tests ("paste URL, pick events, Test and
+    // save" is one step); the editor stays open to adjust and test again.
+    if (m_webhook.id.isEmpty() || hasUnsavedChanges()) {
+        Webhook w = webhookFromFields();
+        const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
+        if (result.status == RepositoryResult::Status::Conflict) {
+            resolveConflict(result.message);
+            return;
+        }
+        if (!result.ok()) {
+            QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+            return;
+        }
+        m_webhook = w;
+        m_outcome = Outcome::Saved;
+        m_deleteButton->setVisible(true);
+        m_duplicateButton->setVisible(true);
+        retranslate();
+        refreshEpicKeyStatus();
+    }
+    auto *dialog = new TestSendDialog(*m_services, m_webhook, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
 }

@@ -51,6 +51,8 @@ public:
 
 public slots:
     void save();
+    // Asks before unsaved changes are thrown away.
+    void reject() override;
     // Formats the chosen sample event as the fields describe the webhook now.
     void updatePreview();
 
@@ -73,11 +75,16 @@ private:
     void adoptEpicKeyId(const QString &newThumbprint);
     void resolveConflict(const QString &message);
     void finishSave(const RepositoryResult &result, const Webhook &stored);
+    QWidget *fieldWidget(FieldError::Field field) const;
+    void markTabsWithErrors();
+    void showFirstError();
+    void updateUrlHint(const Webhook &w);
+    bool hasUnsavedChanges() const;
 
     WebhookRepository &m_repository;
     Webhook m_webhook;
     Outcome m_outcome = Outcome::None;
-    QStringList m_otherNames;
+    TakenNames m_otherNames;
     WebhookKind m_previousKind = WebhookKind::Generic;
     bool m_showErrors = false;
 
@@ -102,6 +109,8 @@ private:
     EventPicker *m_eventPicker = nullptr;
     QHash<FieldError::Field, QLabel *> m_errorLabels;
     QDialogButtonBox *m_buttons = nullptr;
+    QLabel *m_saveProblemLabel = nullptr;
+    QLabel *m_urlHint = nullptr;
     QPushButton *m_deleteButton = nullptr;
     QPushButton *m_duplicateButton = nullptr;
     QPushButton *m_testSendButton = nullptr;

@@ -1,6 +1,8 @@
 // Generates delivery attempts that look like a hospital's month: mostly successes, bursts of failures with retries.
 #include "testsupport/deliverygenerator.h"
 
+#include "models/webhook.h"
+
 #include <QRandomGenerator>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -79,8 +81,9 @@ std::optional<QList<GeneratedWebhook>> DeliveryGenerator::createWebhooks(Databas
 {
     QSqlDatabase db = database.connection();
     QSqlQuery query(db);
-    query.prepare(u"INSERT INTO webhooks (id, name, kind, url, active, description, phi_level, created_by, created_at,"
-                  " updated_by, updated_at) VALUES (?, ?, 'generic', ?, ?, '', 'none', 'generator', ?, 'generator', ?)"_s);
+    query.prepare(u"INSERT INTO webhooks (id, name, name_key, kind, url, active, description, phi_level, created_by,"
+                  " created_at, updated_by, updated_at)"
+                  " VALUES (?, ?, ?, 'generic', ?, ?, '', 'none', 'generator', ?, 'generator', ?)"_s);
     QList<GeneratedWebhook> webhooks;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     for (int i = 0; i < count; ++i) {
@@ -90,6 +93,7 @@ std::optional<QList<GeneratedWebhook>> DeliveryGenerator::createWebhooks(Databas
         webhook.active = i != 3;  // one switched off
         query.addBindValue(webhook.id);
         query.addBindValue(webhook.name);
+        query.addBindValue(WebhookNames::key(webhook.name));
         query.addBindValue(u"https://receiver-%1.hospital.example/goreporter"_s.arg(i + 1));
         query.addBindValue(webhook.active);
         query.addBindValue(now);

@@ -91,6 +91,10 @@ void TestHttpsServer::serve(QSslSocket *socket)
             timer->start(100);
             return;
         }
+        case ScriptedAnswer::Mode::Raw:
+            socket->write(answer.body);
+            socket->disconnectFromHost();
+            return;
         case ScriptedAnswer::Mode::Respond:
             break;
         }

@@ -36,6 +36,7 @@ struct ScriptedAnswer
         Hang,           // read the request, never answer
         Trickle,        // headers, then one byte every 100 ms forever
         Garbage,        // bytes that are not HTTP, then close
+        Raw,            // body as the whole answer, byte for byte (a status line and headers included), then close
     };
     Mode mode = Mode::Respond;
     int status = 200;

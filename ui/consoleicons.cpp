@@ -1,0 +1,11 @@
+#include "ui/consoleicons.h"
+
+namespace ConsoleIcons {
+
+QIcon named(const QString &freedesktopName)
+{
+    const QIcon shipped(QStringLiteral(":/icons/actions/%1.svg").arg(freedesktopName));
+    return QIcon::fromTheme(freedesktopName, shipped);
+}
+
+} // namespace ConsoleIcons
