@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>BoundedFile</name>
+    <message>
+        <source>No file name was given.</source>
+        <translation>Es wurde kein Dateiname angegeben.</translation>
+    </message>
+    <message>
+        <source>it is a folder, not a file</source>
+        <translation>es ist ein Ordner, keine Datei</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a device, a pipe or a socket)</source>
+        <translation>es ist keine reguläre Datei (sondern ein Gerät, eine Pipe oder ein Socket)</translation>
+    </message>
+    <message>
+        <source>the file is %1, more than the %2 allowed</source>
+        <translation>die Datei ist %1 groß, mehr als die erlaubten %2</translation>
+    </message>
+    <message>
+        <source>the file grew beyond the %1 allowed</source>
+        <translation>die Datei ist über die erlaubten %1 hinaus gewachsen</translation>
+    </message>
+</context>
+<context>
     <name>CardBuilder</name>
     <message>
         <source>Not an Adaptive Card: &quot;type&quot; is %1 instead of &quot;AdaptiveCard&quot;.</source>
@@ -320,6 +343,22 @@ Befehle:
     <message>
         <source>Cannot determine the database role: %1</source>
         <translation>Die Datenbankrolle kann nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Another program kept the database busy for too long; nothing was changed. Try again.</source>
+        <translation>Ein anderes Programm hat die Datenbank zu lange belegt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Cannot read the tables of %1: %2</source>
+        <translation>Die Tabellen von %1 können nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 holds tables of another program (%2%3), so it is not a goReporter Webhooks database; it was not modified. Choose a new file or an empty database.</source>
+        <translation>%1 enthält Tabellen eines anderen Programms (%2%3) und ist daher keine Datenbank von goReporter Webhooks; sie wurde nicht verändert. Wählen Sie eine neue Datei oder eine leere Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot read the schema version: %1</source>
+        <translation>Die Schemaversion kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -652,36 +691,12 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>%1 Wird nach dem laufenden Schritt angehalten…</translation>
     </message>
     <message>
-        <source>Redelivering attempt %1…</source>
-        <translation>Versuch %1 wird erneut zugestellt…</translation>
-    </message>
-    <message>
         <source>Redeliver to a Disabled Webhook?</source>
         <translation>Erneut an einen deaktivierten Webhook zustellen?</translation>
     </message>
     <message>
         <source>Redeliver Anyway</source>
         <translation>Trotzdem erneut zustellen</translation>
-    </message>
-    <message>
-        <source>Attempt %1 was not redelivered.</source>
-        <translation>Versuch %1 wurde nicht erneut zugestellt.</translation>
-    </message>
-    <message>
-        <source>Redelivered attempt %1: the receiver accepted it (HTTP %2).</source>
-        <translation>Versuch %1 erneut zugestellt: Der Empfänger hat ihn angenommen (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>Redelivery of attempt %1 failed: %2</source>
-        <translation>Die erneute Zustellung von Versuch %1 ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>Attempt %1 was not redelivered: %2</source>
-        <translation>Versuch %1 wurde nicht erneut zugestellt: %2</translation>
-    </message>
-    <message>
-        <source>The redelivery of attempt %1 was cancelled.</source>
-        <translation>Die erneute Zustellung von Versuch %1 wurde abgebrochen.</translation>
     </message>
     <message>
         <source>%1 It could not be recorded in the delivery log: %2</source>
@@ -819,6 +834,46 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
             <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
             <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Attempt %1 of event %2</source>
+        <translation>Versuch %1 zum Ereignis %2</translation>
+    </message>
+    <message>
+        <source>Send a Delivered Attempt Again?</source>
+        <translation>Einen zugestellten Versuch erneut senden?</translation>
+    </message>
+    <message>
+        <source>The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a duplicate (with the same webhook-id, so that it can recognise it).</source>
+        <translation>Der Empfänger hat diesen Versuch angenommen (HTTP %2): %1. Wird er erneut gesendet, erhält der Empfänger ein Duplikat (mit derselben webhook-id, sodass er es erkennen kann).</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>%1: redelivering…</source>
+        <translation>%1: wird erneut zugestellt…</translation>
+    </message>
+    <message>
+        <source>%1: not redelivered.</source>
+        <translation>%1: nicht erneut zugestellt.</translation>
+    </message>
+    <message>
+        <source>%1: redelivered; the receiver accepted it (HTTP %2).</source>
+        <translation>%1: erneut zugestellt; der Empfänger hat ihn angenommen (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1: the redelivery failed: %2</source>
+        <translation>%1: Die erneute Zustellung ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: not redelivered: %2</source>
+        <translation>%1: nicht erneut zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>%1: the redelivery was cancelled.</source>
+        <translation>%1: Die erneute Zustellung wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
@@ -1610,6 +1665,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Token request to %1 failed: %2</source>
         <translation>Token-Anforderung an %1 fehlgeschlagen: %2</translation>
     </message>
+    <message>
+        <source>HTTP %1 arrived, but the answer was cut short: %2</source>
+        <translation>HTTP %1 ist angekommen, aber die Antwort brach vorzeitig ab: %2</translation>
+    </message>
+    <message>
+        <source>The receiver or something between (a proxy, a load balancer) broke the connection while answering. It is not known whether the message was processed; it is counted as failed so it can be retried.</source>
+        <translation>Der Empfänger oder etwas dazwischen (ein Proxy, ein Load Balancer) hat die Verbindung während der Antwort abgebrochen. Ob die Nachricht verarbeitet wurde, ist nicht bekannt; der Versuch gilt als fehlgeschlagen, damit die Nachricht erneut zugestellt werden kann.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryListener</name>
@@ -1657,10 +1720,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Der Zustellversuch kann nicht gelesen werden: %1</translation>
     </message>
     <message>
-        <source>The delivery attempt %1 no longer exists.</source>
-        <translation>Den Zustellversuch %1 gibt es nicht mehr.</translation>
-    </message>
-    <message>
         <source>Cannot read the attempts of event %1: %2</source>
         <translation>Die Versuche zum Ereignis %1 können nicht gelesen werden: %2</translation>
     </message>
@@ -1695,6 +1754,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot write the export: %1</source>
         <translation>Der Export kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>There is no delivery attempt %1 (never recorded, or purged since).</source>
+        <translation>Es gibt keinen Zustellversuch %1 (nie protokolliert oder inzwischen bereinigt).</translation>
     </message>
 </context>
 <context>
@@ -2149,6 +2212,22 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Urgent</source>
         <translation>Dringend</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice.</source>
+        <translation>Der Schlüssel „%1“ kommt doppelt vor.</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice in “%2”.</source>
+        <translation>Der Schlüssel „%1“ kommt in „%2“ doppelt vor.</translation>
+    </message>
 </context>
 <context>
     <name>EventCatalog</name>
@@ -2206,6 +2285,17 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Epic receives FHIR DiagnosticReports, which exist only for report and battery events.</source>
         <translation>Epic empfängt FHIR-DiagnosticReports, die es nur für Berichts- und Batterieereignisse gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
     </message>
 </context>
 <context>
@@ -2393,10 +2483,6 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <translation>Ein Beispielereignis an den ausgewählten Webhook senden und die Antwort ansehen</translation>
     </message>
     <message>
-        <source>&amp;Webhooks</source>
-        <translation>&amp;Webhooks</translation>
-    </message>
-    <message>
         <source>&amp;Deliveries</source>
         <translation>&amp;Zustellungen</translation>
     </message>
@@ -2407,6 +2493,54 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>Attempts per hour and latency of the selected webhook</source>
         <translation>Versuche pro Stunde und Latenz des ausgewählten Webhooks</translation>
+    </message>
+    <message>
+        <source>Disable webhook</source>
+        <translation>Webhook deaktivieren</translation>
+    </message>
+    <message>
+        <source>Disable “%1”? goReporter stops delivering events to it until it is enabled again; events that occur meanwhile are not sent.</source>
+        <translation>„%1“ deaktivieren? goReporter stellt dorthin keine Ereignisse mehr zu, bis der Webhook wieder aktiviert wird; Ereignisse, die in der Zwischenzeit eintreten, werden nicht gesendet.</translation>
+    </message>
+    <message>
+        <source>“%1” is enabled: events are delivered to it.</source>
+        <translation>„%1“ ist aktiviert: Ereignisse werden dorthin zugestellt.</translation>
+    </message>
+    <message>
+        <source>“%1” is disabled: no events are delivered to it.</source>
+        <translation>„%1“ ist deaktiviert: Es werden keine Ereignisse dorthin zugestellt.</translation>
+    </message>
+    <message>
+        <source>Webhoo&amp;ks</source>
+        <translation>Webhoo&amp;ks</translation>
+    </message>
+    <message>
+        <source>View de&amp;liveries</source>
+        <translation>Z&amp;ustellungen anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the delivery log of the selected webhook</source>
+        <translation>Das Zustellprotokoll des ausgewählten Webhooks anzeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Troubleshooting…</source>
+        <translation>&amp;Fehlerbehebung…</translation>
+    </message>
+    <message>
+        <source>Set, rotate or delete the secret that signs this webhook&apos;s requests</source>
+        <translation>Das Geheimnis setzen, rotieren oder löschen, mit dem die Anfragen dieses Webhooks signiert werden</translation>
+    </message>
+    <message>
+        <source>%1 webhooks are not signed: their URL (or, for Epic, the key pair) is the credential.</source>
+        <translation>Webhooks vom Typ %1 werden nicht signiert: Ihre URL (bei Epic das Schlüsselpaar) ist das Zugangsdatum.</translation>
+    </message>
+    <message>
+        <source>Troubleshooting</source>
+        <translation>Fehlerbehebung</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;A webhook does not fire&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Check that the webhook is active (the Active column).&lt;/li&gt;&lt;li&gt;Check that it subscribes to the event (Edit ▸ Events).&lt;/li&gt;&lt;li&gt;Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the answer and what it means.&lt;/li&gt;&lt;li&gt;Send a test (Webhook ▸ Test send, %2) and read the diagnosis.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Too many notifications&lt;/b&gt;: subscribe to fewer events.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signature checks fail at the receiver&lt;/b&gt;: compare the secret&apos;s fingerprint (Webhook ▸ Signing secret) with the receiver&apos;s, and check the receiver&apos;s clock (signatures carry a time).&lt;/p&gt;&lt;p&gt;The README that comes with the console describes every setting, the configuration file and the command line.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ein Webhook wird nicht ausgelöst&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Prüfen Sie, ob der Webhook aktiv ist (Spalte „Aktiv“).&lt;/li&gt;&lt;li&gt;Prüfen Sie, ob er das Ereignis abonniert hat (Bearbeiten ▸ Ereignisse).&lt;/li&gt;&lt;li&gt;Öffnen Sie sein Zustellprotokoll (Webhook ▸ Zustellungen anzeigen, %1): Jeder Versuch zeigt die Anfrage, die Antwort und deren Bedeutung.&lt;/li&gt;&lt;li&gt;Senden Sie einen Test (Webhook ▸ Testversand, %2) und lesen Sie die Diagnose.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Zu viele Benachrichtigungen&lt;/b&gt;: Abonnieren Sie weniger Ereignisse.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signaturprüfungen schlagen beim Empfänger fehl&lt;/b&gt;: Vergleichen Sie den Fingerabdruck des Geheimnisses (Webhook ▸ Signaturgeheimnis) mit dem des Empfängers, und prüfen Sie die Uhr des Empfängers (Signaturen enthalten eine Zeitangabe).&lt;/p&gt;&lt;p&gt;Die README, die der Konsole beiliegt, beschreibt jede Einstellung, die Konfigurationsdatei und die Befehlszeile.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
@@ -2509,12 +2643,12 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <translation>Nur Kennungen und ein Link zu goReporter; keine Patientendaten.</translation>
     </message>
     <message>
-        <source>Patient initials and medical record number.</source>
-        <translation>Initialen des Patienten und Patientennummer.</translation>
+        <source>Patient initials and medical record number, the clinic, the physician and the task&apos;s assignee.</source>
+        <translation>Initialen des Patienten und Patientennummer, die Klinik, die Ärztin/der Arzt und die Person, der die Aufgabe zugewiesen ist.</translation>
     </message>
     <message>
-        <source>Full patient name, birth date and medical record number.</source>
-        <translation>Vollständiger Name, Geburtsdatum und Patientennummer.</translation>
+        <source>Everything of “limited”, plus the full patient name, birth date, device serial number, free texts and the report PDF.</source>
+        <translation>Alles aus „Eingeschränkt“, dazu der vollständige Name des Patienten, das Geburtsdatum, die Seriennummer des Geräts, Freitexte und das Berichts-PDF.</translation>
     </message>
 </context>
 <context>
@@ -2685,14 +2819,6 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>Run “%1 preview --help” for the options.</source>
         <translation>Rufen Sie „%1 preview --help“ auf, um die Optionen zu sehen.</translation>
-    </message>
-    <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1 holds a %2 event, not %3.</source>
@@ -2905,10 +3031,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     <message>
         <source>Reset to Sample</source>
         <translation>Auf Beispiel zurücksetzen</translation>
-    </message>
-    <message>
-        <source>the file is larger than %1 MB</source>
-        <translation>die Datei ist größer als %1 MB</translation>
     </message>
     <message>
         <source>Could not load %1: %2</source>
@@ -3382,14 +3504,6 @@ Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer diese
 <context>
     <name>SendCommand</name>
     <message>
-        <source>Cannot read %1: %2</source>
-        <translation>%1 kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>%1 holds a %2 event, not %3.</source>
         <translation>%1 enthält ein Ereignis vom Typ %2, nicht %3.</translation>
     </message>
@@ -3699,6 +3813,13 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
 </context>
 <context>
+    <name>Startup</name>
+    <message>
+        <source>--database was given without a URL; name the database (sqlite:///path/webhooks.db or postgresql://user@host/db), or leave the option out for the embedded default.</source>
+        <translation>--database wurde ohne URL angegeben; nennen Sie die Datenbank (sqlite:///pfad/webhooks.db oder postgresql://benutzer@host/db), oder lassen Sie die Option weg, um die eingebettete Standarddatenbank zu verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>TeamsFormatter</name>
     <message>
         <source>Open in goReporter</source>
@@ -3798,10 +3919,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot read “%1”: %2</source>
         <translation>„%1“ kann nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>“%1” is larger than %2 MB; it is not an event sample.</source>
-        <translation>„%1“ ist größer als %2 MB; das ist kein Beispielereignis.</translation>
     </message>
     <message>
         <source>“%1” is not a goReporter event: %2</source>
@@ -4106,6 +4223,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>“%1” must be of JSON type %2, not %3.</source>
         <translation>„%1“ muss vom JSON-Typ %2 sein, nicht %3.</translation>
     </message>
+    <message>
+        <source>The key “%1” appears twice; every key may be given once.</source>
+        <translation>Der Schlüssel „%1“ kommt doppelt vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice in %2; every key may be given once.</source>
+        <translation>Der Schlüssel „%1“ kommt in %2 doppelt vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookDelivery</name>
@@ -4137,10 +4262,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>&amp;Integration:</translation>
     </message>
     <message>
-        <source>Endpoint &amp;URL:</source>
-        <translation>Endpunkt-&amp;URL:</translation>
-    </message>
-    <message>
         <source>Allow plain HTTP to this machine (loopback test receivers only)</source>
         <translation>Unverschlüsseltes HTTP zu diesem Computer erlauben (nur für Loopback-Testempfänger)</translation>
     </message>
@@ -4153,28 +4274,12 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>&amp;Beschreibung:</translation>
     </message>
     <message>
-        <source>&amp;Timeout:</source>
-        <translation>&amp;Zeitlimit:</translation>
-    </message>
-    <message>
         <source> s</source>
         <translation> s</translation>
     </message>
     <message>
         <source>&amp;Patient data:</source>
         <translation>&amp;Patientendaten:</translation>
-    </message>
-    <message>
-        <source>Custom headers:</source>
-        <translation>Eigene Header:</translation>
-    </message>
-    <message>
-        <source>Events:</source>
-        <translation>Ereignisse:</translation>
-    </message>
-    <message>
-        <source>&amp;Delete…</source>
-        <translation>&amp;Löschen…</translation>
     </message>
     <message>
         <source>D&amp;uplicate</source>
@@ -4229,14 +4334,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Webhook nicht dupliziert</translation>
     </message>
     <message>
-        <source>&amp;Test send…</source>
-        <translation>&amp;Testversand…</translation>
-    </message>
-    <message>
-        <source>Send a sample event as the fields describe the webhook now, before saving</source>
-        <translation>Ein Beispielereignis so senden, wie die Felder den Webhook gerade beschreiben, noch vor dem Speichern</translation>
-    </message>
-    <message>
         <source>Certificate authority bundle</source>
         <translation>CA-Bundle der Zertifizierungsstelle</translation>
     </message>
@@ -4247,10 +4344,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>&amp;Webhook</source>
         <translation>&amp;Webhook</translation>
-    </message>
-    <message>
-        <source>De&amp;livery</source>
-        <translation>Zu&amp;stellung</translation>
     </message>
     <message>
         <source>Extra &amp;CA bundle:</source>
@@ -4339,6 +4432,61 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>The public JWK Set is on the clipboard, ready for the Epic registration.</source>
         <translation>Das öffentliche JWK Set ist in der Zwischenablage, bereit für die Epic-Registrierung.</translation>
+    </message>
+    <message>
+        <source>This looks like a %1 URL, but the integration is %2: choose %1 above so that the message has the format %1 expects.</source>
+        <translation>Dies sieht nach einer %1-URL aus, die Integration ist aber %2: Wählen Sie oben %1, damit die Nachricht das Format hat, das %1 erwartet.</translation>
+    </message>
+    <message>
+        <source>For Epic, reports go to the FHIR base URL on the Delivery tab when it is set; this endpoint is used only when it is empty.</source>
+        <translation>Bei Epic gehen Berichte an die FHIR-Basis-URL auf der Registerkarte „Zustellung“, sofern sie gesetzt ist; dieser Endpunkt wird nur verwendet, wenn sie leer ist.</translation>
+    </message>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Änderungen verwerfen?</translation>
+    </message>
+    <message>
+        <source>The webhook has changes that are not saved. Discard them?</source>
+        <translation>Der Webhook hat Änderungen, die nicht gespeichert sind. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Endpoint U&amp;RL:</source>
+        <translation>Endpunkt-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>Time&amp;out:</source>
+        <translation>&amp;Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Custom &amp;headers:</source>
+        <translation>Eigene &amp;Header:</translation>
+    </message>
+    <message>
+        <source>E&amp;vents:</source>
+        <translation>E&amp;reignisse:</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen…</translation>
+    </message>
+    <message>
+        <source>Save and &amp;test…</source>
+        <translation>Speichern und &amp;testen…</translation>
+    </message>
+    <message>
+        <source>Save the webhook as the fields describe it, then send it a sample event and show the answer</source>
+        <translation>Den Webhook so speichern, wie die Felder ihn beschreiben, dann ein Beispielereignis an ihn senden und die Antwort anzeigen</translation>
+    </message>
+    <message>
+        <source>Deli&amp;very</source>
+        <translation>Zu&amp;stellung</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) need correcting, marked in red. First: %1</source>
+        <translation>
+            <numerusform>Nicht gespeichert: %n Feld muss korrigiert werden, es ist rot markiert. Erstes: %1</numerusform>
+            <numerusform>Nicht gespeichert: %n Felder müssen korrigiert werden, sie sind rot markiert. Erstes: %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4433,6 +4581,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot read the audit log</source>
         <translation>Das Audit-Protokoll kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>another program kept the database busy for too long; nothing was changed. Try again.</source>
+        <translation>ein anderes Programm hat die Datenbank zu lange belegt; es wurde nichts geändert. Versuchen Sie es erneut.</translation>
     </message>
 </context>
 <context>
@@ -4633,10 +4785,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Ein eigener Header hat keinen Namen.</translation>
     </message>
     <message>
-        <source>The header name “%1” contains “%2”, which HTTP does not allow.</source>
-        <translation>Der Header-Name „%1“ enthält „%2“, was in HTTP nicht erlaubt ist.</translation>
-    </message>
-    <message>
         <source>The header “%1” is set by the console and cannot be overridden.</source>
         <translation>Der Header „%1“ wird von der Konsole gesetzt und kann nicht überschrieben werden.</translation>
     </message>
@@ -4679,6 +4827,30 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>This is not a complete URL; it must start with https:// and name a host.</source>
         <translation>Dies ist keine vollständige URL; sie muss mit https:// beginnen und einen Host nennen.</translation>
+    </message>
+    <message>
+        <source>The name contains the invisible control character %1; names may hold only visible characters and spaces.</source>
+        <translation>Der Name enthält das unsichtbare Steuerzeichen %1; Namen dürfen nur sichtbare Zeichen und Leerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The header name “%1” contains %2, which HTTP does not allow in a name.</source>
+        <translation>Der Header-Name „%1“ enthält %2, was in HTTP in einem Namen nicht erlaubt ist.</translation>
+    </message>
+    <message>
+        <source>The header “%1” controls the connection, not the message, and cannot be set.</source>
+        <translation>Der Header „%1“ steuert die Verbindung, nicht die Nachricht, und kann nicht gesetzt werden.</translation>
+    </message>
+    <message>
+        <source>The value of header “%1” is longer than %2 characters.</source>
+        <translation>Der Wert des Headers „%1“ ist länger als %2 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The value of header “%1” contains the control character %2.</source>
+        <translation>Der Wert des Headers „%1“ enthält das Steuerzeichen %2.</translation>
+    </message>
+    <message>
+        <source>The value of header “%1” must not start or end with spaces.</source>
+        <translation>Der Wert des Headers „%1“ darf nicht mit Leerzeichen beginnen oder enden.</translation>
     </message>
 </context>
 <context>

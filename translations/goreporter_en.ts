@@ -128,6 +128,16 @@
     </message>
 </context>
 <context>
+    <name>WebhookEditorDialog</name>
+    <message numerus="yes">
+        <source>Not saved: %n field(s) need correcting, marked in red. First: %1</source>
+        <translation>
+            <numerusform>Not saved: %n field needs correcting, marked in red. First: %1</numerusform>
+            <numerusform>Not saved: %n fields need correcting, marked in red. First: %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>WebhookTableModel</name>
     <message numerus="yes">
         <source>%n failed attempt(s) in a row</source>
