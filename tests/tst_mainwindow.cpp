@@ -51,6 +51,7 @@ private slots:
     void viewDeliveriesOfSelected();
     void followsChangesMadeElsewhere();
     void tableHasFocusSoShortcutsWork();
+    void fitsASmallScreen();
 
 private:
     QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
@@ -363,8 +364,37 @@ void TestMainWindow::tableHasFocusSoShortcutsWork()
 {
     MainWindow window(*m_db.database, services());
     window.show();
+    window.activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(&window));
     QCOMPARE(QApplication::focusWidget(), window.webhooksView());
+}
+
+void TestMainWindow::fitsASmallScreen()
+{
+    // 1024×700 less a window frame: every tab must fit, so that nothing is off-screen on a small workstation.
+    const QSize room(1024 - 16, 700 - 48);
+    Webhook longName = makeWebhook(u"Epic Hyperspace North — DiagnosticReports for the device clinic"_s, WebhookKind::Epic);
+    QVERIFY(m_repository->create(longName).ok());
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QStringList tooWide;
+    for (QWidget *widget : window.findChildren<QWidget *>()) {
+        const QSize minimum = widget->minimumSizeHint().expandedTo(widget->minimumSize());
+        if (widget->isVisibleTo(&window) && (minimum.width() > room.width() || minimum.height() > room.height()))
+            tooWide << u"%1 (%2) %3×%4"_s.arg(widget->objectName(), QLatin1String(widget->metaObject()->className()))
+                           .arg(minimum.width()).arg(minimum.height());
+    }
+    const QSize minimum = window.minimumSizeHint();
+    QVERIFY2(minimum.width() <= room.width() && minimum.height() <= room.height(),
+             qPrintable(u"the window needs %1×%2: "_s.arg(minimum.width()).arg(minimum.height()) + tooWide.join(u", "_s)));
+    // The name, not the last column, takes the spare width of a wide window: the columns fill the table.
+    QHeaderView *header = window.webhooksView()->horizontalHeader();
+    const int nameBefore = header->sectionSize(WebhookTableModel::NameColumn);
+    const int lastBefore = header->sectionSize(WebhookTableModel::ChangedColumn);
+    window.resize(2400, 700);
+    QTRY_VERIFY(header->sectionSize(WebhookTableModel::NameColumn) > nameBefore);
+    QCOMPARE(header->sectionSize(WebhookTableModel::ChangedColumn), lastBefore);
+    QVERIFY(header->length() >= window.webhooksView()->viewport()->width());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -3,6 +3,7 @@
 
 #include "models/eventtype.h"
 
+#include <QAbstractItemView>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QEvent>
@@ -89,7 +90,11 @@ DeliveryFilterBar::DeliveryFilterBar(QWidget *parent)
     m_filterTextLabel->setBuddy(m_filterTextEdit);
 
     m_webhookCombo->addItem(QString(), QString());
-    m_webhookCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    // Wide enough for most names, but a long one must not widen the window beyond a small screen; the list
+    // itself shows names in full.
+    m_webhookCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_webhookCombo->setMinimumContentsLength(16);
+    m_webhookCombo->view()->setTextElideMode(Qt::ElideNone);
     m_eventTypeCombo->addItem(QString(), QString());
     for (const EventType &type : EventCatalog::builtIn())
         m_eventTypeCombo->addItem(type.name, type.name);

@@ -71,11 +71,10 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_view->verticalHeader()->hide();
-    // The name is what people look for: it takes the spare width, not the last column.
+    // The name is what people look for: it takes the spare width, not the last column (see fitNameColumn).
     m_view->horizontalHeader()->setStretchLastSection(false);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->horizontalHeader()->setSectionResizeMode(WebhookTableModel::NameColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setMinimumSectionSize(48);
+    m_view->viewport()->installEventFilter(this);
 
     m_searchEdit->setObjectName(QStringLiteral("searchEdit"));
     m_searchEdit->setClearButtonEnabled(true);
@@ -144,6 +143,7 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
 
     refresh();
     m_view->resizeColumnsToContents();
+    fitNameColumn();
     m_view->horizontalHeader()->resizeSection(WebhookTableModel::EventsColumn,
                                               std::min(m_view->horizontalHeader()->sectionSize(WebhookTableModel::EventsColumn), 320));
 
@@ -154,7 +154,14 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     // The table has the focus at start, so that its shortcuts (Ctrl+E edits) are not taken by the search box's
     // own line-editing keys; Ctrl+F goes to the search.
     m_view->setFocus(Qt::OtherFocusReason);
-    m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/columns")).toByteArray());
+    if (m_view->horizontalHeader()->restoreState(settings.value(QStringLiteral("mainWindow/columns")).toByteArray()))
+        m_nameColumnWidth = m_view->horizontalHeader()->sectionSize(WebhookTableModel::NameColumn);
+    // A width the administrator drags the name to is kept as its own width.
+    connect(m_view->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section, int, int size) {
+        if (section == WebhookTableModel::NameColumn && !m_fittingNameColumn)
+            m_nameColumnWidth = size;
+    });
+    fitNameColumn();
     updateActions();
 }
 
@@ -409,6 +416,33 @@ void MainWindow::duplicateSelected()
     refresh();
     selectWebhook(copy.id);
     statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view->viewport() && event->type() == QEvent::Resize)
+        fitNameColumn();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::fitNameColumn()
+{
+    // A stretched section would make the table as wide as the longest name and the window wider than a small
+    // screen; instead the name gets its own width (at most a third of the table) plus whatever is spare.
+    QHeaderView *header = m_view->horizontalHeader();
+    int others = 0;
+    for (int column = 0; column < header->count(); ++column) {
+        if (column != WebhookTableModel::NameColumn && !header->isSectionHidden(column))
+            others += header->sectionSize(column);
+    }
+    const int viewport = m_view->viewport()->width();
+    const int natural = m_nameColumnWidth > 0
+                            ? m_nameColumnWidth
+                            : std::min(static_cast<QAbstractItemView *>(m_view)->sizeHintForColumn(WebhookTableModel::NameColumn),
+                                       std::max(160, viewport / 3));
+    m_fittingNameColumn = true;
+    header->resizeSection(WebhookTableModel::NameColumn, std::max(natural, viewport - others));
+    m_fittingNameColumn = false;
 }
 
 void MainWindow::showDeliveriesOfSelected()

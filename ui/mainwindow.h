@@ -56,6 +56,7 @@ public slots:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void changeEvent(QEvent *event) override;
 
 private:
@@ -68,6 +69,7 @@ private:
     int selectedRow() const;
     void openEditor(const Webhook &webhook);
     void refreshIfChangedElsewhere();
+    void fitNameColumn();
 
     Database &m_database;
     TestSendServices m_services;
@@ -82,6 +84,8 @@ private:
     QLineEdit *m_searchEdit;
     QStackedWidget *m_stack;
     QTimer *m_changePoll = nullptr;
+    int m_nameColumnWidth = 0;   // chosen by the administrator (or restored); 0: the names' own width
+    bool m_fittingNameColumn = false;
     std::optional<QString> m_changeStamp;
     QAction *m_viewDeliveriesAction = nullptr;
     QAction *m_troubleshootingAction = nullptr;

@@ -417,7 +417,7 @@ void WebhookEditorDialog::retranslate()
                                     "the answer"));
     m_tabs->setTabText(0, tr("&Webhook"));
     // Every letter once in the dialog: Alt+T is Test, Alt+D Description, Alt+U Duplicate.
-    m_tabs->setTabText(1, tr("Deli&very"));
+    m_tabs->setTabText(1, tr("Deliver&y"));
     m_caFileLabel->setText(tr("Extra &CA bundle:"));
     m_caFileEdit->setPlaceholderText(tr("PEM file of the hospital's own certificate authority (optional)"));
     m_caFileBrowse->setText(tr("Browse…"));
