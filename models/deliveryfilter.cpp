@@ -14,7 +14,18 @@ constexpr qint64 hourMs = 3600 * 1000;
 
 QString encodeValue(const QString &value)
 {
-    return QString::fromLatin1(QUrl::toPercentEncoding(value));
+    // Readable and editable: only what would change the text's structure is percent-encoded (the separators,
+    // '%' and '+', and control characters); spaces, accents and the rest stay as typed.
+    QString encoded;
+    encoded.reserve(value.size());
+    for (const QChar c : value) {
+        const char16_t u = c.unicode();
+        if (u == u'%' || u == u'&' || u == u'=' || u == u'+' || u == u'#' || u < 0x20 || u == 0x7F)
+            encoded += QString::fromLatin1(QUrl::toPercentEncoding(QString(c)));
+        else
+            encoded += c;
+    }
+    return encoded;
 }
 
 QString decodeValue(QString value)
@@ -313,9 +324,11 @@ DeliveryFilter::Sql DeliveryFilter::toSql(qint64 nowMs, const QString &resolvedW
     }
     if (!text.trimmed().isEmpty()) {
         // LOWER() on both sides because LIKE is case-sensitive on PostgreSQL and not on SQLite.
-        conditions << u"(LOWER(error) LIKE ? ESCAPE '!' OR LOWER(event_id) LIKE ? ESCAPE '!')"_s;
+        // The message id is the webhook-id header a receiver logs.
+        conditions << u"(LOWER(error) LIKE ? ESCAPE '!' OR LOWER(event_id) LIKE ? ESCAPE '!'"
+                      " OR LOWER(message_id) LIKE ? ESCAPE '!')"_s;
         const QString pattern = likePattern(text.trimmed());
-        sql.values << pattern << pattern;
+        sql.values << pattern << pattern << pattern;
     }
     sql.where = conditions.isEmpty() ? u"TRUE"_s : u"("_s + conditions.join(u") AND ("_s) + u')';
     return sql;

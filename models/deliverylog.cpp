@@ -317,15 +317,28 @@ std::optional<double> WebhookHealth::successRate7d() const
     return attempts7d > 0 ? std::optional<double>(double(successes7d) / double(attempts7d)) : std::nullopt;
 }
 
+std::optional<double> WebhookHealth::deliveredEventRate24h() const
+{
+    const qint64 events = successes24h + undeliveredEvents24h;
+    return events > 0 ? std::optional<double>(double(successes24h) / double(events)) : std::nullopt;
+}
+
+std::optional<double> WebhookHealth::deliveredEventRate7d() const
+{
+    const qint64 events = successes7d + undeliveredEvents7d;
+    return events > 0 ? std::optional<double>(double(successes7d) / double(events)) : std::nullopt;
+}
+
 WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresholds &thresholds)
 {
     if (!health.active || !health.lastStartedAtMs)
         return WebhookHealthColour::Grey;
-    if (health.consecutiveFailures >= thresholds.redConsecutiveFailures)
+    if (health.consecutiveFailures >= thresholds.redConsecutiveFailures || !health.everDelivered)
         return WebhookHealthColour::Red;
     if (!health.lastSuccess)
         return WebhookHealthColour::Yellow;
-    const auto rate = health.attempts24h > 0 ? health.successRate24h() : health.successRate7d();
+    // By events: one that a retry delivered in the end is delivered, however many attempts it took.
+    const auto rate = health.attempts24h > 0 ? health.deliveredEventRate24h() : health.deliveredEventRate7d();
     if (rate && *rate < thresholds.yellowBelowSuccessRate)
         return WebhookHealthColour::Yellow;
     return WebhookHealthColour::Green;
@@ -427,9 +440,10 @@ std::optional<qint64> DeliveryLog::countNewerThan(const DeliverySelection &selec
 std::optional<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const DeliverySelection &selection, qint64 afterId,
                                                                    qint64 upToId, int limit, QString *error) const
 {
-    // Materialised first so that both planners take the short primary-key range, not the time index.
+    // Materialised first so that both planners take the short primary-key range, not the time index. The filter
+    // may name every column a listing can be filtered by, the message id among them.
     const QString sql = u"WITH fresh AS MATERIALIZED (SELECT "_s + listColumns
-                        + u" FROM deliveries WHERE id > ? AND id <= ?) SELECT "_s + listColumns
+                        + u", message_id FROM deliveries WHERE id > ? AND id <= ?) SELECT "_s + listColumns
                         + u" FROM fresh WHERE "_s + selection.where
                         + u" ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(limit);
     QVariantList values{afterId, upToId};
@@ -496,11 +510,19 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
         // after that success are one range of the (webhook, success, time) index.
         QSqlQuery query(db);
         query.setForwardOnly(true);
+        // Undelivered events: messages with a failed attempt in the window and no successful attempt at all,
+        // found from the failures alone (one index range per webhook), so a healthy webhook costs next to nothing.
+        const QString undelivered =
+            u" (SELECT COUNT(DISTINCT f.message_id) FROM deliveries f WHERE f.webhook_id = x.id AND f.success = FALSE"
+            "   AND f.started_at >= ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
+            "     WHERE d.message_id = f.message_id AND d.webhook_id = f.webhook_id AND d.success = TRUE))"_s;
         const QString sql =
             u"SELECT x.id, x.name, x.active, l.started_at, l.response_status, l.success,"
             " (SELECT COUNT(*) FROM deliveries f WHERE f.webhook_id = x.id AND f.success = FALSE"
-            "   AND (f.started_at, f.id) > (COALESCE(s.started_at, -1), COALESCE(s.id, -1)))"
-            " FROM (SELECT w.id, w.name, w.active,"
+            "   AND (f.started_at, f.id) > (COALESCE(s.started_at, -1), COALESCE(s.id, -1))),"
+            " x.last_success_id,"_s
+            + undelivered + u","_s + undelivered
+            + u" FROM (SELECT w.id, w.name, w.active,"
             "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id"
             "     ORDER BY d.started_at DESC, d.id DESC LIMIT 1) AS last_id,"
             "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id AND d.success = TRUE"
@@ -509,7 +531,8 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
             " LEFT JOIN deliveries l ON l.id = x.last_id"
             " LEFT JOIN deliveries s ON s.id = x.last_success_id"
             " ORDER BY x.name"_s;
-        if (!execPrepared(query, sql, {}, &reason))
+        const qint64 nowMs = now.toMSecsSinceEpoch();
+        if (!execPrepared(query, sql, {nowMs - dayMs, nowMs - 7 * dayMs}, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
         while (query.next()) {
             WebhookHealth health;
@@ -521,6 +544,9 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
                 health.lastStatus = query.value(4).toInt();
             health.lastSuccess = query.value(5).toBool();
             health.consecutiveFailures = query.value(6).toLongLong();
+            health.everDelivered = !query.value(7).isNull();
+            health.undeliveredEvents24h = query.value(8).toLongLong();
+            health.undeliveredEvents7d = query.value(9).toLongLong();
             rowOf.insert(health.webhookId, result.size());
             result.append(health);
         }

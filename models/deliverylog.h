@@ -110,14 +110,21 @@ struct WebhookHealth
     std::optional<int> lastStatus;          // nullopt: no response (or never delivered)
     bool lastSuccess = false;
     qint64 consecutiveFailures = 0;         // failures since the last success, newest first
+    bool everDelivered = false;             // some attempt ever succeeded
+    qint64 undeliveredEvents24h = 0;        // messages tried in the window that no attempt delivered
+    qint64 undeliveredEvents7d = 0;
     WebhookHealthColour colour = WebhookHealthColour::Grey;
 
-    std::optional<double> successRate24h() const;
+    std::optional<double> successRate24h() const;  // of attempts
     std::optional<double> successRate7d() const;
+    // Of events: delivered ones (one success each) against those plus the undelivered ones.
+    std::optional<double> deliveredEventRate24h() const;
+    std::optional<double> deliveredEventRate7d() const;
 };
 
-// Grey: inactive or never delivered. Red: at least redConsecutiveFailures failures in a row. Yellow: the last
-// attempt failed, or the success rate over 24 h (over 7 d when nothing was sent in 24 h) is below the threshold.
+// Grey: inactive, or nothing was ever sent to it. Red: at least redConsecutiveFailures failures in a row, or
+// nothing was ever delivered. Yellow: the last attempt failed, or of the events of the last 24 h (7 d when nothing
+// was sent in 24 h) fewer than the threshold were delivered, counting an event delivered by a retry as delivered.
 // Green: otherwise.
 WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresholds &thresholds);
 

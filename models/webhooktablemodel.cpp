@@ -41,6 +41,32 @@ QColor healthColor(WebhookHealthColour colour)
 
 } // namespace
 
+QString WebhookTableModel::healthReason(const WebhookHealth &health)
+{
+    // Why the colour is what it is, in the terms of the README's table.
+    const bool lastDay = health.attempts24h > 0;
+    const qint64 undelivered = lastDay ? health.undeliveredEvents24h : health.undeliveredEvents7d;
+    const QString window = lastDay ? tr("in the last 24 hours") : tr("in the last 7 days");
+    switch (health.colour) {
+    case WebhookHealthColour::Grey:
+        return health.active ? tr("Nothing has been sent to this webhook yet.")
+                             : tr("The webhook is inactive: no events are delivered to it.");
+    case WebhookHealthColour::Red:
+        if (!health.everDelivered)
+            return tr("Nothing was ever delivered to this webhook: every attempt failed.");
+        return tr("%n failed attempt(s) in a row", nullptr, int(health.consecutiveFailures));
+    case WebhookHealthColour::Yellow:
+        if (!health.lastSuccess)
+            return tr("The last attempt failed.");
+        return tr("%n event(s) %1 were not delivered, not even by a retry.", nullptr, int(undelivered)).arg(window);
+    case WebhookHealthColour::Green:
+        if (undelivered > 0)
+            return tr("Working; %n event(s) %1 were not delivered.", nullptr, int(undelivered)).arg(window);
+        return tr("Working: the last attempt succeeded and every event %1 was delivered.").arg(window);
+    }
+    return {};
+}
+
 QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, int role) const
 {
     const bool display = role == Qt::DisplayRole;
@@ -59,8 +85,8 @@ QVariant WebhookTableModel::healthData(const WebhookHealth &health, int column, 
             case WebhookHealthColour::Red: return tr("Failing");
             }
         }
-        if (role == Qt::ToolTipRole && health.consecutiveFailures > 0)
-            return tr("%n failed attempt(s) in a row", nullptr, int(health.consecutiveFailures));
+        if (role == Qt::ToolTipRole)
+            return healthReason(health);
         break;
     case Success24hColumn:
         if (display)

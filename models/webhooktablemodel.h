@@ -58,6 +58,7 @@ signals:
 
 private:
     bool refreshHealth();
+    static QString healthReason(const WebhookHealth &health);
     QVariant healthData(const WebhookHealth &health, int column, int role) const;
 
     ActivationGuard m_activationGuard;

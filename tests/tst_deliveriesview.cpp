@@ -370,7 +370,7 @@ void TestDeliveriesView::filterControlsProduceTextAndCount()
     expected.timeRange = DeliveryFilter::TimeRange::Last7Days;
     expected.trigger = DeliveryFilter::Trigger::Event;
     QCOMPARE(view->filter(), expected);
-    QCOMPARE(bar->filterTextEdit()->text(), u"webhook=Webhook%2002&result=failure&since=7d&trigger=event"_s);
+    QCOMPARE(bar->filterTextEdit()->text(), u"webhook=Webhook 02&result=failure&since=7d&trigger=event"_s);
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->isCountKnown() && view->model()->filter() == expected, waitMs);
     QVERIFY(waitUntilCounted(*view));
     const qint64 failures = bruteForceCount(*m_db.database, expected, m_nowMs);

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -141,11 +142,15 @@ private slots:
     void snapshotPinsTheListingAndFindsNewRows_data() { addEngineRows(); }
     void snapshotPinsTheListingAndFindsNewRows();
     void filterThatMatchesNothing_data() { addEngineRows(); }
+    void searchFindsTheWebhookIdAReceiverLogs_data() { addEngineRows(); }
+    void searchFindsTheWebhookIdAReceiverLogs();
     void filterThatMatchesNothing();
     void healthMatchesBruteForce_data() { addEngineRows(); }
     void healthMatchesBruteForce();
     void healthColoursFollowTheThresholds_data() { addEngineRows(); }
     void healthColoursFollowTheThresholds();
+    void healthCountsEventsNotAttempts_data() { addEngineRows(); }
+    void healthCountsEventsNotAttempts();
     void chartBucketsAndPercentiles_data() { addEngineRows(); }
     void chartBucketsAndPercentiles();
     void detailAndTimeline_data() { addEngineRows(); }
@@ -374,6 +379,26 @@ void TestDeliveryLog::snapshotPinsTheListingAndFindsNewRows()
     QCOMPARE(deliveries.recordedBetween(*onlyThird, *pinnedAt, *newest, 100)->size(), 1);
 }
 
+void TestDeliveryLog::searchFindsTheWebhookIdAReceiverLogs()
+{
+    SharedLog *log = shared();
+    QVERIFY(log);
+    // A receiver's log shows the webhook-id header, which is the message id: support staff search for it.
+    QSqlQuery query(log->db.database->connection());
+    QVERIFY(query.exec(u"SELECT message_id, COUNT(*) FROM deliveries GROUP BY message_id ORDER BY COUNT(*) DESC, message_id"
+                       " LIMIT 1"_s) && query.next());
+    const QString messageId = query.value(0).toString();
+    const qint64 attempts = query.value(1).toLongLong();
+    query.finish();
+    DeliveryLog deliveries(*log->db.database);
+    DeliveryFilter search;
+    search.text = messageId.toUpper();
+    auto selection = deliveries.select(search, log->now);
+    QVERIFY(selection);
+    selection->maxId = deliveries.maxId();
+    QCOMPARE(*deliveries.count(*selection), attempts);
+}
+
 void TestDeliveryLog::filterThatMatchesNothing()
 {
     SharedLog *log = shared();
@@ -412,12 +437,29 @@ void TestDeliveryLog::healthMatchesBruteForce()
     QVERIFY2(health, qPrintable(error));
     QCOMPARE(health->size(), log->webhooks.size());
     const qint64 now = log->now.toMSecsSinceEpoch();
+    // The list rows have no message id: read it once, beside them.
+    QHash<qint64, QString> messageOf;
+    QSqlQuery messages(log->db.database->connection());
+    QVERIFY(messages.exec(u"SELECT id, message_id FROM deliveries"_s));
+    while (messages.next())
+        messageOf.insert(messages.value(0).toLongLong(), messages.value(1).toString());
     for (const WebhookHealth &h : *health) {
         WebhookHealth expected;
         bool seenSuccess = false;
+        // Messages (here: events of this webhook) that some attempt delivered, and those that failed in a window.
+        QSet<QString> delivered;
+        QSet<QString> failed24h;
+        QSet<QString> failed7d;
         for (const DeliveryListRow &r : log->all) {  // newest first
             if (r.webhookId != h.webhookId)
                 continue;
+            const QString message = messageOf.value(r.id);
+            if (r.success)
+                delivered.insert(message);
+            else if (r.startedAtMs >= now - dayMs)
+                failed24h.insert(message);
+            if (!r.success && r.startedAtMs >= now - 7 * dayMs)
+                failed7d.insert(message);
             if (!expected.lastStartedAtMs) {
                 expected.lastStartedAtMs = r.startedAtMs;
                 expected.lastStatus = r.responseStatus;
@@ -443,6 +485,12 @@ void TestDeliveryLog::healthMatchesBruteForce()
         QCOMPARE(h.successes24h, expected.successes24h);
         QCOMPARE(h.attempts7d, expected.attempts7d);
         QCOMPARE(h.successes7d, expected.successes7d);
+        expected.everDelivered = seenSuccess;
+        expected.undeliveredEvents24h = (failed24h - delivered).size();
+        expected.undeliveredEvents7d = (failed7d - delivered).size();
+        QCOMPARE(h.everDelivered, expected.everDelivered);
+        QCOMPARE(h.undeliveredEvents24h, expected.undeliveredEvents24h);
+        QCOMPARE(h.undeliveredEvents7d, expected.undeliveredEvents7d);
         expected.active = h.active;
         QCOMPARE(h.colour, healthColour(expected, thresholds));
     }
@@ -455,6 +503,48 @@ void TestDeliveryLog::healthMatchesBruteForce()
     QVERIFY(!health->last().lastStartedAtMs);
     QVERIFY(health->at(1).successRate7d().value() < 0.95);
     QVERIFY(health->at(4).successRate7d().value() > 0.95);
+}
+
+void TestDeliveryLog::healthCountsEventsNotAttempts()
+{
+    auto db = openTestDatabase(currentEngine());
+    QVERIFY(db.ok());
+    QString error;
+    const auto webhooks = DeliveryGenerator::createWebhooks(*db.database, 2, &error);
+    QVERIFY(webhooks);
+    const QDateTime now(QDate(2024, 5, 31), QTime(12, 0), Qt::UTC);
+    const qint64 t = now.toMSecsSinceEpoch();
+    QList<GeneratedAttempt> rows;
+    // 0: recovered after an outage: 20 of 50 events failed twice each, then a retry of the same message got through.
+    for (int i = 0; i < 50; ++i) {
+        const qint64 at = t - (i + 1) * 1200000;
+        if (i % 5 < 2) {
+            for (int attempt = 1; attempt <= 2; ++attempt) {
+                GeneratedAttempt failed = attemptAt(webhooks->at(0), at + attempt * 1000, false);
+                failed.messageId = u"msg_%1"_s.arg(at);
+                failed.attempt = attempt;
+                rows << failed;
+            }
+            GeneratedAttempt retried = attemptAt(webhooks->at(0), at + 3000, true);
+            retried.messageId = u"msg_%1"_s.arg(at);
+            retried.attempt = 3;
+            rows << retried;
+        } else {
+            rows << attemptAt(webhooks->at(0), at, true);
+        }
+    }
+    // 1: a new webhook whose first two attempts both failed: below the red threshold, but never delivered.
+    rows << attemptAt(webhooks->at(1), t - 120000, false) << attemptAt(webhooks->at(1), t - 60000, false);
+    QVERIFY2(DeliveryGenerator::insert(*db.database, rows, &error), qPrintable(error));
+    const auto health = DeliveryLog(*db.database).health({}, now, &error);
+    QVERIFY2(health, qPrintable(error));
+    QVERIFY(health->at(0).successRate24h().value() < 0.6); // by attempts it looks bad
+    QCOMPARE(health->at(0).undeliveredEvents24h, qint64(0));
+    QCOMPARE(health->at(0).deliveredEventRate24h(), 1.0);
+    QCOMPARE(health->at(0).colour, WebhookHealthColour::Green);
+    QCOMPARE(health->at(1).consecutiveFailures, qint64(2));
+    QVERIFY(!health->at(1).everDelivered);
+    QCOMPARE(health->at(1).colour, WebhookHealthColour::Red);
 }
 
 void TestDeliveryLog::healthColoursFollowTheThresholds()

@@ -15,6 +15,7 @@
 
 #include <QCheckBox>
 #include <QClipboard>
+#include <QFile>
 #include <QGroupBox>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -30,6 +31,7 @@
 #include <QTableWidget>
 #include <QTabWidget>
 #include <QPointer>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -442,6 +444,16 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QCOMPARE(jwk.value(u"kid"_s).toString(), keyIdAfterSave);
     QCOMPARE(jwk.value(u"alg"_s).toString(), u"RS384"_s);
     QVERIFY2(!QApplication::clipboard()->text().contains(u"PRIVATE"_s), "only the public key is exported");
+
+    // The same JWK Set as a file, for registration forms that take one.
+    QVERIFY(field<QPushButton>(dialog, "epicSaveJwksButton")->isEnabled());
+    QTemporaryDir folder;
+    const QString saved = folder.filePath(u"epic-jwks.json"_s);
+    dialog.saveEpicJwksTo(saved);
+    QTRY_VERIFY(QFile::exists(saved));
+    QFile file(saved);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(QString::fromUtf8(file.readAll()), QApplication::clipboard()->text());
     keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
 }
 
@@ -584,6 +596,20 @@ void TestWebhookEditor::testAndSaveIsOneStep()
     QVERIFY(dialog.isVisible()); // still open to adjust and test again
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
     tests.first()->close();
+
+    // A secret can be set in the same sitting, for generic webhooks only.
+    auto *secret = field<QPushButton>(dialog, "secretButton");
+    QVERIFY(secret->isVisible());
+    QString shownFor;
+    whenModalAppears([&shownFor](QWidget *modal) {
+        shownFor = QLatin1String(modal->metaObject()->className());
+        qobject_cast<QDialog *>(modal)->reject();
+    });
+    secret->click();
+    QCOMPARE(shownFor, u"SecretDialog"_s);
+    auto *kind = field<QComboBox>(dialog, "kindCombo");
+    kind->setCurrentIndex(kind->findData(int(WebhookKind::Slack)));
+    QVERIFY(!secret->isVisible());
 }
 
 QTEST_MAIN(TestWebhookEditor)

@@ -583,8 +583,8 @@ void TestSendDialog::readEpicKeyThenDeliver(Prepared prepared)
         m_readingKey = false;
         if (stored.status == SecretStore::Status::NotFound) {
             refuse(tr("This workstation's keychain holds no Epic private key for “%1”, so no access token can be "
-                      "requested. Create the key pair on this workstation (goreporter-webhooks epic keygen --webhook "
-                      "NAME) and register its public key with Epic, or test from the workstation that holds the key.")
+                      "requested. Create the key pair in the webhook's editor (Delivery tab ▸ Generate key pair…) "
+                      "and register its public key with Epic, or test from the workstation that holds the key.")
                        .arg(prepared.webhook.name));
             return;
         }

@@ -1,6 +1,7 @@
 #include "ui/webhookeditordialog.h"
 
 #include "ui/screenfit.h"
+#include "ui/secretdialog.h"
 #include "models/event.h"
 #include "models/secretstore.h"
 #include "models/eventtype.h"
@@ -31,6 +32,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QStyle>
@@ -123,7 +125,8 @@ void WebhookEditorDialog::buildUi()
     m_epicKeyStatus->setWordWrap(true);
     m_epicGenerateKeyButton = static_cast<QPushButton *>(named(new QPushButton(this), "epicGenerateKeyButton"));
     m_epicCopyJwksButton = static_cast<QPushButton *>(named(new QPushButton(this), "epicCopyJwksButton"));
-    for (QPushButton *button : {m_caFileBrowse, m_epicGenerateKeyButton, m_epicCopyJwksButton})
+    m_epicSaveJwksButton = static_cast<QPushButton *>(named(new QPushButton(this), "epicSaveJwksButton"));
+    for (QPushButton *button : {m_caFileBrowse, m_epicGenerateKeyButton, m_epicCopyJwksButton, m_epicSaveJwksButton})
         button->setAutoDefault(false);
 
     m_nameLabel = new QLabel(this);
@@ -207,6 +210,7 @@ void WebhookEditorDialog::buildUi()
     keyRow->addWidget(m_epicKeyStatus, 1);
     keyRow->addWidget(m_epicGenerateKeyButton);
     keyRow->addWidget(m_epicCopyJwksButton);
+    keyRow->addWidget(m_epicSaveJwksButton);
     epicForm->addRow(keyRow);
     epicForm->addRow(errorLabel(FieldError::Field::Epic, "epicError"));
 
@@ -219,6 +223,8 @@ void WebhookEditorDialog::buildUi()
     m_testSendButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
     m_testSendButton->setObjectName(QStringLiteral("testSendButton"));
     m_testSendButton->setVisible(m_services.has_value());
+    m_secretButton = m_buttons->addButton(QString(), QDialogButtonBox::ActionRole);
+    m_secretButton->setObjectName(QStringLiteral("secretButton"));
     const bool stored = !m_webhook.id.isEmpty();
     m_deleteButton->setVisible(stored);
     m_duplicateButton->setVisible(stored);
@@ -284,6 +290,7 @@ void WebhookEditorDialog::buildUi()
     connect(m_deleteButton, &QPushButton::clicked, this, &WebhookEditorDialog::deleteWebhook);
     connect(m_duplicateButton, &QPushButton::clicked, this, &WebhookEditorDialog::duplicateWebhook);
     connect(m_testSendButton, &QPushButton::clicked, this, &WebhookEditorDialog::testSend);
+    connect(m_secretButton, &QPushButton::clicked, this, &WebhookEditorDialog::manageSecret);
     for (QLineEdit *edit : {m_caFileEdit, m_epicClientIdEdit, m_epicTokenUrlEdit, m_epicFhirBaseEdit, m_epicScopeEdit,
                             m_epicKeyIdEdit})
         connect(edit, &QLineEdit::textChanged, this, &WebhookEditorDialog::validateFields);
@@ -299,6 +306,7 @@ void WebhookEditorDialog::buildUi()
     });
     connect(m_epicGenerateKeyButton, &QPushButton::clicked, this, &WebhookEditorDialog::generateEpicKey);
     connect(m_epicCopyJwksButton, &QPushButton::clicked, this, &WebhookEditorDialog::copyEpicJwks);
+    connect(m_epicSaveJwksButton, &QPushButton::clicked, this, &WebhookEditorDialog::saveEpicJwks);
     connect(m_kindCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::onKindChanged);
     connect(m_phiCombo, &QComboBox::currentIndexChanged, this, [this] {
         m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
@@ -413,6 +421,8 @@ void WebhookEditorDialog::retranslate()
     m_deleteButton->setText(tr("De&lete…"));
     m_duplicateButton->setText(tr("D&uplicate"));
     m_testSendButton->setText(tr("Save and &test…"));
+    m_secretButton->setText(tr("Si&gning secret…"));
+    m_secretButton->setToolTip(tr("Save the webhook, then set the secret that signs its requests"));
     m_testSendButton->setToolTip(tr("Save the webhook as the fields describe it, then send it a sample event and show "
                                     "the answer"));
     m_tabs->setTabText(0, tr("&Webhook"));
@@ -434,6 +444,7 @@ void WebhookEditorDialog::retranslate()
     m_epicKeyIdEdit->setPlaceholderText(tr("the key's thumbprint when empty"));
     m_epicGenerateKeyButton->setText(tr("Generate key pair…"));
     m_epicCopyJwksButton->setText(tr("Copy public key (JWK Set)"));
+    m_epicSaveJwksButton->setText(tr("Save public key as…"));
     m_previewTitle->setText(tr("What the receiver gets"));
     m_previewEventLabel->setText(tr("For the sample &event:"));
     if (m_showErrors)
@@ -469,6 +480,7 @@ void WebhookEditorDialog::loadFields(const Webhook &webhook)
     m_epicScopeEdit->setText(webhook.epic.scope);
     m_epicKeyIdEdit->setText(webhook.epic.keyId);
     m_epicGroup->setVisible(webhook.kind == WebhookKind::Epic);
+    m_secretButton->setVisible(m_services.has_value() && webhook.kind == WebhookKind::Generic);
     refreshEpicKeyStatus();
 }
 
@@ -597,6 +609,8 @@ void WebhookEditorDialog::onKindChanged()
     m_previousKind = kind;
     m_eventPicker->setKind(kind);
     m_epicGroup->setVisible(kind == WebhookKind::Epic);
+    // Only generic webhooks are signed.
+    m_secretButton->setVisible(m_services.has_value() && kind == WebhookKind::Generic);
     validateFields();
 }
 
@@ -691,40 +705,58 @@ void WebhookEditorDialog::duplicateWebhook()
     accept();
 }
 
-void WebhookEditorDialog::testSend()
+bool WebhookEditorDialog::saveAndStayOpen()
 {
-    if (!m_services)
-        return;
-    // Never from a form that could not be saved: the attempt would go nowhere sensible and stay in the log.
+    // Never from a form that could not be saved: a test would go nowhere sensible and stay in the log, a secret
+    // would belong to no webhook.
     m_showErrors = true;
     if (!validateFields()) {
         showFirstError();
-        return;
+        return false;
     }
     m_saveProblemLabel->hide();
+    if (!m_webhook.id.isEmpty() && !hasUnsavedChanges())
+        return true;
+    Webhook w = webhookFromFields();
+    const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
+    if (result.status == RepositoryResult::Status::Conflict) {
+        resolveConflict(result.message);
+        return false;
+    }
+    if (!result.ok()) {
+        QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+        return false;
+    }
+    m_webhook = w;
+    m_outcome = Outcome::Saved;
+    m_deleteButton->setVisible(true);
+    m_duplicateButton->setVisible(true);
+    retranslate();
+    refreshEpicKeyStatus();
+    return true;
+}
+
+void WebhookEditorDialog::testSend()
+{
     // Saved first, so that the test's attempt belongs to the webhook it tests ("paste URL, pick events, Test and
     // save" is one step); the editor stays open to adjust and test again.
-    if (m_webhook.id.isEmpty() || hasUnsavedChanges()) {
-        Webhook w = webhookFromFields();
-        const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-        if (result.status == RepositoryResult::Status::Conflict) {
-            resolveConflict(result.message);
-            return;
-        }
-        if (!result.ok()) {
-            QMessageBox::warning(this, tr("Webhook not saved"), result.message);
-            return;
-        }
-        m_webhook = w;
-        m_outcome = Outcome::Saved;
-        m_deleteButton->setVisible(true);
-        m_duplicateButton->setVisible(true);
-        retranslate();
-        refreshEpicKeyStatus();
-    }
+    if (!m_services || !saveAndStayOpen())
+        return;
     auto *dialog = new TestSendDialog(*m_services, m_webhook, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void WebhookEditorDialog::manageSecret()
+{
+    // A new webhook gets its secret in the same sitting: saved first, since the secret belongs to it.
+    if (!m_services || !saveAndStayOpen())
+        return;
+    SecretDialog dialog(m_services->secrets, m_webhook, this);
+    dialog.exec();
+    // The secret's bookkeeping moved the stored version on: take it, so that Save is no conflict with oneself.
+    if (const auto current = m_repository.findById(m_webhook.id))
+        m_webhook = *current;
 }
 
 void WebhookEditorDialog::refreshEpicKeyStatus()
@@ -732,6 +764,7 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
     const bool canManageKeys = m_services.has_value() && !m_webhook.id.isEmpty();
     m_epicGenerateKeyButton->setEnabled(canManageKeys);
     m_epicCopyJwksButton->setEnabled(false);
+    m_epicSaveJwksButton->setEnabled(false);
     if (!m_services) {
         m_epicKeyStatus->clear();
         return;
@@ -745,6 +778,7 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
                                   if (result.ok()) {
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
                                       m_epicCopyJwksButton->setEnabled(true);
+                                      m_epicSaveJwksButton->setEnabled(true);
                                       const auto key = EpicKey::fromPem(result.value.toLatin1());
                                       m_storedKeyThumbprint = key ? key->thumbprint() : QString();
                                   } else if (result.status == SecretStore::Status::NotFound) {
@@ -793,12 +827,12 @@ void WebhookEditorDialog::generateEpicKey()
     watcher->setFuture(QtConcurrent::run([] { return EpicKey::generate(); }));
 }
 
-void WebhookEditorDialog::copyEpicJwks()
+void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray &)> &use)
 {
     if (!m_services || m_webhook.id.isEmpty())
         return;
     m_services->keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
-                              [this](const SecretStore::Result &result) {
+                              [this, use](const SecretStore::Result &result) {
                                   QString error;
                                   const auto key = result.ok() ? EpicKey::fromPem(result.value.toLatin1(), &error)
                                                                : std::nullopt;
@@ -808,11 +842,40 @@ void WebhookEditorDialog::copyEpicJwks()
                                   }
                                   EpicAuthSettings settings;
                                   settings.keyId = m_epicKeyIdEdit->text().trimmed();
-                                  const QByteArray jwks = key->jwkSet(EpicAuth::keyId(*key, settings));
-                                  QApplication::clipboard()->setText(QString::fromUtf8(jwks));
-                                  m_epicKeyStatus->setText(tr("The public JWK Set is on the clipboard, ready for "
-                                                              "the Epic registration."));
+                                  use(key->jwkSet(EpicAuth::keyId(*key, settings)));
                               });
+}
+
+void WebhookEditorDialog::copyEpicJwks()
+{
+    withEpicJwks([this](const QByteArray &jwks) {
+        QApplication::clipboard()->setText(QString::fromUtf8(jwks));
+        m_epicKeyStatus->setText(tr("The public JWK Set is on the clipboard, ready for the Epic registration."));
+    });
+}
+
+void WebhookEditorDialog::saveEpicJwks()
+{
+    // A file is what Epic's registration form takes; the public key is no secret, so the file needs no protection.
+    QFileDialog *chooser = FileDialogs::create(this, tr("Save Public Key"), QString(), tr("JWK Set (*.json)"),
+                                               QFileDialog::AcceptSave);
+    chooser->setObjectName(QStringLiteral("jwksFileChooser"));
+    chooser->setDefaultSuffix(QStringLiteral("json"));
+    chooser->selectFile(QStringLiteral("%1-jwks.json").arg(m_webhook.id.left(8)));
+    connect(chooser, &QFileDialog::fileSelected, this, [this](const QString &path) { saveEpicJwksTo(path); });
+    chooser->open();
+}
+
+void WebhookEditorDialog::saveEpicJwksTo(const QString &path)
+{
+    withEpicJwks([this, path](const QByteArray &jwks) {
+        QSaveFile file(path);
+        if (!file.open(QIODevice::WriteOnly) || file.write(jwks) != jwks.size() || !file.commit()) {
+            m_epicKeyStatus->setText(tr("Could not write %1: %2").arg(path, file.errorString()));
+            return;
+        }
+        m_epicKeyStatus->setText(tr("The public JWK Set was saved to %1, ready for the Epic registration.").arg(path));
+    });
 }
 
 void WebhookEditorDialog::adoptEpicKeyId(const QString &newThumbprint)

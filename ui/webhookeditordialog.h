@@ -8,6 +8,8 @@
 #include <QDialog>
 #include <QHash>
 
+#include <functional>
+
 class EventPicker;
 class HeadersTable;
 class PreviewPane;
@@ -49,6 +51,9 @@ public:
 
     PreviewPane *previewPane() const { return m_previewPane; }
 
+    // Writes the Epic public key's JWK Set to path (what "Save public key as…" does once a file is chosen).
+    void saveEpicJwksTo(const QString &path);
+
 public slots:
     void save();
     // Asks before unsaved changes are thrown away.
@@ -69,9 +74,15 @@ private:
     void deleteWebhook();
     void duplicateWebhook();
     void testSend();
+    void manageSecret();
+    // Validates and stores the fields without closing (for Test and Signing secret); false if it did not.
+    bool saveAndStayOpen();
     void refreshEpicKeyStatus();
     void generateEpicKey();
     void copyEpicJwks();
+    void saveEpicJwks();
+    // Reads the Epic key from the keychain and hands its public JWK Set to use.
+    void withEpicJwks(const std::function<void(const QByteArray &)> &use);
     void adoptEpicKeyId(const QString &newThumbprint);
     void resolveConflict(const QString &message);
     void finishSave(const RepositoryResult &result, const Webhook &stored);
@@ -134,6 +145,8 @@ private:
     QLabel *m_epicKeyStatus = nullptr;
     QPushButton *m_epicGenerateKeyButton = nullptr;
     QPushButton *m_epicCopyJwksButton = nullptr;
+    QPushButton *m_epicSaveJwksButton = nullptr;
+    QPushButton *m_secretButton = nullptr;
     QString m_storedKeyThumbprint; // of the key now in the keychain, to tell a derived key id from a chosen one
     QLabel *m_previewTitle = nullptr;
     QLabel *m_previewEventLabel = nullptr;
