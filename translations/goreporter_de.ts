@@ -2309,7 +2309,7 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <name>HeadersTable</name>
     <message>
         <source>Header</source>
-        <translation>Header</translation>
+        <translation>Kopfzeile</translation>
     </message>
     <message>
         <source>Value</source>
@@ -2344,7 +2344,7 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
     <message>
         <source>Body</source>
-        <translation>Body</translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>%1 bytes</source>
@@ -2987,7 +2987,7 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     </message>
     <message>
         <source>Body</source>
-        <translation>Body</translation>
+        <translation>Inhalt</translation>
     </message>
     <message>
         <source>As Teams shows it (light theme)</source>
@@ -4049,10 +4049,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Speichern Sie den Webhook und erzeugen Sie sein Epic-Schlüsselpaar vor dem Testversand: Der private Schlüssel wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
     </message>
     <message>
-        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Create the key pair on this workstation (goreporter-webhooks epic keygen --webhook NAME) and register its public key with Epic, or test from the workstation that holds the key.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Erzeugen Sie das Schlüsselpaar an diesem Arbeitsplatz (goreporter-webhooks epic keygen --webhook NAME) und registrieren Sie seinen öffentlichen Schlüssel bei Epic, oder testen Sie an dem Arbeitsplatz, der den Schlüssel hat.</translation>
-    </message>
-    <message>
         <source>The Epic private key could not be read from the keychain. %1</source>
         <translation>Der private Epic-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden. %1</translation>
     </message>
@@ -4139,6 +4135,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>⚠ This attempt could not be recorded in the delivery log: %1</source>
         <translation>⚠ Dieser Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic, or test from the workstation that holds the key.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Registerkarte Zustellung ▸ Schlüsselpaar erzeugen…) und registrieren Sie den öffentlichen Schlüssel bei Epic, oder testen Sie vom Arbeitsplatz aus, der den Schlüssel hat.</translation>
     </message>
 </context>
 <context>
@@ -4477,16 +4477,44 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>Save the webhook as the fields describe it, then send it a sample event and show the answer</source>
         <translation>Den Webhook so speichern, wie die Felder ihn beschreiben, dann ein Beispielereignis an ihn senden und die Antwort anzeigen</translation>
     </message>
-    <message>
-        <source>Deli&amp;very</source>
-        <translation>Zu&amp;stellung</translation>
-    </message>
     <message numerus="yes">
         <source>Not saved: %n field(s) need correcting, marked in red. First: %1</source>
         <translation>
             <numerusform>Nicht gespeichert: %n Feld muss korrigiert werden, es ist rot markiert. Erstes: %1</numerusform>
             <numerusform>Nicht gespeichert: %n Felder müssen korrigiert werden, sie sind rot markiert. Erstes: %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Si&amp;gning secret…</source>
+        <translation>Si&amp;gnaturgeheimnis…</translation>
+    </message>
+    <message>
+        <source>Save the webhook, then set the secret that signs its requests</source>
+        <translation>Den Webhook speichern und dann das Geheimnis festlegen, mit dem seine Anfragen signiert werden</translation>
+    </message>
+    <message>
+        <source>Deliver&amp;y</source>
+        <translation>Zu&amp;stellung</translation>
+    </message>
+    <message>
+        <source>Save public key as…</source>
+        <translation>Öffentlichen Schlüssel speichern unter…</translation>
+    </message>
+    <message>
+        <source>Save Public Key</source>
+        <translation>Öffentlichen Schlüssel speichern</translation>
+    </message>
+    <message>
+        <source>JWK Set (*.json)</source>
+        <translation>JWK Set (*.json)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>The public JWK Set was saved to %1, ready for the Epic registration.</source>
+        <translation>Das öffentliche JWK Set wurde in %1 gespeichert und ist bereit für die Registrierung bei Epic.</translation>
     </message>
 </context>
 <context>
@@ -4724,6 +4752,48 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
             <numerusform>%1 von %n Versuch in den letzten 7 Tagen erfolgreich</numerusform>
             <numerusform>%1 von %n Versuchen in den letzten 7 Tagen erfolgreich</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>in the last 24 hours</source>
+        <translation>in den letzten 24 Stunden</translation>
+    </message>
+    <message>
+        <source>in the last 7 days</source>
+        <translation>in den letzten 7 Tagen</translation>
+    </message>
+    <message>
+        <source>Nothing has been sent to this webhook yet.</source>
+        <translation>An diesen Webhook wurde noch nichts gesendet.</translation>
+    </message>
+    <message>
+        <source>The webhook is inactive: no events are delivered to it.</source>
+        <translation>Der Webhook ist inaktiv: Ihm werden keine Ereignisse zugestellt.</translation>
+    </message>
+    <message>
+        <source>Nothing was ever delivered to this webhook: every attempt failed.</source>
+        <translation>Diesem Webhook wurde noch nie etwas zugestellt: Jeder Versuch ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The last attempt failed.</source>
+        <translation>Der letzte Versuch ist fehlgeschlagen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) %1 were not delivered, not even by a retry.</source>
+        <translation>
+            <numerusform>%n Ereignis %1 wurde nicht zugestellt, auch nicht durch eine Wiederholung.</numerusform>
+            <numerusform>%n Ereignisse %1 wurden nicht zugestellt, auch nicht durch eine Wiederholung.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Working; %n event(s) %1 were not delivered.</source>
+        <translation>
+            <numerusform>Funktioniert; %n Ereignis %1 wurde nicht zugestellt.</numerusform>
+            <numerusform>Funktioniert; %n Ereignisse %1 wurden nicht zugestellt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working: the last attempt succeeded and every event %1 was delivered.</source>
+        <translation>Funktioniert: Der letzte Versuch war erfolgreich, und jedes Ereignis %1 wurde zugestellt.</translation>
     </message>
 </context>
 <context>

@@ -160,5 +160,19 @@
             <numerusform>%1 of %n attempts succeeded in the last 7 days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) %1 were not delivered, not even by a retry.</source>
+        <translation>
+            <numerusform>%n event %1 was not delivered, not even by a retry.</numerusform>
+            <numerusform>%n events %1 were not delivered, not even by a retry.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Working; %n event(s) %1 were not delivered.</source>
+        <translation>
+            <numerusform>Working; %n event %1 was not delivered.</numerusform>
+            <numerusform>Working; %n events %1 were not delivered.</numerusform>
+        </translation>
+    </message>
 </context>
 </TS>
