@@ -1,11 +1,7 @@
 // The console's file dialogs never touch the SQLite database's files: SQLite's POSIX locks survive them, so a
 // second process on the same database never believes it is alone, and every write of both processes survives.
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/webhooksender.h"
 #include "testsupport/commandrunner.h"
+#include "testsupport/consoleservices.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/deliveriesview.h"
 #include "ui/filedialogs.h"
@@ -104,11 +100,7 @@ private:
     void exerciseConsoleDialogs();
 
     OpenTestDatabase m_db;
-    std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_store;
-    std::unique_ptr<WebhookSecrets> m_secrets;
-    std::unique_ptr<DeliveryRepository> m_deliveries;
-    std::unique_ptr<WebhookSender> m_sender;
+    std::unique_ptr<ConsoleServices> m_console;
 };
 
 void TestDatabaseFileLocks::initTestCase()
@@ -122,26 +114,18 @@ void TestDatabaseFileLocks::init()
 {
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
-    m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-filelocks"_s);
-    m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
-    m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
-    m_sender = std::make_unique<WebhookSender>();
+    m_console = std::make_unique<ConsoleServices>(*m_db.database, u"goreporter-webhooks-test-filelocks"_s);
     Webhook first = makeWebhook(u"Written before the dialogs"_s, WebhookKind::Teams);
-    QVERIFY(m_repository->create(first).ok());
+    QVERIFY(m_console->webhooks.create(first).ok());
     // Reading makes SQLite map the -shm file and take its shared lock on it, held while the connection lives.
-    QVERIFY(m_repository->all());
+    QVERIFY(m_console->webhooks.all());
     QVERIFY(QFile::exists(shmPath()));
     QVERIFY2(locksHeldOn(shmPath()) > 0, "SQLite holds no lock on the -shm file to begin with");
 }
 
 void TestDatabaseFileLocks::cleanup()
 {
-    m_sender.reset();
-    m_deliveries.reset();
-    m_secrets.reset();
-    m_store.reset();
-    m_repository.reset();
+    m_console.reset();
     m_db = {};
 }
 
@@ -160,7 +144,7 @@ void TestDatabaseFileLocks::qtsOwnDialogWouldDropTheLocks()
 
 void TestDatabaseFileLocks::exerciseConsoleDialogs()
 {
-    MainWindow window(*m_db.database, {*m_repository, *m_secrets, *m_store, *m_deliveries, *m_sender});
+    MainWindow window(*m_db.database, m_console->services());
     window.resize(1024, 700);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -224,8 +208,8 @@ void TestDatabaseFileLocks::writesOfBothProcessesSurvive()
 
     // The console writes after the second process has gone, then the second process reads everything.
     Webhook after = makeWebhook(u"Written after the second process"_s, WebhookKind::Slack);
-    QVERIFY(m_repository->create(after).ok());
-    QVERIFY(m_repository->findByName(u"Written by the second process"_s));
+    QVERIFY(m_console->webhooks.create(after).ok());
+    QVERIFY(m_console->webhooks.findByName(u"Written by the second process"_s));
 
     const CommandRun listed = runCommand(database + QStringList{u"webhooks"_s, u"list"_s, u"--json"_s});
     QVERIFY2(listed.exitCode == 0, qPrintable(listed.err));

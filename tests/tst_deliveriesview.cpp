@@ -1020,6 +1020,10 @@ void TestDeliveriesView::screenshotWithDetailPane()
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
     QVERIFY(QDir().mkpath(folder));
     QVERIFY(view->grab().save(folder + u"/deliveries-view.png"_s));
+    // A small workstation's screen: the detail pane must still show its banner, diagnosis and timeline.
+    view->resize(1300, 700);
+    QCoreApplication::processEvents();
+    QVERIFY(view->grab().save(folder + u"/deliveries-view-1300x700.png"_s));
 }
 
 QTEST_MAIN(TestDeliveriesView)

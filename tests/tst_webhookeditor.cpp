@@ -1,5 +1,6 @@
 // The webhook editor driven through its widgets: inline validation, saving, conflicts, delete and duplicate.
 #include "models/webhookrepository.h"
+#include "testsupport/consoleservices.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/eventpicker.h"
@@ -396,11 +397,9 @@ void TestWebhookEditor::deliveryTabSettings()
 
 void TestWebhookEditor::epicKeyPairFromEditor()
 {
-    SecretStore keychain(u"goreporter-webhooks-test-editor"_s);
-    WebhookSecrets secrets(keychain, *m_repository);
-    DeliveryRepository deliveries(*m_db.database);
-    WebhookSender sender;
-    const TestSendServices services{*m_repository, secrets, keychain, deliveries, sender};
+    ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
+    SecretStore &keychain = console.keychain;
+    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(epic).ok());
     keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
@@ -573,11 +572,9 @@ void TestWebhookEditor::phiExplanationNamesWhatLimitedCarries()
 
 void TestWebhookEditor::testAndSaveIsOneStep()
 {
-    SecretStore keychain(u"goreporter-webhooks-test-editor"_s);
-    WebhookSecrets secrets(keychain, *m_repository);
-    DeliveryRepository deliveries(*m_db.database);
-    WebhookSender sender;
-    const TestSendServices services{*m_repository, secrets, keychain, deliveries, sender};
+    ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
+    SecretStore &keychain = console.keychain;
+    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
     WebhookEditorDialog dialog(*m_repository, Webhook(), nullptr, &services);
     dialog.show();
     auto *test = field<QPushButton>(dialog, "testSendButton");

@@ -1388,8 +1388,8 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Versuche, die vor dieser Zeit begonnen haben; „offen“ für keine Grenze.</translation>
     </message>
     <message>
-        <source>Text in the error or the event id</source>
-        <translation>Text im Fehler oder in der Ereignis-ID</translation>
+        <source>Text in the error, the event id or the message id (webhook-id)</source>
+        <translation>Text im Fehler, in der Ereignis-ID oder in der Nachrichten-ID (webhook-id)</translation>
     </message>
     <message>
         <source>e.g. webhook=Cardiology&amp;result=failure&amp;since=24h</source>

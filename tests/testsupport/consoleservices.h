@@ -1,0 +1,26 @@
+// What the console's windows need besides the database, over the real keychain and a real sender.
+#pragma once
+
+#include "models/deliveryrepository.h"
+#include "models/secretstore.h"
+#include "models/webhookrepository.h"
+#include "models/webhooksecrets.h"
+#include "network/webhooksender.h"
+#include "ui/testsenddialog.h"
+
+struct ConsoleServices
+{
+    // keychainService: a keychain collection of the test's own, so that tests do not see each other's secrets.
+    ConsoleServices(Database &database, const QString &keychainService)
+        : webhooks(database), keychain(keychainService), secrets(keychain, webhooks), deliveries(database)
+    {
+    }
+
+    WebhookRepository webhooks;
+    SecretStore keychain;
+    WebhookSecrets secrets;
+    DeliveryRepository deliveries;
+    WebhookSender sender;
+
+    TestSendServices services() { return {webhooks, secrets, keychain, deliveries, sender}; }
+};
