@@ -13,6 +13,26 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// An SQLite file written by another program (or a newer one), with nothing of this program's touching it.
+bool writeSqliteFile(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other-program"_s);
+        raw.setDatabaseName(path);
+        ok = raw.open();
+        for (const QString &statement : statements)
+            ok = ok && QSqlQuery(raw).exec(statement);
+        raw.close();
+    }
+    QSqlDatabase::removeDatabase(u"other-program"_s);
+    return ok;
+}
+
+} // namespace
+
 class TestDatabase_ : public QObject
 {
     Q_OBJECT
@@ -122,18 +142,10 @@ void TestDatabase_::newerSqliteSchemaKeepsItsJournalMode()
     // A newer program's database in rollback-journal mode: refused before anything is switched to WAL.
     QTemporaryDir folder;
     const QString path = folder.filePath(u"newer.db"_s);
-    {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"newer"_s);
-        raw.setDatabaseName(path);
-        QVERIFY(raw.open());
-        QSqlQuery query(raw);
-        QVERIFY(query.exec(u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL,"
-                           " description TEXT NOT NULL)"_s));
-        QVERIFY(query.exec(u"INSERT INTO schema_migrations VALUES (%1, 0, 'future')"_s.arg(Migrations::latestVersion() + 1)));
-        query.finish();
-        raw.close();
-    }
-    QSqlDatabase::removeDatabase(u"newer"_s);
+    QVERIFY(writeSqliteFile(path, {u"CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY,"
+                                   " applied_at BIGINT NOT NULL, description TEXT NOT NULL)"_s,
+                                   u"INSERT INTO schema_migrations VALUES (%1, 0, 'future')"_s
+                                       .arg(Migrations::latestVersion() + 1)}));
     Database db;
     QVERIFY(!db.open(DatabaseUrl::sqliteFile(path)));
     QCOMPARE(db.error(), Database::Error::TooNew);
@@ -150,17 +162,8 @@ void TestDatabase_::foreignSqliteDatabaseIsRefusedUntouched()
 {
     QTemporaryDir folder;
     const QString path = folder.filePath(u"pharmacy.db"_s);
-    {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"foreign"_s);
-        raw.setDatabaseName(path);
-        QVERIFY(raw.open());
-        QSqlQuery query(raw);
-        QVERIFY(query.exec(u"CREATE TABLE prescriptions (id INTEGER PRIMARY KEY, drug TEXT)"_s));
-        QVERIFY(query.exec(u"INSERT INTO prescriptions (drug) VALUES ('amiodarone')"_s));
-        query.finish();
-        raw.close();
-    }
-    QSqlDatabase::removeDatabase(u"foreign"_s);
+    QVERIFY(writeSqliteFile(path, {u"CREATE TABLE prescriptions (id INTEGER PRIMARY KEY, drug TEXT)"_s,
+                                   u"INSERT INTO prescriptions (drug) VALUES ('amiodarone')"_s}));
     QFile before(path);
     QVERIFY(before.open(QIODevice::ReadOnly));
     const QByteArray bytesBefore = before.readAll();
