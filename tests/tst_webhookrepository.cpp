@@ -432,14 +432,22 @@ void TestWebhookRepository::sqliteWritersWaitTheirTurn()
         }
         WebhookRepository repository(db);
         Webhook w = makeWebhook(u"Writer %1"_s.arg(which));
-        if (RepositoryResult created = repository.create(w); !created.ok())
+        if (RepositoryResult created = repository.create(w); !created.ok()) {
             failures[which].append(created.message);
+            return;
+        }
         for (int i = 0; i < operations; ++i) {
             // Reads first, then writes: the shape that failed without waiting.
             RepositoryResult result = repository.setActive(w, i % 2 == 0);
             if (!result.ok())
                 failures[which].append(result.message);
-            w = *repository.findById(w.id);
+            RepositoryResult lookup;
+            const auto current = repository.findById(w.id, &lookup);
+            if (!current) {
+                failures[which].append(lookup.message);
+                return;
+            }
+            w = *current;
         }
     };
     std::unique_ptr<QThread> first(QThread::create(writer, 0));
