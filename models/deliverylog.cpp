@@ -337,8 +337,11 @@ WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresh
         return WebhookHealthColour::Red;
     if (!health.lastSuccess)
         return WebhookHealthColour::Yellow;
-    // By events: one that a retry delivered in the end is delivered, however many attempts it took.
-    const auto rate = health.attempts24h > 0 ? health.deliveredEventRate24h() : health.deliveredEventRate7d();
+    // By events: one that a retry delivered in the end is delivered, however many attempts it took. Where events
+    // were not counted, the attempts already met the threshold, and the events cannot do worse.
+    const bool lastDay = health.attempts24h > 0;
+    const auto rate = !health.undeliveredCounted ? (lastDay ? health.successRate24h() : health.successRate7d())
+                                                 : (lastDay ? health.deliveredEventRate24h() : health.deliveredEventRate7d());
     if (rate && *rate < thresholds.yellowBelowSuccessRate)
         return WebhookHealthColour::Yellow;
     return WebhookHealthColour::Green;
@@ -510,19 +513,12 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
         // after that success are one range of the (webhook, success, time) index.
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        // Undelivered events: messages with a failed attempt in the window and no successful attempt at all,
-        // found from the failures alone (one index range per webhook), so a healthy webhook costs next to nothing.
-        const QString undelivered =
-            u" (SELECT COUNT(DISTINCT f.message_id) FROM deliveries f WHERE f.webhook_id = x.id AND f.success = FALSE"
-            "   AND f.started_at >= ? AND NOT EXISTS (SELECT 1 FROM deliveries d"
-            "     WHERE d.message_id = f.message_id AND d.webhook_id = f.webhook_id AND d.success = TRUE))"_s;
         const QString sql =
             u"SELECT x.id, x.name, x.active, l.started_at, l.response_status, l.success,"
             " (SELECT COUNT(*) FROM deliveries f WHERE f.webhook_id = x.id AND f.success = FALSE"
             "   AND (f.started_at, f.id) > (COALESCE(s.started_at, -1), COALESCE(s.id, -1))),"
-            " x.last_success_id,"_s
-            + undelivered + u","_s + undelivered
-            + u" FROM (SELECT w.id, w.name, w.active,"
+            " x.last_success_id"
+            " FROM (SELECT w.id, w.name, w.active,"
             "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id"
             "     ORDER BY d.started_at DESC, d.id DESC LIMIT 1) AS last_id,"
             "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id AND d.success = TRUE"
@@ -531,8 +527,7 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
             " LEFT JOIN deliveries l ON l.id = x.last_id"
             " LEFT JOIN deliveries s ON s.id = x.last_success_id"
             " ORDER BY x.name"_s;
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        if (!execPrepared(query, sql, {nowMs - dayMs, nowMs - 7 * dayMs}, &reason))
+        if (!execPrepared(query, sql, {}, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
         while (query.next()) {
             WebhookHealth health;
@@ -545,8 +540,6 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
             health.lastSuccess = query.value(5).toBool();
             health.consecutiveFailures = query.value(6).toLongLong();
             health.everDelivered = !query.value(7).isNull();
-            health.undeliveredEvents24h = query.value(8).toLongLong();
-            health.undeliveredEvents7d = query.value(9).toLongLong();
             rowOf.insert(health.webhookId, result.size());
             result.append(health);
         }
@@ -597,6 +590,39 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
             WebhookHealth &health = result[*row];
             (day ? health.attempts24h : health.attempts7d) += query.value(1).toLongLong();
             (day ? health.successes24h : health.successes7d) += query.value(2).toLongLong();
+        }
+    }
+    // Events only where they can change the colour: the share of delivered events is never below the share of
+    // successful attempts, so a webhook whose attempts already meet the threshold needs no counting of events.
+    QStringList needEvents;
+    for (const WebhookHealth &health : std::as_const(result)) {
+        const auto attemptRate = health.attempts24h > 0 ? health.successRate24h() : health.successRate7d();
+        if (health.active && health.lastSuccess && attemptRate && *attemptRate < thresholds.yellowBelowSuccessRate)
+            needEvents.append(health.webhookId);
+    }
+    if (!needEvents.isEmpty()) {
+        // Undelivered events: messages with a failed attempt in the window that no attempt to the webhook
+        // delivered, found from the failures alone through the (webhook, success, time) index.
+        QSqlQuery query(db);
+        query.setForwardOnly(true);
+        const QString sql = u"SELECT f.webhook_id, COUNT(DISTINCT CASE WHEN f.started_at >= ? THEN f.message_id END),"
+                            " COUNT(DISTINCT f.message_id) FROM deliveries f"
+                            " WHERE f.webhook_id IN (%1) AND f.success = FALSE AND f.started_at >= ?"
+                            " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = f.message_id"
+                            "   AND d.webhook_id = f.webhook_id AND d.success = TRUE)"
+                            " GROUP BY f.webhook_id"_s.arg(QStringList(needEvents.size(), u"?"_s).join(u", "_s));
+        QVariantList values{nowMs - dayMs};
+        for (const QString &id : std::as_const(needEvents))
+            values << id;
+        values << nowMs - 7 * dayMs;
+        if (!execPrepared(query, sql, values, &reason))
+            return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
+        for (const QString &id : std::as_const(needEvents))
+            result[rowOf.value(id)].undeliveredCounted = true;
+        while (query.next()) {
+            WebhookHealth &health = result[rowOf.value(query.value(0).toString())];
+            health.undeliveredEvents24h = query.value(1).toLongLong();
+            health.undeliveredEvents7d = query.value(2).toLongLong();
         }
     }
     for (WebhookHealth &health : result)

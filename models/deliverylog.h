@@ -111,7 +111,10 @@ struct WebhookHealth
     bool lastSuccess = false;
     qint64 consecutiveFailures = 0;         // failures since the last success, newest first
     bool everDelivered = false;             // some attempt ever succeeded
-    qint64 undeliveredEvents24h = 0;        // messages tried in the window that no attempt delivered
+    // Messages tried in the window that no attempt delivered; counted only where they can change the colour (the
+    // attempts' success rate is below the threshold).
+    bool undeliveredCounted = false;
+    qint64 undeliveredEvents24h = 0;
     qint64 undeliveredEvents7d = 0;
     WebhookHealthColour colour = WebhookHealthColour::Grey;
 

@@ -62,7 +62,10 @@ QString WebhookTableModel::healthReason(const WebhookHealth &health)
     case WebhookHealthColour::Green:
         if (undelivered > 0)
             return tr("Working; %n event(s) %1 were not delivered.", nullptr, int(undelivered)).arg(window);
-        return tr("Working: the last attempt succeeded and every event %1 was delivered.").arg(window);
+        if (health.undeliveredCounted || (lastDay ? health.successes24h == health.attempts24h
+                                                  : health.successes7d == health.attempts7d))
+            return tr("Working: the last attempt succeeded and every event %1 was delivered.").arg(window);
+        return tr("Working: the last attempt succeeded.");
     }
     return {};
 }

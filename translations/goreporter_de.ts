@@ -4795,6 +4795,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>Working: the last attempt succeeded and every event %1 was delivered.</source>
         <translation>Funktioniert: Der letzte Versuch war erfolgreich, und jedes Ereignis %1 wurde zugestellt.</translation>
     </message>
+    <message>
+        <source>Working: the last attempt succeeded.</source>
+        <translation>Funktioniert: Der letzte Versuch war erfolgreich.</translation>
+    </message>
 </context>
 <context>
     <name>WebhookValidator</name>
