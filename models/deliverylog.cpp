@@ -594,35 +594,38 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
     }
     // Events only where they can change the colour: the share of delivered events is never below the share of
     // successful attempts, so a webhook whose attempts already meet the threshold needs no counting of events.
-    QStringList needEvents;
+    // Only the window the colour is judged on: the last 24 hours, or 7 days when nothing was sent in 24 hours.
+    QStringList needEvents[2]; // [0]: 24 h, [1]: 7 d
     for (const WebhookHealth &health : std::as_const(result)) {
-        const auto attemptRate = health.attempts24h > 0 ? health.successRate24h() : health.successRate7d();
+        const bool lastDay = health.attempts24h > 0;
+        const auto attemptRate = lastDay ? health.successRate24h() : health.successRate7d();
         if (health.active && health.lastSuccess && attemptRate && *attemptRate < thresholds.yellowBelowSuccessRate)
-            needEvents.append(health.webhookId);
+            needEvents[lastDay ? 0 : 1].append(health.webhookId);
     }
-    if (!needEvents.isEmpty()) {
+    for (int window = 0; window < 2; ++window) {
+        const QStringList &ids = needEvents[window];
+        if (ids.isEmpty())
+            continue;
         // Undelivered events: messages with a failed attempt in the window that no attempt to the webhook
         // delivered, found from the failures alone through the (webhook, success, time) index.
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString sql = u"SELECT f.webhook_id, COUNT(DISTINCT CASE WHEN f.started_at >= ? THEN f.message_id END),"
-                            " COUNT(DISTINCT f.message_id) FROM deliveries f"
+        const QString sql = u"SELECT f.webhook_id, COUNT(DISTINCT f.message_id) FROM deliveries f"
                             " WHERE f.webhook_id IN (%1) AND f.success = FALSE AND f.started_at >= ?"
                             " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = f.message_id"
                             "   AND d.webhook_id = f.webhook_id AND d.success = TRUE)"
-                            " GROUP BY f.webhook_id"_s.arg(QStringList(needEvents.size(), u"?"_s).join(u", "_s));
-        QVariantList values{nowMs - dayMs};
-        for (const QString &id : std::as_const(needEvents))
+                            " GROUP BY f.webhook_id"_s.arg(QStringList(ids.size(), u"?"_s).join(u", "_s));
+        QVariantList values;
+        for (const QString &id : ids)
             values << id;
-        values << nowMs - 7 * dayMs;
+        values << (window == 0 ? nowMs - dayMs : nowMs - 7 * dayMs);
         if (!execPrepared(query, sql, values, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
-        for (const QString &id : std::as_const(needEvents))
+        for (const QString &id : ids)
             result[rowOf.value(id)].undeliveredCounted = true;
         while (query.next()) {
             WebhookHealth &health = result[rowOf.value(query.value(0).toString())];
-            health.undeliveredEvents24h = query.value(1).toLongLong();
-            health.undeliveredEvents7d = query.value(2).toLongLong();
+            (window == 0 ? health.undeliveredEvents24h : health.undeliveredEvents7d) = query.value(1).toLongLong();
         }
     }
     for (WebhookHealth &health : result)

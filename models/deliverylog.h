@@ -112,7 +112,7 @@ struct WebhookHealth
     qint64 consecutiveFailures = 0;         // failures since the last success, newest first
     bool everDelivered = false;             // some attempt ever succeeded
     // Messages tried in the window that no attempt delivered; counted only where they can change the colour (the
-    // attempts' success rate is below the threshold).
+    // attempts' success rate is below the threshold), and only for the window the colour is judged on.
     bool undeliveredCounted = false;
     qint64 undeliveredEvents24h = 0;
     qint64 undeliveredEvents7d = 0;

@@ -2,6 +2,7 @@
 #include "models/event.h"
 
 #include "models/boundedfile.h"
+#include "models/payloadtext.h"
 #include "models/jsonduplicates.h"
 
 #include "models/eventtype.h"
@@ -524,9 +525,9 @@ namespace EventTexts {
 QString reportKind(ReportKind kind)
 {
     switch (kind) {
-    case ReportKind::Pacemaker: return Event::tr("Pacemaker interrogation");
-    case ReportKind::Icd: return Event::tr("ICD interrogation");
-    case ReportKind::LoopRecorder: return Event::tr("Loop recorder interrogation");
+    case ReportKind::Pacemaker: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Pacemaker interrogation"));
+    case ReportKind::Icd: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "ICD interrogation"));
+    case ReportKind::LoopRecorder: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Loop recorder interrogation"));
     }
     return {};
 }
@@ -534,10 +535,10 @@ QString reportKind(ReportKind kind)
 QString reportStatus(ReportStatus status)
 {
     switch (status) {
-    case ReportStatus::Preliminary: return Event::tr("Preliminary");
-    case ReportStatus::Final: return Event::tr("Final");
-    case ReportStatus::Amended: return Event::tr("Amended");
-    case ReportStatus::Cancelled: return Event::tr("Cancelled");
+    case ReportStatus::Preliminary: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Preliminary"));
+    case ReportStatus::Final: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Final"));
+    case ReportStatus::Amended: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Amended"));
+    case ReportStatus::Cancelled: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Cancelled"));
     }
     return {};
 }
@@ -545,10 +546,10 @@ QString reportStatus(ReportStatus status)
 QString batteryStatus(BatteryStatus status)
 {
     switch (status) {
-    case BatteryStatus::Ok: return Event::tr("OK");
-    case BatteryStatus::Low: return Event::tr("Low");
-    case BatteryStatus::Eri: return Event::tr("Elective replacement indicator (ERI)");
-    case BatteryStatus::Eol: return Event::tr("End of life (EOL)");
+    case BatteryStatus::Ok: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "OK"));
+    case BatteryStatus::Low: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Low"));
+    case BatteryStatus::Eri: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Elective replacement indicator (ERI)"));
+    case BatteryStatus::Eol: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "End of life (EOL)"));
     }
     return {};
 }
@@ -556,10 +557,10 @@ QString batteryStatus(BatteryStatus status)
 QString taskPriority(TaskPriority priority)
 {
     switch (priority) {
-    case TaskPriority::Low: return Event::tr("Low");
-    case TaskPriority::Normal: return Event::tr("Normal");
-    case TaskPriority::High: return Event::tr("High");
-    case TaskPriority::Urgent: return Event::tr("Urgent");
+    case TaskPriority::Low: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Low"));
+    case TaskPriority::Normal: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Normal"));
+    case TaskPriority::High: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "High"));
+    case TaskPriority::Urgent: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Urgent"));
     }
     return {};
 }

@@ -1,6 +1,8 @@
 // Building FHIR R4 DiagnosticReports with a contained battery Observation.
 #include "network/epicformatter.h"
 
+#include "models/payloadtext.h"
+
 #include "models/eventtype.h"
 #include "network/phiview.h"
 
@@ -37,7 +39,7 @@ QJsonObject patientReference(const PhiView &view)
     const EventPatient &patient = *view.event().patient;
     QJsonObject identifier{
         {QStringLiteral("type"), codeableConcept(QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0203"),
-                                                 QStringLiteral("MR"), EpicFormatter::tr("Medical record number"))},
+                                                 QStringLiteral("MR"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Medical record number")))},
         {QStringLiteral("value"), patient.mrn}};
     QJsonObject reference{{QStringLiteral("type"), QStringLiteral("Patient")},
                           {QStringLiteral("identifier"), identifier}};
@@ -52,23 +54,23 @@ QJsonObject batteryObservation(const PhiView &view, const QString &status)
     const EventBattery &battery = *event.battery;
     QJsonArray components{
         QJsonObject{{QStringLiteral("code"),
-                     codeableConcept(mdcSystem, QStringLiteral("721280"), EpicFormatter::tr("Battery status"))},
+                     codeableConcept(mdcSystem, QStringLiteral("721280"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery status")))},
                     {QStringLiteral("valueCodeableConcept"),
                      QJsonObject{{QStringLiteral("text"), EventTexts::batteryStatus(battery.status)}}}},
         QJsonObject{{QStringLiteral("code"), codeableConcept(mdcSystem, QStringLiteral("721536"),
-                                                             EpicFormatter::tr("Battery remaining percentage"))},
+                                                             PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining percentage")))},
                     {QStringLiteral("valueQuantity"), quantity(battery.percentage, QStringLiteral("%"))}},
     };
     if (battery.longevityMonths) {
         components.append(QJsonObject{{QStringLiteral("code"), codeableConcept(mdcSystem, QStringLiteral("721472"),
-                                                                              EpicFormatter::tr("Battery remaining longevity"))},
+                                                                              PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining longevity")))},
                                       {QStringLiteral("valueQuantity"), quantity(*battery.longevityMonths, QStringLiteral("mo"))}});
     }
     QJsonObject observation{
         {QStringLiteral("resourceType"), QStringLiteral("Observation")},
         {QStringLiteral("id"), batteryObservationId},
         {QStringLiteral("status"), status},
-        {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), EpicFormatter::tr("Implanted device battery")}}},
+        {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}},
         {QStringLiteral("component"), components},
     };
     if (event.patient)
@@ -77,7 +79,7 @@ QJsonObject batteryObservation(const PhiView &view, const QString &status)
         observation.insert(QStringLiteral("effectiveDateTime"), EventKeys::timestamp(event.report->createdAt));
     QString device = QStringList{battery.manufacturer, battery.model}.join(QLatin1Char(' ')).trimmed();
     if (!battery.serial.isEmpty())
-        device = EpicFormatter::tr("%1, serial number %2").arg(device, battery.serial);
+        device = PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "%1, serial number %2")).arg(device, battery.serial);
     if (!device.isEmpty())
         observation.insert(QStringLiteral("device"), QJsonObject{{QStringLiteral("display"), device}});
     return observation;
@@ -119,7 +121,7 @@ QJsonObject EpicFormatter::diagnosticReport(const Event &event, PhiLevel phi)
                                  QJsonArray{coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0074"),
                                                    QStringLiteral("EC"))}}}}},
         {QStringLiteral("code"), codeableConcept(QStringLiteral("http://loinc.org"), QStringLiteral("10191-5"),
-                                                 tr("%1 report").arg(EventTexts::reportKind(report.kind)))},
+                                                 PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "%1 report")).arg(EventTexts::reportKind(report.kind)))},
         {QStringLiteral("issued"),
          EventKeys::timestamp(report.completedAt.isValid() ? report.completedAt : visible.timestamp)},
     };
@@ -149,11 +151,11 @@ QJsonObject EpicFormatter::diagnosticReport(const Event &event, PhiLevel phi)
         resource.insert(QStringLiteral("contained"), QJsonArray{batteryObservation(view, status)});
         resource.insert(QStringLiteral("result"),
                         QJsonArray{QJsonObject{{QStringLiteral("reference"), QString(QLatin1Char('#') + batteryObservationId)},
-                                               {QStringLiteral("display"), tr("Implanted device battery")}}});
+                                               {QStringLiteral("display"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}});
         const EventBattery &battery = *visible.battery;
-        QString finding = tr("Battery %1 %, %2.").arg(battery.percentage).arg(EventTexts::batteryStatus(battery.status));
+        QString finding = PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery %1 %, %2.")).arg(battery.percentage).arg(EventTexts::batteryStatus(battery.status));
         if (battery.longevityMonths)
-            finding += QLatin1Char(' ') + tr("Estimated remaining longevity (months): %1.").arg(*battery.longevityMonths);
+            finding += QLatin1Char(' ') + PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Estimated remaining longevity (months): %1.")).arg(*battery.longevityMonths);
         conclusion.append(finding);
     }
     if (!report.conclusion.trimmed().isEmpty())

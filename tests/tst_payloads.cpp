@@ -7,11 +7,14 @@
 #include "network/slackformatter.h"
 #include "network/teamsformatter.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTranslator>
+#include <QFileInfo>
 #include <QTest>
 
 namespace {
@@ -101,6 +104,7 @@ class tst_Payloads : public QObject
 private slots:
     void golden_data();
     void golden();
+    void bytesDoNotFollowTheConsoleLanguage();
     void headers_data();
     void headers();
     void samplesRoundTrip_data();
@@ -626,6 +630,50 @@ void tst_Payloads::badEventJson()
     QVERIFY2(error.contains(expected), qPrintable(error));
     if (QByteArray(QTest::currentDataTag()) == "malformed" || QByteArray(QTest::currentDataTag()) == "truncated")
         QVERIFY2(error.startsWith(QStringLiteral("The event is not valid JSON: ")), qPrintable(error));
+}
+
+void tst_Payloads::bytesDoNotFollowTheConsoleLanguage()
+{
+    // A German console sends exactly what an English one sends: what a receiver gets never depends on who
+    // previewed or sent it. The long texts are the ones that used to follow the console (titles, facts, FHIR text).
+    struct Case { WebhookKind kind; QString event; PhiLevel phi; };
+    QList<Case> cases;
+    for (WebhookKind kind : WebhookKinds::all()) {
+        for (const EventType &type : EventCatalog::builtIn()) {
+            for (PhiLevel phi : PhiLevels::all())
+                cases.append({kind, type.name, phi});
+        }
+    }
+    auto formatAll = [&cases] {
+        QList<QByteArray> bodies;
+        for (const Case &c : cases) {
+            QString error;
+            const auto payload = PayloadFormatter::create(c.kind)->format(EventSamples::sample(c.event), c.phi, &error);
+            // An event the integration cannot carry has no bytes; its message is the console's, in its language.
+            bodies.append(payload ? payload->body : QByteArray("(refused)"));
+        }
+        return bodies;
+    };
+    const QList<QByteArray> english = formatAll();
+
+    // This test runs without an application object; translators need one.
+    int argc = 1;
+    char name[] = "tst_payloads";
+    char *argv[] = {name, nullptr};
+    QCoreApplication application(argc, argv);
+    const QString executable = qEnvironmentVariable("GOREPORTER_EXECUTABLE");
+    QTranslator german;
+    QVERIFY2(german.load(QFileInfo(executable).dir().filePath(QStringLiteral("goreporter_de.qm"))),
+             "the German catalogue is not built");
+    QCoreApplication::installTranslator(&german);
+    // The catalogue is in force: the console's own texts are German now.
+    QVERIFY(QCoreApplication::translate("Event", "Pacemaker interrogation") != QLatin1String("Pacemaker interrogation"));
+    const QList<QByteArray> underGerman = formatAll();
+    QCoreApplication::removeTranslator(&german);
+    for (qsizetype i = 0; i < cases.size(); ++i)
+        QVERIFY2(underGerman.at(i) == english.at(i),
+                 qPrintable(QStringLiteral("%1 %2 changed with the console's language")
+                                .arg(WebhookKinds::key(cases.at(i).kind), cases.at(i).event)));
 }
 
 QTEST_APPLESS_MAIN(tst_Payloads)
