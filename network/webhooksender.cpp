@@ -192,6 +192,23 @@ void DeliveryJob::setStage(Stage stage)
     emit stageChanged(stage);
 }
 
+bool DeliveryJob::checkUrl(const QUrl &url, const QString &what)
+{
+    if (!url.isValid() || url.host().isEmpty()) {
+        fail(DeliveryResult::Error::InvalidRequest, tr("The %1 “%2” is not a valid URL.").arg(what, url.toString()));
+        return false;
+    }
+    const QString scheme = url.scheme().toLower();
+    if (scheme == QLatin1String("https") || (scheme == QLatin1String("http") && m_request.allowLoopbackHttp))
+        return true;
+    fail(DeliveryResult::Error::InvalidRequest,
+         scheme == QLatin1String("http")
+             ? tr("The %1 uses plain http. Webhooks are sent over HTTPS only; plain http is allowed only to this "
+                  "computer (loopback) when the webhook allows it.").arg(what)
+             : tr("The %1 has the scheme “%2”; only https is supported.").arg(what, scheme));
+    return false;
+}
+
 void DeliveryJob::start()
 {
     if (m_finished)
@@ -203,38 +220,34 @@ void DeliveryJob::start()
     m_result.requestHeaders = WebhookSender::redactedHeaders(m_request.headers);
     m_deadline.start(std::max(1, m_request.timeoutMs));
 
-    auto checkUrl = [this](const QUrl &url, const QString &what) {
-        if (!url.isValid() || url.host().isEmpty()) {
-            fail(DeliveryResult::Error::InvalidRequest, tr("The %1 “%2” is not a valid URL.").arg(what, url.toString()));
-            return false;
-        }
-        const QString scheme = url.scheme().toLower();
-        if (scheme == QLatin1String("https") || (scheme == QLatin1String("http") && m_request.allowLoopbackHttp))
-            return true;
-        fail(DeliveryResult::Error::InvalidRequest,
-             scheme == QLatin1String("http")
-                 ? tr("The %1 uses plain http. Webhooks are sent over HTTPS only; plain http is allowed only to this "
-                      "computer (loopback) when the webhook allows it.").arg(what)
-                 : tr("The %1 has the scheme “%2”; only https is supported.").arg(what, scheme));
-        return false;
-    };
     if (!checkUrl(m_request.url, tr("webhook URL")))
         return;
-    if (!m_request.caFile.isEmpty()) {
-        QString readError;
-        const std::optional<QByteArray> bundle =
-            BoundedFile::read(m_request.caFile, BoundedFile::certificateBundleMaxBytes, &readError);
-        if (!bundle) {
-            fail(DeliveryResult::Error::InvalidRequest,
-                 tr("Cannot read the CA bundle %1: %2").arg(m_request.caFile, readError));
-            return;
-        }
-        if (QSslCertificate::fromData(*bundle, QSsl::Pem).isEmpty()) {
-            fail(DeliveryResult::Error::InvalidRequest,
-                 tr("The CA bundle %1 holds no PEM certificate.").arg(m_request.caFile));
-            return;
-        }
+    if (m_request.caFile.isEmpty()) {
+        startWithCertificates();
+        return;
     }
+    // Read in the pool, once: the file may sit on a slow share, and what is checked here is what is trusted later.
+    BoundedFile::readInBackground(m_request.caFile, BoundedFile::certificateBundleMaxBytes)
+        .then(this, [this](const BoundedFile::Contents &bundle) {
+            if (m_finished)
+                return; // cancelled or timed out meanwhile
+            if (!bundle.bytes) {
+                fail(DeliveryResult::Error::InvalidRequest,
+                     tr("Cannot read the CA bundle %1: %2").arg(m_request.caFile, bundle.error));
+                return;
+            }
+            m_caCertificates = QSslCertificate::fromData(*bundle.bytes, QSsl::Pem);
+            if (m_caCertificates.isEmpty()) {
+                fail(DeliveryResult::Error::InvalidRequest,
+                     tr("The CA bundle %1 holds no PEM certificate.").arg(m_request.caFile));
+                return;
+            }
+            startWithCertificates();
+        });
+}
+
+void DeliveryJob::startWithCertificates()
+{
     if (!m_request.epic) {
         sendMain({});
         return;
@@ -427,7 +440,7 @@ void DeliveryJob::connectTo(qsizetype candidate)
     request.setAttribute(QNetworkRequest::AuthenticationReuseAttribute, QNetworkRequest::Manual);
     if (!m_request.caFile.isEmpty()) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.addCaCertificates(m_request.caFile, QSsl::Pem);
+        tls.addCaCertificates(m_caCertificates);
         request.setSslConfiguration(tls);
     }
 

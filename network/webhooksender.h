@@ -15,6 +15,7 @@
 #include <QObject>
 #include <QPair>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QSslError>
 #include <QString>
 #include <QStringList>
@@ -134,6 +135,10 @@ private:
     struct Exchange;
     void start();
     void requestToken();
+    // What start() does once the CA bundle, if any, has been read.
+    void startWithCertificates();
+    // Fails the job unless url is a valid https URL (http only to loopback when allowed); what names it.
+    bool checkUrl(const QUrl &url, const QString &what);
     void sendMain(const QByteArray &bearerToken);
     void startExchange(const QUrl &url, const QByteArray &method, const ByteHeaders &headers, const QByteArray &body,
                        std::function<void()> done);
@@ -159,6 +164,7 @@ private:
     std::unique_ptr<Exchange> m_exchange;
     bool m_finished = false;
     bool m_inTokenExchange = false;
+    QList<QSslCertificate> m_caCertificates; // the webhook's CA bundle, read once and bounded
 };
 
 class WebhookSender : public QObject

@@ -309,6 +309,8 @@ void TestMainWindow::iconsWithoutAnIconTheme()
                     continue;
                 if (a->objectName() == u"newAction"_s || a->objectName() == u"editAction"_s
                     || a->objectName() == u"deleteAction"_s || a->objectName() == u"refreshAction"_s
+                    || a->objectName() == u"testSendAction"_s || a->objectName() == u"previewAction"_s
+                    || a->objectName() == u"secretAction"_s || a->objectName() == u"chartAction"_s
                     || a->objectName() == u"refreshDeliveriesAction"_s || a->objectName() == u"exportDeliveriesAction"_s)
                     QVERIFY2(!a->icon().pixmap(24, 24).isNull(), qPrintable(a->objectName()));
                 withIcon += a->icon().isNull() ? 0 : 1;

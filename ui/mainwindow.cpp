@@ -196,6 +196,10 @@ void MainWindow::createActions()
                                     &MainWindow::showDeliveriesOfSelected);
     m_troubleshootingAction = action("troubleshootingAction", QKeySequence::HelpContents, &MainWindow::showTroubleshooting);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    m_previewAction->setIcon(ConsoleIcons::named(QStringLiteral("document-preview")));
+    m_secretAction->setIcon(ConsoleIcons::named(QStringLiteral("dialog-password")));
+    m_testSendAction->setIcon(ConsoleIcons::named(QStringLiteral("mail-send")));
+    m_chartAction->setIcon(ConsoleIcons::named(QStringLiteral("office-chart-bar")));
     m_refreshAction->setIcon(ConsoleIcons::named(QStringLiteral("view-refresh")));
     m_findAction = new QAction(this);
     m_findAction->setShortcut(QKeySequence::Find);
