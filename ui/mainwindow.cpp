@@ -136,7 +136,6 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     m_changePoll->setInterval(3000);
     connect(m_changePoll, &QTimer::timeout, this, &MainWindow::refreshIfChangedElsewhere);
     m_changePoll->start();
-    m_changeStamp = m_repository.changeStamp();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePlaceholder);
@@ -362,6 +361,8 @@ void MainWindow::showError(const QString &message)
 
 void MainWindow::refresh()
 {
+    // What this window shows now is the state to compare later changes with (its own saves are not news).
+    m_changeStamp = m_repository.changeStamp();
     m_model->setHealthThresholds(m_settings->healthThresholds());
     if (m_model->refresh())
         statusBar()->showMessage(tr("%n webhook(s)", nullptr, m_model->rowCount()), 5000);
@@ -488,7 +489,6 @@ void MainWindow::refreshIfChangedElsewhere()
     const std::optional<QString> stamp = m_repository.changeStamp();
     if (!stamp || stamp == m_changeStamp)
         return;
-    m_changeStamp = stamp;
     refresh();
 }
 
