@@ -1,6 +1,7 @@
 // The "preview" command: the formatter's output for a sample or a file, as a chosen format or a stored webhook.
 #include "app/previewcommand.h"
 
+#include "models/payloadtext.h"
 #include "app/commandsupport.h"
 
 #include "models/database.h"
@@ -162,6 +163,7 @@ int PreviewCommand::run(const QStringList &arguments)
 
     WebhookKind kind = WebhookKind::Generic;
     PhiLevel phi = PhiLevel::None;
+    QString language = QStringLiteral("en");
     HeaderList customHeaders;
     bool signedWhenSent = false;
     if (byFormat) {
@@ -196,11 +198,13 @@ int PreviewCommand::run(const QStringList &arguments)
             m_err << tr("note: “%1” is disabled; this is what it would send once enabled.").arg(name) << '\n';
         kind = webhook->kind;
         phi = webhook->phiLevel;
+        language = webhook->payloadLanguage;
         customHeaders = webhook->headers;
         signedWhenSent = !webhook->secretFingerprint.isEmpty();
     }
 
     QString error;
+    const PayloadText::Scope inLanguage(language);
     const auto payload = PayloadFormatter::create(kind)->format(*event, phi, &error);
     if (!payload)
         return fail(error);

@@ -1,6 +1,7 @@
 // The "send" command: builds, signs or authenticates, sends and records one test delivery, then reports its outcome.
 #include "app/sendcommand.h"
 
+#include "models/payloadtext.h"
 #include "app/commandsupport.h"
 #include "models/deliveryrepository.h"
 #include "models/event.h"
@@ -184,6 +185,7 @@ int SendCommand::run(const QStringList &arguments)
         m_support.err() << tr("note: “%1” is disabled; this test is sent all the same.").arg(webhook->name) << '\n';
 
     QString error;
+    const PayloadText::Scope inLanguage(webhook->payloadLanguage);
     const auto payload = PayloadFormatter::create(webhook->kind)->format(*event, webhook->phiLevel, &error);
     if (!payload)
         return m_support.fail(tr("Nothing was sent: %1").arg(error));

@@ -525,9 +525,9 @@ namespace EventTexts {
 QString reportKind(ReportKind kind)
 {
     switch (kind) {
-    case ReportKind::Pacemaker: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Pacemaker interrogation"));
-    case ReportKind::Icd: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "ICD interrogation"));
-    case ReportKind::LoopRecorder: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Loop recorder interrogation"));
+    case ReportKind::Pacemaker: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Pacemaker interrogation"));
+    case ReportKind::Icd: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "ICD interrogation"));
+    case ReportKind::LoopRecorder: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Loop recorder interrogation"));
     }
     return {};
 }
@@ -535,10 +535,10 @@ QString reportKind(ReportKind kind)
 QString reportStatus(ReportStatus status)
 {
     switch (status) {
-    case ReportStatus::Preliminary: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Preliminary"));
-    case ReportStatus::Final: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Final"));
-    case ReportStatus::Amended: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Amended"));
-    case ReportStatus::Cancelled: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Cancelled"));
+    case ReportStatus::Preliminary: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Preliminary"));
+    case ReportStatus::Final: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Final"));
+    case ReportStatus::Amended: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Amended"));
+    case ReportStatus::Cancelled: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Cancelled"));
     }
     return {};
 }
@@ -546,10 +546,10 @@ QString reportStatus(ReportStatus status)
 QString batteryStatus(BatteryStatus status)
 {
     switch (status) {
-    case BatteryStatus::Ok: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "OK"));
-    case BatteryStatus::Low: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Low"));
-    case BatteryStatus::Eri: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Elective replacement indicator (ERI)"));
-    case BatteryStatus::Eol: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "End of life (EOL)"));
+    case BatteryStatus::Ok: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "OK"));
+    case BatteryStatus::Low: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Low"));
+    case BatteryStatus::Eri: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Elective replacement indicator (ERI)"));
+    case BatteryStatus::Eol: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "End of life (EOL)"));
     }
     return {};
 }
@@ -557,10 +557,10 @@ QString batteryStatus(BatteryStatus status)
 QString taskPriority(TaskPriority priority)
 {
     switch (priority) {
-    case TaskPriority::Low: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Low"));
-    case TaskPriority::Normal: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Normal"));
-    case TaskPriority::High: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "High"));
-    case TaskPriority::Urgent: return PayloadText::english(QT_TRANSLATE_NOOP("Event", "Urgent"));
+    case TaskPriority::Low: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Low"));
+    case TaskPriority::Normal: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Normal"));
+    case TaskPriority::High: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "High"));
+    case TaskPriority::Urgent: return PayloadText::translated("Event", QT_TRANSLATE_NOOP("Event", "Urgent"));
     }
     return {};
 }

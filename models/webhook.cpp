@@ -34,6 +34,7 @@ QJsonObject Webhook::auditSnapshot() const
         {QStringLiteral("caFile"), caFile},
         {QStringLiteral("internalEndpoint"), internalEndpoint},
         {QStringLiteral("epic"), epic.isEmpty() ? QJsonValue() : QJsonValue(epicSettingsToJson(epic))},
+        {QStringLiteral("payloadLanguage"), payloadLanguage},
     };
 }
 

@@ -45,6 +45,7 @@ struct Webhook
     QString caFile;              // PEM bundle of a hospital-internal certificate authority, trusted in addition
     bool internalEndpoint = false; // an administrator's explicit permission to reach private addresses
     EpicSettings epic;
+    QString payloadLanguage = QStringLiteral("en"); // the language of the words in payloads (PayloadText)
     QString secretFingerprint;   // prefix of the SHA-256 of the secret; the secret itself lives in the keychain
     QDateTime secretSetAt;
     QString previousSecretFingerprint; // during a rotation, the secret still signed with until secretGraceUntil

@@ -21,6 +21,7 @@ const QStringList knownKeys = {
     QStringLiteral("description"), QStringLiteral("events"), QStringLiteral("timeoutSeconds"),
     QStringLiteral("headers"), QStringLiteral("phiLevel"), QStringLiteral("allowLoopbackHttp"),
     QStringLiteral("caFile"), QStringLiteral("internalEndpoint"), QStringLiteral("epic"),
+    QStringLiteral("payloadLanguage"),
 };
 const QStringList knownEpicKeys = {
     QStringLiteral("clientId"), QStringLiteral("tokenUrl"), QStringLiteral("fhirBaseUrl"), QStringLiteral("scope"),
@@ -166,6 +167,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
         webhook.allowLoopbackHttp = expect("allowLoopbackHttp", QJsonValue::Bool, false).toBool(false);
         webhook.caFile = expect("caFile", QJsonValue::String, false).toString();
         webhook.internalEndpoint = expect("internalEndpoint", QJsonValue::Bool, false).toBool(false);
+        webhook.payloadLanguage = expect("payloadLanguage", QJsonValue::String, false).toString(QStringLiteral("en"));
         const QJsonObject epic = expect("epic", QJsonValue::Object, false).toObject();
         for (auto it = epic.begin(); it != epic.end(); ++it) {
             if (!knownEpicKeys.contains(it.key()))
@@ -212,6 +214,7 @@ QByteArray WebhookConfig::serialize(const QList<Webhook> &webhooks)
             {QStringLiteral("allowLoopbackHttp"), w.allowLoopbackHttp},
             {QStringLiteral("caFile"), w.caFile},
             {QStringLiteral("internalEndpoint"), w.internalEndpoint},
+            {QStringLiteral("payloadLanguage"), w.payloadLanguage},
         };
         if (w.kind == WebhookKind::Epic)
             object.insert(QStringLiteral("epic"), epicSettingsToJson(w.epic));

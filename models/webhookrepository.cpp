@@ -53,7 +53,8 @@ bool sameConfiguration(const Webhook &a, const Webhook &b)
     return a.name == b.name && a.kind == b.kind && a.url == b.url && a.active == b.active
            && a.description == b.description && a.timeoutSeconds == b.timeoutSeconds && a.headers == b.headers
            && a.events == b.events && a.phiLevel == b.phiLevel && a.allowLoopbackHttp == b.allowLoopbackHttp
-           && a.caFile == b.caFile && a.internalEndpoint == b.internalEndpoint && a.epic == b.epic;
+           && a.caFile == b.caFile && a.internalEndpoint == b.internalEndpoint && a.epic == b.epic
+           && a.payloadLanguage == b.payloadLanguage;
 }
 
 // Settings that only some webhooks use share one JSON column, so adding one needs no migration.
@@ -66,6 +67,8 @@ QString settingsToJson(const Webhook &webhook)
         settings.insert(QStringLiteral("internalEndpoint"), true);
     if (!webhook.epic.isEmpty())
         settings.insert(QStringLiteral("epic"), epicSettingsToJson(webhook.epic));
+    if (webhook.payloadLanguage != u"en")
+        settings.insert(QStringLiteral("payloadLanguage"), webhook.payloadLanguage);
     if (!webhook.previousSecretFingerprint.isEmpty()) {
         settings.insert(QStringLiteral("previousSecretFingerprint"), webhook.previousSecretFingerprint);
         settings.insert(QStringLiteral("secretGraceUntil"), webhook.secretGraceUntil.toMSecsSinceEpoch());
@@ -79,6 +82,7 @@ void settingsFromJson(const QString &json, Webhook &webhook)
     webhook.caFile = settings.value(QLatin1String("caFile")).toString();
     webhook.internalEndpoint = settings.value(QLatin1String("internalEndpoint")).toBool();
     webhook.epic = epicSettingsFromJson(settings.value(QLatin1String("epic")).toObject());
+    webhook.payloadLanguage = settings.value(QLatin1String("payloadLanguage")).toString(QStringLiteral("en"));
     webhook.previousSecretFingerprint = settings.value(QLatin1String("previousSecretFingerprint")).toString();
     webhook.secretGraceUntil = webhook.previousSecretFingerprint.isEmpty()
                                    ? QDateTime()

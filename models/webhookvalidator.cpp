@@ -2,6 +2,7 @@
 
 #include "models/displaytext.h"
 #include "models/eventtype.h"
+#include "models/payloadtext.h"
 
 #include <QDir>
 #include <QHostAddress>
@@ -38,6 +39,10 @@ QList<FieldError> WebhookValidator::validate(const Webhook &webhook, const Taken
     if (!webhook.caFile.isEmpty() && !QDir::isAbsolutePath(webhook.caFile))
         add(FieldError::Field::CaFile, tr("The certificate authority file must be given with its absolute path."));
     add(FieldError::Field::Epic, checkEpicSettings(webhook.epic));
+    if (!PayloadText::languages().contains(webhook.payloadLanguage))
+        add(FieldError::Field::PayloadLanguage,
+            tr("“%1” is not a payload language; use one of: %2.")
+                .arg(DisplayText::excerpt(webhook.payloadLanguage, 20), PayloadText::languages().join(QStringLiteral(", "))));
     if (webhook.description.size() > 2000)
         add(FieldError::Field::Description, tr("The description is longer than 2,000 characters."));
     return errors;

@@ -11,7 +11,7 @@
 
 struct FieldError
 {
-    enum class Field { Name, Url, Timeout, Headers, Events, Description, CaFile, Epic };
+    enum class Field { Name, Url, Timeout, Headers, Events, Description, CaFile, Epic, PayloadLanguage };
     Field field;
     QString message;
 };

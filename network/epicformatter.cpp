@@ -39,7 +39,7 @@ QJsonObject patientReference(const PhiView &view)
     const EventPatient &patient = *view.event().patient;
     QJsonObject identifier{
         {QStringLiteral("type"), codeableConcept(QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0203"),
-                                                 QStringLiteral("MR"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Medical record number")))},
+                                                 QStringLiteral("MR"), PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Medical record number")))},
         {QStringLiteral("value"), patient.mrn}};
     QJsonObject reference{{QStringLiteral("type"), QStringLiteral("Patient")},
                           {QStringLiteral("identifier"), identifier}};
@@ -54,23 +54,23 @@ QJsonObject batteryObservation(const PhiView &view, const QString &status)
     const EventBattery &battery = *event.battery;
     QJsonArray components{
         QJsonObject{{QStringLiteral("code"),
-                     codeableConcept(mdcSystem, QStringLiteral("721280"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery status")))},
+                     codeableConcept(mdcSystem, QStringLiteral("721280"), PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Battery status")))},
                     {QStringLiteral("valueCodeableConcept"),
                      QJsonObject{{QStringLiteral("text"), EventTexts::batteryStatus(battery.status)}}}},
         QJsonObject{{QStringLiteral("code"), codeableConcept(mdcSystem, QStringLiteral("721536"),
-                                                             PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining percentage")))},
+                                                             PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining percentage")))},
                     {QStringLiteral("valueQuantity"), quantity(battery.percentage, QStringLiteral("%"))}},
     };
     if (battery.longevityMonths) {
         components.append(QJsonObject{{QStringLiteral("code"), codeableConcept(mdcSystem, QStringLiteral("721472"),
-                                                                              PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining longevity")))},
+                                                                              PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Battery remaining longevity")))},
                                       {QStringLiteral("valueQuantity"), quantity(*battery.longevityMonths, QStringLiteral("mo"))}});
     }
     QJsonObject observation{
         {QStringLiteral("resourceType"), QStringLiteral("Observation")},
         {QStringLiteral("id"), batteryObservationId},
         {QStringLiteral("status"), status},
-        {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}},
+        {QStringLiteral("code"), QJsonObject{{QStringLiteral("text"), PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}},
         {QStringLiteral("component"), components},
     };
     if (event.patient)
@@ -79,7 +79,7 @@ QJsonObject batteryObservation(const PhiView &view, const QString &status)
         observation.insert(QStringLiteral("effectiveDateTime"), EventKeys::timestamp(event.report->createdAt));
     QString device = QStringList{battery.manufacturer, battery.model}.join(QLatin1Char(' ')).trimmed();
     if (!battery.serial.isEmpty())
-        device = PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "%1, serial number %2")).arg(device, battery.serial);
+        device = PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "%1, serial number %2")).arg(device, battery.serial);
     if (!device.isEmpty())
         observation.insert(QStringLiteral("device"), QJsonObject{{QStringLiteral("display"), device}});
     return observation;
@@ -121,7 +121,7 @@ QJsonObject EpicFormatter::diagnosticReport(const Event &event, PhiLevel phi)
                                  QJsonArray{coding(QStringLiteral("http://terminology.hl7.org/CodeSystem/v2-0074"),
                                                    QStringLiteral("EC"))}}}}},
         {QStringLiteral("code"), codeableConcept(QStringLiteral("http://loinc.org"), QStringLiteral("10191-5"),
-                                                 PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "%1 report")).arg(EventTexts::reportKind(report.kind)))},
+                                                 PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "%1 report")).arg(EventTexts::reportKind(report.kind)))},
         {QStringLiteral("issued"),
          EventKeys::timestamp(report.completedAt.isValid() ? report.completedAt : visible.timestamp)},
     };
@@ -151,11 +151,11 @@ QJsonObject EpicFormatter::diagnosticReport(const Event &event, PhiLevel phi)
         resource.insert(QStringLiteral("contained"), QJsonArray{batteryObservation(view, status)});
         resource.insert(QStringLiteral("result"),
                         QJsonArray{QJsonObject{{QStringLiteral("reference"), QString(QLatin1Char('#') + batteryObservationId)},
-                                               {QStringLiteral("display"), PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}});
+                                               {QStringLiteral("display"), PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Implanted device battery"))}}});
         const EventBattery &battery = *visible.battery;
-        QString finding = PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Battery %1 %, %2.")).arg(battery.percentage).arg(EventTexts::batteryStatus(battery.status));
+        QString finding = PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Battery %1 %, %2.")).arg(battery.percentage).arg(EventTexts::batteryStatus(battery.status));
         if (battery.longevityMonths)
-            finding += QLatin1Char(' ') + PayloadText::english(QT_TRANSLATE_NOOP("EpicFormatter", "Estimated remaining longevity (months): %1.")).arg(*battery.longevityMonths);
+            finding += QLatin1Char(' ') + PayloadText::translated("EpicFormatter", QT_TRANSLATE_NOOP("EpicFormatter", "Estimated remaining longevity (months): %1.")).arg(*battery.longevityMonths);
         conclusion.append(finding);
     }
     if (!report.conclusion.trimmed().isEmpty())

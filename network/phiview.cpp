@@ -66,23 +66,23 @@ QString PhiView::title() const
     const Event &e = m_event;
     const QString kind = e.report ? EventTexts::reportKind(e.report->kind) : QString();
     if (e.type == QLatin1String("report.created"))
-        return PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "New report: %1")).arg(kind);
+        return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "New report: %1")).arg(kind);
     if (e.type == QLatin1String("report.completed"))
-        return PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Report signed off: %1")).arg(kind);
+        return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Report signed off: %1")).arg(kind);
     if (e.type == QLatin1String("battery.low") && e.battery)
-        return PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Battery low: %1 %")).arg(e.battery->percentage);
+        return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Battery low: %1 %")).arg(e.battery->percentage);
     if (e.type == QLatin1String("battery.critical") && e.battery)
-        return PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Battery critical: %1 %")).arg(e.battery->percentage);
+        return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Battery critical: %1 %")).arg(e.battery->percentage);
     const QString taskTitle = e.task ? e.task->title : QString();
     if (e.type == QLatin1String("task.created"))
-        return taskTitle.isEmpty() ? PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "New follow-up task")) : PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "New task: %1")).arg(taskTitle);
+        return taskTitle.isEmpty() ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "New follow-up task")) : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "New task: %1")).arg(taskTitle);
     if (e.type == QLatin1String("task.due"))
-        return taskTitle.isEmpty() ? PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Follow-up task due today")) : PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Due today: %1")).arg(taskTitle);
+        return taskTitle.isEmpty() ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Follow-up task due today")) : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Due today: %1")).arg(taskTitle);
     // Dates rather than counts of days: a count needs plural forms that English source texts do not have.
     if (e.type == QLatin1String("task.overdue") && e.task) {
         const QString due = formatDate(e.task->dueDate);
-        return taskTitle.isEmpty() ? PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Follow-up task overdue since %1")).arg(due)
-                                   : PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Overdue since %1: %2")).arg(due, taskTitle);
+        return taskTitle.isEmpty() ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Follow-up task overdue since %1")).arg(due)
+                                   : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Overdue since %1: %2")).arg(due, taskTitle);
     }
     return e.type;
 }
@@ -90,7 +90,7 @@ QString PhiView::title() const
 QString PhiView::description() const
 {
     const EventType *type = EventCatalog::find(m_event.type);
-    return type ? type->description : QString();
+    return type ? PayloadText::translated("EventCatalog", type->description.toUtf8().constData()) : QString();
 }
 
 QString PhiView::summary() const
@@ -99,21 +99,21 @@ QString PhiView::summary() const
     QStringList parts;
     if (e.battery) {
         parts.append(QStringList{e.battery->manufacturer, e.battery->model}.join(QLatin1Char(' ')).trimmed());
-        parts.append(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "battery %1 %, %2")).arg(e.battery->percentage).arg(EventTexts::batteryStatus(e.battery->status)));
+        parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "battery %1 %, %2")).arg(e.battery->percentage).arg(EventTexts::batteryStatus(e.battery->status)));
         if (e.battery->longevityMonths)
-            parts.append(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "estimated longevity %1 mo")).arg(*e.battery->longevityMonths));
+            parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "estimated longevity %1 mo")).arg(*e.battery->longevityMonths));
     } else if (e.report) {
         parts.append(EventTexts::reportKind(e.report->kind) + QLatin1Char(' ') + e.report->id);
         parts.append(EventTexts::reportStatus(e.report->status));
     }
     if (e.task) {
-        parts.append(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Task %1")).arg(e.task->id));
+        parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Task %1")).arg(e.task->id));
         parts.append(EventTexts::taskPriority(e.task->priority));
-        parts.append(e.task->daysOverdue > 0 ? PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "overdue since %1")).arg(formatDate(e.task->dueDate))
-                                             : PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "due %1")).arg(formatDate(e.task->dueDate)));
+        parts.append(e.task->daysOverdue > 0 ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "overdue since %1")).arg(formatDate(e.task->dueDate))
+                                             : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "due %1")).arg(formatDate(e.task->dueDate)));
     }
     if (e.patient)
-        parts.append(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "patient %1 (MRN %2)")).arg(patientLabel(), e.patient->mrn));
+        parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "patient %1 (MRN %2)")).arg(patientLabel(), e.patient->mrn));
     parts.removeAll(QString());
     return parts.join(QStringLiteral(" · "));
 }
@@ -127,38 +127,38 @@ QList<QPair<QString, QString>> PhiView::facts() const
             facts.append({label, value});
     };
     if (e.patient) {
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Patient")), patientLabel());
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "MRN")), e.patient->mrn);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Born")), formatDate(e.patient->birthDate));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Patient")), patientLabel());
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "MRN")), e.patient->mrn);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Born")), formatDate(e.patient->birthDate));
     }
     if (e.battery) {
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Device")), QStringList{e.battery->manufacturer, e.battery->model}.join(QLatin1Char(' ')).trimmed());
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Serial number")), e.battery->serial);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Battery")), PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "%1 %")).arg(e.battery->percentage));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Battery status")), EventTexts::batteryStatus(e.battery->status));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Device")), QStringList{e.battery->manufacturer, e.battery->model}.join(QLatin1Char(' ')).trimmed());
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Serial number")), e.battery->serial);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Battery")), PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "%1 %")).arg(e.battery->percentage));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Battery status")), EventTexts::batteryStatus(e.battery->status));
         if (e.battery->longevityMonths)
-            add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Estimated longevity (months)")), QString::number(*e.battery->longevityMonths));
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Estimated longevity (months)")), QString::number(*e.battery->longevityMonths));
     }
     if (e.task) {
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Task")), e.task->id);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Title")), e.task->title);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Priority")), EventTexts::taskPriority(e.task->priority));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Due")), formatDate(e.task->dueDate));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Task")), e.task->id);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Title")), e.task->title);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Priority")), EventTexts::taskPriority(e.task->priority));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Due")), formatDate(e.task->dueDate));
         if (e.task->daysOverdue > 0)
-            add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Days overdue")), QString::number(e.task->daysOverdue));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Assigned to")), e.task->assignee);
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Days overdue")), QString::number(e.task->daysOverdue));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Assigned to")), e.task->assignee);
     }
     if (e.report) {
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Report")), e.report->id);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Report type")), EventTexts::reportKind(e.report->kind));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Report status")), EventTexts::reportStatus(e.report->status));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Clinic")), e.report->clinic);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Physician")), e.report->physician);
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Created")), formatTime(e.report->createdAt));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Signed off")), formatTime(e.report->completedAt));
-        add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Conclusion")), e.report->conclusion);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Report")), e.report->id);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Report type")), EventTexts::reportKind(e.report->kind));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Report status")), EventTexts::reportStatus(e.report->status));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Clinic")), e.report->clinic);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Physician")), e.report->physician);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Created")), formatTime(e.report->createdAt));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Signed off")), formatTime(e.report->completedAt));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Conclusion")), e.report->conclusion);
     }
-    add(PayloadText::english(QT_TRANSLATE_NOOP("PhiView", "Event time")), formatTime(e.timestamp));
+    add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Event time")), formatTime(e.timestamp));
     return facts;
 }
 

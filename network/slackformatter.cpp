@@ -102,7 +102,7 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
     const QString header = severityEmoji(event.type) + QLatin1Char(' ') + view.title();
     if (header.size() > maxHeaderText) {
         payload.warnings.append(tr("The Slack header was cut to %1 characters.").arg(maxHeaderText));
-        cutParts.append(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "header")));
+        cutParts.append(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "header")));
     }
     blocks.append(QJsonObject{
         {QStringLiteral("type"), QStringLiteral("header")},
@@ -114,12 +114,12 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
     const QString link = event.link().toString(QUrl::FullyEncoded);
     const QString linkLine = link.isEmpty() ? QString()
                                             : QStringLiteral("\n<") + link + QLatin1Char('|')
-                                                  + escapeMrkdwn(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "Open in goReporter"))) + QLatin1Char('>');
+                                                  + escapeMrkdwn(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "Open in goReporter"))) + QLatin1Char('>');
     bool summaryCut = false;
     const QString summary = escapedCut(view.summary(), maxSectionText - linkLine.size(), &summaryCut);
     if (summaryCut) {
         payload.warnings.append(tr("The Slack summary was cut to %1 characters.").arg(maxSectionText));
-        cutParts.append(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "summary")));
+        cutParts.append(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "summary")));
     }
     blocks.append(mrkdwnSection(summary + linkLine));
 
@@ -156,7 +156,7 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
                                     .arg(maxSectionText)
                                     .arg(code.size())
                                     .arg(position));
-        cutParts.append(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "event JSON")));
+        cutParts.append(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "event JSON")));
     }
 
     bool textCut = false;
@@ -164,12 +164,12 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
         escapedCut(view.title() + QStringLiteral(" — ") + view.summary(), maxText - linkLine.size(), &textCut) + linkLine;
     if (textCut) {
         payload.warnings.append(tr("The Slack notification text was cut to %1 characters.").arg(maxText));
-        cutParts.append(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "notification text")));
+        cutParts.append(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "notification text")));
     }
 
     if (!cutParts.isEmpty()) {
         const QString note = QStringLiteral("✂️ ")
-                             + escapeMrkdwn(PayloadText::english(QT_TRANSLATE_NOOP("SlackFormatter", "Shortened to fit Slack's limits (%1); open goReporter for the whole "
+                             + escapeMrkdwn(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "Shortened to fit Slack's limits (%1); open goReporter for the whole "
                                                "event."))
                                                 .arg(cutParts.join(QStringLiteral(", "))));
         blocks.append(QJsonObject{

@@ -64,7 +64,7 @@ QJsonObject card(const PhiView &view, const QString &eventType, qsizetype maxTex
     if (!link.isEmpty()) {
         adaptiveCard.insert(QStringLiteral("actions"),
                             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Action.OpenUrl")},
-                                                   {QStringLiteral("title"), PayloadText::english(QT_TRANSLATE_NOOP("TeamsFormatter", "Open in goReporter"))},
+                                                   {QStringLiteral("title"), PayloadText::translated("TeamsFormatter", QT_TRANSLATE_NOOP("TeamsFormatter", "Open in goReporter"))},
                                                    {QStringLiteral("url"), link}}});
     }
     return adaptiveCard;
@@ -111,7 +111,7 @@ std::optional<Payload> TeamsFormatter::format(const Event &event, PhiLevel phi, 
     payload.body = message(card(view, event.type, noCut, QString()));
 
     if (const qsizetype uncutSize = payload.body.size(); uncutSize > maxBodyBytes) {
-        const QString note = PayloadText::english(QT_TRANSLATE_NOOP("TeamsFormatter", "Some details were shortened to fit Teams' 28 KB message limit; open goReporter for all "
+        const QString note = PayloadText::translated("TeamsFormatter", QT_TRANSLATE_NOOP("TeamsFormatter", "Some details were shortened to fit Teams' 28 KB message limit; open goReporter for all "
                                 "of them."));
         qsizetype maxTextLength = firstCutLength;
         payload.body = message(card(view, event.type, maxTextLength, note));

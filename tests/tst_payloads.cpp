@@ -1,6 +1,7 @@
 // The payload formatters: golden files for every format and event, PHI levels, limits, Unicode, and event JSON input.
 #include "models/event.h"
 #include "models/eventtype.h"
+#include "models/payloadtext.h"
 #include "network/epicformatter.h"
 #include "network/payloadformatter.h"
 #include "network/phiview.h"
@@ -105,6 +106,7 @@ private slots:
     void golden_data();
     void golden();
     void bytesDoNotFollowTheConsoleLanguage();
+    void payloadLanguageOfTheWebhook();
     void headers_data();
     void headers();
     void samplesRoundTrip_data();
@@ -674,6 +676,29 @@ void tst_Payloads::bytesDoNotFollowTheConsoleLanguage()
         QVERIFY2(underGerman.at(i) == english.at(i),
                  qPrintable(QStringLiteral("%1 %2 changed with the console's language")
                                 .arg(WebhookKinds::key(cases.at(i).kind), cases.at(i).event)));
+}
+
+void tst_Payloads::payloadLanguageOfTheWebhook()
+{
+    // A webhook whose receivers read German gets German words, from the program's own catalogue, whatever the
+    // console shows; the structure and the data stay the same.
+    const Event event = EventSamples::sample(QStringLiteral("report.created"));
+    QString error;
+    const auto english = PayloadFormatter::create(WebhookKind::Teams)->format(event, PhiLevel::Limited, &error);
+    QVERIFY2(english, qPrintable(error));
+    std::optional<Payload> german;
+    {
+        const PayloadText::Scope inGerman(QStringLiteral("de"));
+        german = PayloadFormatter::create(WebhookKind::Teams)->format(event, PhiLevel::Limited, &error);
+    }
+    QVERIFY2(german, qPrintable(error));
+    QVERIFY2(english->body.contains("New report: ICD interrogation"), english->body.constData());
+    QVERIFY2(german->body.contains("Neuer Bericht: ICD-Abfrage"), german->body.constData());
+    QVERIFY(german->body != english->body);
+    // Out of the scope, English again: the language belongs to the formatting, not to the thread for good.
+    const auto again = PayloadFormatter::create(WebhookKind::Teams)->format(event, PhiLevel::Limited, &error);
+    QCOMPARE(again->body, english->body);
+    QVERIFY(PayloadText::languages().contains(QStringLiteral("de")));
 }
 
 QTEST_APPLESS_MAIN(tst_Payloads)

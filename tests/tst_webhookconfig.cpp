@@ -143,6 +143,8 @@ void TestWebhookConfig::refused_data()
     QTest::newRow("duplicate epic key") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "epic",
         "url": "https://a.example/", "events": ["report.created"], "epic": {"clientId": "x", "clientId": "y"}}]})")
                                         << u"The key “clientId” appears twice in webhooks[0].epic"_s;
+    QTest::newRow("unknown payload language") << oneWebhook(R"("payloadLanguage": "klingon")")
+                                              << u"“klingon” is not a payload language"_s;
     QTest::newRow("huge timeout") << oneWebhook(R"("timeoutSeconds": 1e20)")
                                   << u"The timeout must be between 1 and 300 seconds"_s;
     QTest::newRow("fractional timeout") << oneWebhook(R"("timeoutSeconds": 1.5)") << u"whole number"_s;

@@ -4516,6 +4516,14 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>The public JWK Set was saved to %1, ready for the Epic registration.</source>
         <translation>Das öffentliche JWK Set wurde in %1 gespeichert und ist bereit für die Registrierung bei Epic.</translation>
     </message>
+    <message>
+        <source>Language o&amp;f payloads:</source>
+        <translation>Sprache der Nutzdaten (&amp;f):</translation>
+    </message>
+    <message>
+        <source>The language of the words in what the receiver gets, whatever language this console shows</source>
+        <translation>Die Sprache der Wörter in dem, was der Empfänger erhält – unabhängig von der Sprache dieser Konsole</translation>
+    </message>
 </context>
 <context>
     <name>WebhookKinds</name>
@@ -4925,6 +4933,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>The value of header “%1” must not start or end with spaces.</source>
         <translation>Der Wert des Headers „%1“ darf nicht mit Leerzeichen beginnen oder enden.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a payload language; use one of: %2.</source>
+        <translation>„%1“ ist keine Sprache für Nutzdaten; verwenden Sie eine von: %2.</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "models/eventtype.h"
 #include "network/payloadformatter.h"
 #include "models/boundedfile.h"
+#include "models/payloadtext.h"
 #include "ui/filedialogs.h"
 #include "ui/jsonhighlighter.h"
 #include "ui/previewpane.h"
@@ -214,6 +215,7 @@ void PreviewWindow::setWebhook(const Webhook &webhook)
 {
     setKind(webhook.kind);
     setPhiLevel(webhook.phiLevel);
+    m_payloadLanguage = webhook.payloadLanguage;
     m_phiChosen = true;
     if (!webhook.events.isEmpty() && !webhook.events.contains(eventType()))
         setEventType(webhook.events.first());
@@ -281,6 +283,7 @@ void PreviewWindow::updatePreview()
         m_pane->showError(tr("There is no payload format for %1.").arg(WebhookKinds::displayName(kind())));
         return;
     }
+    const PayloadText::Scope inLanguage(m_payloadLanguage);
     const std::optional<Payload> payload = formatter->format(*event, phiLevel(), &error);
     if (!payload) {
         m_pane->showError(error);

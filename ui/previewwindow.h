@@ -59,6 +59,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    QString m_payloadLanguage = QStringLiteral("en"); // the previewed webhook's, English without one
     bool useSampleFile(const QString &path, const BoundedFile::Contents &read);
     void retranslate();
     void populateCombos();

@@ -1,6 +1,7 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #include "ui/testsenddialog.h"
 
+#include "models/payloadtext.h"
 #include "ui/screenfit.h"
 #include "models/eventtype.h"
 #include "models/secretstore.h"
@@ -539,6 +540,7 @@ std::optional<TestSendDialog::Prepared> TestSendDialog::prepare(QString *error)
     prepared.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
     const std::unique_ptr<PayloadFormatter> formatter = PayloadFormatter::create(prepared.webhook.kind);
     QString formatError;
+    const PayloadText::Scope inLanguage(prepared.webhook.payloadLanguage);
     std::optional<Payload> payload = formatter ? formatter->format(prepared.event, prepared.webhook.phiLevel, &formatError)
                                                : std::nullopt;
     if (!payload) {

@@ -1,5 +1,6 @@
 #include "ui/webhookeditordialog.h"
 
+#include "models/payloadtext.h"
 #include "ui/screenfit.h"
 #include "ui/secretdialog.h"
 #include "models/event.h"
@@ -95,6 +96,11 @@ void WebhookEditorDialog::buildUi()
     m_phiCombo = static_cast<QComboBox *>(named(new QComboBox(this), "phiCombo"));
     for (PhiLevel level : PhiLevels::all())
         m_phiCombo->addItem(QString(), int(level));
+    m_languageCombo = static_cast<QComboBox *>(named(new QComboBox(this), "payloadLanguageCombo"));
+    for (const QString &language : PayloadText::languages())
+        m_languageCombo->addItem(PayloadText::languageName(language), language);
+    m_languageLabel = new QLabel(this);
+    m_languageLabel->setBuddy(m_languageCombo);
     m_phiExplanation = new QLabel(this);
     m_phiExplanation->setWordWrap(true);
     m_phiExplanation->setForegroundRole(QPalette::PlaceholderText);
@@ -190,6 +196,7 @@ void WebhookEditorDialog::buildUi()
     phiRow->addWidget(m_phiCombo);
     phiRow->addWidget(m_phiExplanation, 1);
     deliveryForm->addRow(m_phiLabel, phiRow);
+    deliveryForm->addRow(m_languageLabel, m_languageCombo);
     deliveryForm->addRow(m_headersLabel,
                          fieldWithError(m_headersTable, errorLabel(FieldError::Field::Headers, "headersError")));
     auto *caRow = new QWidget(this);
@@ -318,6 +325,7 @@ void WebhookEditorDialog::buildUi()
     connect(m_descriptionEdit, &QPlainTextEdit::textChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_allowLoopbackHttpCheck, &QCheckBox::toggled, this, &WebhookEditorDialog::validateFields);
     connect(m_timeoutSpin, &QSpinBox::valueChanged, this, &WebhookEditorDialog::validateFields);
+    connect(m_languageCombo, &QComboBox::currentIndexChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_headersTable, &HeadersTable::headersChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_eventPicker, &EventPicker::eventsChanged, this, &WebhookEditorDialog::validateFields);
     connect(m_eventPicker, &EventPicker::eventsChanged, this, &WebhookEditorDialog::followSubscribedEvents);
@@ -385,6 +393,7 @@ void WebhookEditorDialog::updatePreview()
     const Webhook w = webhookFromFields();
     const QString eventType = m_previewEventCombo->currentData().toString();
     QString error;
+    const PayloadText::Scope inLanguage(w.payloadLanguage);
     std::optional<Payload> payload = PayloadFormatter::create(w.kind)->format(EventSamples::sample(eventType), w.phiLevel,
                                                                               &error);
     if (!payload) {
@@ -413,6 +422,9 @@ void WebhookEditorDialog::retranslate()
     m_timeoutLabel->setText(tr("Time&out:"));
     m_timeoutSpin->setSuffix(tr(" s"));
     m_phiLabel->setText(tr("&Patient data:"));
+    m_languageLabel->setText(tr("Language o&f payloads:"));
+    m_languageCombo->setToolTip(tr("The language of the words in what the receiver gets, whatever language this "
+                                   "console shows"));
     for (int i = 0; i < m_phiCombo->count(); ++i)
         m_phiCombo->setItemText(i, PhiLevels::displayName(PhiLevel(m_phiCombo->itemData(i).toInt())));
     m_phiExplanation->setText(PhiLevels::explanation(PhiLevel(m_phiCombo->currentData().toInt())));
@@ -469,6 +481,7 @@ void WebhookEditorDialog::loadFields(const Webhook &webhook)
     m_descriptionEdit->setPlainText(webhook.description);
     m_timeoutSpin->setValue(webhook.timeoutSeconds);
     m_phiCombo->setCurrentIndex(m_phiCombo->findData(int(webhook.phiLevel)));
+    m_languageCombo->setCurrentIndex(std::max(0, m_languageCombo->findData(webhook.payloadLanguage)));
     m_headersTable->setHeaders(webhook.headers);
     m_eventPicker->setKind(webhook.kind);
     m_eventPicker->setCheckedEvents(webhook.events);
@@ -495,6 +508,7 @@ Webhook WebhookEditorDialog::webhookFromFields() const
     w.description = m_descriptionEdit->toPlainText();
     w.timeoutSeconds = m_timeoutSpin->value();
     w.phiLevel = PhiLevel(m_phiCombo->currentData().toInt());
+    w.payloadLanguage = m_languageCombo->currentData().toString();
     w.headers = m_headersTable->headers();
     w.events = m_eventPicker->checkedEvents();
     w.caFile = m_caFileEdit->text().trimmed();

@@ -147,6 +147,8 @@ private:
     QPushButton *m_epicCopyJwksButton = nullptr;
     QPushButton *m_epicSaveJwksButton = nullptr;
     QPushButton *m_secretButton = nullptr;
+    QComboBox *m_languageCombo = nullptr;
+    QLabel *m_languageLabel = nullptr;
     QString m_storedKeyThumbprint; // of the key now in the keychain, to tell a derived key id from a chosen one
     QLabel *m_previewTitle = nullptr;
     QLabel *m_previewEventLabel = nullptr;
