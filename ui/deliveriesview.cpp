@@ -700,20 +700,27 @@ void DeliveriesView::redeliverSelected()
         return;
     }
     // The receiver has this one already: a second copy only on an explicit yes.
-    auto *ask = new QMessageBox(QMessageBox::Question, tr("Send a Delivered Attempt Again?"),
-                                tr("The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a duplicate "
-                                   "(with the same webhook-id, so that it can recognise it).")
-                                    .arg(what)
-                                    .arg(shown->row.responseStatus.value_or(0)),
-                                QMessageBox::NoButton, this);
-    ask->setObjectName(u"duplicateRedeliveryConfirmation"_s);
+    askBeforeRedelivering(u"duplicateRedeliveryConfirmation"_s, tr("Send a Delivered Attempt Again?"),
+                          tr("The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a "
+                             "duplicate (with the same webhook-id, so that it can recognise it).")
+                              .arg(what)
+                              .arg(shown->row.responseStatus.value_or(0)),
+                          tr("Send Again"), [this, id, what](bool yes) {
+                              if (yes)
+                                  startRedelivery(id, false, what);
+                          });
+}
+
+void DeliveriesView::askBeforeRedelivering(const QString &objectName, const QString &title, const QString &text,
+                                           const QString &acceptText, const std::function<void(bool)> &answered)
+{
+    // Window-modal and without exec(): the view goes on updating while the question is open.
+    auto *ask = new QMessageBox(QMessageBox::Question, title, text, QMessageBox::NoButton, this);
+    ask->setObjectName(objectName);
     ask->setAttribute(Qt::WA_DeleteOnClose);
-    QPushButton *again = ask->addButton(tr("Send Again"), QMessageBox::AcceptRole);
+    QPushButton *accept = ask->addButton(acceptText, QMessageBox::AcceptRole);
     ask->addButton(QMessageBox::Cancel);
-    connect(ask, &QMessageBox::finished, this, [this, ask, again, id, what] {
-        if (ask->clickedButton() == again)
-            startRedelivery(id, false, what);
-    });
+    connect(ask, &QMessageBox::finished, this, [ask, accept, answered] { answered(ask->clickedButton() == accept); });
     ask->open();
 }
 
@@ -731,19 +738,13 @@ void DeliveriesView::startRedelivery(qint64 id, bool allowInactive, const QStrin
         if (outcome.status == RedeliveryOutcome::Status::Refused
             && outcome.refusal == RedeliveryRefusal::WebhookInactive) {
             // Switched off on purpose: only on an explicit yes.
-            auto *ask = new QMessageBox(QMessageBox::Question, tr("Redeliver to a Disabled Webhook?"), outcome.message,
-                                        QMessageBox::NoButton, this);
-            ask->setObjectName(u"inactiveRedeliveryConfirmation"_s);
-            ask->setAttribute(Qt::WA_DeleteOnClose);
-            QPushButton *yes = ask->addButton(tr("Redeliver Anyway"), QMessageBox::AcceptRole);
-            ask->addButton(QMessageBox::Cancel);
-            connect(ask, &QMessageBox::finished, this, [this, ask, yes, id, what] {
-                if (ask->clickedButton() == yes)
-                    startRedelivery(id, true, what);
-                else
-                    showMessage(tr("%1: not redelivered.").arg(what));
-            });
-            ask->open();
+            askBeforeRedelivering(u"inactiveRedeliveryConfirmation"_s, tr("Redeliver to a Disabled Webhook?"),
+                                  outcome.message, tr("Redeliver Anyway"), [this, id, what](bool yes) {
+                                      if (yes)
+                                          startRedelivery(id, true, what);
+                                      else
+                                          showMessage(tr("%1: not redelivered.").arg(what));
+                                  });
             return;
         }
         switch (outcome.status) {

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -148,6 +149,9 @@ private:
     void showMessage(const QString &text, bool problem = false);
     // what: the attempt as people know it ("Attempt 2 of event …"), for the messages.
     void startRedelivery(qint64 id, bool allowInactive, const QString &what);
+    // A question before a redelivery that needs an explicit yes; answered(true) once the yes was given.
+    void askBeforeRedelivering(const QString &objectName, const QString &title, const QString &text,
+                               const QString &acceptText, const std::function<void(bool)> &answered);
     void confirmBulkRedelivery(const QList<qint64> &ids);
     void startBulkRedelivery(const QList<qint64> &ids);
     void startPurge(int days);
