@@ -66,6 +66,22 @@ QString likePattern(const QString &needle)
     return u'%' + escaped + u'%';
 }
 
+// The text PostgreSQL's encode(bytes, 'escape') makes of the UTF-8 bytes of text.
+QString postgresEscapeEncoding(const QString &text)
+{
+    QString encoded;
+    for (const char byte : text.toUtf8()) {
+        const auto b = static_cast<unsigned char>(byte);
+        if (b == '\\')
+            encoded += u"\\\\"_s;
+        else if (b == 0 || b >= 0x80)
+            encoded += u'\\' + QString::number(b, 8).rightJustified(3, u'0');
+        else
+            encoded += QLatin1Char(char(b));
+    }
+    return encoded;
+}
+
 } // namespace
 
 QString DeliveryFilter::resultKey(Result result)
@@ -281,7 +297,8 @@ std::optional<qint64> DeliveryFilter::toMs(qint64) const
     return std::nullopt;
 }
 
-DeliveryFilter::Sql DeliveryFilter::toSql(qint64 nowMs, const QString &resolvedWebhookId) const
+DeliveryFilter::Sql DeliveryFilter::toSql(DatabaseUrl::Engine engine, qint64 nowMs,
+                                          const QString &resolvedWebhookId) const
 {
     QStringList conditions;
     Sql sql;
@@ -324,11 +341,24 @@ DeliveryFilter::Sql DeliveryFilter::toSql(qint64 nowMs, const QString &resolvedW
     }
     if (!text.trimmed().isEmpty()) {
         // LOWER() on both sides because LIKE is case-sensitive on PostgreSQL and not on SQLite.
-        // The message id is the webhook-id header a receiver logs.
-        conditions << u"(LOWER(error) LIKE ? ESCAPE '!' OR LOWER(event_id) LIKE ? ESCAPE '!'"
-                      " OR LOWER(message_id) LIKE ? ESCAPE '!')"_s;
-        const QString pattern = likePattern(text.trimmed());
+        // The message id is the webhook-id header a receiver logs; a receiver's answer often names it too.
+        // Response bodies are bytes. SQLite reads them as text only up to a NUL, so instr() also looks through the
+        // whole body for the exact bytes; PostgreSQL's escape encoding keeps ASCII and writes every other byte as
+        // \ooo, so a body that is not UTF-8 cannot make the query fail.
+        const QString needle = text.trimmed();
+        const QString pattern = likePattern(needle);
+        const QString textColumns = u"LOWER(error) LIKE ? ESCAPE '!' OR LOWER(event_id) LIKE ? ESCAPE '!'"
+                                    " OR LOWER(message_id) LIKE ? ESCAPE '!'"_s;
         sql.values << pattern << pattern << pattern;
+        if (engine == DatabaseUrl::Engine::PostgreSQL) {
+            conditions << u"("_s + textColumns + u" OR LOWER(encode(response_body, 'escape')) LIKE ? ESCAPE '!')"_s;
+            sql.values << likePattern(postgresEscapeEncoding(needle.toLower()));
+        } else {
+            conditions << u"("_s + textColumns
+                              + u" OR LOWER(CAST(response_body AS TEXT)) LIKE ? ESCAPE '!'"
+                                " OR instr(response_body, ?) > 0)"_s;
+            sql.values << pattern << needle.toUtf8();
+        }
     }
     sql.where = conditions.isEmpty() ? u"TRUE"_s : u"("_s + conditions.join(u") AND ("_s) + u')';
     return sql;

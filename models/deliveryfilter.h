@@ -1,6 +1,8 @@
 // What the delivery log shows: a filter over attempts, its URL-like text form and the SQL it selects with.
 #pragma once
 
+#include "models/databaseurl.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
@@ -42,7 +44,7 @@ public:
     std::optional<qint64> fromMs(qint64 nowMs) const;
     std::optional<qint64> toMs(qint64 nowMs) const;
 
-    // A WHERE condition over the deliveries table with '?' placeholders, the same on SQLite and PostgreSQL.
+    // A WHERE condition over the deliveries table with '?' placeholders for the given engine.
     // The webhook is matched by id when resolvedWebhookId is given (the indexed path; DeliveryLog resolves
     // names to ids), otherwise by the name kept with attempts of deleted webhooks.
     struct Sql
@@ -50,7 +52,7 @@ public:
         QString where;       // never empty: "TRUE" when nothing is filtered
         QVariantList values;
     };
-    Sql toSql(qint64 nowMs, const QString &resolvedWebhookId = {}) const;
+    Sql toSql(DatabaseUrl::Engine engine, qint64 nowMs, const QString &resolvedWebhookId = {}) const;
 
     static QString resultKey(Result result);           // "any", "success", "failure"
     static QString statusClassKey(StatusClass status); // "any", "2xx", "3xx", "4xx", "5xx", "none"

@@ -3,6 +3,8 @@
 #include "models/deliverylog.h"
 #include "models/webhook.h"
 
+#include <QCoreApplication>
+#include <QHash>
 #include <QIODevice>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -369,7 +371,7 @@ std::optional<DeliverySelection> DeliveryLog::select(const DeliveryFilter &filte
         if (query.next())
             resolvedId = query.value(0).toString();
     }
-    const DeliveryFilter::Sql sql = filter.toSql(now.toMSecsSinceEpoch(), resolvedId);
+    const DeliveryFilter::Sql sql = filter.toSql(m_database.engine(), now.toMSecsSinceEpoch(), resolvedId);
     return DeliverySelection{sql.where, sql.values, std::nullopt};
 }
 
@@ -444,9 +446,9 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const Deliver
                                                                    qint64 upToId, int limit, QString *error) const
 {
     // Materialised first so that both planners take the short primary-key range, not the time index. The filter
-    // may name every column a listing can be filtered by, the message id among them.
+    // may name every column a listing can be filtered by, the message id and the response body among them.
     const QString sql = u"WITH fresh AS MATERIALIZED (SELECT "_s + listColumns
-                        + u", message_id FROM deliveries WHERE id > ? AND id <= ?) SELECT "_s + listColumns
+                        + u", message_id, response_body FROM deliveries WHERE id > ? AND id <= ?) SELECT "_s + listColumns
                         + u" FROM fresh WHERE "_s + selection.where
                         + u" ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(limit);
     QVariantList values{afterId, upToId};
@@ -908,15 +910,48 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
     return result;
 }
 
-QString DeliveryErrors::readable(const QString &storedError)
+QString DeliveryErrors::key(const QString &storedError)
 {
     const qsizetype colon = storedError.indexOf(u": ");
     if (colon <= 0)
-        return storedError;
+        return {};
     for (qsizetype i = 0; i < colon; ++i) {
         const QChar c = storedError.at(i);
         if (!(c.isLower() || c.isDigit() || c == u'-'))
-            return storedError;
+            return {};
     }
-    return storedError.mid(colon + 2);
+    return storedError.left(colon);
+}
+
+QString DeliveryErrors::readable(const QString &storedError)
+{
+    const QString errorKey = key(storedError);
+    return errorKey.isEmpty() ? storedError : storedError.mid(errorKey.size() + 2);
+}
+
+QString DeliveryErrors::label(const QString &storedError, const std::optional<int> &status)
+{
+    const QString errorKey = key(storedError);
+    if (errorKey == u"http-4xx" || errorKey == u"http-5xx") {
+        const QString kind = errorKey == u"http-5xx" ? QCoreApplication::translate("DeliveryErrors", "Receiver error")
+                                                     : QCoreApplication::translate("DeliveryErrors", "Request refused");
+        return status ? QCoreApplication::translate("DeliveryErrors", "%1 (HTTP %2)").arg(kind).arg(*status) : kind;
+    }
+    static const QHash<QString, const char *> labels = {
+        {u"invalid-request"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Request could not be built")},
+        {u"dns"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Host name not found")},
+        {u"blocked"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Address not allowed")},
+        {u"connection-refused"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Connection refused")},
+        {u"connection-closed"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Connection closed without an answer")},
+        {u"tls"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Certificate not accepted")},
+        {u"timeout"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "No answer in time")},
+        {u"inactivity-timeout"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Answer stalled")},
+        {u"redirect"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Redirected")},
+        {u"authentication"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "No Epic access token")},
+        {u"network"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Network failure")},
+        {u"cancelled"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Cancelled")},
+    };
+    const auto found = labels.constFind(errorKey);
+    return found == labels.constEnd() ? readable(storedError)
+                                      : QCoreApplication::translate("DeliveryErrors", found.value());
 }

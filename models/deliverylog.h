@@ -85,8 +85,12 @@ DeliveryBodyText display(const QByteArray &body);
 } // namespace DeliveryBodies
 
 namespace DeliveryErrors {
-// The log keeps "<key>: <text>" (key for filters and diagnosis, e.g. "http-5xx"); people read the text.
+// The log keeps "<key>: <text>" (key for filters and diagnosis, e.g. "http-5xx"); the text is in the language of
+// whoever sent the attempt, so views lead with label(), which is in the reader's language.
 QString readable(const QString &storedError);
+QString key(const QString &storedError);
+// A short summary of the error in the reader's language; the recorded text for a key it does not know.
+QString label(const QString &storedError, const std::optional<int> &status = std::nullopt);
 } // namespace DeliveryErrors
 
 enum class WebhookHealthColour { Grey, Green, Yellow, Red };

@@ -423,7 +423,7 @@ QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
     case StatusColumn: return row->responseStatus ? QVariant(*row->responseStatus) : QVariant(tr("no response"));
     case ResultColumn: return row->success ? tr("Success") : tr("Failure");
     case LatencyColumn: return row->durationMs ? QVariant(tr("%1 ms").arg(*row->durationMs)) : QVariant();
-    case ErrorColumn: return DeliveryErrors::readable(row->error);
+    case ErrorColumn: return DeliveryErrors::label(row->error, row->responseStatus);
     }
     return {};
 }

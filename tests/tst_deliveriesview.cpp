@@ -33,7 +33,9 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeWidget>
+#include <QScopeGuard>
 
 using namespace Qt::StringLiterals;
 
@@ -161,6 +163,7 @@ private slots:
     void purgeCancel();
     void redeliverOneAgainstLoopbackReceiver();
     void redeliverAllFailedAfterConfirmation();
+    void recordedErrorsReadInTheReadersLanguage();
     void screenshotWithDetailPane();
 
 private:
@@ -567,11 +570,13 @@ void TestDeliveriesView::detailPaneWithRedactedHeadersAndTimeline()
     QVERIFY(pane->requestView()->bodyView()->toPlainText().contains(u"\n  \"data\": {\n    \"id\""_s));
     QVERIFY(pane->requestView()->summaryLabel()->text().startsWith(u"POST https://receiver.hospital.example"_s));
     QCOMPARE(pane->responseView()->summaryLabel()->text(), u"HTTP 503"_s);
-    QVERIFY(pane->outcomeLabel()->text().contains(u"503 Service Unavailable"_s));
-    // People read the error, not the log's machine key.
-    QVERIFY2(!pane->outcomeLabel()->text().contains(u"http-5xx"_s), qPrintable(pane->outcomeLabel()->text()));
+    QCOMPARE(pane->outcomeLabel()->text(), u"Failed: Receiver error (HTTP 503)"_s);
+    // People read the error, not the log's machine key; what was recorded is there too.
     QVERIFY2(pane->diagnosisLabel()->text().contains(u"temporarily unavailable"_s),
              qPrintable(pane->diagnosisLabel()->text()));
+    QVERIFY2(pane->diagnosisLabel()->text().endsWith(u"Recorded: HTTP 503 Service Unavailable"_s),
+             qPrintable(pane->diagnosisLabel()->text()));
+    QVERIFY(!pane->diagnosisLabel()->text().contains(u"http-5xx"_s));
     QVERIFY(pane->timingLabel()->text().contains(u"231 ms"_s));
     QVERIFY(pane->timingLabel()->text().contains(u"msg_evt_timeline"_s));
 
@@ -982,6 +987,45 @@ void TestDeliveriesView::redeliverAllFailedAfterConfirmation()
     QVERIFY(cancelled.cancelled);
     QVERIFY(cancelled.done < 6);
     QVERIFY(view->messageLabel()->text().startsWith(u"Cancelled"_s));
+}
+
+void TestDeliveriesView::recordedErrorsReadInTheReadersLanguage()
+{
+    // Attempts sent by an English console, read in a German one: the table, the banner and the diagnosis are German;
+    // the recorded text stays as it was recorded.
+    const GeneratedWebhook &hook = m_webhooks.at(0);
+    const qint64 serverErrorId = insertAttempt(failedAttempt(hook.id, hook.name, u"evt_de"_s, m_nowMs - 60000, 1));
+    GeneratedAttempt tls = failedAttempt(hook.id, hook.name, u"evt_de"_s, m_nowMs - 30000, 2);
+    tls.responseStatus.reset();
+    tls.error = u"tls: certificate verify failed"_s;
+    const qint64 tlsId = insertAttempt(tls);
+    QVERIFY(serverErrorId && tlsId);
+
+    QTranslator german;
+    QVERIFY2(german.load(u"goreporter_de"_s, u":/i18n"_s), "the German catalogue is not embedded");
+    QCoreApplication::installTranslator(&german);
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&german); });
+
+    auto view = makeView();
+    view->show();
+    QVERIFY(view->filterBar()->applyFilterText(u"q=evt_de"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->isCountKnown() && view->model()->rowCount() == 2
+                                 && view->model()->isRowLoaded(1),
+                             waitMs);
+    QAbstractItemModel *model = view->model();
+    const QModelIndex tlsError = model->index(0, DeliveryTableModel::ErrorColumn);
+    const QModelIndex serverError = model->index(1, DeliveryTableModel::ErrorColumn);
+    QCOMPARE(tlsError.data().toString(), u"Zertifikat nicht akzeptiert"_s);
+    QCOMPARE(serverError.data().toString(), u"Empfängerfehler (HTTP 503)"_s);
+    QCOMPARE(serverError.data(Qt::ToolTipRole).toString(), u"HTTP 503 Service Unavailable"_s);
+
+    view->tableView()->selectRow(1);
+    DeliveryDetailPane *pane = view->detailPane();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->shownId(), std::optional<qint64>(serverErrorId), waitMs);
+    QCOMPARE(pane->outcomeLabel()->text(), u"Fehlgeschlagen: Empfängerfehler (HTTP 503)"_s);
+    const QString diagnosis = pane->diagnosisLabel()->text();
+    QVERIFY2(!diagnosis.contains(u"temporarily unavailable"_s), qPrintable(diagnosis));
+    QVERIFY2(diagnosis.endsWith(u"Aufgezeichnet: HTTP 503 Service Unavailable"_s), qPrintable(diagnosis));
 }
 
 void TestDeliveriesView::screenshotWithDetailPane()

@@ -169,11 +169,13 @@ void TestDeliveryFilter::sqlBindsEveryPlaceholder()
 {
     QFETCH(DeliveryFilter, filter);
     for (const QString &resolved : {QString(), u"0b5f4e0e-1111-2222-3333-444455556666"_s}) {
-        const DeliveryFilter::Sql sql = filter.toSql(1'700'000'000'000, resolved);
-        QVERIFY(!sql.where.isEmpty());
-        QCOMPARE(sql.where.count(u'?'), sql.values.size());
-        if (filter.isEmpty() && resolved.isEmpty())
-            QCOMPARE(sql.where, u"TRUE"_s);
+        for (const auto engine : {DatabaseUrl::Engine::SQLite, DatabaseUrl::Engine::PostgreSQL}) {
+            const DeliveryFilter::Sql sql = filter.toSql(engine, 1'700'000'000'000, resolved);
+            QVERIFY(!sql.where.isEmpty());
+            QCOMPARE(sql.where.count(u'?'), sql.values.size());
+            if (filter.isEmpty() && resolved.isEmpty())
+                QCOMPARE(sql.where, u"TRUE"_s);
+        }
     }
 }
 
@@ -182,14 +184,14 @@ void TestDeliveryFilter::sqlOfTimeRangesIsRelativeToNow()
     const qint64 now = 1'700'000'000'000;
     DeliveryFilter filter;
     filter.timeRange = DeliveryFilter::TimeRange::Last24Hours;
-    DeliveryFilter::Sql sql = filter.toSql(now);
+    DeliveryFilter::Sql sql = filter.toSql(DatabaseUrl::Engine::SQLite, now);
     QVERIFY(sql.where.contains(u"started_at >= ?"_s));
     QCOMPARE(sql.values, QVariantList{now - 24 * 3600 * 1000});
     filter.timeRange = DeliveryFilter::TimeRange::LastHour;
-    QCOMPARE(filter.toSql(now).values, QVariantList{now - 3600 * 1000});
+    QCOMPARE(filter.toSql(DatabaseUrl::Engine::SQLite, now).values, QVariantList{now - 3600 * 1000});
     filter.timeRange = DeliveryFilter::TimeRange::Custom;
     filter.customTo = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
-    sql = filter.toSql(now);
+    sql = filter.toSql(DatabaseUrl::Engine::SQLite, now);
     QCOMPARE(sql.where, u"(started_at < ?)"_s);
     QCOMPARE(sql.values, QVariantList{now});
 }
@@ -198,21 +200,31 @@ void TestDeliveryFilter::sqlEscapesLikeWildcards()
 {
     DeliveryFilter filter;
     filter.text = u"  100%_Done!  "_s;
-    const DeliveryFilter::Sql sql = filter.toSql(0);
-    // One pattern each for the error, the event id and the message id.
-    QCOMPARE(sql.values.size(), 3);
-    for (const QVariant &value : sql.values)
-        QCOMPARE(value.toString(), u"%100!%!_done!!%"_s);
+    const DeliveryFilter::Sql sql = filter.toSql(DatabaseUrl::Engine::SQLite, 0);
+    // One pattern each for the error, the event id, the message id and the response body as text, then the exact
+    // bytes to find in a response body that is not text.
+    QCOMPARE(sql.values.size(), 5);
+    for (qsizetype i = 0; i < 4; ++i)
+        QCOMPARE(sql.values.at(i).toString(), u"%100!%!_done!!%"_s);
+    QCOMPARE(sql.values.at(4).toByteArray(), QByteArray("100%_Done!"));
+
+    // PostgreSQL matches the body in its escape encoding: other bytes than ASCII as \ooo, backslashes doubled.
+    filter.text = u"Müller\\x"_s;
+    const DeliveryFilter::Sql postgres = filter.toSql(DatabaseUrl::Engine::PostgreSQL, 0);
+    QCOMPARE(postgres.where.count(u'?'), postgres.values.size());
+    QCOMPARE(postgres.values.size(), 4);
+    QCOMPARE(postgres.values.at(0).toString(), u"%müller\\x%"_s);
+    QCOMPARE(postgres.values.at(3).toString(), u"%m\\303\\274ller\\\\x%"_s);
 }
 
 void TestDeliveryFilter::webhookUsesTheResolvedIdWhenThereIsOne()
 {
     DeliveryFilter filter;
     filter.webhook = u"Cardiology"_s;
-    QCOMPARE(filter.toSql(0, u"id-1"_s).where, u"(webhook_id = ?)"_s);
-    QCOMPARE(filter.toSql(0, u"id-1"_s).values, QVariantList{u"id-1"_s});
-    QCOMPARE(filter.toSql(0).where, u"(webhook_id IS NULL AND webhook_name = ?)"_s);
-    QCOMPARE(filter.toSql(0).values, QVariantList{u"Cardiology"_s});
+    QCOMPARE(filter.toSql(DatabaseUrl::Engine::SQLite, 0, u"id-1"_s).where, u"(webhook_id = ?)"_s);
+    QCOMPARE(filter.toSql(DatabaseUrl::Engine::SQLite, 0, u"id-1"_s).values, QVariantList{u"id-1"_s});
+    QCOMPARE(filter.toSql(DatabaseUrl::Engine::SQLite, 0).where, u"(webhook_id IS NULL AND webhook_name = ?)"_s);
+    QCOMPARE(filter.toSql(DatabaseUrl::Engine::SQLite, 0).values, QVariantList{u"Cardiology"_s});
 }
 
 QTEST_APPLESS_MAIN(TestDeliveryFilter)

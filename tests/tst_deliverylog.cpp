@@ -145,6 +145,8 @@ private slots:
     void searchFindsTheWebhookIdAReceiverLogs_data() { addEngineRows(); }
     void searchFindsTheWebhookIdAReceiverLogs();
     void filterThatMatchesNothing();
+    void searchFindsTextInResponseBodies_data() { addEngineRows(); }
+    void searchFindsTextInResponseBodies();
     void healthMatchesBruteForce_data() { addEngineRows(); }
     void healthMatchesBruteForce();
     void healthColoursFollowTheThresholds_data() { addEngineRows(); }
@@ -397,6 +399,51 @@ void TestDeliveryLog::searchFindsTheWebhookIdAReceiverLogs()
     QVERIFY(selection);
     selection->maxId = deliveries.maxId();
     QCOMPARE(*deliveries.count(*selection), attempts);
+}
+
+void TestDeliveryLog::searchFindsTextInResponseBodies()
+{
+    // What a receiver answered is what support staff have in hand: "ticket REQ-4711", "Müller unknown".
+    auto db = openTestDatabase(currentEngine());
+    QVERIFY(db.ok());
+    QString error;
+    const auto webhooks = DeliveryGenerator::createWebhooks(*db.database, 1, &error);
+    QVERIFY2(webhooks, qPrintable(error));
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    GeneratedAttempt ticket = attemptAt(webhooks->at(0), now - 4000, false);
+    ticket.responseBody = "{\"error\":\"rejected\",\"ticket\":\"REQ-4711\"}";
+    GeneratedAttempt umlaut = attemptAt(webhooks->at(0), now - 3000, false);
+    umlaut.responseBody = u"Patient Müller unknown; path C:\\inbox"_s.toUtf8();
+    GeneratedAttempt binary = attemptAt(webhooks->at(0), now - 2000, false);
+    binary.responseBody = QByteArray("\xff\xfe\x00 REQ-9 \x80", 12);   // not UTF-8, with a NUL
+    GeneratedAttempt plain = attemptAt(webhooks->at(0), now - 1000, true);
+    plain.responseBody = "{\"ok\":true}";
+    QVERIFY2(DeliveryGenerator::insert(*db.database, {ticket, umlaut, binary, plain}, &error), qPrintable(error));
+
+    DeliveryLog deliveries(*db.database);
+    const auto found = [&](const QString &text) -> QList<QString> {
+        DeliveryFilter search;
+        search.text = text;
+        auto selection = deliveries.select(search, QDateTime::currentDateTimeUtc(), &error);
+        if (!selection)
+            return {u"error: "_s + error};
+        selection->maxId = deliveries.maxId();
+        QList<QString> events;
+        const auto page = deliveries.firstPage(*selection, 10, &error);
+        if (!page)
+            return {u"error: "_s + error};
+        for (const DeliveryListRow &row : *page)
+            events << row.eventId;
+        std::sort(events.begin(), events.end());
+        return events;
+    };
+    QCOMPARE(found(u"req-4711"_s), QList<QString>{ticket.eventId});
+    QCOMPARE(found(u"Müller"_s), QList<QString>{umlaut.eventId});
+    QCOMPARE(found(u"c:\\inbox"_s), QList<QString>{umlaut.eventId});
+    QCOMPARE(found(u"REQ-9"_s), QList<QString>{binary.eventId});
+    QCOMPARE(found(u"REQ-"_s), (QList<QString>{ticket.eventId, binary.eventId}));
+    QCOMPARE(found(u"\"ok\""_s), QList<QString>{plain.eventId});
+    QCOMPARE(found(u"nobody answered this"_s), QList<QString>{});
 }
 
 void TestDeliveryLog::filterThatMatchesNothing()

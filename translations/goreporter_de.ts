@@ -1201,6 +1201,73 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Response</source>
         <translation>Antwort</translation>
     </message>
+    <message>
+        <source>Recorded: %1</source>
+        <translation>Aufgezeichnet: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryErrors</name>
+    <message>
+        <source>Receiver error</source>
+        <translation>Empfängerfehler</translation>
+    </message>
+    <message>
+        <source>Request refused</source>
+        <translation>Anfrage abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>Request could not be built</source>
+        <translation>Anfrage konnte nicht erstellt werden</translation>
+    </message>
+    <message>
+        <source>Host name not found</source>
+        <translation>Hostname nicht gefunden</translation>
+    </message>
+    <message>
+        <source>Address not allowed</source>
+        <translation>Adresse nicht erlaubt</translation>
+    </message>
+    <message>
+        <source>Connection refused</source>
+        <translation>Verbindung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Connection closed without an answer</source>
+        <translation>Verbindung ohne Antwort geschlossen</translation>
+    </message>
+    <message>
+        <source>Certificate not accepted</source>
+        <translation>Zertifikat nicht akzeptiert</translation>
+    </message>
+    <message>
+        <source>No answer in time</source>
+        <translation>Keine Antwort innerhalb der Frist</translation>
+    </message>
+    <message>
+        <source>Answer stalled</source>
+        <translation>Antwort ins Stocken geraten</translation>
+    </message>
+    <message>
+        <source>Redirected</source>
+        <translation>Umgeleitet</translation>
+    </message>
+    <message>
+        <source>No Epic access token</source>
+        <translation>Kein Epic-Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Network failure</source>
+        <translation>Netzwerkfehler</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryFilter</name>
@@ -1388,10 +1455,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Versuche, die vor dieser Zeit begonnen haben; „offen“ für keine Grenze.</translation>
     </message>
     <message>
-        <source>Text in the error, the event id or the message id (webhook-id)</source>
-        <translation>Text im Fehler, in der Ereignis-ID oder in der Nachrichten-ID (webhook-id)</translation>
-    </message>
-    <message>
         <source>e.g. webhook=Cardiology&amp;result=failure&amp;since=24h</source>
         <translation>z. B. webhook=Kardiologie&amp;result=failure&amp;since=24h</translation>
     </message>
@@ -1402,6 +1465,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Clear</source>
         <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Text in the error, the response, the event id or the message id (webhook-id)</source>
+        <translation>Text im Fehler, in der Antwort, in der Ereignis-ID oder in der Nachrichten-ID (webhook-id)</translation>
     </message>
 </context>
 <context>

@@ -203,11 +203,14 @@ void DeliveryDetailPane::render()
         outcome = row.responseStatus ? tr("Delivered: HTTP %1").arg(*row.responseStatus) : tr("Delivered");
         m_outcome->setStyleSheet(bannerStyle("#e6f4ea", "#0d5323", "#a8dab5"));
     } else {
-        outcome = row.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(DeliveryErrors::readable(row.error));
+        outcome = row.error.isEmpty() ? tr("Failed") : tr("Failed: %1").arg(DeliveryErrors::label(row.error, row.responseStatus));
         m_outcome->setStyleSheet(bannerStyle("#fde7e9", "#8a1c1c", "#f1aeb5"));
     }
     m_outcome->setText(outcome);
-    const QString why = row.success ? QString() : diagnosis(row.error, row.responseStatus);
+    QString why = row.success ? QString() : diagnosis(row.error, row.responseStatus);
+    // The recorded text is in the language of whoever sent the attempt; the banner and diagnosis are in the reader's.
+    if (!row.success && !row.error.isEmpty())
+        why += (why.isEmpty() ? QString() : u"\n"_s) + tr("Recorded: %1").arg(DeliveryErrors::readable(row.error));
     m_diagnosis->setText(why);
     m_diagnosis->setVisible(!why.isEmpty());
     m_note->setText(m_noteText);

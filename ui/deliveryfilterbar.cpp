@@ -386,7 +386,7 @@ void DeliveryFilterBar::retranslate()
         edit->setSpecialValueText(tr("open"));
     m_fromEdit->setToolTip(tr("Attempts that started at or after this time; “open” for no limit."));
     m_toEdit->setToolTip(tr("Attempts that started before this time; “open” for no limit."));
-    m_searchEdit->setPlaceholderText(tr("Text in the error, the event id or the message id (webhook-id)"));
+    m_searchEdit->setPlaceholderText(tr("Text in the error, the response, the event id or the message id (webhook-id)"));
     m_filterTextEdit->setPlaceholderText(tr("e.g. webhook=Cardiology&result=failure&since=24h"));
     m_filterTextEdit->setToolTip(tr("The filter as text, to copy into a ticket or paste from one. Keys: webhook, event, "
                                     "result, status, since, from, to, trigger, q. Press Enter to apply."));
