@@ -25,6 +25,7 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
+#include <QWidgetAction>
 
 using namespace Qt::StringLiterals;
 
@@ -307,11 +308,8 @@ void TestMainWindow::iconsWithoutAnIconTheme()
             for (QAction *a : toolBar->actions()) {
                 if (a->isSeparator())
                     continue;
-                if (a->objectName() == u"newAction"_s || a->objectName() == u"editAction"_s
-                    || a->objectName() == u"deleteAction"_s || a->objectName() == u"refreshAction"_s
-                    || a->objectName() == u"testSendAction"_s || a->objectName() == u"previewAction"_s
-                    || a->objectName() == u"secretAction"_s || a->objectName() == u"chartAction"_s
-                    || a->objectName() == u"refreshDeliveriesAction"_s || a->objectName() == u"exportDeliveriesAction"_s)
+                // Every button of the toolbar has a picture, from the theme or the console's own.
+                if (!qobject_cast<QWidgetAction *>(a))
                     QVERIFY2(!a->icon().pixmap(24, 24).isNull(), qPrintable(a->objectName()));
                 withIcon += a->icon().isNull() ? 0 : 1;
             }

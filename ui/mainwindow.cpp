@@ -322,7 +322,10 @@ void MainWindow::updateActions()
     m_viewDeliveriesAction->setEnabled(selected);
     m_testSendAction->setEnabled(selected);
     m_chartAction->setEnabled(selected);
-    m_toggleActiveAction->setText(selected && m_model->webhookAt(row).active ? tr("Disa&ble") : tr("Ena&ble"));
+    const bool disables = selected && m_model->webhookAt(row).active;
+    m_toggleActiveAction->setText(disables ? tr("Disa&ble") : tr("Ena&ble"));
+    m_toggleActiveAction->setIcon(
+        ConsoleIcons::named(disables ? QStringLiteral("media-playback-pause") : QStringLiteral("media-playback-start")));
 }
 
 void MainWindow::updatePlaceholder()
