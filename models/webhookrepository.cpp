@@ -109,11 +109,8 @@ RepositoryResult WebhookRepository::writeError(const Webhook &webhook, const QSq
     if (text.contains(QLatin1String("name_key")) || text.contains(QLatin1String("webhooks.name"))) {
         RepositoryResult result;
         result.status = RepositoryResult::Status::Invalid;
-        QSqlQuery other(m_database.connection());
-        other.prepare(QStringLiteral("SELECT name FROM webhooks WHERE name_key = ?"));
-        other.addBindValue(WebhookNames::key(webhook.name));
-        const QString otherName = other.exec() && other.next() ? other.value(0).toString() : webhook.name;
-        result.message = WebhookValidator::nameTakenMessage(otherName);
+        result.takenNameKey = WebhookNames::key(webhook.name);
+        result.message = WebhookValidator::nameTakenMessage(webhook.name);
         result.fieldErrors.append({FieldError::Field::Name, result.message});
         return result;
     }
@@ -121,6 +118,19 @@ RepositoryResult WebhookRepository::writeError(const Webhook &webhook, const QSq
         return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name),
                              tr("another program kept the database busy for too long; nothing was changed. Try again."));
     return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name), Database::describe(error));
+}
+
+void WebhookRepository::nameTheWebhookHolding(RepositoryResult &result) const
+{
+    QSqlQuery holder(m_database.connection());
+    holder.prepare(QStringLiteral("SELECT name FROM webhooks WHERE name_key = ?"));
+    holder.addBindValue(result.takenNameKey);
+    if (!holder.exec() || !holder.next())
+        return;  // gone again meanwhile: the message keeps the name that was refused
+    result.message = WebhookValidator::nameTakenMessage(holder.value(0).toString());
+    for (FieldError &fieldError : result.fieldErrors)
+        if (fieldError.field == FieldError::Field::Name)
+            fieldError.message = result.message;
 }
 
 RepositoryResult WebhookRepository::databaseError(const QString &what, const QString &detail) const
@@ -209,7 +219,8 @@ std::optional<Webhook> WebhookRepository::findById(const QString &id, Repository
         return std::nullopt;
     if (found->isEmpty()) {
         if (result)
-            *result = {RepositoryResult::Status::NotFound, tr("The webhook no longer exists; someone deleted it."), {}};
+            *result = RepositoryResult::failure(RepositoryResult::Status::NotFound,
+                                                tr("The webhook no longer exists; someone deleted it."));
         return std::nullopt;
     }
     return found->first();
@@ -222,8 +233,9 @@ std::optional<Webhook> WebhookRepository::findByName(const QString &name, Reposi
         return std::nullopt;
     if (found->isEmpty()) {
         if (result)
-            *result = {RepositoryResult::Status::NotFound,
-                       tr("There is no webhook named “%1”.").arg(DisplayText::excerpt(name, 100)), {}};
+            *result = RepositoryResult::failure(
+                RepositoryResult::Status::NotFound,
+                tr("There is no webhook named “%1”.").arg(DisplayText::excerpt(name, 100)));
         return std::nullopt;
     }
     return found->first();
@@ -263,6 +275,8 @@ RepositoryResult WebhookRepository::inTransaction(const std::function<Repository
     RepositoryResult result = work();
     if (!result.ok()) {
         db.rollback();
+        if (!result.takenNameKey.isEmpty())
+            nameTheWebhookHolding(result);
         return result;
     }
     if (!db.commit()) {
@@ -381,11 +395,11 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
         const auto current = findById(stored.id, &lookup);
         if (!current)
             return lookup;
-        return {RepositoryResult::Status::Conflict,
-                tr("%1 changed “%2” at %3 while you were editing it.")
-                    .arg(current->updatedBy, current->name,
-                         QLocale().toString(current->updatedAt.toLocalTime(), QLocale::ShortFormat)),
-                {}};
+        return RepositoryResult::failure(
+            RepositoryResult::Status::Conflict,
+            tr("%1 changed “%2” at %3 while you were editing it.")
+                .arg(current->updatedBy, current->name,
+                     QLocale().toString(current->updatedAt.toLocalTime(), QLocale::ShortFormat)));
     }
     if (RepositoryResult events = writeEvents(stored); !events.ok())
         return events;

@@ -30,8 +30,18 @@ struct RepositoryResult
     Status status = Status::Ok;
     QString message;
     QList<FieldError> fieldErrors;
+    // The name key another webhook holds, when the database refused a name: that webhook's own spelling can only be
+    // read after the refused transaction has ended (PostgreSQL answers nothing more inside it).
+    QString takenNameKey;
 
     bool ok() const { return status == Status::Ok; }
+    static RepositoryResult failure(Status status, const QString &message)
+    {
+        RepositoryResult result;
+        result.status = status;
+        result.message = message;
+        return result;
+    }
 };
 
 class WebhookRepository
@@ -86,6 +96,7 @@ private:
     RepositoryResult validate(const Webhook &webhook) const;
     RepositoryResult inTransaction(const std::function<RepositoryResult()> &work);
     RepositoryResult databaseError(const QString &what, const QString &detail) const;
+    void nameTheWebhookHolding(RepositoryResult &result) const;
     RepositoryResult writeError(const Webhook &webhook, const QSqlError &error) const;
     std::optional<QList<Webhook>> query(const QString &where, const QVariantList &values, RepositoryResult *result) const;
 

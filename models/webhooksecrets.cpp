@@ -22,14 +22,14 @@ QString WebhookSecrets::previousSigningKey(const QString &webhookId)
 
 RepositoryResult WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
 {
-    return {RepositoryResult::Status::DatabaseError, result.message, {}};
+    return RepositoryResult::failure(RepositoryResult::Status::DatabaseError, result.message);
 }
 
 RepositoryResult WebhookSecrets::checkFormat(const QString &secret) const
 {
     QString error;
     if (!StandardWebhooks::parseSecret(secret, &error))
-        return {RepositoryResult::Status::Invalid, error, {}};
+        return RepositoryResult::failure(RepositoryResult::Status::Invalid, error);
     return {};
 }
 

@@ -409,6 +409,9 @@ void TestWebhookRepository::twinNamesFromTwoWritersOneWins()
         const RepositoryResult &loser = a.ok() ? b : a;
         QVERIFY2(loser.status == RepositoryResult::Status::Invalid, qPrintable(loser.message));
         QVERIFY2(loser.message.contains(u"already exists"_s), qPrintable(loser.message));
+        // It names the webhook that holds the name, as that one spells it.
+        const QString winnerName = a.ok() ? u"Dup-%1"_s.arg(round) : u"DUP-%1"_s.arg(round);
+        QVERIFY2(loser.message.contains(u"“"_s + winnerName + u"”"_s), qPrintable(loser.message));
         QVERIFY2(!loser.message.contains(u"duplicate key"_s) && !loser.message.contains(u"UNIQUE constraint"_s),
                  qPrintable(loser.message));
     }

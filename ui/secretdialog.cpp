@@ -173,7 +173,7 @@ void SecretDialog::generate()
     QString error;
     const QString secret = StandardWebhooks::generateSecret(&error);
     if (secret.isEmpty())
-        return report({RepositoryResult::Status::Invalid, error, {}}, {});
+        return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
     report(m_secrets.set(m_webhook, secret),
            tr("A new secret was generated and stored in this workstation's keychain. Use Copy to give it to the receiver."));
 }
@@ -197,7 +197,7 @@ void SecretDialog::reveal()
     QString error;
     const auto secret = m_secrets.reveal(m_webhook, &error);
     if (!secret)
-        return report({RepositoryResult::Status::DatabaseError, error, {}}, {});
+        return report(RepositoryResult::failure(RepositoryResult::Status::DatabaseError, error), {});
     QMessageBox box(QMessageBox::Information, tr("Signing secret"), *secret, QMessageBox::Close, this);
     box.setObjectName(QStringLiteral("revealBox"));
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -212,7 +212,7 @@ void SecretDialog::copyToClipboard()
     QString error;
     const auto secret = m_secrets.reveal(m_webhook, &error);
     if (!secret)
-        return report({RepositoryResult::Status::DatabaseError, error, {}}, {});
+        return report(RepositoryResult::failure(RepositoryResult::Status::DatabaseError, error), {});
     QApplication::clipboard()->setText(*secret);
     report({}, tr("The secret is on the clipboard."));
 }
@@ -222,7 +222,7 @@ void SecretDialog::rotate()
     QString error;
     const QString secret = StandardWebhooks::generateSecret(&error);
     if (secret.isEmpty())
-        return report({RepositoryResult::Status::Invalid, error, {}}, {});
+        return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
     report(m_secrets.rotate(m_webhook, secret, m_graceSpin->value()),
            tr("A new secret is current; the previous one keeps signing for %n hour(s). Copy the new secret to the "
               "receiver.", nullptr, m_graceSpin->value()));

@@ -568,6 +568,7 @@ QWidget *WebhookEditorDialog::fieldWidget(FieldError::Field field) const
     case FieldError::Field::Description: return m_descriptionEdit;
     case FieldError::Field::CaFile: return m_caFileEdit;
     case FieldError::Field::Epic: return m_epicClientIdEdit;
+    case FieldError::Field::PayloadLanguage: return m_languageCombo;
     }
     return m_nameEdit;
 }
