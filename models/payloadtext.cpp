@@ -39,6 +39,12 @@ QStringList languages()
 
 QString languageName(const QString &language)
 {
+    // Each language by its own name, as language pickers show them; QLocale would name the territory too
+    // ("American English") although payloads have no territory.
+    if (language == u"en")
+        return QStringLiteral("English");
+    if (language == u"de")
+        return QStringLiteral("Deutsch");
     return QLocale(language).nativeLanguageName();
 }
 

@@ -698,6 +698,9 @@ void tst_Payloads::payloadLanguageOfTheWebhook()
     // Out of the scope, English again: the language belongs to the formatting, not to the thread for good.
     const auto again = PayloadFormatter::create(WebhookKind::Teams)->format(event, PhiLevel::Limited, &error);
     QCOMPARE(again->body, english->body);
+    // The picker names each language in itself, without a territory.
+    QCOMPARE(PayloadText::languageName(QStringLiteral("en")), QStringLiteral("English"));
+    QCOMPARE(PayloadText::languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
     QVERIFY(PayloadText::languages().contains(QStringLiteral("de")));
 }
 
