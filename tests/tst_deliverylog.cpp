@@ -124,7 +124,7 @@ GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool suc
     a.responseStatus = success ? 200 : 503;
     a.durationMs = 100;
     if (!success)
-        a.error = u"http: 503 Service Unavailable"_s;
+        a.error = u"http-5xx: 503 Service Unavailable"_s;
     return a;
 }
 

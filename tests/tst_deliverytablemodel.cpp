@@ -42,7 +42,7 @@ GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool suc
     a.responseStatus = success ? 200 : 500;
     a.durationMs = 42;
     if (!success)
-        a.error = u"http: 500 Internal Server Error"_s;
+        a.error = u"http-5xx: 500 Internal Server Error"_s;
     return a;
 }
 

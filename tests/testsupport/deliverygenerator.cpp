@@ -10,6 +10,7 @@
 #include <QUuid>
 
 #include <cmath>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -168,11 +169,12 @@ bool DeliveryGenerator::generate(Database &database, const QList<GeneratedWebhoo
                                            u"task.overdue"_s};
     struct Failure { std::optional<int> status; const char *error; qint64 typicalMs; };
     static const Failure failures[] = {
-        {503, "http: 503 Service Unavailable", 120}, {500, "http: 500 Internal Server Error", 300},
-        {502, "http: 502 Bad Gateway", 80}, {429, "http: 429 Too Many Requests", 40},
-        {401, "http: 401 Unauthorized", 30}, {404, "http: 404 Not Found", 25},
+        // The error keys the sender records.
+        {503, "http-5xx: 503 Service Unavailable", 120}, {500, "http-5xx: 500 Internal Server Error", 300},
+        {502, "http-5xx: 502 Bad Gateway", 80}, {429, "http-4xx: 429 Too Many Requests", 40},
+        {401, "http-4xx: 401 Unauthorized", 30}, {404, "http-4xx: 404 Not Found", 25},
         {std::nullopt, "timeout: no response within 15 s", 15000},
-        {std::nullopt, "connection: connection refused", 3},
+        {std::nullopt, "connection-refused: connection refused", 3},
         {std::nullopt, "tls: certificate verify failed", 40},
         {std::nullopt, "dns: host not found", 20},
     };
@@ -246,7 +248,7 @@ bool DeliveryGenerator::generate(Database &database, const QList<GeneratedWebhoo
                 a.durationMs = f.typicalMs + qint64(random.bounded(int(f.typicalMs / 4 + 1)));
                 if (f.status) {
                     a.responseHeadersJson = u"[[\"content-type\",\"text/plain\"]]"_s;
-                    a.responseBody = QByteArray(f.error + 6);
+                    a.responseBody = QByteArray(std::strchr(f.error, ' ') + 1);  // the text after the key
                 }
             }
             a.responseSize = a.responseBody.size();
