@@ -85,7 +85,10 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         return false;
     };
     // One statement numbers and inserts: SQLite takes its write lock at once and waits for another writer,
-    // where a read-then-write transaction would fail at once when another process wrote meanwhile.
+    // where a read-then-write transaction would fail at once when another process wrote meanwhile. On PostgreSQL
+    // two writers may pick the same next number; the unique (message_id, attempt) index lets one of them insert
+    // nothing, without aborting a surrounding transaction, and that one takes the next number.
+    const bool numbered = record.attempt > 0;
     QSqlQuery insert(db);
     insert.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, webhook_name, event_type, event_id, message_id,"
                                   " attempt, trigger_kind, request_method, request_url, request_headers_json,"
@@ -93,10 +96,11 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
                                   " error, success, started_at, finished_at, duration_ms)"
                                   " VALUES (?, ?, ?, ?, ?,"
                                   " COALESCE(?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM deliveries WHERE message_id = ?)),"
-                                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id, attempt"));
+                                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (message_id, attempt) DO NOTHING RETURNING id, attempt"));
     const QVariantList values{
         nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
-        record.attempt > 0 ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
+        numbered ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
         triggerKey(record.trigger), QString::fromLatin1(record.requestMethod),
         record.requestUrl.isNull() ? QStringLiteral("") : record.requestUrl,
         headersToJson(record.requestHeaders),
@@ -107,10 +111,25 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         nullable(record.responseSize), nullable(record.error), record.success,
         msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
         nullable(record.durationMs)};
-    for (const QVariant &value : values)
-        insert.addBindValue(value);
-    if (!insert.exec() || !insert.next())
-        return failed(tr("insert"), insert.lastError());
+    for (int round = 0;; ++round) {
+        for (int i = 0; i < values.size(); ++i)
+            insert.bindValue(i, values.at(i));
+        if (!insert.exec())
+            return failed(tr("insert"), insert.lastError());
+        if (insert.next())
+            break;
+        if (numbered) {
+            if (error)
+                *error = tr("Attempt %1 of message %2 is recorded already.").arg(record.attempt).arg(record.messageId);
+            return false;
+        }
+        // Each round is lost to a writer that recorded an attempt of this message meanwhile; that cannot go on.
+        if (round == 100) {
+            if (error)
+                *error = tr("Cannot record the delivery attempt: other programs kept taking its number.");
+            return false;
+        }
+    }
     record.id = insert.value(0).toLongLong();
     record.attempt = insert.value(1).toInt();
     return true;

@@ -24,6 +24,7 @@ struct Migration
 };
 
 bool fillNameKeys(QSqlDatabase &db, QString *errorMessage);
+bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage);
 
 // Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
 // pagination mean the same everywhere; ids of webhooks are UUID text.
@@ -203,6 +204,10 @@ const QList<Migration> &allMigrations()
              QStringLiteral("ALTER TABLE webhooks ADD COLUMN name_key TEXT"),
          },
          fillNameKeys},
+        // Several dispatchers may record attempts of one message at once: the database, not a read before the
+        // insert, keeps the numbers unique. Logs written before may hold twins; their message's attempts are
+        // numbered again in the order they were made.
+        {6, "delivery log: unique attempt numbers per message", {}, numberTwinAttemptsAgain},
     };
     return migrations;
 }
@@ -314,6 +319,49 @@ bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
     if (!index.exec(QStringLiteral("CREATE UNIQUE INDEX webhooks_by_name_key ON webhooks (name_key)"))) {
         *errorMessage = Database::describe(index.lastError());
         return false;
+    }
+    return true;
+}
+
+bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage)
+{
+    // Only messages with twins are touched; their attempts get 1..n in the order they were made.
+    QSqlQuery twins(db);
+    twins.setForwardOnly(true);
+    if (!twins.exec(QStringLiteral("SELECT id, message_id FROM deliveries WHERE message_id IN (SELECT message_id FROM"
+                                   " deliveries GROUP BY message_id, attempt HAVING COUNT(*) > 1)"
+                                   " ORDER BY message_id, attempt, started_at, id"))) {
+        *errorMessage = Database::describe(twins.lastError());
+        return false;
+    }
+    QList<std::pair<qint64, int>> numbers;
+    QString message;
+    int attempt = 0;
+    while (twins.next()) {
+        const QString messageId = twins.value(1).toString();
+        attempt = messageId == message ? attempt + 1 : 1;
+        message = messageId;
+        numbers.append({twins.value(0).toLongLong(), attempt});
+    }
+    twins.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE deliveries SET attempt = ? WHERE id = ?"));
+    for (const auto &[id, number] : numbers) {
+        update.bindValue(0, number);
+        update.bindValue(1, id);
+        if (!update.exec()) {
+            *errorMessage = Database::describe(update.lastError());
+            return false;
+        }
+    }
+    for (const QString &statement : {QStringLiteral("DROP INDEX deliveries_by_message"),
+                                     QStringLiteral("CREATE UNIQUE INDEX deliveries_by_message ON deliveries"
+                                                    " (message_id, attempt)")}) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *errorMessage = Database::describe(query.lastError());
+            return false;
+        }
     }
     return true;
 }

@@ -1,5 +1,6 @@
 // The delivery log's read side on both engines, checked against brute force over generated attempts.
 #include "models/deliverylog.h"
+#include "models/deliveryrepository.h"
 #include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/webhookfixtures.h"
@@ -11,6 +12,7 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTest>
+#include <QThread>
 
 #include <map>
 
@@ -118,7 +120,8 @@ GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool suc
     a.webhookId = w.id;
     a.webhookName = w.name;
     a.eventId = u"evt_"_s + QString::number(startedAt);
-    a.messageId = u"msg_"_s + QString::number(startedAt);
+    static int made = 0;  // attempts made at one instant are still separate messages
+    a.messageId = u"msg_%1_%2"_s.arg(startedAt).arg(++made);
     a.startedAtMs = startedAt;
     a.success = success;
     a.responseStatus = success ? 200 : 503;
@@ -164,6 +167,10 @@ private slots:
     void purgeInBatchesWithCancel_data() { addEngineRows(); }
     void purgeInBatchesWithCancel();
     void bodiesAreDisplayedSafely();
+    void attemptNumbersFromTwoWritersNeverCollide_data() { addEngineRows(); }
+    void attemptNumbersFromTwoWritersNeverCollide();
+    void migrationNumbersTwinAttemptsAgain_data() { addEngineRows(); }
+    void migrationNumbersTwinAttemptsAgain();
 
 private:
     SharedLog *shared();
@@ -210,6 +217,7 @@ SharedLog *TestDeliveryLog::shared()
             a.startedAtMs -= i * 1000;
         }
         a.eventId = u"evt_tie_%1"_s.arg(i);
+        a.messageId = u"msg_tie_%1"_s.arg(i);
         extra.append(a);
     }
     if (!DeliveryGenerator::insert(*log->db.database, extra, &error)) {
@@ -991,6 +999,112 @@ void TestDeliveryLog::bodiesAreDisplayedSafely()
     QVERIFY(DeliveryRedaction::isSecretHeader(u" Authorization "_s));
     QVERIFY(DeliveryRedaction::isSecretHeader(u"WEBHOOK-SIGNATURE"_s));
     QVERIFY(!DeliveryRedaction::isSecretHeader(u"webhook-id"_s));
+}
+
+void TestDeliveryLog::attemptNumbersFromTwoWritersNeverCollide()
+{
+    // Two dispatchers retry one message at the same moment: every attempt is recorded, each with its own number.
+    auto db = openTestDatabase(currentEngine());
+    QVERIFY(db.ok());
+    const DatabaseUrl url = db.database->url();
+    const QString password = db.database->password();
+    constexpr int perWriter = 40;
+    QString failures[2];
+    auto writer = [&](int which) {
+        Database connection;
+        connection.setBusyTimeout(20000);
+        if (!connection.open(url, password)) {
+            failures[which] = connection.errorString();
+            return;
+        }
+        DeliveryRepository repository(connection);
+        for (int i = 0; i < perWriter; ++i) {
+            DeliveryRecord record;
+            record.webhookName = u"Cardiology"_s;
+            record.eventType = u"battery.low"_s;
+            record.eventId = u"evt_race"_s;
+            record.messageId = u"msg_race"_s;
+            record.trigger = DeliveryTrigger::Event;
+            record.requestUrl = u"https://receiver.example/hook"_s;
+            record.error = u"http-5xx: 503 Service Unavailable"_s;
+            QString error;
+            if (!repository.record(record, &error)) {
+                failures[which] += error + u'\n';
+                return;
+            }
+        }
+    };
+    std::unique_ptr<QThread> first(QThread::create(writer, 0));
+    std::unique_ptr<QThread> second(QThread::create(writer, 1));
+    first->start();
+    second->start();
+    QVERIFY(first->wait(120000) && second->wait(120000));
+    QVERIFY2(failures[0].isEmpty() && failures[1].isEmpty(), qPrintable(failures[0] + failures[1]));
+    QSqlQuery query(db.database->connection());
+    QVERIFY(query.exec(u"SELECT attempt FROM deliveries WHERE message_id = 'msg_race' ORDER BY attempt"_s));
+    QList<int> attempts;
+    while (query.next())
+        attempts << query.value(0).toInt();
+    QList<int> expected;
+    for (int n = 1; n <= 2 * perWriter; ++n)
+        expected << n;
+    QCOMPARE(attempts, expected);
+
+    // A number given by the caller that is taken already is refused, clearly.
+    DeliveryRepository repository(*db.database);
+    DeliveryRecord twin;
+    twin.webhookName = u"Cardiology"_s;
+    twin.eventType = u"battery.low"_s;
+    twin.eventId = u"evt_race"_s;
+    twin.messageId = u"msg_race"_s;
+    twin.attempt = 7;
+    QString error;
+    QVERIFY(!repository.record(twin, &error));
+    QVERIFY2(error.contains(u"Attempt 7 of message msg_race is recorded already"_s), qPrintable(error));
+}
+
+void TestDeliveryLog::migrationNumbersTwinAttemptsAgain()
+{
+    // A log written before the numbers were unique may hold twins: they are numbered again in the order made.
+    auto db = openTestDatabase(currentEngine());
+    QVERIFY(db.ok());
+    QString error;
+    const auto webhooks = DeliveryGenerator::createWebhooks(*db.database, 1, &error);
+    QVERIFY2(webhooks, qPrintable(error));
+    {
+        QSqlQuery raw(db.database->connection());
+        QVERIFY(raw.exec(u"DROP INDEX deliveries_by_message"_s));
+        QVERIFY(raw.exec(u"CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"_s));
+        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 6"_s));
+    }
+    const qint64 base = QDateTime::currentMSecsSinceEpoch() - 60000;
+    QList<GeneratedAttempt> rows;
+    for (int i = 0; i < 3; ++i) {
+        GeneratedAttempt a = attemptAt(webhooks->at(0), base + i * 1000, i == 2);
+        a.messageId = u"msg_twins"_s;
+        a.attempt = i == 2 ? 2 : 1;  // 1, 1, 2 as two workers numbered them
+        rows << a;
+    }
+    GeneratedAttempt alone = attemptAt(webhooks->at(0), base + 5000, true);
+    alone.attempt = 4;
+    rows << alone;
+    QVERIFY2(DeliveryGenerator::insert(*db.database, rows, &error), qPrintable(error));
+
+    const DatabaseUrl url = db.database->url();
+    const QString password = db.database->password();
+    db.database->close();
+    QVERIFY2(db.database->open(url, password), qPrintable(db.database->errorString()));
+    QSqlQuery query(db.database->connection());
+    QVERIFY(query.exec(u"SELECT attempt, success FROM deliveries WHERE message_id = 'msg_twins' ORDER BY started_at"_s));
+    QList<int> attempts;
+    while (query.next())
+        attempts << query.value(0).toInt();
+    QCOMPARE(attempts, (QList<int>{1, 2, 3}));
+    QVERIFY(query.exec(u"SELECT attempt FROM deliveries WHERE message_id = '%1'"_s.arg(alone.messageId)) && query.next());
+    QCOMPARE(query.value(0).toInt(), 4);  // a message without twins keeps its numbers
+    // And the database refuses a new twin.
+    QSqlQuery twin(db.database->connection());
+    QVERIFY(!twin.exec(u"UPDATE deliveries SET attempt = 1 WHERE message_id = 'msg_twins' AND attempt = 2"_s));
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryLog)
