@@ -1,3 +1,4 @@
+// The scriptable administration commands: same binary, no display needed.
 #include "app/cli.h"
 
 #include "app/deliverycommands.h"
@@ -6,14 +7,14 @@
 #include "app/secretcommands.h"
 #include "app/sendcommand.h"
 #include "app/startup.h"
-#include "models/boundedfile.h"
-#include "models/displaytext.h"
-#include "models/database.h"
-#include "models/databaselogin.h"
-#include "models/eventtype.h"
-#include "models/secretstore.h"
-#include "models/webhookconfig.h"
-#include "models/webhookrepository.h"
+#include "models/domain/boundedfile.h"
+#include "models/domain/displaytext.h"
+#include "models/storage/database.h"
+#include "models/secrets/databaselogin.h"
+#include "models/domain/eventtype.h"
+#include "models/secrets/secretstore.h"
+#include "models/domain/webhookconfig.h"
+#include "models/storage/webhookrepository.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -1,11 +1,11 @@
 // The common part of the secret, epic and send commands: parsing, messages, opening the database.
 #include "app/commandsupport.h"
 
-#include "models/displaytext.h"
+#include "models/domain/displaytext.h"
 
 #include "app/startup.h"
-#include "models/databaselogin.h"
-#include "models/webhookrepository.h"
+#include "models/secrets/databaselogin.h"
+#include "models/storage/webhookrepository.h"
 
 CommandSupport::CommandSupport(const QString &command)
     : m_command(command)

@@ -1,9 +1,9 @@
 // What the subcommands with a parser of their own share: common options, messages, exit codes, the named webhook.
 #pragma once
 
-#include "models/database.h"
-#include "models/secretstore.h"
-#include "models/webhook.h"
+#include "models/storage/database.h"
+#include "models/secrets/secretstore.h"
+#include "models/domain/webhook.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

@@ -2,11 +2,11 @@
 #include "app/deliverycommands.h"
 
 #include "app/commandsupport.h"
-#include "models/deliveryfilter.h"
-#include "models/deliverylog.h"
-#include "models/eventtype.h"
-#include "network/redelivery.h"
-#include "network/webhooksender.h"
+#include "models/storage/deliveryfilter.h"
+#include "models/storage/deliverylog.h"
+#include "models/domain/eventtype.h"
+#include "network/delivery/redelivery.h"
+#include "network/transport/webhooksender.h"
 
 #include <QEventLoop>
 #include <QFile>

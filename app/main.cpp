@@ -1,13 +1,13 @@
 // Entry point: a subcommand runs headless; otherwise the graphical console opens.
 #include "app/cli.h"
 #include "app/startup.h"
-#include "models/database.h"
-#include "models/secretstore.h"
-#include "models/deliveryrepository.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
+#include "models/storage/database.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
 #include "ui/mainwindow.h"
-#include "network/webhooksender.h"
+#include "network/transport/webhooksender.h"
 #include "ui/passworddialog.h"
 
 #include <QApplication>

@@ -1,14 +1,14 @@
 // The "preview" command: the formatter's output for a sample or a file, as a chosen format or a stored webhook.
 #include "app/previewcommand.h"
 
-#include "models/payloadtext.h"
+#include "models/domain/payloadtext.h"
 #include "app/commandsupport.h"
 
-#include "models/database.h"
-#include "models/event.h"
-#include "models/eventtype.h"
-#include "models/secretstore.h"
-#include "network/payloadformatter.h"
+#include "models/storage/database.h"
+#include "models/domain/event.h"
+#include "models/domain/eventtype.h"
+#include "models/secrets/secretstore.h"
+#include "network/payloads/payloadformatter.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

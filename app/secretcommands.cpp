@@ -1,12 +1,13 @@
 // The "secret" and "epic keygen" commands: key material goes to the keychain, never to arguments or logs.
 #include "app/secretcommands.h"
+#include "models/secrets/signingsecret.h"
 
 #include "app/commandsupport.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/epicauth.h"
-#include "network/standardwebhooks.h"
-#include "network/webhookdelivery.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/epicauth.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhookdelivery.h"
 
 #include <QLocale>
 
@@ -121,7 +122,7 @@ int SecretCommand::set(WebhookSecrets &secrets, Webhook &webhook)
 int SecretCommand::generate(WebhookSecrets &secrets, Webhook &webhook)
 {
     QString error;
-    const QString secret = StandardWebhooks::generateSecret(&error);
+    const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return m_support.fail(error);
     const bool replacing = !webhook.secretFingerprint.isEmpty();
@@ -143,7 +144,7 @@ int SecretCommand::generate(WebhookSecrets &secrets, Webhook &webhook)
 int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHours)
 {
     QString error;
-    const QString secret = StandardWebhooks::generateSecret(&error);
+    const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return m_support.fail(error);
     const RepositoryResult result = secrets.rotate(webhook, secret, graceHours);

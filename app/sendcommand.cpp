@@ -1,18 +1,18 @@
 // The "send" command: builds, signs or authenticates, sends and records one test delivery, then reports its outcome.
 #include "app/sendcommand.h"
 
-#include "models/payloadtext.h"
+#include "models/domain/payloadtext.h"
 #include "app/commandsupport.h"
-#include "models/deliveryrepository.h"
-#include "models/event.h"
-#include "models/eventtype.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/epicauth.h"
-#include "network/payloadformatter.h"
-#include "network/standardwebhooks.h"
-#include "network/webhookdelivery.h"
-#include "network/webhooksender.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/domain/event.h"
+#include "models/domain/eventtype.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/epicauth.h"
+#include "network/payloads/payloadformatter.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhookdelivery.h"
+#include "network/transport/webhooksender.h"
 
 #include <QEventLoop>
 #include <QFile>

@@ -1,3 +1,4 @@
+// What the graphical console and the command line share at start-up: options, language, database.
 #include "app/startup.h"
 
 #include <QLibraryInfo>

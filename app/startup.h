@@ -1,7 +1,7 @@
 // What the graphical console and the command line share at start-up: options, language, database.
 #pragma once
 
-#include "models/databaseurl.h"
+#include "models/storage/databaseurl.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

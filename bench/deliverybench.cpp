@@ -1,7 +1,7 @@
 // Delivery log benchmark: a million attempts on SQLite and PostgreSQL, the lazy model against QSqlTableModel + proxy.
-#include "models/database.h"
-#include "models/deliverylog.h"
-#include "models/deliverytablemodel.h"
+#include "models/storage/database.h"
+#include "models/storage/deliverylog.h"
+#include "models/itemmodels/deliverytablemodel.h"
 #include "testsupport/deliverygenerator.h"
 
 #include <QCommandLineParser>

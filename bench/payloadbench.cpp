@@ -1,7 +1,7 @@
 // How many payloads each formatter builds per second, for every sample event at the webhook kind's default PHI level.
-#include "models/event.h"
-#include "models/eventtype.h"
-#include "network/payloadformatter.h"
+#include "models/domain/event.h"
+#include "models/domain/eventtype.h"
+#include "network/payloads/payloadformatter.h"
 
 #include <QElapsedTimer>
 #include <QTest>

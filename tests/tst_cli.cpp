@@ -1,5 +1,5 @@
 // The administration commands run as a user would run them: the real executable on both engines.
-#include "models/webhookrepository.h"
+#include "models/storage/webhookrepository.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/webhookfixtures.h"
 

@@ -1,8 +1,8 @@
 // Opening the configuration database on both engines: migrations, refusals and logins.
-#include "models/database.h"
-#include "models/databaselogin.h"
-#include "models/migrations.h"
-#include "models/secretstore.h"
+#include "models/storage/database.h"
+#include "models/secrets/databaselogin.h"
+#include "models/storage/migrations.h"
+#include "models/secrets/secretstore.h"
 #include "testsupport/testdatabases.h"
 
 #include <QFile>

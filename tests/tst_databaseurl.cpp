@@ -1,5 +1,5 @@
 // Parsing of --database URLs: what is accepted, and the specific refusal of everything else.
-#include "models/databaseurl.h"
+#include "models/storage/databaseurl.h"
 
 #include <QTest>
 

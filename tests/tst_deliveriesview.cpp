@@ -1,11 +1,13 @@
 // The deliveries view driven through its widgets on generated logs: filters, detail, live updates, export, purge, redelivery.
-#include "models/consolesettings.h"
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
-#include "network/webhooksender.h"
+#include "models/storage/consolesettings.h"
+#include "models/secrets/signingsecret.h"
+#include "models/domain/redaction.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhooksender.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
@@ -342,7 +344,7 @@ QString TestDeliveriesView::storedWebhookWithReceiver(const QString &name, const
     if (!m_repository->create(webhook).ok())
         return {};
     m_keychainWebhooks.append(webhook.id);
-    *secret = StandardWebhooks::generateSecret();
+    *secret = SigningSecret::generate();
     if (!m_secrets->set(webhook, *secret).ok())
         return {};
     return webhook.id;
@@ -560,8 +562,8 @@ void TestDeliveriesView::detailPaneWithRedactedHeadersAndTimeline()
     DeliveryDetailPane *pane = view->detailPane();
     QCOMPARE(pane->shownId(), firstId);
     const QString requestHeaders = pane->requestView()->headersView()->toPlainText();
-    QVERIFY2(requestHeaders.contains(u"webhook-signature: "_s + DeliveryRedaction::mask()), qPrintable(requestHeaders));
-    QVERIFY(requestHeaders.contains(u"Authorization: "_s + DeliveryRedaction::mask()));
+    QVERIFY2(requestHeaders.contains(u"webhook-signature: "_s + Redaction::mask()), qPrintable(requestHeaders));
+    QVERIFY(requestHeaders.contains(u"Authorization: Bearer "_s + Redaction::mask()));
     QVERIFY(!requestHeaders.contains(u"SECRET"_s));
     QVERIFY(requestHeaders.contains(u"webhook-id: msg_evt_timeline"_s));
     QVERIFY(!pane->responseView()->headersView()->toPlainText().contains(u"SECRET"_s));

@@ -1,6 +1,6 @@
 // The per-webhook delivery chart: hourly buckets as bars and latency lines, ranges, the empty state, screenshots.
-#include "models/database.h"
-#include "models/webhookrepository.h"
+#include "models/storage/database.h"
+#include "models/storage/webhookrepository.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/webhookfixtures.h"

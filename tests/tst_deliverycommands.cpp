@@ -1,11 +1,12 @@
 // The deliveries and redeliver commands as an administrator runs them: the real executable on a generated delivery
 // log, filters checked against a brute-force count, exports checked for redaction, redelivery to a loopback receiver.
-#include "models/database.h"
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
+#include "models/storage/database.h"
+#include "models/secrets/signingsecret.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/standardwebhooks.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
@@ -360,7 +361,7 @@ void TestDeliveryCommands::redeliverOne()
 {
     TestHttpsServer receiver(m_localhost);
     QVERIFY(receiver.isListening());
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     receiver.setHandler([&](const ReceivedRequest &request) { return answer(carriesStandardWebhooksSignature(request, secret) ? 200 : 401); });
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     WebhookRepository repository(*m_connection);

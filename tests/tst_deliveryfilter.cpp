@@ -1,5 +1,5 @@
 // The delivery filter's text form (round trip, specific errors) and the SQL it selects with.
-#include "models/deliveryfilter.h"
+#include "models/storage/deliveryfilter.h"
 
 #include <QTest>
 

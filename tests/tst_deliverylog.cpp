@@ -1,6 +1,7 @@
 // The delivery log's read side on both engines, checked against brute force over generated attempts.
-#include "models/deliverylog.h"
-#include "models/deliveryrepository.h"
+#include "models/storage/deliverylog.h"
+#include "models/domain/redaction.h"
+#include "models/storage/deliveryrepository.h"
 #include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/webhookfixtures.h"
@@ -752,10 +753,12 @@ void TestDeliveryLog::detailAndTimeline()
     QCOMPARE(detail->requestUrl, u"https://receiver.hospital.example/goreporter"_s);
     const DeliveryHeaders expectedRequest = {{u"Content-Type"_s, u"application/json"_s},
                                              {u"webhook-id"_s, u"msg_timeline"_s},
-                                             {u"Webhook-Signature"_s, DeliveryRedaction::mask()},
-                                             {u"authorization"_s, DeliveryRedaction::mask()}};
+                                             {u"Webhook-Signature"_s, Redaction::mask()},
+                                             {u"authorization"_s, u"Bearer "_s + Redaction::mask()}};
+    // The one redaction rule: the scheme of an Authorization value stays, so a reader sees what kind of credential
+    // went out.
     QCOMPARE(detail->requestHeaders, expectedRequest);
-    QCOMPARE(detail->responseHeaders.at(1).second, DeliveryRedaction::mask());
+    QCOMPARE(detail->responseHeaders.at(1).second, Redaction::mask());
     QCOMPARE(detail->requestBody, rows.at(1).requestBody);
     QCOMPARE(detail->responseBody, QByteArray("Service Unavailable"));
     QCOMPARE(detail->row.responseStatus, 503);
@@ -871,7 +874,7 @@ void TestDeliveryLog::exportRedactsSecrets()
         QVERIFY(!text.contains(u"Bearer tok_"_s));
         QVERIFY(!text.contains(u"v1,"_s));
         QVERIFY(!text.contains(u"sid="_s));
-        QVERIFY(text.contains(DeliveryRedaction::mask()));
+        QVERIFY(text.contains(Redaction::mask()));
         if (format == DeliveryLog::ExportFormat::Csv) {
             const QList<QStringList> records = parseCsv(text);
             QCOMPARE(records.size(), expected + 1);
@@ -897,7 +900,7 @@ void TestDeliveryLog::exportRedactsSecrets()
                 QVERIFY(qint64(object.value(u"id"_s).toDouble()) != previousId);
                 previousId = qint64(object.value(u"id"_s).toDouble());
                 const QJsonArray headers = object.value(u"request_headers"_s).toArray();
-                QCOMPARE(headers.at(3).toArray().at(1).toString(), DeliveryRedaction::mask());
+                QCOMPARE(headers.at(3).toArray().at(1).toString(), Redaction::mask());
                 QCOMPARE(headers.at(1).toArray().at(0).toString(), u"webhook-id"_s);
                 QVERIFY(headers.at(1).toArray().at(1).toString().startsWith(u"msg_"_s));
             }
@@ -996,9 +999,9 @@ void TestDeliveryLog::bodiesAreDisplayedSafely()
     QCOMPARE(big.kind, DeliveryBodyText::Kind::Binary);
     QVERIFY(big.note.contains(u"4"_s));
     QCOMPARE(big.text.count(u'\n'), 256);
-    QVERIFY(DeliveryRedaction::isSecretHeader(u" Authorization "_s));
-    QVERIFY(DeliveryRedaction::isSecretHeader(u"WEBHOOK-SIGNATURE"_s));
-    QVERIFY(!DeliveryRedaction::isSecretHeader(u"webhook-id"_s));
+    QVERIFY(Redaction::isSecretHeader(u" Authorization "_s));
+    QVERIFY(Redaction::isSecretHeader(u"WEBHOOK-SIGNATURE"_s));
+    QVERIFY(!Redaction::isSecretHeader(u"webhook-id"_s));
 }
 
 void TestDeliveryLog::attemptNumbersFromTwoWritersNeverCollide()

@@ -1,5 +1,5 @@
 // The lazy deliveries table model on both engines: model tester, full scroll, jumps, stale results, live inserts, reconnects.
-#include "models/deliverytablemodel.h"
+#include "models/itemmodels/deliverytablemodel.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/webhookfixtures.h"
 

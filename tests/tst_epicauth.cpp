@@ -1,5 +1,5 @@
 // Tests Epic's SMART Backend Services pieces: keys, the JWK Set, client assertions, token answers and FHIR errors.
-#include "network/epicauth.h"
+#include "network/transport/epicauth.h"
 #include "testsupport/jwtverifier.h"
 
 #include <QJsonArray>

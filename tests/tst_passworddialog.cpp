@@ -1,5 +1,5 @@
 // Logging in to a password-protected shared database from the console: ask, retry, remember in the keychain.
-#include "models/secretstore.h"
+#include "models/secrets/secretstore.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/testdatabases.h"
 #include "ui/passworddialog.h"

@@ -1,12 +1,12 @@
 // The payload formatters: golden files for every format and event, PHI levels, limits, Unicode, and event JSON input.
-#include "models/event.h"
-#include "models/eventtype.h"
-#include "models/payloadtext.h"
-#include "network/epicformatter.h"
-#include "network/payloadformatter.h"
-#include "network/phiview.h"
-#include "network/slackformatter.h"
-#include "network/teamsformatter.h"
+#include "models/domain/event.h"
+#include "models/domain/eventtype.h"
+#include "models/domain/payloadtext.h"
+#include "network/payloads/epicformatter.h"
+#include "network/payloads/payloadformatter.h"
+#include "network/payloads/phiview.h"
+#include "network/payloads/slackformatter.h"
+#include "network/payloads/teamsformatter.h"
 
 #include <QCoreApplication>
 #include <QDir>

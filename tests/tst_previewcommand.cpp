@@ -1,8 +1,8 @@
 // "goreporter-webhooks preview": the exact bytes on standard output, headers, stored webhooks, and every bad input.
-#include "models/database.h"
-#include "models/event.h"
-#include "models/webhookrepository.h"
-#include "network/payloadformatter.h"
+#include "models/storage/database.h"
+#include "models/domain/event.h"
+#include "models/storage/webhookrepository.h"
+#include "network/payloads/payloadformatter.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/testdatabases.h"
 

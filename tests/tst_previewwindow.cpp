@@ -1,8 +1,8 @@
 // Drives the payload preview window and pane: integration, event and PHI pickers, editing the sample event,
 // errors for bad input, size and headers, and screenshots of the result.
-#include "models/event.h"
+#include "models/domain/event.h"
 #include "testsupport/futures.h"
-#include "network/payloadformatter.h"
+#include "network/payloads/payloadformatter.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/adaptivecard/cardwidgets.h"
 #include "ui/jsonhighlighter.h"

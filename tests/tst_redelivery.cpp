@@ -1,13 +1,15 @@
 // Redelivery of recorded attempts against a loopback HTTPS receiver: same message and body, fresh signature, refusals,
 // the failed messages of a filter, and the rate-bounded batch with cancel.
-#include "models/deliverylog.h"
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/redelivery.h"
-#include "network/standardwebhooks.h"
-#include "network/webhooksender.h"
+#include "models/storage/deliverylog.h"
+#include "models/secrets/signingsecret.h"
+#include "models/domain/redaction.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/delivery/redelivery.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhooksender.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
@@ -187,11 +189,11 @@ void TestRedelivery::requestRepeatsBodyWithCurrentSettings()
     original.requestHeaders = {{u"content-type"_s, u"application/json; charset=utf-8"_s},
                                {u"X-GoReporter-Event"_s, u"report.completed"_s},
                                {u"X-Retired"_s, u"gone"_s},
-                               {u"Authorization"_s, DeliveryRedaction::mask()},
+                               {u"Authorization"_s, Redaction::mask()},
                                {u"webhook-id"_s, u"msg_original"_s},
                                {u"webhook-timestamp"_s, u"1700000000"_s},
-                               {u"webhook-signature"_s, DeliveryRedaction::mask()}};
-    const QString secret = StandardWebhooks::generateSecret();
+                               {u"webhook-signature"_s, Redaction::mask()}};
+    const QString secret = SigningSecret::generate();
     const qint64 timestamp = 1800000000;
     QString error;
     const auto request = Redelivery::buildRequest(original, webhook, {secret}, timestamp, {}, &error);
@@ -286,7 +288,7 @@ void TestRedelivery::redeliverKeepsMessageAndResigns()
 {
     TestHttpsServer receiver(m_localhost);
     QVERIFY(receiver.isListening());
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     receiver.setHandler([&](const ReceivedRequest &request) { return answer(carriesStandardWebhooksSignature(request, secret) ? 200 : 401); });
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
@@ -359,8 +361,8 @@ void TestRedelivery::rotationSignsWithBoth()
     QVERIFY(store(webhook));
     WebhookRepository repository(*m_db.database);
     WebhookSecrets secrets(m_keychain, repository);
-    const QString oldSecret = StandardWebhooks::generateSecret();
-    const QString newSecret = StandardWebhooks::generateSecret();
+    const QString oldSecret = SigningSecret::generate();
+    const QString newSecret = SigningSecret::generate();
     QVERIFY(secrets.set(webhook, oldSecret).ok());
     QVERIFY(secrets.rotate(webhook, newSecret, 2).ok());
     const qint64 originalId = recordOriginal(webhook, QString::fromLatin1(StandardWebhooks::newMessageId()));
@@ -417,7 +419,7 @@ void TestRedelivery::refusals()
         QVERIFY(repository.setActive(webhook, false).ok());
     if (situation == u"no secret") {
         // Set on another workstation: the database knows a fingerprint, this keychain has nothing.
-        webhook.secretFingerprint = StandardWebhooks::fingerprint(StandardWebhooks::generateSecret());
+        webhook.secretFingerprint = SigningSecret::fingerprint(SigningSecret::generate());
         webhook.secretSetAt = QDateTime::currentDateTimeUtc();
         QVERIFY(repository.recordSecretChange(webhook, u"secret-set"_s).ok());
     }

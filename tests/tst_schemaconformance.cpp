@@ -1,9 +1,9 @@
 // Teams cards and Epic resources against the official Adaptive Card 1.5 and FHIR R4 schemas (ajv under node),
 // plus the FHIR rules the schema leaves out: DiagnosticReport.status and contained-resource references.
-#include "models/event.h"
-#include "models/eventtype.h"
-#include "network/epicformatter.h"
-#include "network/payloadformatter.h"
+#include "models/domain/event.h"
+#include "models/domain/eventtype.h"
+#include "network/payloads/epicformatter.h"
+#include "network/payloads/payloadformatter.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,14 +1,15 @@
 // The secret, epic keygen and send commands as an administrator runs them: the real executable, the test keychain,
 // loopback HTTPS receivers served by this process while the executable runs.
-#include "models/database.h"
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/epicauth.h"
-#include "network/payloadformatter.h"
-#include "network/standardwebhooks.h"
-#include "network/webhookdelivery.h"
+#include "models/storage/database.h"
+#include "models/secrets/signingsecret.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/epicauth.h"
+#include "network/payloads/payloadformatter.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhookdelivery.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/jwtverifier.h"
 #include "testsupport/testdatabases.h"
@@ -134,12 +135,12 @@ void TestSecretCommands::setFromStandardInput()
 {
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
 
     CommandRun result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1() + '\n');
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
     const Webhook stored = reload(u"Receiver"_s);
-    QCOMPARE(stored.secretFingerprint, StandardWebhooks::fingerprint(secret));
+    QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(result.out.contains(stored.secretFingerprint));
     QVERIFY(!result.out.contains(secret) && !result.err.contains(secret));
     const SecretStore::Result kept = m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id));
@@ -147,10 +148,10 @@ void TestSecretCommands::setFromStandardInput()
     QCOMPARE(kept.value, secret);
 
     // A Windows-style line ending is stripped the same way; the audit trail records both changes.
-    const QString other = StandardWebhooks::generateSecret();
+    const QString other = SigningSecret::generate();
     result = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, other.toLatin1() + "\r\n");
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    QCOMPARE(reload(u"Receiver"_s).secretFingerprint, StandardWebhooks::fingerprint(other));
+    QCOMPARE(reload(u"Receiver"_s).secretFingerprint, SigningSecret::fingerprint(other));
     WebhookRepository repository(*m_connection);
     const QList<AuditEntry> trail = *repository.auditTrail(webhook.id);
     QCOMPARE(trail.size(), 3);
@@ -161,7 +162,7 @@ void TestSecretCommands::badStandardInput_data()
 {
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QString>("expected");
-    const QByteArray secret = StandardWebhooks::generateSecret().toLatin1();
+    const QByteArray secret = SigningSecret::generate().toLatin1();
     QTest::newRow("nothing") << QByteArray() << u"Standard input was empty"_s;
     QTest::newRow("only a line break") << QByteArray("\n") << u"Standard input was empty"_s;
     QTest::newRow("two line breaks") << secret + "\n\n" << u"line breaks"_s;
@@ -192,7 +193,7 @@ void TestSecretCommands::secretAsArgumentRefused()
 {
     Webhook webhook = makeWebhook(u"Receiver"_s);
     QVERIFY(store(webhook));
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     for (const QString &action : {u"set"_s, u"rotate"_s}) {
         const CommandRun result = run({u"secret"_s, action, u"--webhook"_s, u"Receiver"_s, secret}, secret.toLatin1());
         QCOMPARE(result.exitCode, 2);
@@ -216,9 +217,9 @@ void TestSecretCommands::generatePrintsSecretOnce()
     QVERIFY(result.out.endsWith(QLatin1Char('\n')));
     const QString secret = result.out.trimmed();
     QVERIFY2(secret.startsWith(u"whsec_"_s), qPrintable(result.out));
-    QCOMPARE(StandardWebhooks::parseSecret(secret)->size(), StandardWebhooks::KeyBytes);
+    QCOMPARE(SigningSecret::parse(secret)->size(), SigningSecret::KeyBytes);
     const Webhook stored = reload(u"Receiver"_s);
-    QCOMPARE(stored.secretFingerprint, StandardWebhooks::fingerprint(secret));
+    QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY2(result.err.contains(stored.secretFingerprint), qPrintable(result.err));
     QVERIFY(!result.err.contains(secret));
     QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).value, secret);
@@ -247,8 +248,8 @@ void TestSecretCommands::rotateKeepsPreviousSigning()
     QVERIFY2(rotated.err.contains(u"keeps signing until"_s), qPrintable(rotated.err));
 
     const Webhook stored = reload(u"Receiver"_s);
-    QCOMPARE(stored.secretFingerprint, StandardWebhooks::fingerprint(newSecret));
-    QCOMPARE(stored.previousSecretFingerprint, StandardWebhooks::fingerprint(oldSecret));
+    QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(newSecret));
+    QCOMPARE(stored.previousSecretFingerprint, SigningSecret::fingerprint(oldSecret));
     QVERIFY(stored.secretGraceUntil >= before.addSecs(2 * 3600 - 60));
     QVERIFY(stored.secretGraceUntil <= QDateTime::currentDateTimeUtc().addSecs(2 * 3600 + 60));
     WebhookRepository repository(*m_connection);
@@ -303,7 +304,7 @@ void TestSecretCommands::noKeychainService()
     QVERIFY(generated.out.isEmpty());
     QVERIFY2(generated.err.contains(u"No keychain service is running"_s), qPrintable(generated.err));
 
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     const CommandRun set = run({u"secret"_s, u"set"_s, u"--webhook"_s, u"Receiver"_s}, secret.toLatin1(), nowhere);
     QCOMPARE(set.exitCode, 1);
     QVERIFY2(set.err.contains(u"No keychain service is running"_s), qPrintable(set.err));
@@ -489,7 +490,7 @@ void TestSecretCommands::sendNeverUnsigned()
     receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer(); });
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
-    webhook.secretFingerprint = StandardWebhooks::fingerprint(StandardWebhooks::generateSecret());
+    webhook.secretFingerprint = SigningSecret::fingerprint(SigningSecret::generate());
     webhook.secretSetAt = QDateTime::currentDateTimeUtc();
     WebhookRepository repository(*m_connection);
     QVERIFY(repository.recordSecretChange(webhook, u"secret-set"_s).ok()); // as set on another workstation

@@ -1,6 +1,7 @@
 // The signing-secret dialog driven through its widgets against the real keyring.
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
+#include "models/secrets/webhooksecrets.h"
+#include "models/secrets/signingsecret.h"
+#include "network/transport/standardwebhooks.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/secretdialog.h"
@@ -72,7 +73,7 @@ void TestSecretDialog::generateThenRevealAndCopy()
     QVERIFY2(dialog.statusText().contains(u"is in this workstation's keychain"_s), qPrintable(dialog.statusText()));
     QVERIFY(!dialog.webhook().secretFingerprint.isEmpty());
     const QString stored = m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value;
-    QCOMPARE(StandardWebhooks::fingerprint(stored), dialog.webhook().secretFingerprint);
+    QCOMPARE(SigningSecret::fingerprint(stored), dialog.webhook().secretFingerprint);
 
     QString shown;
     whenModalAppears([&](QWidget *confirmation) {
@@ -103,16 +104,16 @@ void TestSecretDialog::pasteRefusesGarbage()
     QVERIFY(!feedback.isEmpty());
     QVERIFY(dialog.webhook().secretFingerprint.isEmpty());
     edit->clear();
-    const QString good = StandardWebhooks::generateSecret();
+    const QString good = SigningSecret::generate();
     QTest::keyClicks(edit, good);
     QTest::keyClick(edit, Qt::Key_Return);
-    QCOMPARE(dialog.webhook().secretFingerprint, StandardWebhooks::fingerprint(good));
+    QCOMPARE(dialog.webhook().secretFingerprint, SigningSecret::fingerprint(good));
     QVERIFY2(edit->text().isEmpty(), "a stored secret does not linger in the field");
 }
 
 void TestSecretDialog::rotateWithGracePeriod()
 {
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
     const QString before = m_webhook.secretFingerprint;
     SecretDialog dialog(*m_secrets, m_webhook);
     dialog.show();
@@ -128,7 +129,7 @@ void TestSecretDialog::rotateWithGracePeriod()
 
 void TestSecretDialog::deleteAfterConfirmation()
 {
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
     SecretDialog dialog(*m_secrets, m_webhook);
     dialog.show();
     whenModalAppears(answerYes);
@@ -139,8 +140,8 @@ void TestSecretDialog::deleteAfterConfirmation()
 
 void TestSecretDialog::screenshot()
 {
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
     SecretDialog dialog(*m_secrets, m_webhook);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

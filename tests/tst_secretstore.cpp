@@ -1,5 +1,5 @@
 // Tests the keychain store against the real Secret Service the test command starts, and without any service.
-#include "models/secretstore.h"
+#include "models/secrets/secretstore.h"
 
 #include <QCoreApplication>
 #include <QProcess>

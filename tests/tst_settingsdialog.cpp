@@ -1,5 +1,5 @@
 // Console settings: defaults, clamping of hand-edited values, and the dialog that edits them.
-#include "models/consolesettings.h"
+#include "models/storage/consolesettings.h"
 #include "ui/settingsdialog.h"
 
 #include <QDoubleSpinBox>

@@ -1,5 +1,5 @@
 // Tests the SSRF guard: every refused range, their IPv6, IPv4-mapped, NAT64 and 6to4 forms, and the switches.
-#include "network/ssrfguard.h"
+#include "network/transport/ssrfguard.h"
 
 #include <QTest>
 

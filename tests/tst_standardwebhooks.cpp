@@ -1,5 +1,6 @@
 // Tests Standard Webhooks secrets, signatures (against the specification's published vector) and fingerprints.
-#include "network/standardwebhooks.h"
+#include "network/transport/standardwebhooks.h"
+#include "models/secrets/signingsecret.h"
 
 #include <QTest>
 
@@ -28,7 +29,7 @@ const QByteArray specSignature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE
 
 void TestStandardWebhooks::specificationVector()
 {
-    const auto key = StandardWebhooks::parseSecret(specSecret);
+    const auto key = SigningSecret::parse(specSecret);
     QVERIFY(key);
     QCOMPARE(StandardWebhooks::sign(*key, specId, specTimestamp, specBody), specSignature);
     QCOMPARE(StandardWebhooks::signatureHeader({specSecret}, specId, specTimestamp, specBody), specSignature);
@@ -37,13 +38,13 @@ void TestStandardWebhooks::specificationVector()
 
 void TestStandardWebhooks::rotationSendsEverySignature()
 {
-    const QString next = StandardWebhooks::generateSecret();
+    const QString next = SigningSecret::generate();
     const auto header = StandardWebhooks::signatureHeader({next, specSecret}, specId, specTimestamp, specBody);
     QVERIFY(header);
     const QByteArrayList parts = header->split(' ');
     QCOMPARE(parts.size(), 2);
     QCOMPARE(parts.at(1), specSignature);
-    QCOMPARE(parts.at(0), StandardWebhooks::sign(*StandardWebhooks::parseSecret(next), specId, specTimestamp, specBody));
+    QCOMPARE(parts.at(0), StandardWebhooks::sign(*SigningSecret::parse(next), specId, specTimestamp, specBody));
     // A receiver that knows only one of the two secrets accepts the message.
     QVERIFY(StandardWebhooks::verify({specSecret}, specId, specTimestamp, specBody, *header));
     QVERIFY(StandardWebhooks::verify({next}, specId, specTimestamp, specBody, *header));
@@ -51,13 +52,13 @@ void TestStandardWebhooks::rotationSendsEverySignature()
 
 void TestStandardWebhooks::generatedSecretsAreFreshAndUsable()
 {
-    const QString first = StandardWebhooks::generateSecret();
-    const QString second = StandardWebhooks::generateSecret();
+    const QString first = SigningSecret::generate();
+    const QString second = SigningSecret::generate();
     QVERIFY(first.startsWith(QLatin1String("whsec_")));
     QVERIFY(first != second);
-    const auto key = StandardWebhooks::parseSecret(first);
+    const auto key = SigningSecret::parse(first);
     QVERIFY(key);
-    QCOMPARE(key->size(), StandardWebhooks::KeyBytes);
+    QCOMPARE(key->size(), SigningSecret::KeyBytes);
 }
 
 void TestStandardWebhooks::parseSecret_data()
@@ -78,7 +79,7 @@ void TestStandardWebhooks::parseSecret()
     QFETCH(QString, secret);
     QFETCH(int, keyBytes);
     QString error;
-    const auto key = StandardWebhooks::parseSecret(secret, &error);
+    const auto key = SigningSecret::parse(secret, &error);
     if (keyBytes == 0) {
         QVERIFY(!key);
         QVERIFY(!error.isEmpty());
@@ -108,19 +109,19 @@ void TestStandardWebhooks::verifyRejectsTampering()
     QVERIFY(!StandardWebhooks::verify({specSecret}, specId, specTimestamp, specBody + ' ', specSignature));
     QVERIFY(!StandardWebhooks::verify({specSecret}, specId, specTimestamp + 1, specBody, specSignature));
     QVERIFY(!StandardWebhooks::verify({specSecret}, "msg_other", specTimestamp, specBody, specSignature));
-    QVERIFY(!StandardWebhooks::verify({StandardWebhooks::generateSecret()}, specId, specTimestamp, specBody, specSignature));
+    QVERIFY(!StandardWebhooks::verify({SigningSecret::generate()}, specId, specTimestamp, specBody, specSignature));
 }
 
 void TestStandardWebhooks::fingerprint()
 {
-    const QString fingerprint = StandardWebhooks::fingerprint(specSecret);
-    QCOMPARE(fingerprint.size(), StandardWebhooks::FingerprintLength);
+    const QString fingerprint = SigningSecret::fingerprint(specSecret);
+    QCOMPARE(fingerprint.size(), SigningSecret::FingerprintLength);
     // SHA-256 of the canonical secret text, computed independently with `printf %s SECRET | sha256sum`.
     QCOMPARE(fingerprint, QStringLiteral("96ad2ccd81462a76"));
-    QCOMPARE(StandardWebhooks::fingerprint(specSecret + QLatin1Char('\n')), fingerprint);
+    QCOMPARE(SigningSecret::fingerprint(specSecret + QLatin1Char('\n')), fingerprint);
     // The bare base64 form is the same key, so it has the same fingerprint.
-    QCOMPARE(StandardWebhooks::fingerprint(specSecret.mid(6)), fingerprint);
-    QVERIFY(StandardWebhooks::fingerprint(StandardWebhooks::generateSecret()) != fingerprint);
+    QCOMPARE(SigningSecret::fingerprint(specSecret.mid(6)), fingerprint);
+    QVERIFY(SigningSecret::fingerprint(SigningSecret::generate()) != fingerprint);
     QVERIFY(!fingerprint.contains(QLatin1String("MfKQ")));
 }
 

@@ -1,5 +1,6 @@
 // The configuration file contract: strict parsing with specific errors, and a lossless round trip.
-#include "models/webhookconfig.h"
+#include "models/domain/webhookconfig.h"
+#include "models/domain/webhookvalidator.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QFile>
@@ -19,6 +20,8 @@ private slots:
     void exportIsPrivateToItsOwner();
     void percentEncodedUrlsRoundTrip();
     void hugeInputGivesShortErrors();
+    void loopbackHosts_data();
+    void loopbackHosts();
 };
 
 void TestWebhookConfig::roundTrip()
@@ -224,6 +227,32 @@ void TestWebhookConfig::exportIsPrivateToItsOwner()
     QVERIFY(QFile::permissions(path) & QFile::ReadOwner);
     QVERIFY(!WebhookConfig::writeFile(folder.filePath(u"missing/folder/export.json"_s), "{}", &error));
     QVERIFY2(error.contains(u"missing/folder"_s), qPrintable(error));
+}
+
+void TestWebhookConfig::loopbackHosts_data()
+{
+    QTest::addColumn<QString>("host");
+    QTest::addColumn<bool>("loopback");
+    QTest::newRow("localhost") << u"LocalHost"_s << true;
+    QTest::newRow("127.0.0.1") << u"127.0.0.1"_s << true;
+    QTest::newRow("127.255.3.4") << u"127.255.3.4"_s << true;
+    QTest::newRow("::1") << u"::1"_s << true;
+    QTest::newRow("::1 written out") << u"0:0:0:0:0:0:0:1"_s << true;
+    QTest::newRow("IPv4-mapped loopback") << u"::ffff:127.0.0.1"_s << true;
+    QTest::newRow("128.0.0.1") << u"128.0.0.1"_s << false;
+    QTest::newRow("127.0.0.256") << u"127.0.0.256"_s << false;
+    // URLs read shorthand IPv4 as the address it stands for (127.1 is 127.0.0.1), and so does the sender.
+    QTest::newRow("127.1") << u"127.1"_s << true;
+    QTest::newRow("a name starting with 127") << u"127.0.0.1.example"_s << false;
+    QTest::newRow("::2") << u"::2"_s << false;
+    QTest::newRow("receiver.example") << u"receiver.example"_s << false;
+}
+
+void TestWebhookConfig::loopbackHosts()
+{
+    QFETCH(QString, host);
+    QFETCH(bool, loopback);
+    QCOMPARE(WebhookValidator::isLoopbackHost(host), loopback);
 }
 
 QTEST_APPLESS_MAIN(TestWebhookConfig)

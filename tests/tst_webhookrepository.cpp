@@ -1,5 +1,5 @@
 // The webhook repository on both engines: storage, validation, optimistic locking, audit trail, import.
-#include "models/webhookrepository.h"
+#include "models/storage/webhookrepository.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QJsonDocument>

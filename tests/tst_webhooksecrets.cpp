@@ -1,6 +1,7 @@
 // Signing secrets in the real keyring with their fingerprints in the database: set, rotate, remove, compare.
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
+#include "models/secrets/webhooksecrets.h"
+#include "models/secrets/signingsecret.h"
+#include "network/transport/standardwebhooks.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QSqlQuery>
@@ -55,11 +56,11 @@ void TestWebhookSecrets::cleanup()
 void TestWebhookSecrets::setGeneratedSecret()
 {
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     QVERIFY(secret.startsWith(u"whsec_"_s));
     const RepositoryResult result = m_secrets->set(m_webhook, secret);
     QVERIFY2(result.ok(), qPrintable(result.message));
-    QCOMPARE(m_webhook.secretFingerprint, StandardWebhooks::fingerprint(secret));
+    QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(m_webhook.secretSetAt.isValid());
     QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, secret);
@@ -79,7 +80,7 @@ void TestWebhookSecrets::refusesMalformedSecret()
 
 void TestWebhookSecrets::presenceOnThisWorkstation()
 {
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::PresentHere);
     // Another workstation's keychain: nothing there.
     QVERIFY(m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id)).ok());
@@ -90,20 +91,20 @@ void TestWebhookSecrets::presenceOnThisWorkstation()
     QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
     QVERIFY(error.contains(u"not in this workstation's keychain"_s));
     // A stale secret from before a rotation elsewhere.
-    QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), SigningSecret::generate()).ok());
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
     QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
 }
 
 void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
 {
-    const QString oldSecret = StandardWebhooks::generateSecret();
-    const QString newSecret = StandardWebhooks::generateSecret();
+    const QString oldSecret = SigningSecret::generate();
+    const QString newSecret = SigningSecret::generate();
     QVERIFY(m_secrets->set(m_webhook, oldSecret).ok());
     const RepositoryResult rotated = m_secrets->rotate(m_webhook, newSecret);
     QVERIFY2(rotated.ok(), qPrintable(rotated.message));
-    QCOMPARE(m_webhook.secretFingerprint, StandardWebhooks::fingerprint(newSecret));
-    QCOMPARE(m_webhook.previousSecretFingerprint, StandardWebhooks::fingerprint(oldSecret));
+    QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(newSecret));
+    QCOMPARE(m_webhook.previousSecretFingerprint, SigningSecret::fingerprint(oldSecret));
     const qint64 graceSeconds = QDateTime::currentDateTimeUtc().secsTo(m_webhook.secretGraceUntil);
     QVERIFY2(graceSeconds > 23 * 3600 && graceSeconds <= 24 * 3600, qPrintable(QString::number(graceSeconds)));
     const Webhook stored = *m_repository->findById(m_webhook.id);
@@ -122,8 +123,8 @@ void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
 
 void TestWebhookSecrets::expiredGraceSignsWithNewOnly()
 {
-    const QString newSecret = StandardWebhooks::generateSecret();
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
+    const QString newSecret = SigningSecret::generate();
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
     QVERIFY(m_secrets->rotate(m_webhook, newSecret, 0).ok());
     QString error;
     QCOMPARE(*m_secrets->signingSecrets(m_webhook, &error), QStringList{newSecret});
@@ -131,8 +132,8 @@ void TestWebhookSecrets::expiredGraceSignsWithNewOnly()
 
 void TestWebhookSecrets::removeForgetsEverything()
 {
-    QVERIFY(m_secrets->set(m_webhook, StandardWebhooks::generateSecret()).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
     QVERIFY(m_secrets->remove(m_webhook).ok());
     QVERIFY(m_webhook.secretFingerprint.isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->previousSecretFingerprint.isEmpty());
@@ -145,21 +146,21 @@ void TestWebhookSecrets::removeForgetsEverything()
 
 void TestWebhookSecrets::failedRecordRestoresKeychain()
 {
-    const QString original = StandardWebhooks::generateSecret();
+    const QString original = SigningSecret::generate();
     QVERIFY(m_secrets->set(m_webhook, original).ok());
     // Someone deletes the webhook meanwhile: the database refuses, and the keychain keeps the old secret.
     Webhook stale = m_webhook;
     QVERIFY(m_repository->remove(m_webhook).ok());
-    const RepositoryResult result = m_secrets->set(stale, StandardWebhooks::generateSecret());
+    const RepositoryResult result = m_secrets->set(stale, SigningSecret::generate());
     QCOMPARE(result.status, RepositoryResult::Status::NotFound);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, original);
 }
 
 void TestWebhookSecrets::neverInDatabaseOrAudit()
 {
-    const QString secret = StandardWebhooks::generateSecret();
+    const QString secret = SigningSecret::generate();
     QVERIFY(m_secrets->set(m_webhook, secret).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, StandardWebhooks::generateSecret()).ok());
+    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
     const QString key = secret.mid(6);
     for (const char *table : {"webhooks", "audit_log"}) {
         QSqlQuery query(m_db.database->connection());
@@ -172,7 +173,7 @@ void TestWebhookSecrets::neverInDatabaseOrAudit()
     const auto trail = m_repository->auditTrail(m_webhook.id);
     QCOMPARE(trail->at(1).action, u"secret-set"_s);
     QCOMPARE(trail->at(2).action, u"secret-rotate"_s);
-    QCOMPARE(trail->at(2).after.value(u"previousSecretFingerprint"_s).toString(), StandardWebhooks::fingerprint(secret));
+    QCOMPARE(trail->at(2).after.value(u"previousSecretFingerprint"_s).toString(), SigningSecret::fingerprint(secret));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSecrets)

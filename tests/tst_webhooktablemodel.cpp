@@ -1,6 +1,6 @@
 // The webhooks table model: QAbstractItemModelTester, masking, in-place refresh and enable/disable.
-#include "models/webhookrepository.h"
-#include "models/webhooktablemodel.h"
+#include "models/storage/webhookrepository.h"
+#include "models/itemmodels/webhooktablemodel.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QAbstractItemModelTester>

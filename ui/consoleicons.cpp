@@ -1,3 +1,4 @@
+// Icons of the console's actions: the desktop's icon theme where it has one, the console's own otherwise.
 #include "ui/consoleicons.h"
 
 namespace ConsoleIcons {

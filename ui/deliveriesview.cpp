@@ -1,15 +1,15 @@
 // The deliveries tab: filter the delivery log, read an attempt in full, redeliver, export and purge.
 #include "ui/deliveriesview.h"
 
-#include "models/consolesettings.h"
-#include "models/database.h"
-#include "models/eventtype.h"
-#include "models/webhookrepository.h"
+#include "models/storage/consolesettings.h"
+#include "models/storage/database.h"
+#include "models/domain/eventtype.h"
+#include "models/storage/webhookrepository.h"
 #include "ui/consoleicons.h"
 #include "ui/deliverydetailpane.h"
 #include "ui/deliveryfilterbar.h"
 #include "ui/filedialogs.h"
-#include "ui/deliverylogtask.h"
+#include "models/storage/deliverylogtask.h"
 #include "ui/splitterproportions.h"
 
 #include <QAction>

@@ -1,12 +1,12 @@
 // The deliveries tab: filter the delivery log, read an attempt in full, redeliver, export and purge.
 #pragma once
 
-#include "models/databaseurl.h"
-#include "models/deliveryfilter.h"
-#include "models/deliverylog.h"
-#include "models/deliverytablemodel.h"
-#include "network/redelivery.h"
-#include "ui/deliverylistener.h"
+#include "models/storage/databaseurl.h"
+#include "models/storage/deliveryfilter.h"
+#include "models/storage/deliverylog.h"
+#include "models/itemmodels/deliverytablemodel.h"
+#include "network/delivery/redelivery.h"
+#include "models/storage/deliverylistener.h"
 #include "ui/testsenddialog.h"
 
 #include <QPointer>

@@ -1,8 +1,8 @@
 // One webhook's delivery history as a chart: attempts per hour (delivered vs failed) and latency p50/p95.
 #pragma once
 
-#include "models/deliverylog.h"
-#include "models/webhook.h"
+#include "models/storage/deliverylog.h"
+#include "models/domain/webhook.h"
 
 #include <QDateTime>
 #include <QDialog>

@@ -1,5 +1,6 @@
 // One recorded delivery attempt in full: outcome and diagnosis, timing, request, response, and its event's timeline.
 #include "ui/deliverydetailpane.h"
+#include "models/domain/redaction.h"
 
 #include "ui/httpmessageview.h"
 #include "ui/splitterproportions.h"
@@ -37,7 +38,7 @@ HttpMessageView::Headers toBytes(const DeliveryHeaders &headers)
     HttpMessageView::Headers bytes;
     bytes.reserve(headers.size());
     // Stored headers were redacted when recorded and when read; once more costs nothing and guards the screen.
-    for (const auto &[name, value] : DeliveryRedaction::redacted(headers))
+    for (const auto &[name, value] : Redaction::redacted(headers))
         bytes.append({name.toLatin1(), value.toUtf8()});
     return bytes;
 }

@@ -1,7 +1,7 @@
 // One recorded delivery attempt in full: outcome and diagnosis, timing, request, response, and its event's timeline.
 #pragma once
 
-#include "models/deliverylog.h"
+#include "models/storage/deliverylog.h"
 
 #include <QWidget>
 

@@ -1,7 +1,7 @@
 // The deliveries view's filter controls and the same filter as editable URL-like text, kept in step.
 #include "ui/deliveryfilterbar.h"
 
-#include "models/eventtype.h"
+#include "models/domain/eventtype.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>

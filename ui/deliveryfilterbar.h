@@ -1,7 +1,7 @@
 // The deliveries view's filter controls and the same filter as editable URL-like text, kept in step.
 #pragma once
 
-#include "models/deliveryfilter.h"
+#include "models/storage/deliveryfilter.h"
 
 #include <QStringList>
 #include <QWidget>

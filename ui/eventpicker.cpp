@@ -1,6 +1,7 @@
+// Subscribed events, grouped by category (Report, Battery, Task) with each event's description.
 #include "ui/eventpicker.h"
 
-#include "models/eventtype.h"
+#include "models/domain/eventtype.h"
 
 #include <QEvent>
 #include <QHeaderView>

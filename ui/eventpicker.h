@@ -1,7 +1,7 @@
 // Subscribed events, grouped by category (Report, Battery, Task) with each event's description.
 #pragma once
 
-#include "models/webhook.h"
+#include "models/domain/webhook.h"
 
 #include <QStringList>
 #include <QTreeWidget>

@@ -1,3 +1,4 @@
+// Every file dialog of the console is made here, so that none of them can touch the SQLite database's files.
 #include "ui/filedialogs.h"
 
 #include "ui/consoleicons.h"

@@ -1,3 +1,4 @@
+// Editable list of custom HTTP headers (name, value), kept in the order the administrator entered them.
 #include "ui/headerstable.h"
 
 #include <QEvent>

@@ -1,7 +1,7 @@
 // Editable list of custom HTTP headers (name, value), kept in the order the administrator entered them.
 #pragma once
 
-#include "models/webhook.h"
+#include "models/domain/webhook.h"
 
 #include <QWidget>
 

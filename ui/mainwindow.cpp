@@ -1,10 +1,11 @@
+// The console's main window: the webhooks table with search, actions, menus and a status bar.
 #include "ui/mainwindow.h"
 
-#include "models/consolesettings.h"
-#include "models/database.h"
-#include "models/deliverylog.h"
-#include "models/webhookrepository.h"
-#include "models/webhooktablemodel.h"
+#include "models/storage/consolesettings.h"
+#include "models/storage/database.h"
+#include "models/storage/deliverylog.h"
+#include "models/storage/webhookrepository.h"
+#include "models/itemmodels/webhooktablemodel.h"
 #include "ui/consoleicons.h"
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"

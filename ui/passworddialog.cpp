@@ -1,7 +1,8 @@
+// Asks for a shared database's password, optionally remembering it in the workstation's keychain.
 #include "ui/passworddialog.h"
 
-#include "models/databaselogin.h"
-#include "models/secretstore.h"
+#include "models/secrets/databaselogin.h"
+#include "models/secrets/secretstore.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>

@@ -1,7 +1,7 @@
 // Asks for a shared database's password, optionally remembering it in the workstation's keychain.
 #pragma once
 
-#include "models/database.h"
+#include "models/storage/database.h"
 
 #include <QDialog>
 

@@ -4,7 +4,7 @@
 
 #include "ui/filedialogs.h"
 
-#include "models/deliverylog.h"
+#include "models/storage/deliverylog.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/jsonhighlighter.h"
 

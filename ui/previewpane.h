@@ -2,8 +2,8 @@
 // warnings, and for Teams the rendered card.
 #pragma once
 
-#include "models/webhook.h"
-#include "network/payloadformatter.h"
+#include "models/domain/webhook.h"
+#include "network/payloads/payloadformatter.h"
 
 #include <QWidget>
 

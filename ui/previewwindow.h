@@ -2,8 +2,8 @@
 // exactly what would be sent.
 #pragma once
 
-#include "models/boundedfile.h"
-#include "models/webhook.h"
+#include "models/domain/boundedfile.h"
+#include "models/domain/webhook.h"
 
 #include <QFuture>
 

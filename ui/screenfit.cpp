@@ -1,3 +1,4 @@
+// Windows open at a comfortable size, but never larger than the screen they appear on.
 #include "ui/screenfit.h"
 
 #include <QGuiApplication>

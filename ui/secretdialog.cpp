@@ -1,7 +1,9 @@
+// Manages one webhook's signing secret: generate, paste, reveal, copy, rotate with a grace period, delete.
 #include "ui/secretdialog.h"
+#include "models/secrets/signingsecret.h"
 
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/standardwebhooks.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -171,7 +173,7 @@ void SecretDialog::generate()
                                                 "messages. Replace the secret now?")))
         return;
     QString error;
-    const QString secret = StandardWebhooks::generateSecret(&error);
+    const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
     report(m_secrets.set(m_webhook, secret),
@@ -220,7 +222,7 @@ void SecretDialog::copyToClipboard()
 void SecretDialog::rotate()
 {
     QString error;
-    const QString secret = StandardWebhooks::generateSecret(&error);
+    const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
     report(m_secrets.rotate(m_webhook, secret, m_graceSpin->value()),

@@ -1,7 +1,7 @@
 // Manages one webhook's signing secret: generate, paste, reveal, copy, rotate with a grace period, delete.
 #pragma once
 
-#include "models/webhook.h"
+#include "models/domain/webhook.h"
 
 #include <QDialog>
 

@@ -1,6 +1,7 @@
+// Edits this workstation's console settings: health thresholds and how long delivery attempts are kept.
 #include "ui/settingsdialog.h"
 
-#include "models/consolesettings.h"
+#include "models/storage/consolesettings.h"
 
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>

@@ -1,15 +1,16 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #include "ui/testsenddialog.h"
+#include "models/domain/redaction.h"
 
-#include "models/payloadtext.h"
+#include "models/domain/payloadtext.h"
 #include "ui/screenfit.h"
-#include "models/eventtype.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/standardwebhooks.h"
-#include "network/webhookdelivery.h"
-#include "models/boundedfile.h"
+#include "models/domain/eventtype.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/standardwebhooks.h"
+#include "network/transport/webhookdelivery.h"
+#include "models/domain/boundedfile.h"
 #include "ui/filedialogs.h"
 #include "ui/httpmessageview.h"
 
@@ -712,12 +713,12 @@ void TestSendDialog::showResult(const DeliveryResult &result)
         // The sender already redacted signatures and credentials; redacting again costs nothing and keeps a
         // future change there from showing a secret here.
         m_requestView->showMessage(QStringLiteral("%1 %2").arg(QString::fromLatin1(result.method), result.requestUrl),
-                                   WebhookSender::redactedHeaders(result.requestHeaders), result.requestBody);
+                                   Redaction::redacted(result.requestHeaders), result.requestBody);
     }
     if (result.status > 0) {
         const QString statusLine = QStringLiteral("HTTP %1 %2").arg(result.status).arg(result.reasonPhrase).trimmed();
         m_responseView->showMessage(tr("%1 · latency %2 ms").arg(statusLine).arg(result.latencyMs),
-                                    WebhookSender::redactedHeaders(result.responseHeaders), result.body, result.bodySize);
+                                    Redaction::redacted(result.responseHeaders), result.body, result.bodySize);
     } else {
         m_responseView->showNothing(result.error == DeliveryResult::Error::Cancelled
                                         ? tr("No answer: the send was cancelled.")

@@ -1,12 +1,12 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #pragma once
 
-#include "models/boundedfile.h"
-#include "models/deliveryrepository.h"
-#include "models/event.h"
-#include "models/webhook.h"
-#include "network/payloadformatter.h"
-#include "network/webhooksender.h"
+#include "models/domain/boundedfile.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/domain/event.h"
+#include "models/domain/webhook.h"
+#include "network/payloads/payloadformatter.h"
+#include "network/transport/webhooksender.h"
 
 #include <QDialog>
 #include <QElapsedTimer>

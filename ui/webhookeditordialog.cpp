@@ -1,18 +1,19 @@
+// Creates or edits one webhook; validation comes from the core and is shown next to each field.
 #include "ui/webhookeditordialog.h"
 
-#include "models/payloadtext.h"
+#include "models/domain/payloadtext.h"
 #include "ui/screenfit.h"
 #include "ui/secretdialog.h"
-#include "models/event.h"
-#include "models/secretstore.h"
-#include "models/eventtype.h"
-#include "models/webhookrepository.h"
-#include "network/payloadformatter.h"
+#include "models/domain/event.h"
+#include "models/secrets/secretstore.h"
+#include "models/domain/eventtype.h"
+#include "models/storage/webhookrepository.h"
+#include "network/payloads/payloadformatter.h"
 #include "ui/eventpicker.h"
 #include "ui/filedialogs.h"
 #include "ui/headerstable.h"
-#include "network/epicauth.h"
-#include "network/webhookdelivery.h"
+#include "network/transport/epicauth.h"
+#include "network/transport/webhookdelivery.h"
 #include "ui/previewpane.h"
 
 #include <QApplication>

@@ -1,8 +1,8 @@
 // Creates or edits one webhook; validation comes from the core and is shown next to each field.
 #pragma once
 
-#include "models/webhook.h"
-#include "models/webhookvalidator.h"
+#include "models/domain/webhook.h"
+#include "models/domain/webhookvalidator.h"
 #include "ui/testsenddialog.h"
 
 #include <QDialog>

@@ -1,11 +1,11 @@
 // What the console's windows need besides the database, over the real keychain and a real sender.
 #pragma once
 
-#include "models/deliveryrepository.h"
-#include "models/secretstore.h"
-#include "models/webhookrepository.h"
-#include "models/webhooksecrets.h"
-#include "network/webhooksender.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/secrets/secretstore.h"
+#include "models/storage/webhookrepository.h"
+#include "models/secrets/webhooksecrets.h"
+#include "network/transport/webhooksender.h"
 #include "ui/testsenddialog.h"
 
 struct ConsoleServices

@@ -1,7 +1,7 @@
 // Generates delivery attempts that look like a hospital's month: mostly successes, bursts of failures with retries.
 #include "testsupport/deliverygenerator.h"
 
-#include "models/webhook.h"
+#include "models/domain/webhook.h"
 
 #include <QRandomGenerator>
 #include <QSqlError>

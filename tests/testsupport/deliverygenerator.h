@@ -1,7 +1,7 @@
 // Realistic delivery attempts for tests and the benchmark, written straight into the deliveries table in bulk.
 #pragma once
 
-#include "models/database.h"
+#include "models/storage/database.h"
 
 #include <QByteArray>
 #include <QDateTime>

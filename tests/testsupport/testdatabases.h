@@ -1,7 +1,7 @@
 // Fresh databases for tests: a temporary SQLite file, or a new database in the test PostgreSQL cluster.
 #pragma once
 
-#include "models/databaseurl.h"
+#include "models/storage/databaseurl.h"
 
 #include <QString>
 #include <QTemporaryDir>

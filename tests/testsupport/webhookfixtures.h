@@ -1,8 +1,8 @@
 // Webhooks and opened databases that tests start from.
 #pragma once
 
-#include "models/database.h"
-#include "models/webhook.h"
+#include "models/storage/database.h"
+#include "models/domain/webhook.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 

@@ -1,0 +1,820 @@
+// The deliveries table model and its worker thread: keyset-paged blocks, a bounded cache, live inserts, reconnects.
+#include "models/itemmodels/deliverytablemodel.h"
+
+#include "models/storage/database.h"
+
+#include <QSqlQuery>
+#include <QtConcurrent/QtConcurrentRun>
+#include <QMutex>
+#include <QMutexLocker>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+int floorDiv(int a, int b)
+{
+    return a >= 0 ? a / b : -((-a + b - 1) / b);
+}
+
+} // namespace
+
+// One unit of work for the worker. Snapshots and counts go before blocks; among blocks the newest request
+// goes first, because it is where the view is now.
+struct DeliveryLogRequest
+{
+    enum class Kind { Snapshot, Count, Block, Newer, Reconnect };
+    Kind kind = Kind::Block;
+    int generation = 0;
+    int epoch = 0;
+    DeliveryFilter filter;        // Snapshot
+    QDateTime now;                // Snapshot
+    int limit = 0;                // Snapshot, Block, Newer
+    DeliverySelection selection;  // Count, Block, Newer
+    int block = 0;                // Block
+    DeliveryLog::Direction direction = DeliveryLog::Direction::Older;
+    std::optional<DeliveryKey> anchor;
+    qint64 skip = 0;
+    quint64 sequence = 0;
+
+    int priority() const
+    {
+        switch (kind) {
+        case Kind::Reconnect: return 4;
+        case Kind::Snapshot: return 3;
+        case Kind::Count: return 2;
+        case Kind::Newer: return 1;
+        case Kind::Block: return 0;
+        }
+        return 0;
+    }
+};
+
+// Lives in the model's worker thread and owns the connection used there. Results go back to the model as
+// queued calls with the model as context, so none arrives after the model is gone.
+class DeliveryLogWorker : public QObject
+{
+public:
+    DeliveryLogWorker(DatabaseUrl url, QString password, std::shared_ptr<std::atomic<int>> liveGeneration,
+                      std::shared_ptr<RunningQuery> running, DeliveryTableModel *model)
+        : m_url(std::move(url)), m_password(std::move(password)), m_liveGeneration(std::move(liveGeneration)),
+          m_running(std::move(running)), m_model(model)
+    {
+    }
+
+    // Called from the model's thread. Returns the generation-current block requests that fell out of the
+    // bounded queue, so the model can ask again if it still needs them.
+    QList<int> push(DeliveryLogRequest request)
+    {
+        QList<int> dropped;
+        {
+            QMutexLocker lock(&m_mutex);
+            request.sequence = ++m_sequence;
+            m_queue.append(std::move(request));
+            // While someone drags the scroll bar, blocks they have passed are not worth a query.
+            constexpr int maxQueuedBlocks = 6;
+            int blocks = 0;
+            for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
+                if (m_queue.at(i).kind != DeliveryLogRequest::Kind::Block)
+                    continue;
+                if (++blocks > maxQueuedBlocks) {
+                    dropped << m_queue.at(i).block;
+                    m_queue.removeAt(i);
+                }
+            }
+        }
+        QMetaObject::invokeMethod(this, [this] { processNext(); }, Qt::QueuedConnection);
+        return dropped;
+    }
+
+    void stop()
+    {
+        m_stopping = true;
+        QMetaObject::invokeMethod(this, [this] { closeDatabase(); }, Qt::BlockingQueuedConnection);
+    }
+
+private:
+    void closeDatabase()
+    {
+        m_log.reset();
+        m_database.reset();
+    }
+
+    std::optional<DeliveryLogRequest> takeNext()
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_queue.isEmpty())
+            return std::nullopt;
+        auto best = std::max_element(m_queue.begin(), m_queue.end(), [](const auto &a, const auto &b) {
+            return std::pair(a.priority(), a.sequence) < std::pair(b.priority(), b.sequence);
+        });
+        DeliveryLogRequest request = *best;
+        m_queue.erase(best);
+        return request;
+    }
+
+    bool open(QString *error)
+    {
+        m_log.reset();
+        m_database = std::make_unique<Database>();
+        if (!m_database->open(m_url, m_password)) {
+            *error = m_database->errorString();
+            m_database.reset();
+            return false;
+        }
+        m_log = std::make_unique<DeliveryLog>(*m_database);
+        // The backend's process id lets the model cancel a query that a new filter made pointless.
+        m_running->backendPid = 0;
+        if (m_url.engine() == DatabaseUrl::Engine::PostgreSQL) {
+            QSqlQuery pid(m_database->connection());
+            if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
+                m_running->backendPid = pid.value(0).toInt();
+        }
+        return true;
+    }
+
+    void processNext()
+    {
+        if (m_stopping)
+            return;
+        const auto request = takeNext();
+        if (!request)
+            return;
+        const bool reconnect = request->kind == DeliveryLogRequest::Kind::Reconnect;
+        if (!reconnect && request->generation != m_liveGeneration->load())
+            return;  // the filter changed since: nobody waits for this any more
+        QString error;
+        if (reconnect || !m_database) {
+            if (!open(&error)) {
+                fail(*request, error);
+                return;
+            }
+            if (reconnect) {
+                const int generation = request->generation;
+                QMetaObject::invokeMethod(m_model, [model = m_model, generation] { model->onReconnected(generation); },
+                                          Qt::QueuedConnection);
+                return;
+            }
+        }
+        m_running->generation = request->generation;
+        const bool ran = run(*request, &error);
+        m_running->generation = -1;
+        if (ran)
+            return;
+        // A query cancelled because the filter changed meanwhile failed on purpose: nobody waits for it.
+        if (request->generation != m_liveGeneration->load())
+            return;
+        // A dropped connection (server restart, idle timeout, terminated backend) fails the first query after
+        // it; one fresh connection and one more try hide that from the user.
+        QString reopenError;
+        if (!open(&reopenError)) {
+            fail(*request, reopenError.isEmpty() ? error : reopenError);
+            return;
+        }
+        if (!run(*request, &error))
+            fail(*request, error);
+    }
+
+    void fail(const DeliveryLogRequest &request, const QString &message)
+    {
+        const int generation = request.generation;
+        const bool reconnect = request.kind == DeliveryLogRequest::Kind::Reconnect;
+        QMetaObject::invokeMethod(
+            m_model, [model = m_model, generation, reconnect, message] { model->onFailure(generation, reconnect, message); },
+            Qt::QueuedConnection);
+    }
+
+    bool run(const DeliveryLogRequest &request, QString *error)
+    {
+        DeliveryTableModel *model = m_model;
+        const int generation = request.generation;
+        switch (request.kind) {
+        case DeliveryLogRequest::Kind::Reconnect:
+            return true;
+        case DeliveryLogRequest::Kind::Snapshot: {
+            auto selection = m_log->select(request.filter, request.now, error);
+            if (!selection)
+                return false;
+            const auto maxId = m_log->maxId(error);
+            if (!maxId)
+                return false;
+            selection->maxId = *maxId;
+            const auto rows = m_log->firstPage(*selection, request.limit, error);
+            if (!rows)
+                return false;
+            const int limit = request.limit;
+            QMetaObject::invokeMethod(
+                model, [model, generation, s = *selection, r = *rows, limit] { model->onSnapshot(generation, s, r, limit); },
+                Qt::QueuedConnection);
+            if (rows->size() < limit || generation != m_liveGeneration->load())
+                return true;
+            DeliveryLogRequest count;
+            count.kind = DeliveryLogRequest::Kind::Count;
+            count.generation = generation;
+            count.selection = *selection;
+            return run(count, error);
+        }
+        case DeliveryLogRequest::Kind::Count: {
+            const auto count = m_log->count(request.selection, error);
+            if (!count)
+                return false;
+            QMetaObject::invokeMethod(model, [model, generation, c = *count] { model->onCount(generation, c); },
+                                      Qt::QueuedConnection);
+            return true;
+        }
+        case DeliveryLogRequest::Kind::Block: {
+            const auto rows = m_log->page(request.selection, request.direction, request.anchor, request.limit,
+                                          request.skip, error);
+            if (!rows)
+                return false;
+            QMetaObject::invokeMethod(
+                model,
+                [model, generation, epoch = request.epoch, block = request.block, r = *rows] {
+                    model->onBlock(generation, epoch, block, r);
+                },
+                Qt::QueuedConnection);
+            return true;
+        }
+        case DeliveryLogRequest::Kind::Newer: {
+            const auto newMax = m_log->maxId(error);
+            if (!newMax)
+                return false;
+            const qint64 oldMax = request.selection.maxId.value_or(0);
+            QList<DeliveryListRow> rows;
+            QList<qint64> positions;
+            if (*newMax > oldMax) {
+                const auto arrived = m_log->recordedBetween(request.selection, oldMax, *newMax, request.limit + 1, error);
+                if (!arrived)
+                    return false;
+                rows = *arrived;
+                if (rows.size() <= request.limit) {
+                    DeliverySelection after = request.selection;
+                    after.maxId = *newMax;
+                    for (const DeliveryListRow &row : std::as_const(rows)) {
+                        const auto position = m_log->countNewerThan(after, row.key(), error);
+                        if (!position)
+                            return false;
+                        positions << *position;
+                    }
+                }
+            }
+            QMetaObject::invokeMethod(
+                model,
+                [model, generation, epoch = request.epoch, max = *newMax, r = rows, p = positions] {
+                    model->onNewer(generation, epoch, max, r, p);
+                },
+                Qt::QueuedConnection);
+            return true;
+        }
+        }
+        return false;
+    }
+
+    DatabaseUrl m_url;
+    QString m_password;
+    std::shared_ptr<std::atomic<int>> m_liveGeneration;
+    std::shared_ptr<RunningQuery> m_running;
+    DeliveryTableModel *m_model;
+    std::unique_ptr<Database> m_database;
+    std::unique_ptr<DeliveryLog> m_log;
+    QMutex m_mutex;
+    QList<DeliveryLogRequest> m_queue;
+    quint64 m_sequence = 0;
+    std::atomic<bool> m_stopping = false;
+};
+
+DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, QObject *parent)
+    : DeliveryTableModel(url, password, Options(), parent)
+{
+}
+
+DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, const Options &options,
+                                       QObject *parent)
+    : QAbstractTableModel(parent), m_options(options), m_url(url),
+      m_liveGeneration(std::make_shared<std::atomic<int>>(0)), m_running(std::make_shared<RunningQuery>()),
+      m_password(password)
+{
+    m_options.blockSize = std::max(m_options.blockSize, 1);
+    m_options.maxCachedBlocks = std::max(m_options.maxCachedBlocks, 2);
+    m_retryDelayMs = m_options.firstRetryDelayMs;
+    m_thread.setObjectName(u"delivery-log"_s);
+    m_worker = std::make_unique<DeliveryLogWorker>(url, password, m_liveGeneration, m_running, this);
+    m_worker->moveToThread(&m_thread);
+    m_thread.start();
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &DeliveryTableModel::retry);
+    connect(&m_refreshTimer, &QTimer::timeout, this, &DeliveryTableModel::appendNewer);
+    reload();
+}
+
+DeliveryTableModel::~DeliveryTableModel()
+{
+    // The connection must be closed in the thread that opened it; a query already running is waited for.
+    m_worker->stop();
+    m_thread.quit();
+    m_thread.wait();
+}
+
+int DeliveryTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : m_rowCount;
+}
+
+int DeliveryTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+int DeliveryTableModel::blockOf(int row) const
+{
+    return floorDiv(row - m_head, m_options.blockSize);
+}
+
+int DeliveryTableModel::blockStart(int block) const
+{
+    return block * m_options.blockSize + m_head;
+}
+
+std::pair<int, int> DeliveryTableModel::blockRange(int block) const
+{
+    const int start = blockStart(block);
+    return {std::max(start, 0), std::min(start + m_options.blockSize, m_rowCount)};
+}
+
+const DeliveryListRow *DeliveryTableModel::loadedRow(int row, bool countsAsUse) const
+{
+    if (row < 0 || row >= m_rowCount)
+        return nullptr;
+    const int block = blockOf(row);
+    const auto it = m_blocks.find(block);
+    if (it == m_blocks.end())
+        return nullptr;
+    const int offset = row - blockRange(block).first;
+    if (offset >= it->second.rows.size())
+        return nullptr;
+    if (countsAsUse)
+        it->second.lastUse = ++m_useClock;
+    return &it->second.rows.at(offset);
+}
+
+bool DeliveryTableModel::isRowLoaded(int row) const
+{
+    return loadedRow(row, false) != nullptr;
+}
+
+std::optional<DeliveryListRow> DeliveryTableModel::rowAt(int row) const
+{
+    const DeliveryListRow *loaded = loadedRow(row, false);
+    return loaded ? std::optional<DeliveryListRow>(*loaded) : std::nullopt;
+}
+
+QVariant DeliveryTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const DeliveryListRow *row = loadedRow(index.row());
+    if (!row) {
+        requestBlock(blockOf(index.row()));
+        if (role == LoadedRole)
+            return false;
+        if (role == Qt::DisplayRole && index.column() == TimeColumn)
+            return m_state == State::Error ? tr("unavailable") : tr("loading…");
+        return {};
+    }
+    switch (role) {
+    case DeliveryIdRole: return row->id;
+    case LoadedRole: return true;
+    case SuccessRole: return row->success;
+    case StartedAtRole: return row->startedAt();
+    case WebhookIdRole: return row->webhookId;
+    case EventIdRole: return row->eventId;
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case AttemptColumn:
+        case StatusColumn:
+        case LatencyColumn: return int(Qt::AlignRight | Qt::AlignVCenter);
+        default: return {};
+        }
+    case Qt::ToolTipRole:
+        if (index.column() == ErrorColumn && !row->error.isEmpty())
+            return DeliveryErrors::readable(row->error);
+        if (index.column() == WebhookColumn && row->webhookId.isEmpty())
+            return tr("This webhook has been deleted; its attempts are kept under its last name.");
+        return {};
+    case Qt::DisplayRole:
+        break;
+    default:
+        return {};
+    }
+    switch (index.column()) {
+    case TimeColumn: return row->startedAt().toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    case WebhookColumn: return row->webhookId.isEmpty() ? tr("%1 (deleted)").arg(row->webhookName) : row->webhookName;
+    case EventTypeColumn: return row->eventType;
+    case EventIdColumn: return row->eventId;
+    case AttemptColumn: return row->attempt;
+    case TriggerColumn:
+        if (row->trigger == u"test")
+            return tr("Test");
+        if (row->trigger == u"redeliver")
+            return tr("Redelivery");
+        return tr("Event");
+    case StatusColumn: return row->responseStatus ? QVariant(*row->responseStatus) : QVariant(tr("no response"));
+    case ResultColumn: return row->success ? tr("Success") : tr("Failure");
+    case LatencyColumn: return row->durationMs ? QVariant(tr("%1 ms").arg(*row->durationMs)) : QVariant();
+    case ErrorColumn: return DeliveryErrors::label(row->error, row->responseStatus);
+    }
+    return {};
+}
+
+QVariant DeliveryTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case TimeColumn: return tr("Time");
+    case WebhookColumn: return tr("Webhook");
+    case EventTypeColumn: return tr("Event type");
+    case EventIdColumn: return tr("Event ID");
+    case AttemptColumn: return tr("Attempt");
+    case TriggerColumn: return tr("Trigger");
+    case StatusColumn: return tr("Status");
+    case ResultColumn: return tr("Result");
+    case LatencyColumn: return tr("Latency");
+    case ErrorColumn: return tr("Error");
+    }
+    return {};
+}
+
+bool DeliveryTableModel::canFetchMore(const QModelIndex &parent) const
+{
+    // Rows beyond the first block arrive by themselves once the count is known, and rows in view are loaded on
+    // demand by data(): there is never anything for a caller to fetch, so a fetch loop cannot spin.
+    Q_UNUSED(parent);
+    return false;
+}
+
+void DeliveryTableModel::fetchMore(const QModelIndex &parent)
+{
+    Q_UNUSED(parent);
+}
+
+void DeliveryTableModel::setState(State state)
+{
+    if (m_state == state)
+        return;
+    m_state = state;
+    emit stateChanged(state);
+}
+
+void DeliveryTableModel::enqueue(DeliveryLogRequest request) const
+{
+    request.generation = m_generation;
+    request.epoch = m_epoch;
+    const QList<int> dropped = m_worker->push(std::move(request));
+    for (int block : dropped)
+        m_pendingBlocks.remove(block);
+}
+
+void DeliveryTableModel::requestBlock(int block) const
+{
+    if (m_state != State::Ready || !m_selection || m_pendingBlocks.contains(block))
+        return;
+    const auto [first, end] = blockRange(block);
+    if (first >= end)
+        return;
+    DeliveryLogRequest request;
+    request.kind = DeliveryLogRequest::Kind::Block;
+    request.selection = *m_selection;
+    request.block = block;
+    request.limit = end - first;
+
+    // Keyset from a neighbour whose boundary keys are known; from the top or the bottom end; and failing
+    // those (a jump into the unknown middle) a skip from the nearest known boundary.
+    const auto previous = m_bounds.find(block - 1);
+    const auto next = m_bounds.find(block + 1);
+    if (previous != m_bounds.end()) {
+        request.direction = DeliveryLog::Direction::Older;
+        request.anchor = previous->second.last;
+    } else if (next != m_bounds.end()) {
+        request.direction = DeliveryLog::Direction::Newer;
+        request.anchor = next->second.first;
+    } else if (first == 0) {
+        request.direction = DeliveryLog::Direction::Older;
+    } else if (end == m_rowCount && m_countKnown) {
+        request.direction = DeliveryLog::Direction::Newer;
+    } else {
+        request.direction = DeliveryLog::Direction::Older;
+        request.skip = first;
+        if (m_countKnown && m_rowCount - end < request.skip) {
+            request.direction = DeliveryLog::Direction::Newer;
+            request.skip = m_rowCount - end;
+        }
+        auto above = m_bounds.lower_bound(block);
+        if (above != m_bounds.begin()) {
+            --above;
+            const int gap = first - blockRange(above->first).second;
+            if (gap < request.skip) {
+                request.direction = DeliveryLog::Direction::Older;
+                request.anchor = above->second.last;
+                request.skip = gap;
+            }
+        }
+        const auto below = m_bounds.upper_bound(block);
+        if (below != m_bounds.end()) {
+            const int gap = blockRange(below->first).first - end;
+            if (gap < request.skip) {
+                request.direction = DeliveryLog::Direction::Newer;
+                request.anchor = below->second.first;
+                request.skip = gap;
+            }
+        }
+    }
+    m_pendingBlocks.insert(block);
+    enqueue(std::move(request));
+}
+
+void DeliveryTableModel::reload()
+{
+    ++m_generation;
+    m_liveGeneration->store(m_generation);
+    cancelStaleQuery();
+    ++m_epoch;
+    beginResetModel();
+    m_selection.reset();
+    m_rowCount = 0;
+    m_head = 0;
+    m_countKnown = false;
+    m_newerPending = false;
+    m_blocks.clear();
+    m_bounds.clear();
+    m_pendingBlocks.clear();
+    endResetModel();
+    if (m_state != State::Error)
+        setState(State::Loading);
+    DeliveryLogRequest request;
+    request.kind = DeliveryLogRequest::Kind::Snapshot;
+    request.filter = m_filter;
+    request.now = QDateTime::currentDateTimeUtc();
+    request.limit = m_options.blockSize;
+    enqueue(std::move(request));
+}
+
+void DeliveryTableModel::cancelStaleQuery()
+{
+    // A count over millions of rows can take a second: on PostgreSQL it is cancelled rather than waited for.
+    // Cancelling needs a second connection, opened in the thread pool so that the GUI thread never waits.
+    const int pid = m_running->backendPid.load();
+    const int running = m_running->generation.load();
+    if (m_url.engine() != DatabaseUrl::Engine::PostgreSQL || pid <= 0 || running < 0 || running == m_generation)
+        return;
+    (void)QtConcurrent::run([url = m_url, password = m_password, pid] {
+        QString error;
+        cancelBackendQuery(url, password, pid, &error);
+    });
+}
+
+bool DeliveryTableModel::cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid,
+                                            QString *error)
+{
+    Database control;
+    if (!control.open(url, password)) {
+        *error = control.errorString();
+        return false;
+    }
+    QSqlQuery cancel(control.connection());
+    cancel.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
+    cancel.addBindValue(backendPid);
+    if (!cancel.exec() || !cancel.next()) {
+        *error = Database::describe(cancel.lastError());
+        return false;
+    }
+    return cancel.value(0).toBool();
+}
+
+void DeliveryTableModel::setFilter(const DeliveryFilter &filter)
+{
+    m_filter = filter;
+    m_inconsistentReloads = 0;
+    reload();
+}
+
+void DeliveryTableModel::appendNewer()
+{
+    if (m_state != State::Ready || !m_selection || !m_countKnown || m_newerPending)
+        return;
+    m_newerPending = true;
+    DeliveryLogRequest request;
+    request.kind = DeliveryLogRequest::Kind::Newer;
+    request.selection = *m_selection;
+    request.limit = m_options.maxNewRowsPerRefresh;
+    enqueue(std::move(request));
+}
+
+void DeliveryTableModel::setAutoRefreshInterval(int intervalMs)
+{
+    if (intervalMs <= 0) {
+        m_refreshTimer.stop();
+        return;
+    }
+    m_refreshTimer.start(intervalMs);
+}
+
+void DeliveryTableModel::retry()
+{
+    m_retryTimer.stop();
+    DeliveryLogRequest request;
+    request.kind = DeliveryLogRequest::Kind::Reconnect;
+    enqueue(std::move(request));
+}
+
+void DeliveryTableModel::onSnapshot(int generation, const DeliverySelection &selection,
+                                    const QList<DeliveryListRow> &rows, int limit)
+{
+    if (generation != m_generation)
+        return;
+    m_selection = selection;
+    m_countKnown = rows.size() < limit;
+    m_retryTimer.stop();
+    m_retryDelayMs = m_options.firstRetryDelayMs;
+    m_errorString.clear();
+    if (!rows.isEmpty()) {
+        beginInsertRows(QModelIndex(), 0, int(rows.size()) - 1);
+        m_rowCount = int(rows.size());
+        storeBlock(0, rows);
+        endInsertRows();
+    }
+    setState(State::Ready);
+    emit firstPageLoaded();
+    if (m_countKnown)
+        emit rowCountKnown(m_rowCount);
+}
+
+void DeliveryTableModel::onCount(int generation, qint64 count)
+{
+    if (generation != m_generation)
+        return;
+    if (count < m_rowCount) {
+        // Attempts of this listing were deleted (a purge) between the first page and the count.
+        reload();
+        return;
+    }
+    const int rows = int(std::min<qint64>(count, std::numeric_limits<int>::max()));
+    if (rows > m_rowCount) {
+        beginInsertRows(QModelIndex(), m_rowCount, rows - 1);
+        m_rowCount = rows;
+        endInsertRows();
+    }
+    m_countKnown = true;
+    emit rowCountKnown(m_rowCount);
+}
+
+void DeliveryTableModel::onBlock(int generation, int epoch, int block, const QList<DeliveryListRow> &rows)
+{
+    if (generation != m_generation || epoch != m_epoch)
+        return;
+    m_pendingBlocks.remove(block);
+    const auto [first, end] = blockRange(block);
+    if (rows.size() != end - first) {
+        // The listing no longer matches the database (attempts were purged meanwhile): start over, but
+        // not forever if the database keeps changing under us.
+        if (++m_inconsistentReloads <= 3)
+            reload();
+        return;
+    }
+    if (rows.isEmpty())
+        return;
+    storeBlock(block, rows);
+    evictLeastRecentlyUsed();
+    emit dataChanged(index(first, 0), index(end - 1, ColumnCount - 1));
+    emit rowsLoaded(first, end - 1);
+}
+
+void DeliveryTableModel::storeBlock(int block, const QList<DeliveryListRow> &rows)
+{
+    m_blocks[block] = CachedBlock{rows, ++m_useClock};
+    m_bounds[block] = {rows.first().key(), rows.last().key()};
+}
+
+// No dataChanged for evicted rows: the attempts they show have not changed, only whether they are cached.
+// A view asks again (and gets a placeholder and a fetch) when it next paints them.
+void DeliveryTableModel::evictLeastRecentlyUsed()
+{
+    while (int(m_blocks.size()) > m_options.maxCachedBlocks) {
+        const auto oldest = std::min_element(m_blocks.begin(), m_blocks.end(), [](const auto &a, const auto &b) {
+            return a.second.lastUse < b.second.lastUse;
+        });
+        m_blocks.erase(oldest);
+    }
+}
+
+void DeliveryTableModel::onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
+                                 const QList<qint64> &positions)
+{
+    if (generation != m_generation)
+        return;
+    m_newerPending = false;
+    if (epoch != m_epoch || !m_selection)
+        return;
+    if (rows.size() != positions.size()) {
+        reload();  // more arrived than is worth inserting one by one
+        return;
+    }
+    int inserted = 0;
+    // Positions are final and ascending; consecutive ones go in as one group.
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i + 1;
+        while (j < rows.size() && positions.at(j) == positions.at(j - 1) + 1)
+            ++j;
+        insertArrivedGroup(int(positions.at(i)), rows.mid(i, j - i));
+        inserted += int(j - i);
+        i = j;
+    }
+    m_selection->maxId = newMaxId;
+    if (inserted > 0)
+        emit newerRowsInserted(inserted);
+}
+
+void DeliveryTableModel::insertArrivedGroup(int position, const QList<DeliveryListRow> &rows)
+{
+    const int k = int(rows.size());
+    const int size = m_options.blockSize;
+    const int oldHead = m_head;
+    const std::map<int, CachedBlock> oldBlocks = m_blocks;
+    auto oldRow = [&](int row) -> const DeliveryListRow * {
+        const int block = floorDiv(row - oldHead, size);
+        const auto it = oldBlocks.find(block);
+        if (it == oldBlocks.end())
+            return nullptr;
+        const int offset = row - std::max(block * size + oldHead, 0);
+        return offset >= 0 && offset < it->second.rows.size() ? &it->second.rows.at(offset) : nullptr;
+    };
+
+    // Rows below the insertion keep their block (the head grows by k); blocks holding rows above it change.
+    beginInsertRows(QModelIndex(), position, position + k - 1);
+    for (auto it = m_blocks.begin(); it != m_blocks.end();)
+        it = it->first * size < position - oldHead ? m_blocks.erase(it) : std::next(it);
+    for (auto it = m_bounds.begin(); it != m_bounds.end();)
+        it = it->first * size < position - oldHead ? m_bounds.erase(it) : std::next(it);
+    m_head += k;
+    m_rowCount += k;
+    ++m_epoch;
+    m_pendingBlocks.clear();
+
+    // Blocks whose rows are all known again (loaded before, or just arrived) are put back at once, so a
+    // live view at the top does not flash placeholders.
+    for (int block = blockOf(0); block <= blockOf(position + k - 1); ++block) {
+        const auto [first, end] = blockRange(block);
+        QList<DeliveryListRow> assembled;
+        for (int row = first; row < end; ++row) {
+            const DeliveryListRow *known = row < position        ? oldRow(row)
+                                           : row < position + k ? &rows.at(row - position)
+                                                                : oldRow(row - k);
+            if (!known)
+                break;
+            assembled.append(*known);
+        }
+        if (!assembled.isEmpty() && assembled.size() == end - first)
+            storeBlock(block, assembled);
+    }
+    endInsertRows();
+    evictLeastRecentlyUsed();
+    emit dataChanged(index(0, 0), index(position + k - 1, ColumnCount - 1));
+}
+
+void DeliveryTableModel::onFailure(int generation, bool reconnect, const QString &message)
+{
+    if (!reconnect && generation != m_generation)
+        return;
+    m_pendingBlocks.clear();
+    m_newerPending = false;
+    m_errorString = tr("The delivery log cannot be read: %1").arg(message);
+    setState(State::Error);
+    emit errorOccurred(m_errorString);
+    if (m_rowCount > 0)
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+    m_retryTimer.start(m_retryDelayMs);
+    m_retryDelayMs = std::min(m_retryDelayMs * 2, m_options.maxRetryDelayMs);
+}
+
+void DeliveryTableModel::onReconnected(int generation)
+{
+    Q_UNUSED(generation);
+    m_retryDelayMs = m_options.firstRetryDelayMs;
+    m_errorString.clear();
+    if (!m_selection) {
+        reload();  // the listing never started
+        return;
+    }
+    setState(State::Ready);
+    if (!m_countKnown) {
+        DeliveryLogRequest request;
+        request.kind = DeliveryLogRequest::Kind::Count;
+        request.selection = *m_selection;
+        enqueue(std::move(request));
+    }
+    // Visible placeholders ask for their blocks again when the view repaints them.
+    if (m_rowCount > 0)
+        emit dataChanged(index(0, 0), index(m_rowCount - 1, ColumnCount - 1));
+}

@@ -1,0 +1,170 @@
+// The deliveries table: a window onto millions of attempts, loaded block by block off the GUI thread.
+#pragma once
+
+#include "models/storage/databaseurl.h"
+#include "models/storage/deliveryfilter.h"
+#include "models/storage/deliverylog.h"
+
+#include <QAbstractTableModel>
+#include <QSet>
+#include <QThread>
+#include <QTimer>
+
+#include <atomic>
+#include <map>
+#include <memory>
+#include <optional>
+
+class DeliveryLogWorker;
+
+// What the worker is running, shared with the model so that it can cancel a query that became stale.
+struct RunningQuery
+{
+    std::atomic<int> generation = -1; // of the request being run; -1 when idle
+    std::atomic<int> backendPid = 0;  // the worker connection's PostgreSQL backend
+};
+struct DeliveryLogRequest;
+
+// Rows are numbered newest first. The row count comes from a count of the filter; rows are loaded in blocks by
+// keyset pagination from the nearest block whose boundary keys are known (the first block from the top, the
+// last from the bottom), by a worker thread with its own connection. Until a row is loaded it shows a
+// placeholder. Only a bounded number of blocks is kept; the boundary keys of evicted blocks are kept so that
+// coming back is again a keyset query. A listing is pinned to the attempts recorded when it started;
+// appendNewer() brings in later ones at their place without a reset.
+class DeliveryTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column {
+        TimeColumn, WebhookColumn, EventTypeColumn, EventIdColumn, AttemptColumn, TriggerColumn, StatusColumn,
+        ResultColumn, LatencyColumn, ErrorColumn, ColumnCount
+    };
+    enum Role {
+        DeliveryIdRole = Qt::UserRole + 1,  // qint64; invalid while the row is not loaded
+        LoadedRole,                         // bool
+        SuccessRole,                        // bool
+        StartedAtRole,                      // QDateTime (UTC)
+        WebhookIdRole,                      // QString; empty for attempts of deleted webhooks
+        EventIdRole,                        // QString
+    };
+    Q_ENUM(Role)
+    enum class State { Loading, Ready, Error };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        int blockSize = 200;
+        int maxCachedBlocks = 16;
+        int maxNewRowsPerRefresh = 500;  // more new attempts at once than this reload the listing instead
+        int firstRetryDelayMs = 1000;    // after a lost connection; doubles up to maxRetryDelayMs
+        int maxRetryDelayMs = 30000;
+    };
+
+    // Opens its own connection to url in the worker thread (QSqlDatabase connections belong to one thread).
+    DeliveryTableModel(const DatabaseUrl &url, const QString &password, QObject *parent = nullptr);
+    DeliveryTableModel(const DatabaseUrl &url, const QString &password, const Options &options,
+                       QObject *parent = nullptr);
+    ~DeliveryTableModel() override;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex &parent) const override;
+    void fetchMore(const QModelIndex &parent) override;
+
+    // A new filter starts a new listing (a model reset); results still on their way for the old one are dropped.
+    void setFilter(const DeliveryFilter &filter);
+    DeliveryFilter filter() const { return m_filter; }
+    // The same filter from scratch, e.g. after a purge.
+    void reload();
+    // Inserts attempts recorded since the listing started (or since the last call) where they belong, usually
+    // at the top, without a reset. Call it on a timer (SQLite) or on a PostgreSQL notification.
+    void appendNewer();
+    // appendNewer() every intervalMs; 0 stops.
+    void setAutoRefreshInterval(int intervalMs);
+    // Tries to reconnect now instead of at the next automatic retry.
+    void retry();
+
+    // Cancels whatever the PostgreSQL backend backendPid is running, over a connection of its own.
+    static bool cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid, QString *error);
+
+    State state() const { return m_state; }
+    QString errorString() const { return m_errorString; }
+    bool isCountKnown() const { return m_countKnown; }
+    bool isRowLoaded(int row) const;
+    std::optional<DeliveryListRow> rowAt(int row) const;
+    int cachedBlockCount() const { return int(m_blocks.size()); }
+    int blockSize() const { return m_options.blockSize; }
+    int generation() const { return m_generation; }
+
+signals:
+    void stateChanged(DeliveryTableModel::State state);
+    void errorOccurred(const QString &message);
+    void firstPageLoaded();
+    void rowCountKnown(int rows);
+    void rowsLoaded(int firstRow, int lastRow);
+    void newerRowsInserted(int count);
+
+private:
+    void cancelStaleQuery();
+    friend class DeliveryLogWorker;  // delivers its results through the on...() members below
+
+    struct Bounds
+    {
+        DeliveryKey first;
+        DeliveryKey last;
+    };
+    struct CachedBlock
+    {
+        QList<DeliveryListRow> rows;
+        mutable quint64 lastUse = 0;  // for evicting the least recently shown block
+    };
+
+    int blockOf(int row) const;
+    int blockStart(int block) const;      // first row of the block, may be negative for the top block
+    std::pair<int, int> blockRange(int block) const;  // [first, end) clipped to the rows
+    void requestBlock(int block) const;
+    void enqueue(DeliveryLogRequest request) const;
+    void setState(State state);
+    void evictLeastRecentlyUsed();
+    void storeBlock(int block, const QList<DeliveryListRow> &rows);
+    const DeliveryListRow *loadedRow(int row, bool countsAsUse = true) const;
+
+    void onSnapshot(int generation, const DeliverySelection &selection, const QList<DeliveryListRow> &rows, int limit);
+    void onCount(int generation, qint64 count);
+    void onBlock(int generation, int epoch, int block, const QList<DeliveryListRow> &rows);
+    void onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
+                 const QList<qint64> &positions);
+    void insertArrivedGroup(int position, const QList<DeliveryListRow> &rows);
+    void onFailure(int generation, bool reconnect, const QString &message);
+    void onReconnected(int generation);
+
+    Options m_options;
+    DatabaseUrl m_url;
+    QThread m_thread;
+    std::unique_ptr<DeliveryLogWorker> m_worker;
+    std::shared_ptr<std::atomic<int>> m_liveGeneration;
+    std::shared_ptr<RunningQuery> m_running;
+    QString m_password;
+
+    DeliveryFilter m_filter;
+    std::optional<DeliverySelection> m_selection;
+    int m_generation = 0;
+    int m_epoch = 0;  // changes when rows move between blocks, so block results in flight are dropped
+    int m_rowCount = 0;
+    int m_head = 0;   // rows inserted above the listing's first row since it started
+    bool m_countKnown = false;
+    bool m_newerPending = false;
+    std::map<int, CachedBlock> m_blocks;
+    std::map<int, Bounds> m_bounds;
+    mutable QSet<int> m_pendingBlocks;
+    mutable quint64 m_useClock = 0;
+    int m_inconsistentReloads = 0;
+
+    State m_state = State::Loading;
+    QString m_errorString;
+    QTimer m_retryTimer;
+    QTimer m_refreshTimer;
+    int m_retryDelayMs = 0;
+};

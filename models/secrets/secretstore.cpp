@@ -1,0 +1,133 @@
+// Secrets in the operating system's keychain (Secret Service on Linux) through QtKeychain; never on disk.
+#include "models/secrets/secretstore.h"
+
+#include <QEventLoop>
+#include <QPointer>
+
+#include <qt6keychain/keychain.h>
+
+namespace {
+
+// QtKeychain 0.13 reports an unreachable session bus as OtherError ("Could not connect: …", "Cannot autolaunch
+// D-Bus …"); for the user that is a missing keychain service, not a locked one.
+QKeychain::Error effectiveError(const QKeychain::Job *job)
+{
+    const QString text = job->errorString();
+    if (job->error() == QKeychain::OtherError
+        && (text.contains(QLatin1String("Could not connect"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("D-Bus"), Qt::CaseInsensitive)
+            || text.contains(QLatin1String("DBus"), Qt::CaseInsensitive)))
+        return QKeychain::NoBackendAvailable;
+    return job->error();
+}
+
+} // namespace
+
+SecretStore::SecretStore(const QString &service, QObject *parent)
+    : QObject(parent)
+    , m_service(service)
+{
+}
+
+void SecretStore::read(const QString &key, QObject *context, Callback done)
+{
+    start(Operation::Read, key, {}, context, std::move(done));
+}
+
+void SecretStore::write(const QString &key, const QString &value, QObject *context, Callback done)
+{
+    start(Operation::Write, key, value, context, std::move(done));
+}
+
+void SecretStore::remove(const QString &key, QObject *context, Callback done)
+{
+    start(Operation::Remove, key, {}, context, std::move(done));
+}
+
+void SecretStore::start(Operation operation, const QString &key, const QString &value, QObject *context, Callback done)
+{
+    QKeychain::Job *job = nullptr;
+    switch (operation) {
+    case Operation::Read:
+        job = new QKeychain::ReadPasswordJob(m_service);
+        break;
+    case Operation::Write: {
+        auto *writeJob = new QKeychain::WritePasswordJob(m_service);
+        writeJob->setTextData(value);
+        job = writeJob;
+        break;
+    }
+    case Operation::Remove:
+        job = new QKeychain::DeletePasswordJob(m_service);
+        break;
+    }
+    // Never let QtKeychain fall back to a plain-text file when no keychain is available.
+    job->setInsecureFallback(false);
+    job->setAutoDelete(true);
+    job->setKey(key);
+    QObject::connect(job, &QKeychain::Job::finished, context, [operation, done = std::move(done)](QKeychain::Job *finished) {
+        Result result;
+        switch (effectiveError(finished)) {
+        case QKeychain::NoError:
+            result.status = Status::Ok;
+            if (operation == Operation::Read)
+                result.value = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+            break;
+        case QKeychain::EntryNotFound:
+            result.status = Status::NotFound;
+            result.message = tr("No secret is stored in this workstation's keychain for this entry.");
+            break;
+        case QKeychain::NoBackendAvailable:
+        case QKeychain::NotImplemented:
+            result.status = Status::NoBackend;
+            result.message = tr("No keychain service is running. Start a Secret Service provider such as "
+                                "GNOME Keyring (Debian package gnome-keyring) in your desktop session and try again. "
+                                "(%1)").arg(finished->errorString());
+            break;
+        case QKeychain::AccessDenied:
+        case QKeychain::AccessDeniedByUser:
+            result.status = Status::AccessDenied;
+            result.message = tr("The keychain refused access; unlock your keyring (it may be locked after login) "
+                                "and allow goReporter Webhooks to use it. (%1)").arg(finished->errorString());
+            break;
+        case QKeychain::CouldNotDeleteEntry:
+        case QKeychain::OtherError:
+            result.status = Status::Failed;
+            result.message = tr("The keychain reported an error: %1. If your keyring is locked, unlock it and try again.")
+                                 .arg(finished->errorString());
+            break;
+        }
+        done(result);
+    });
+    job->start();
+}
+
+SecretStore::Result SecretStore::wait(Operation operation, const QString &key, const QString &value)
+{
+    QEventLoop loop;
+    Result outcome;
+    bool finished = false;
+    start(operation, key, value, &loop, [&](const Result &result) {
+        outcome = result;
+        finished = true;
+        loop.quit();
+    });
+    if (!finished)
+        loop.exec();
+    return outcome;
+}
+
+SecretStore::Result SecretStore::readAndWait(const QString &key)
+{
+    return wait(Operation::Read, key, {});
+}
+
+SecretStore::Result SecretStore::writeAndWait(const QString &key, const QString &value)
+{
+    return wait(Operation::Write, key, value);
+}
+
+SecretStore::Result SecretStore::removeAndWait(const QString &key)
+{
+    return wait(Operation::Remove, key, {});
+}

@@ -1,0 +1,169 @@
+// A webhook's signing secret through its life: set or generated, rotated with a grace period, removed.
+#include "models/secrets/webhooksecrets.h"
+#include "models/secrets/signingsecret.h"
+
+
+#include <QLocale>
+
+WebhookSecrets::WebhookSecrets(SecretStore &store, WebhookRepository &repository)
+    : m_store(store)
+    , m_repository(repository)
+{
+}
+
+QString WebhookSecrets::signingKey(const QString &webhookId)
+{
+    return QStringLiteral("webhook/%1/signing-secret").arg(webhookId);
+}
+
+QString WebhookSecrets::previousSigningKey(const QString &webhookId)
+{
+    return QStringLiteral("webhook/%1/previous-signing-secret").arg(webhookId);
+}
+
+RepositoryResult WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
+{
+    return RepositoryResult::failure(RepositoryResult::Status::DatabaseError, result.message);
+}
+
+RepositoryResult WebhookSecrets::checkFormat(const QString &secret) const
+{
+    QString error;
+    if (!SigningSecret::parse(secret, &error))
+        return RepositoryResult::failure(RepositoryResult::Status::Invalid, error);
+    return {};
+}
+
+WebhookSecrets::Status WebhookSecrets::status(const Webhook &webhook)
+{
+    const QString setOn = QLocale().toString(webhook.secretSetAt.toLocalTime(), QLocale::ShortFormat);
+    const SecretStore::Result stored = m_store.readAndWait(signingKey(webhook.id));
+    if (webhook.secretFingerprint.isEmpty()) {
+        if (stored.ok())
+            return {Presence::DiffersHere, tr("This workstation's keychain holds a secret, but none is set for the "
+                                              "webhook. Set it again or delete it.")};
+        return {Presence::NotSet, tr("No signing secret is set; requests are sent unsigned.")};
+    }
+    if (stored.status == SecretStore::Status::NotFound)
+        return {Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but it is not in this workstation's "
+                                          "keychain. Paste it here, or rotate it.")
+                                           .arg(setOn, webhook.secretFingerprint)};
+    if (!stored.ok())
+        return {Presence::KeychainUnavailable, stored.message};
+    if (SigningSecret::fingerprint(stored.value) != webhook.secretFingerprint)
+        return {Presence::DiffersHere, tr("This workstation's keychain holds a different secret than the one set on %1. "
+                                          "Paste the current secret, or rotate it.").arg(setOn)};
+    return {Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is in this workstation's keychain.")
+                                       .arg(setOn, webhook.secretFingerprint)};
+}
+
+RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
+{
+    if (RepositoryResult format = checkFormat(secret); !format.ok())
+        return format;
+    const SecretStore::Result old = m_store.readAndWait(signingKey(webhook.id));
+    if (!old.ok() && old.status != SecretStore::Status::NotFound)
+        return keychainFailure(old);
+    if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), secret); !written.ok())
+        return keychainFailure(written);
+
+    Webhook changed = webhook;
+    changed.secretFingerprint = SigningSecret::fingerprint(secret);
+    changed.secretSetAt = QDateTime::currentDateTimeUtc();
+    changed.previousSecretFingerprint.clear();
+    changed.secretGraceUntil = {};
+    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
+    if (!recorded.ok()) {
+        if (old.ok())
+            m_store.writeAndWait(signingKey(webhook.id), old.value);
+        else
+            m_store.removeAndWait(signingKey(webhook.id));
+        return recorded;
+    }
+    // Only now: had the database refused, a rotation's previous secret would still be needed.
+    m_store.removeAndWait(previousSigningKey(webhook.id));
+    webhook = changed;
+    return {};
+}
+
+RepositoryResult WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, int graceHours)
+{
+    if (RepositoryResult format = checkFormat(newSecret); !format.ok())
+        return format;
+    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
+    if (!current.ok()) {
+        if (current.status != SecretStore::Status::NotFound)
+            return keychainFailure(current);
+        // Nothing to keep signing with: a rotation without an old secret is a plain set.
+        return set(webhook, newSecret);
+    }
+    if (const SecretStore::Result kept = m_store.writeAndWait(previousSigningKey(webhook.id), current.value); !kept.ok())
+        return keychainFailure(kept);
+    if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), newSecret); !written.ok())
+        return keychainFailure(written);
+
+    Webhook changed = webhook;
+    changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value);
+    changed.secretGraceUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(graceHours) * 3600);
+    changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
+    changed.secretSetAt = QDateTime::currentDateTimeUtc();
+    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
+    if (!recorded.ok()) {
+        m_store.writeAndWait(signingKey(webhook.id), current.value);
+        m_store.removeAndWait(previousSigningKey(webhook.id));
+        return recorded;
+    }
+    webhook = changed;
+    return {};
+}
+
+RepositoryResult WebhookSecrets::remove(Webhook &webhook)
+{
+    for (const QString &key : {signingKey(webhook.id), previousSigningKey(webhook.id)}) {
+        const SecretStore::Result removed = m_store.removeAndWait(key);
+        if (!removed.ok() && removed.status != SecretStore::Status::NotFound)
+            return keychainFailure(removed);
+    }
+    Webhook changed = webhook;
+    changed.secretFingerprint.clear();
+    changed.secretSetAt = {};
+    changed.previousSecretFingerprint.clear();
+    changed.secretGraceUntil = {};
+    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-delete"));
+    if (recorded.ok())
+        webhook = changed;
+    return recorded;
+}
+
+std::optional<QStringList> WebhookSecrets::signingSecrets(const Webhook &webhook, QString *errorMessage)
+{
+    if (webhook.secretFingerprint.isEmpty())
+        return QStringList();
+    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
+    if (!current.ok()) {
+        *errorMessage = current.status == SecretStore::Status::NotFound ? status(webhook).message : current.message;
+        return std::nullopt;
+    }
+    if (SigningSecret::fingerprint(current.value) != webhook.secretFingerprint) {
+        *errorMessage = status(webhook).message;
+        return std::nullopt;
+    }
+    QStringList secrets{current.value};
+    if (!webhook.previousSecretFingerprint.isEmpty() && QDateTime::currentDateTimeUtc() < webhook.secretGraceUntil) {
+        const SecretStore::Result previous = m_store.readAndWait(previousSigningKey(webhook.id));
+        // A previous secret that this workstation never had only means fewer signatures, not a failure.
+        if (previous.ok() && SigningSecret::fingerprint(previous.value) == webhook.previousSecretFingerprint)
+            secrets.append(previous.value);
+    }
+    return secrets;
+}
+
+std::optional<QString> WebhookSecrets::reveal(const Webhook &webhook, QString *errorMessage)
+{
+    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
+    if (!current.ok()) {
+        *errorMessage = current.message;
+        return std::nullopt;
+    }
+    return current.value;
+}

@@ -1,0 +1,233 @@
+// The read side of the delivery log: keyset pages, one attempt in full, webhook health, charts, purge, export.
+#pragma once
+
+#include "models/storage/database.h"
+#include "models/storage/deliveryfilter.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+#include <compare>
+#include <functional>
+#include <optional>
+
+class QIODevice;
+
+// The position of an attempt in the log's order: newest first by start time, ties broken by id.
+struct DeliveryKey
+{
+    qint64 startedAtMs = 0;
+    qint64 id = 0;
+    auto operator<=>(const DeliveryKey &other) const = default;
+};
+
+// One attempt as a list shows it: everything but headers and bodies.
+struct DeliveryListRow
+{
+    qint64 id = 0;
+    qint64 startedAtMs = 0;
+    QString webhookId;              // empty when the webhook was deleted since
+    QString webhookName;
+    QString eventType;
+    QString eventId;
+    int attempt = 1;
+    QString trigger;                // "test", "event", "redeliver"
+    std::optional<int> responseStatus;
+    bool success = false;
+    std::optional<qint64> durationMs;
+    QString error;
+
+    DeliveryKey key() const { return {startedAtMs, id}; }
+    QDateTime startedAt() const { return QDateTime::fromMSecsSinceEpoch(startedAtMs, Qt::UTC); }
+    bool operator==(const DeliveryListRow &other) const = default;
+};
+
+using DeliveryHeaders = QList<QPair<QString, QString>>;
+
+// One attempt in full, for the detail pane.
+struct DeliveryDetail
+{
+    DeliveryListRow row;
+    QString messageId;              // the webhook-id header, shared by every attempt of one message
+    QString requestMethod;
+    QString requestUrl;
+    DeliveryHeaders requestHeaders;  // secret values redacted
+    QByteArray requestBody;
+    DeliveryHeaders responseHeaders; // secret values redacted
+    QByteArray responseBody;
+    std::optional<qint64> responseSize;
+    std::optional<qint64> finishedAtMs;
+    QString headersProblem;          // set when stored headers could not be read; the rest is still shown
+};
+
+// A stored body as it can be shown: bodies are bytes from the wire and may be anything.
+struct DeliveryBodyText
+{
+    enum class Kind { Empty, Json, Text, Binary };
+    Kind kind = Kind::Empty;
+    QString text;    // pretty-printed JSON, the text, or a hex dump of the first bytes of a binary body
+    QString note;    // e.g. "not valid UTF-8: 1,024 bytes shown as hexadecimal"
+};
+
+namespace DeliveryBodies {
+DeliveryBodyText display(const QByteArray &body);
+} // namespace DeliveryBodies
+
+namespace DeliveryErrors {
+// The log keeps "<key>: <text>" (key for filters and diagnosis, e.g. "http-5xx"); the text is in the language of
+// whoever sent the attempt, so views lead with label(), which is in the reader's language.
+QString readable(const QString &storedError);
+QString key(const QString &storedError);
+// A short summary of the error in the reader's language; the recorded text for a key it does not know.
+QString label(const QString &storedError, const std::optional<int> &status = std::nullopt);
+} // namespace DeliveryErrors
+
+enum class WebhookHealthColour { Grey, Green, Yellow, Red };
+
+struct HealthThresholds
+{
+    int redConsecutiveFailures = 3;    // red from this many failures in a row
+    double yellowBelowSuccessRate = 0.95;
+};
+
+struct WebhookHealth
+{
+    QString webhookId;
+    QString webhookName;
+    bool active = true;
+    qint64 attempts24h = 0;
+    qint64 successes24h = 0;
+    qint64 attempts7d = 0;
+    qint64 successes7d = 0;
+    std::optional<qint64> lastStartedAtMs;  // last triggered; nullopt: never delivered
+    std::optional<int> lastStatus;          // nullopt: no response (or never delivered)
+    bool lastSuccess = false;
+    qint64 consecutiveFailures = 0;         // failures since the last success, newest first
+    bool everDelivered = false;             // some attempt ever succeeded
+    // Messages tried in the window that no attempt delivered; counted only where they can change the colour (the
+    // attempts' success rate is below the threshold), and only for the window the colour is judged on.
+    bool undeliveredCounted = false;
+    qint64 undeliveredEvents24h = 0;
+    qint64 undeliveredEvents7d = 0;
+    WebhookHealthColour colour = WebhookHealthColour::Grey;
+
+    std::optional<double> successRate24h() const;  // of attempts
+    std::optional<double> successRate7d() const;
+    // Of events: delivered ones (one success each) against those plus the undelivered ones.
+    std::optional<double> deliveredEventRate24h() const;
+    std::optional<double> deliveredEventRate7d() const;
+};
+
+// Grey: inactive, or nothing was ever sent to it. Red: at least redConsecutiveFailures failures in a row, or
+// nothing was ever delivered. Yellow: the last attempt failed, or of the events of the last 24 h (7 d when nothing
+// was sent in 24 h) fewer than the threshold were delivered, counting an event delivered by a retry as delivered.
+// Green: otherwise.
+WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresholds &thresholds);
+
+// One hour of one webhook's chart.
+struct DeliveryHourBucket
+{
+    qint64 hourStartMs = 0;
+    int successes = 0;
+    int failures = 0;
+    std::optional<qint64> latencyP50Ms;  // nearest-rank percentiles over the attempts that have a duration
+    std::optional<qint64> latencyP95Ms;
+};
+
+// A filter turned into SQL once, with webhook names resolved and "last 24 h" fixed to one instant, so every
+// page of a listing sees the same rows. maxId pins the listing to the attempts recorded when it started.
+struct DeliverySelection
+{
+    QString where;
+    QVariantList values;
+    std::optional<qint64> maxId;
+};
+
+class DeliveryLog
+{
+    Q_DECLARE_TR_FUNCTIONS(DeliveryLog)
+public:
+    explicit DeliveryLog(Database &database);
+
+    // Resolves the filter's webhook (an id, or a name ignoring case; a name no webhook has any more selects
+    // the attempts kept under that name) and fixes its time range at now.
+    std::optional<DeliverySelection> select(const DeliveryFilter &filter, const QDateTime &now,
+                                            QString *error = nullptr) const;
+
+    // Largest attempt id now, 0 for an empty log: what DeliverySelection::maxId pins to.
+    std::optional<qint64> maxId(QString *error = nullptr) const;
+
+    enum class Direction { Older, Newer };
+    // Up to limit rows next to anchor in Direction (without an anchor: from the newest resp. the oldest end),
+    // skipping `skip` rows first, always returned newest first. Keyset pagination on (started_at, id): the
+    // cost depends on limit + skip, not on how deep in the log the anchor is.
+    std::optional<QList<DeliveryListRow>> page(const DeliverySelection &selection, Direction direction,
+                                               const std::optional<DeliveryKey> &anchor, int limit, qint64 skip = 0,
+                                               QString *error = nullptr) const;
+    std::optional<QList<DeliveryListRow>> firstPage(const DeliverySelection &s, int limit, QString *error = nullptr) const
+    { return page(s, Direction::Older, std::nullopt, limit, 0, error); }
+    std::optional<QList<DeliveryListRow>> lastPage(const DeliverySelection &s, int limit, QString *error = nullptr) const
+    { return page(s, Direction::Newer, std::nullopt, limit, 0, error); }
+    std::optional<QList<DeliveryListRow>> pageAfter(const DeliverySelection &s, const DeliveryKey &key, int limit,
+                                                    QString *error = nullptr) const
+    { return page(s, Direction::Older, key, limit, 0, error); }
+    std::optional<QList<DeliveryListRow>> pageBefore(const DeliverySelection &s, const DeliveryKey &key, int limit,
+                                                     QString *error = nullptr) const
+    { return page(s, Direction::Newer, key, limit, 0, error); }
+
+    std::optional<qint64> count(const DeliverySelection &selection, QString *error = nullptr) const;
+    // How many selected attempts come before key in the log's order (are newer): the row index of key.
+    std::optional<qint64> countNewerThan(const DeliverySelection &selection, const DeliveryKey &key,
+                                         QString *error = nullptr) const;
+    // Selected attempts with afterId < id <= upToId, newest first, at most limit: what arrived since a listing.
+    std::optional<QList<DeliveryListRow>> recordedBetween(const DeliverySelection &selection, qint64 afterId,
+                                                          qint64 upToId, int limit, QString *error = nullptr) const;
+
+    std::optional<DeliveryDetail> detail(qint64 id, QString *error = nullptr) const;
+    // Every attempt of one event, oldest first; with webhookId, only those to that webhook.
+    std::optional<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {},
+                                                   QString *error = nullptr) const;
+
+    // Health of every configured webhook, ordered by name, computed by the database from the hourly counts
+    // and the indexes: its cost does not grow with the number of attempts.
+    std::optional<QList<WebhookHealth>> health(const HealthThresholds &thresholds, const QDateTime &now,
+                                               QString *error = nullptr) const;
+
+    // Attempts per hour (success and failure) and latency percentiles of one webhook over [from, to), with an
+    // empty bucket for every hour without attempts.
+    std::optional<QList<DeliveryHourBucket>> hourlyActivity(const QString &webhookId, const QDateTime &from,
+                                                            const QDateTime &to, QString *error = nullptr) const;
+
+    struct PurgeResult
+    {
+        bool ok = false;
+        bool cancelled = false;
+        qint64 deleted = 0;
+        QString error;
+    };
+    // progress(deletedSoFar, total) is called after every batch; returning false stops after that batch.
+    using Progress = std::function<bool(qint64 done, qint64 total)>;
+    // Deletes attempts that started more than olderThanDays days before now, batchSize at a time, each batch
+    // committed on its own so the log stays usable meanwhile; records what was done in the audit log.
+    PurgeResult purge(int olderThanDays, const QDateTime &now, int batchSize = 5000, const Progress &progress = {});
+
+    enum class ExportFormat { Csv, JsonLines };
+    struct ExportResult
+    {
+        bool ok = false;
+        bool cancelled = false;
+        qint64 rows = 0;
+        QString error;
+    };
+    // Writes every attempt of the filter, newest first, page by page, with secret header values redacted.
+    // Bodies that are not UTF-8 are written as base64 ("base64:" prefix in CSV, *_base64 keys in JSON Lines).
+    ExportResult exportTo(const DeliveryFilter &filter, const QDateTime &now, ExportFormat format, QIODevice *out,
+                          const Progress &progress = {}, int pageSize = 500) const;
+
+private:
+    Database &m_database;
+};

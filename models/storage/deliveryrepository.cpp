@@ -1,0 +1,221 @@
+// The delivery log: one row in `deliveries` per attempt to deliver a message (test-send, event or redelivery).
+#include "models/storage/deliveryrepository.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace {
+
+QString headersToJson(const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QJsonArray array;
+    for (const auto &[name, value] : headers)
+        array.append(QJsonArray{QString::fromLatin1(name), QString::fromUtf8(value)});
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QList<QPair<QByteArray, QByteArray>> headersFromJson(const QString &json)
+{
+    QList<QPair<QByteArray, QByteArray>> headers;
+    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
+    for (const QJsonValue &pair : array)
+        headers.append({pair.toArray().at(0).toString().toLatin1(), pair.toArray().at(1).toString().toUtf8()});
+    return headers;
+}
+
+QVariant nullable(const QString &text)
+{
+    return text.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(text);
+}
+
+template<typename T>
+QVariant nullable(const std::optional<T> &value)
+{
+    return value ? QVariant::fromValue(*value) : QVariant(QMetaType::fromType<T>());
+}
+
+QVariant msecs(const QDateTime &time)
+{
+    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QDateTime fromMsecs(const QVariant &value)
+{
+    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
+}
+
+const QLatin1String columns("id, webhook_id, webhook_name, event_type, event_id, message_id, attempt, trigger_kind,"
+                            " request_method, request_url, request_headers_json, request_body, response_status,"
+                            " response_headers_json, response_body, response_size, error, success, started_at,"
+                            " finished_at, duration_ms");
+
+} // namespace
+
+DeliveryRepository::DeliveryRepository(Database &database)
+    : m_database(database)
+{
+}
+
+QString DeliveryRepository::triggerKey(DeliveryTrigger trigger)
+{
+    switch (trigger) {
+    case DeliveryTrigger::Test: return QStringLiteral("test");
+    case DeliveryTrigger::Event: return QStringLiteral("event");
+    case DeliveryTrigger::Redeliver: return QStringLiteral("redeliver");
+    }
+    return {};
+}
+
+std::optional<DeliveryTrigger> DeliveryRepository::triggerFromKey(const QString &key)
+{
+    for (DeliveryTrigger trigger : {DeliveryTrigger::Test, DeliveryTrigger::Event, DeliveryTrigger::Redeliver}) {
+        if (triggerKey(trigger) == key)
+            return trigger;
+    }
+    return std::nullopt;
+}
+
+bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
+{
+    QSqlDatabase db = m_database.connection();
+    auto failed = [&](const QString &what, const QSqlError &sqlError) {
+        if (error)
+            *error = tr("Cannot record the delivery attempt (%1): %2").arg(what, Database::describe(sqlError));
+        return false;
+    };
+    // One statement numbers and inserts: SQLite takes its write lock at once and waits for another writer,
+    // where a read-then-write transaction would fail at once when another process wrote meanwhile. On PostgreSQL
+    // two writers may pick the same next number; the unique (message_id, attempt) index lets one of them insert
+    // nothing, without aborting a surrounding transaction, and that one takes the next number.
+    const bool numbered = record.attempt > 0;
+    QSqlQuery insert(db);
+    insert.prepare(QStringLiteral("INSERT INTO deliveries (webhook_id, webhook_name, event_type, event_id, message_id,"
+                                  " attempt, trigger_kind, request_method, request_url, request_headers_json,"
+                                  " request_body, response_status, response_headers_json, response_body, response_size,"
+                                  " error, success, started_at, finished_at, duration_ms)"
+                                  " VALUES (?, ?, ?, ?, ?,"
+                                  " COALESCE(?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM deliveries WHERE message_id = ?)),"
+                                  " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                                  " ON CONFLICT (message_id, attempt) DO NOTHING RETURNING id, attempt"));
+    const QVariantList values{
+        nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
+        numbered ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
+        triggerKey(record.trigger), QString::fromLatin1(record.requestMethod),
+        record.requestUrl.isNull() ? QStringLiteral("") : record.requestUrl,
+        headersToJson(record.requestHeaders),
+        record.requestBody.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.requestBody),
+        nullable(record.responseStatus),
+        record.responseStatus ? QVariant(headersToJson(record.responseHeaders)) : QVariant(QMetaType::fromType<QString>()),
+        record.responseStatus ? QVariant(record.responseBody) : QVariant(QMetaType::fromType<QByteArray>()),
+        nullable(record.responseSize), nullable(record.error), record.success,
+        msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
+        nullable(record.durationMs)};
+    for (int round = 0;; ++round) {
+        for (int i = 0; i < values.size(); ++i)
+            insert.bindValue(i, values.at(i));
+        if (!insert.exec())
+            return failed(tr("insert"), insert.lastError());
+        if (insert.next())
+            break;
+        if (numbered) {
+            if (error)
+                *error = tr("Attempt %1 of message %2 is recorded already.").arg(record.attempt).arg(record.messageId);
+            return false;
+        }
+        // Each round is lost to a writer that recorded an attempt of this message meanwhile; that cannot go on.
+        if (round == 100) {
+            if (error)
+                *error = tr("Cannot record the delivery attempt: other programs kept taking its number.");
+            return false;
+        }
+    }
+    record.id = insert.value(0).toLongLong();
+    record.attempt = insert.value(1).toInt();
+    return true;
+}
+
+std::optional<QList<DeliveryRecord>> DeliveryRepository::select(const QString &where, const QVariantList &values,
+                                                                 const QString &tail, QString *error) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries ") + where + QLatin1Char(' ') + tail);
+    for (const QVariant &value : values)
+        query.addBindValue(value);
+    if (!query.exec()) {
+        if (error)
+            *error = tr("Cannot read the delivery log: %1").arg(Database::describe(query.lastError()));
+        return std::nullopt;
+    }
+    QList<DeliveryRecord> records;
+    while (query.next()) {
+        DeliveryRecord r;
+        r.id = query.value(0).toLongLong();
+        r.webhookId = query.value(1).toString();
+        r.webhookName = query.value(2).toString();
+        r.eventType = query.value(3).toString();
+        r.eventId = query.value(4).toString();
+        r.messageId = query.value(5).toString();
+        r.attempt = query.value(6).toInt();
+        r.trigger = triggerFromKey(query.value(7).toString()).value_or(DeliveryTrigger::Event);
+        r.requestMethod = query.value(8).toString().toLatin1();
+        r.requestUrl = query.value(9).toString();
+        r.requestHeaders = headersFromJson(query.value(10).toString());
+        r.requestBody = query.value(11).toByteArray();
+        if (!query.value(12).isNull())
+            r.responseStatus = query.value(12).toInt();
+        r.responseHeaders = headersFromJson(query.value(13).toString());
+        r.responseBody = query.value(14).toByteArray();
+        if (!query.value(15).isNull())
+            r.responseSize = query.value(15).toLongLong();
+        r.error = query.value(16).toString();
+        r.success = query.value(17).toBool();
+        r.startedAt = fromMsecs(query.value(18));
+        r.finishedAt = fromMsecs(query.value(19));
+        if (!query.value(20).isNull())
+            r.durationMs = query.value(20).toLongLong();
+        records.append(r);
+    }
+    return records;
+}
+
+std::optional<DeliveryRecord> DeliveryRepository::find(qint64 id, QString *error) const
+{
+    const auto found = select(QStringLiteral("WHERE id = ?"), {id}, {}, error);
+    if (!found)
+        return std::nullopt;
+    if (found->isEmpty()) {
+        if (error)
+            *error = tr("No delivery attempt %1 is recorded.").arg(id);
+        return std::nullopt;
+    }
+    return found->first();
+}
+
+std::optional<QList<DeliveryRecord>> DeliveryRepository::attemptsOf(const QString &messageId, QString *error) const
+{
+    return select(QStringLiteral("WHERE message_id = ?"), {messageId}, QStringLiteral("ORDER BY attempt, id"), error);
+}
+
+std::optional<QList<DeliveryRecord>> DeliveryRepository::recent(const QString &webhookId, int limit, QString *error) const
+{
+    const QString tail = QStringLiteral("ORDER BY started_at DESC, id DESC LIMIT %1").arg(std::max(1, limit));
+    if (webhookId.isEmpty())
+        return select({}, {}, tail, error);
+    return select(QStringLiteral("WHERE webhook_id = ?"), {webhookId}, tail, error);
+}
+
+DeliveryRecord DeliveryRepository::repeatOf(const DeliveryRecord &original, DeliveryTrigger trigger)
+{
+    DeliveryRecord repeat;
+    repeat.webhookId = original.webhookId;
+    repeat.webhookName = original.webhookName;
+    repeat.eventType = original.eventType;
+    repeat.eventId = original.eventId;
+    repeat.messageId = original.messageId;
+    repeat.trigger = trigger;
+    repeat.requestMethod = original.requestMethod;
+    repeat.requestUrl = original.requestUrl;
+    return repeat;
+}

@@ -1,0 +1,472 @@
+// Versioned schema migrations, applied in one transaction when a database is opened.
+#include "models/storage/migrations.h"
+
+#include "models/storage/database.h"
+#include "models/domain/eventtype.h"
+#include "models/domain/webhook.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace {
+
+struct Migration
+{
+    int version;
+    const char *description;
+    QStringList statements; // portable SQL; the ${...} words are replaced per engine
+    // What SQL alone cannot do, run after the statements in the same transaction.
+    bool (*code)(QSqlDatabase &db, QString *errorMessage) = nullptr;
+};
+
+bool fillNameKeys(QSqlDatabase &db, QString *errorMessage);
+bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage);
+
+// Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
+// pagination mean the same everywhere; ids of webhooks are UUID text.
+const QList<Migration> &allMigrations()
+{
+    static const QList<Migration> migrations = {
+        {1, "webhook registry, subscriptions, delivery log and audit log",
+         {
+             QStringLiteral("CREATE TABLE event_types ("
+                            " name TEXT PRIMARY KEY,"
+                            " category TEXT NOT NULL CHECK (category IN ('report', 'battery', 'task')),"
+                            " severity TEXT NOT NULL CHECK (severity IN ('info', 'success', 'warning', 'critical')),"
+                            " description TEXT NOT NULL,"
+                            " sort_order INTEGER NOT NULL,"
+                            " maps_to_diagnostic_report BOOLEAN NOT NULL)"),
+             QStringLiteral("CREATE TABLE webhooks ("
+                            " id TEXT PRIMARY KEY,"
+                            " name TEXT NOT NULL UNIQUE,"
+                            " kind TEXT NOT NULL CHECK (kind IN ('slack', 'teams', 'epic', 'generic')),"
+                            " url TEXT NOT NULL,"
+                            " active BOOLEAN NOT NULL DEFAULT TRUE,"
+                            " description TEXT NOT NULL DEFAULT '',"
+                            " timeout_seconds INTEGER NOT NULL DEFAULT 15 CHECK (timeout_seconds BETWEEN 1 AND 300),"
+                            " headers_json TEXT NOT NULL DEFAULT '[]',"
+                            " phi_level TEXT NOT NULL CHECK (phi_level IN ('none', 'limited', 'full')),"
+                            " allow_loopback_http BOOLEAN NOT NULL DEFAULT FALSE,"
+                            " settings_json TEXT NOT NULL DEFAULT '{}',"
+                            " secret_fingerprint TEXT,"
+                            " secret_set_at BIGINT,"
+                            " created_by TEXT NOT NULL,"
+                            " created_at BIGINT NOT NULL,"
+                            " updated_by TEXT NOT NULL,"
+                            " updated_at BIGINT NOT NULL,"
+                            " version INTEGER NOT NULL DEFAULT 1)"),
+             QStringLiteral("CREATE TABLE webhook_events ("
+                            " webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,"
+                            " event_type TEXT NOT NULL REFERENCES event_types (name),"
+                            " PRIMARY KEY (webhook_id, event_type))"),
+             // Attempts outlive their webhook (the log is part of the audit trail), so they keep its name.
+             QStringLiteral("CREATE TABLE deliveries ("
+                            " id ${serial_pk},"
+                            " webhook_id TEXT REFERENCES webhooks (id) ON DELETE SET NULL,"
+                            " webhook_name TEXT NOT NULL,"
+                            " event_type TEXT NOT NULL REFERENCES event_types (name),"
+                            " event_id TEXT NOT NULL,"
+                            " message_id TEXT NOT NULL,"
+                            " attempt INTEGER NOT NULL CHECK (attempt >= 1),"
+                            " trigger_kind TEXT NOT NULL CHECK (trigger_kind IN ('test', 'event', 'redeliver')),"
+                            " request_method TEXT NOT NULL DEFAULT 'POST',"
+                            " request_url TEXT NOT NULL,"
+                            " request_headers_json TEXT NOT NULL DEFAULT '[]',"
+                            " request_body ${blob},"
+                            " response_status INTEGER,"
+                            " response_headers_json TEXT,"
+                            " response_body ${blob},"
+                            " response_size BIGINT,"
+                            " error TEXT,"
+                            " success BOOLEAN NOT NULL,"
+                            " started_at BIGINT NOT NULL,"
+                            " finished_at BIGINT,"
+                            " duration_ms INTEGER)"),
+             QStringLiteral("CREATE INDEX deliveries_by_time ON deliveries (started_at DESC, id DESC)"),
+             QStringLiteral("CREATE INDEX deliveries_by_webhook_time ON deliveries (webhook_id, started_at DESC, id DESC)"),
+             QStringLiteral("CREATE INDEX deliveries_by_event ON deliveries (event_id)"),
+             QStringLiteral("CREATE TABLE audit_log ("
+                            " id ${serial_pk},"
+                            " at BIGINT NOT NULL,"
+                            " actor TEXT NOT NULL,"
+                            " action TEXT NOT NULL,"
+                            " entity TEXT NOT NULL,"
+                            " entity_id TEXT,"
+                            " entity_name TEXT,"
+                            " before_json TEXT,"
+                            " after_json TEXT)"),
+             QStringLiteral("CREATE INDEX audit_log_by_entity ON audit_log (entity, entity_id, at)"),
+         }},
+        // The log's failure filters and the webhook health columns must stay instant at millions of attempts:
+        // failures of one webhook come from one index range, and success rates come from hourly counts that
+        // triggers keep, so whoever records or purges attempts (any program version) keeps them right.
+        {2, "delivery log: failures-by-webhook index and hourly delivery counts for webhook health",
+         {
+             QStringLiteral("CREATE INDEX deliveries_by_webhook_result_time"
+                            " ON deliveries (webhook_id, success, started_at DESC, id DESC)"),
+             QStringLiteral("CREATE TABLE delivery_hourly ("
+                            " webhook_id TEXT NOT NULL REFERENCES webhooks (id) ON DELETE CASCADE,"
+                            " hour_start BIGINT NOT NULL,"
+                            " attempts INTEGER NOT NULL,"
+                            " successes INTEGER NOT NULL,"
+                            " PRIMARY KEY (webhook_id, hour_start))"),
+             QStringLiteral("CREATE INDEX delivery_hourly_by_hour ON delivery_hourly (hour_start)"),
+             QStringLiteral("INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " SELECT webhook_id, (started_at / 3600000) * 3600000, COUNT(*),"
+                            " SUM(CASE WHEN success THEN 1 ELSE 0 END)"
+                            " FROM deliveries WHERE webhook_id IS NOT NULL"
+                            " GROUP BY webhook_id, (started_at / 3600000) * 3600000"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_insert AFTER INSERT ON deliveries"
+                            " WHEN NEW.webhook_id IS NOT NULL BEGIN"
+                            " INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " VALUES (NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,"
+                            " CASE WHEN NEW.success THEN 1 ELSE 0 END)"
+                            " ON CONFLICT (webhook_id, hour_start) DO UPDATE"
+                            " SET attempts = attempts + 1, successes = successes + excluded.successes;"
+                            " END"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_delete AFTER DELETE ON deliveries"
+                            " WHEN OLD.webhook_id IS NOT NULL BEGIN"
+                            " UPDATE delivery_hourly SET attempts = attempts - 1,"
+                            " successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END"
+                            " WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;"
+                            " END"),
+             QStringLiteral("${sqlite_only}"
+                            "CREATE TRIGGER deliveries_hourly_update AFTER UPDATE OF webhook_id, started_at, success"
+                            " ON deliveries BEGIN"
+                            " UPDATE delivery_hourly SET attempts = attempts - 1,"
+                            " successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END"
+                            " WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;"
+                            " INSERT INTO delivery_hourly (webhook_id, hour_start, attempts, successes)"
+                            " SELECT NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,"
+                            " CASE WHEN NEW.success THEN 1 ELSE 0 END WHERE NEW.webhook_id IS NOT NULL"
+                            " ON CONFLICT (webhook_id, hour_start) DO UPDATE"
+                            " SET attempts = attempts + 1, successes = successes + excluded.successes;"
+                            " END"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE FUNCTION delivery_hourly_track() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                            "BEGIN\n"
+                            "  IF TG_OP <> 'INSERT' THEN\n"
+                            "    IF OLD.webhook_id IS NOT NULL THEN\n"
+                            "      UPDATE delivery_hourly SET attempts = attempts - 1,\n"
+                            "        successes = successes - CASE WHEN OLD.success THEN 1 ELSE 0 END\n"
+                            "      WHERE webhook_id = OLD.webhook_id AND hour_start = (OLD.started_at / 3600000) * 3600000;\n"
+                            "    END IF;\n"
+                            "  END IF;\n"
+                            "  IF TG_OP <> 'DELETE' THEN\n"
+                            "    IF NEW.webhook_id IS NOT NULL THEN\n"
+                            "      INSERT INTO delivery_hourly AS h (webhook_id, hour_start, attempts, successes)\n"
+                            "      VALUES (NEW.webhook_id, (NEW.started_at / 3600000) * 3600000, 1,\n"
+                            "        CASE WHEN NEW.success THEN 1 ELSE 0 END)\n"
+                            "      ON CONFLICT (webhook_id, hour_start) DO UPDATE\n"
+                            "      SET attempts = h.attempts + 1, successes = h.successes + EXCLUDED.successes;\n"
+                            "    END IF;\n"
+                            "  END IF;\n"
+                            "  RETURN NULL;\n"
+                            "END\n"
+                            "$$"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_hourly AFTER INSERT OR DELETE OR UPDATE OF webhook_id, started_at, success"
+                            " ON deliveries FOR EACH ROW EXECUTE FUNCTION delivery_hourly_track()"),
+         }},
+        // Open deliveries views on PostgreSQL learn of new attempts by LISTEN instead of polling a shared server.
+        // One notification per statement, without payload: listeners fetch what is new themselves, and
+        // PostgreSQL folds identical notifications of one transaction into one, so bulk inserts stay cheap.
+        // SQLite has no notifications (and no other process to tell): its views poll.
+        {3, "delivery log: notify listeners of new attempts (PostgreSQL)",
+         {
+             QStringLiteral("${postgresql_only}"
+                            "CREATE FUNCTION deliveries_notify_insert() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+                            "BEGIN\n"
+                            "  PERFORM pg_notify('goreporter_deliveries', '');\n"
+                            "  RETURN NULL;\n"
+                            "END\n"
+                            "$$"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_notify_insert AFTER INSERT ON deliveries"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
+         }},
+        // Retries and redeliveries of one message are numbered by (message_id, attempt): the index makes the
+        // numbering, and listing a message's attempts, a probe instead of a scan of the whole log.
+        {4, "delivery log: attempts by message",
+         {
+             QStringLiteral("CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"),
+         }},
+        // Names are unique ignoring case and Unicode form: the key (WebhookNames::key) is computed by the program,
+        // since neither engine folds Unicode case in SQL, and a unique index makes the database the judge.
+        {5, "webhooks: unique normalised name key",
+         {
+             QStringLiteral("ALTER TABLE webhooks ADD COLUMN name_key TEXT"),
+         },
+         fillNameKeys},
+        // Several dispatchers may record attempts of one message at once: the database, not a read before the
+        // insert, keeps the numbers unique. Logs written before may hold twins; their message's attempts are
+        // numbered again in the order they were made.
+        {6, "delivery log: unique attempt numbers per message", {}, numberTwinAttemptsAgain},
+    };
+    return migrations;
+}
+
+QString forEngine(QString statement, DatabaseUrl::Engine engine)
+{
+    const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
+    statement.replace(QStringLiteral("${serial_pk}"),
+                      sqlite ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                             : QStringLiteral("BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"));
+    statement.replace(QStringLiteral("${blob}"), sqlite ? QStringLiteral("BLOB") : QStringLiteral("BYTEA"));
+    // Triggers have no common syntax: such statements are written once per engine and skipped on the other.
+    const QString sqliteOnly = QStringLiteral("${sqlite_only}");
+    const QString postgresqlOnly = QStringLiteral("${postgresql_only}");
+    if (statement.startsWith(sqliteOnly))
+        return sqlite ? statement.mid(sqliteOnly.size()) : QString();
+    if (statement.startsWith(postgresqlOnly))
+        return sqlite ? QString() : statement.mid(postgresqlOnly.size());
+    return statement;
+}
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *errorMessage)
+{
+    QSqlQuery query(db);
+    if (query.exec(sql))
+        return true;
+    *errorMessage = Database::describe(query.lastError());
+    return false;
+}
+
+bool seedEventTypes(QSqlDatabase &db, QString *errorMessage)
+{
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("INSERT INTO event_types (name, category, severity, description, sort_order,"
+                                 " maps_to_diagnostic_report) VALUES (?, ?, ?, ?, ?, ?)"));
+    for (const EventType &event : EventCatalog::builtIn()) {
+        query.addBindValue(event.name);
+        query.addBindValue(EventCatalog::categoryKey(event.category));
+        query.addBindValue(EventCatalog::severityKey(event.severity));
+        query.addBindValue(event.description);
+        query.addBindValue(event.sortOrder);
+        query.addBindValue(event.mapsToDiagnosticReport);
+        if (!query.exec()) {
+            *errorMessage = Database::describe(query.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+// Keys for the stored names; of names that collide (two workstations could create "Dup" and "DUP" together before
+// the key existed), the older keeps its name and the others get a free one, recorded in the audit log.
+bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
+{
+    QSqlQuery select(db);
+    select.setForwardOnly(true);
+    if (!select.exec(QStringLiteral("SELECT id, name FROM webhooks ORDER BY created_at, id"))) {
+        *errorMessage = Database::describe(select.lastError());
+        return false;
+    }
+    QList<QPair<QString, QString>> webhooks;
+    while (select.next())
+        webhooks.append({select.value(0).toString(), select.value(1).toString()});
+    select.finish();
+    QSet<QString> keys;
+    for (const auto &[id, name] : std::as_const(webhooks))
+        keys.insert(WebhookNames::key(name));
+    QSet<QString> taken;
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE webhooks SET name = ?, name_key = ? WHERE id = ?"));
+    QSqlQuery audit(db);
+    audit.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_name, before_json,"
+                                 " after_json) VALUES (?, ?, 'rename', 'webhook', ?, ?, ?, ?)"));
+    for (const auto &[id, name] : std::as_const(webhooks)) {
+        // A new name must not take another webhook's original name either.
+        QString freeName = name;
+        for (int n = 2; taken.contains(WebhookNames::key(freeName))
+                        || (freeName != name && keys.contains(WebhookNames::key(freeName)));
+             ++n) {
+            const QString suffix = QStringLiteral(" (%1)").arg(n);
+            freeName = name.left(100 - suffix.size()) + suffix;
+        }
+        const QString key = WebhookNames::key(freeName);
+        taken.insert(key);
+        update.addBindValue(freeName);
+        update.addBindValue(key);
+        update.addBindValue(id);
+        if (!update.exec()) {
+            *errorMessage = Database::describe(update.lastError());
+            return false;
+        }
+        if (freeName == name)
+            continue;
+        auto json = [](const QString &value) {
+            return QString::fromUtf8(QJsonDocument(QJsonObject{{QStringLiteral("name"), value}}).toJson(QJsonDocument::Compact));
+        };
+        audit.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        audit.addBindValue(QStringLiteral("schema migration 5"));
+        audit.addBindValue(id);
+        audit.addBindValue(freeName);
+        audit.addBindValue(json(name));
+        audit.addBindValue(json(freeName));
+        if (!audit.exec()) {
+            *errorMessage = Database::describe(audit.lastError());
+            return false;
+        }
+    }
+    QSqlQuery index(db);
+    if (!index.exec(QStringLiteral("CREATE UNIQUE INDEX webhooks_by_name_key ON webhooks (name_key)"))) {
+        *errorMessage = Database::describe(index.lastError());
+        return false;
+    }
+    return true;
+}
+
+bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage)
+{
+    // Only messages with twins are touched; their attempts get 1..n in the order they were made.
+    QSqlQuery twins(db);
+    twins.setForwardOnly(true);
+    if (!twins.exec(QStringLiteral("SELECT id, message_id FROM deliveries WHERE message_id IN (SELECT message_id FROM"
+                                   " deliveries GROUP BY message_id, attempt HAVING COUNT(*) > 1)"
+                                   " ORDER BY message_id, attempt, started_at, id"))) {
+        *errorMessage = Database::describe(twins.lastError());
+        return false;
+    }
+    QList<std::pair<qint64, int>> numbers;
+    QString message;
+    int attempt = 0;
+    while (twins.next()) {
+        const QString messageId = twins.value(1).toString();
+        attempt = messageId == message ? attempt + 1 : 1;
+        message = messageId;
+        numbers.append({twins.value(0).toLongLong(), attempt});
+    }
+    twins.finish();
+    QSqlQuery update(db);
+    update.prepare(QStringLiteral("UPDATE deliveries SET attempt = ? WHERE id = ?"));
+    for (const auto &[id, number] : numbers) {
+        update.bindValue(0, number);
+        update.bindValue(1, id);
+        if (!update.exec()) {
+            *errorMessage = Database::describe(update.lastError());
+            return false;
+        }
+    }
+    for (const QString &statement : {QStringLiteral("DROP INDEX deliveries_by_message"),
+                                     QStringLiteral("CREATE UNIQUE INDEX deliveries_by_message ON deliveries"
+                                                    " (message_id, attempt)")}) {
+        QSqlQuery query(db);
+        if (!query.exec(statement)) {
+            *errorMessage = Database::describe(query.lastError());
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+int Migrations::latestVersion()
+{
+    return allMigrations().last().version;
+}
+
+int Migrations::currentVersion(QSqlDatabase &db, QString *errorMessage)
+{
+    if (!db.tables().contains(QStringLiteral("schema_migrations")))
+        return 0;
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next()) {
+        *errorMessage = Database::describe(query.lastError());
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QString Migrations::tooNewMessage(int version)
+{
+    return tr("The database has schema version %1, but this program knows only up to version %2. "
+              "Install a newer goReporter Webhooks console; the database was not modified.")
+        .arg(version)
+        .arg(latestVersion());
+}
+
+Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engine)
+{
+    Result result;
+    QString error;
+    const int before = currentVersion(db, &error);
+    if (before < 0) {
+        result.errorMessage = tr("Cannot read the schema version: %1").arg(error);
+        return result;
+    }
+    result.versionBefore = before;
+    result.versionAfter = before;
+    if (before > latestVersion()) {
+        result.outcome = Outcome::TooNew;
+        result.errorMessage = tooNewMessage(before);
+        return result;
+    }
+    if (before == latestVersion()) {
+        result.outcome = Outcome::UpToDate;
+        return result;
+    }
+
+    if (!Database::beginWrite(db, &error)) {
+        result.errorMessage = tr("Cannot start the migration transaction: %1").arg(error);
+        return result;
+    }
+    auto rollBack = [&](const QString &message) {
+        db.rollback();
+        result.errorMessage = message;
+        result.versionAfter = before;
+        return result;
+    };
+    // Two workstations starting at once on a new shared database must not both migrate it.
+    if (engine == DatabaseUrl::Engine::PostgreSQL && !exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(72177)"), &error))
+        return rollBack(tr("Cannot lock the database for migration: %1").arg(error));
+    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
+                                 " applied_at BIGINT NOT NULL, description TEXT NOT NULL)"), &error))
+        return rollBack(tr("Cannot create the migration table: %1").arg(error));
+    // Re-read under the lock: another workstation may have migrated meanwhile.
+    const int lockedVersion = currentVersion(db, &error);
+    if (lockedVersion < 0)
+        return rollBack(tr("Cannot read the schema version: %1").arg(error));
+    if (lockedVersion > latestVersion()) {
+        rollBack(tr("A newer goReporter Webhooks console migrated the database to schema version %1 a moment ago; "
+                    "this program knows only up to version %2. Install the newer console; the database was not "
+                    "modified.")
+                     .arg(lockedVersion)
+                     .arg(latestVersion()));
+        result.outcome = Outcome::TooNew;
+        return result;
+    }
+    for (const Migration &migration : allMigrations()) {
+        if (migration.version <= lockedVersion)
+            continue;
+        for (const QString &statement : migration.statements) {
+            const QString sql = forEngine(statement, engine);
+            if (!sql.isEmpty() && !exec(db, sql, &error))
+                return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
+        }
+        if (migration.version == 1 && !seedEventTypes(db, &error))
+            return rollBack(tr("Cannot record the event types: %1").arg(error));
+        if (migration.code && !migration.code(db, &error))
+            return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
+        QSqlQuery record(db);
+        record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description) VALUES (?, ?, ?)"));
+        record.addBindValue(migration.version);
+        record.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        record.addBindValue(QString::fromLatin1(migration.description));
+        if (!record.exec())
+            return rollBack(tr("Cannot record migration %1: %2").arg(migration.version).arg(Database::describe(record.lastError())));
+    }
+    if (!db.commit())
+        return rollBack(tr("Cannot commit the migration: %1").arg(Database::describe(db.lastError())));
+    result.outcome = Outcome::Migrated;
+    result.versionAfter = latestVersion();
+    return result;
+}

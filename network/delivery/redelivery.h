@@ -1,0 +1,234 @@
+// Redelivering recorded attempts: the request that repeats one, one redelivery in flight, and a rate-bounded batch.
+#pragma once
+
+#include "models/storage/database.h"
+#include "models/storage/deliveryfilter.h"
+#include "models/storage/deliverylog.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/domain/webhook.h"
+#include "network/transport/epicauth.h"
+#include "network/transport/webhooksender.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <optional>
+
+class RedeliveryTask;
+class SecretStore;
+
+// How the console's "Redeliver" and "Redeliver all failed in this filter…" use this file:
+//
+//   RedeliveryServices services{database, keychain, sender};
+//   // One attempt: the task starts on the next turn of the event loop and deletes itself after finished().
+//   RedeliveryTask *task = Redelivery::start(services, deliveryId);
+//   connect(task, &RedeliveryTask::finished, this, [](const RedeliveryOutcome &outcome) { ... });
+//
+//   // Every failed message of a filter: count them for the confirmation, then run the batch.
+//   const auto ids = Redelivery::failedInFilter(database, filter, QDateTime::currentDateTimeUtc(), &error);
+//   auto *batch = new BulkRedelivery(services, *ids, this);
+//   connect(batch, &BulkRedelivery::progressChanged, ...);   // done/total, successes, failures: a progress bar
+//   connect(batch, &BulkRedelivery::finished, ...);          // batch->deleteLater() here
+//   batch->start();                                          // batch->cancel() from the Cancel button
+//
+// Nothing here waits: keychain reads, sending and pacing all answer through signals on the caller's thread.
+
+// Whether an inactive webhook may be redelivered to: switched off on purpose, so only when the user says so.
+struct RedeliveryOptions
+{
+    bool allowInactive = false;
+};
+
+// Why a recorded attempt was not redelivered. Nothing was sent and nothing recorded for any of these.
+enum class RedeliveryRefusal {
+    None,
+    AttemptNotFound,    // no attempt with that id (purged, or a wrong id)
+    BodyNotStored,      // the log has no body (or no message id) for the attempt: there is nothing to repeat
+    WebhookDeleted,     // the webhook the attempt went to no longer exists
+    WebhookInactive,    // the webhook is switched off and RedeliveryOptions::allowInactive is not set
+    SecretUnavailable,  // the webhook signs, but this workstation's keychain cannot give its current secret
+    EpicKeyUnavailable, // an Epic webhook without a usable private key in this workstation's keychain
+    InvalidRequest,     // the webhook's current settings cannot make a request (e.g. incomplete Epic settings)
+    DatabaseError,      // the log or the webhook could not be read
+};
+
+// The end of one redelivery, successful or not.
+struct RedeliveryOutcome
+{
+    enum class Status {
+        Delivered,  // the receiver answered 2xx
+        Failed,     // sent (or tried to), and the receiver did not accept it: see result
+        Refused,    // nothing was sent: see refusal and message
+        Cancelled,  // cancelled; if it was already on its way, result says so and it was recorded
+    };
+    qint64 originalId = 0;            // the attempt that was repeated
+    Status status = Status::Refused;
+    RedeliveryRefusal refusal = RedeliveryRefusal::None;
+    QString message;                  // translated: the refusal, or the failure summary; empty when delivered
+    bool sent = false;                // a request was started: result and record are filled in
+    DeliveryResult result;
+    DeliveryRecord record;            // as recorded: id and attempt number set by the log; id 0 when not recorded
+    QString recordError;              // the attempt was sent but could not be recorded in the log
+
+    bool delivered() const { return status == Status::Delivered; }
+};
+
+// Counts of a batch, for a progress bar and its summary. failures includes refusals and cancelled attempts.
+struct RedeliveryProgress
+{
+    int total = 0;
+    int done = 0;
+    int successes = 0;
+    int failures = 0;
+    int refused = 0;    // of failures: nothing sent (deleted or inactive webhook, missing body, ...)
+    bool cancelled = false;
+};
+
+// What redelivery uses; everything must outlive the tasks and batches given it.
+struct RedeliveryServices
+{
+    Database &database;      // the delivery log and the webhooks; every result is recorded here
+    SecretStore &keychain;   // signing secrets and Epic private keys, read asynchronously
+    WebhookSender &sender;   // shared with the console, so Epic access tokens are reused
+};
+
+// The rules and the request, without I/O (so a view can explain an unavailable action), and the entry points.
+class Redelivery
+{
+    Q_DECLARE_TR_FUNCTIONS(Redelivery)
+public:
+    // The checks that need neither keychain nor network. webhook: the webhook of the attempt as stored now,
+    // nullopt when it was deleted. On refusal returns it and sets *message (translated) when given.
+    static RedeliveryRefusal check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
+                                   const RedeliveryOptions &options, QString *message = nullptr);
+
+    // The request that repeats original: its body bytes and its message id (webhook-id), with a fresh
+    // webhook-timestamp and signatures from signingSecrets, sent to the webhook's current URL with its current
+    // headers, timeouts, CA bundle and SSRF settings; Epic webhooks get a token with epicKey. The content
+    // headers the payload was sent with (Content-Type, Accept, X-GoReporter-Event) are repeated as stored.
+    static std::optional<DeliveryRequest> buildRequest(const DeliveryDetail &original, const Webhook &webhook,
+                                                       const QStringList &signingSecrets, qint64 timestamp,
+                                                       const EpicKey &epicKey, QString *error);
+
+    // The delivery-log row of a redelivery: the original's event and message id, the webhook as it is now,
+    // trigger "redeliver", attempt 0 so that DeliveryRepository::record numbers it after the message's others.
+    static DeliveryRecord record(const DeliveryDetail &original, const Webhook &webhook, const DeliveryResult &result);
+
+    // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
+    // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
+    // was delivered on a later try is not repeated, and a message is repeated once however often it failed.
+    // Real events only: test sends are never picked, nor an event that some attempt delivered to the webhook.
+    // The filter's result setting is ignored (only failures are picked). limit: at most this many ids.
+    // One statement through the event-id index; on a log of millions with a wide filter it may take a moment, so
+    // a view may run it off the GUI thread on a connection of its own (it needs nothing but the Database).
+    static std::optional<QList<qint64>> failedInFilter(Database &database, const DeliveryFilter &filter,
+                                                       const QDateTime &now, QString *error, int limit = 100000);
+
+    // Starts redelivering the attempt with id deliveryId on the next turn of the event loop; connect to the
+    // task's finished() right away. The task deletes itself after finished(); parent may own it before that.
+    static RedeliveryTask *start(const RedeliveryServices &services, qint64 deliveryId,
+                                 const RedeliveryOptions &options = {}, QObject *parent = nullptr);
+};
+
+// One redelivery in progress. It reads the attempt and the webhook, reads the credentials from the keychain,
+// sends, records the attempt, emits finished() once and deletes itself.
+class RedeliveryTask : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Stage { Preparing, ReadingCredentials, Sending, Finished };
+    Q_ENUM(Stage)
+
+    ~RedeliveryTask() override;
+
+    qint64 deliveryId() const { return m_outcome.originalId; }
+    Stage stage() const { return m_stage; }
+    // Before sending: finishes as Cancelled without sending. While sending: stops the request, which is
+    // recorded as cancelled because the receiver may have seen part of it.
+    void cancel();
+
+signals:
+    // Emitted when the request is handed to the sender (after the checks and keychain reads).
+    void sending(qint64 deliveryId);
+    void finished(const RedeliveryOutcome &outcome);
+
+private:
+    friend class Redelivery;
+    RedeliveryTask(const RedeliveryServices &services, qint64 deliveryId, const RedeliveryOptions &options,
+                   QObject *parent);
+
+    void start();
+    void readCurrentSecret();
+    void readPreviousSecret(const QString &current);
+    void readEpicKey();
+    void send(const QStringList &signingSecrets, const EpicKey &epicKey);
+    void delivered(const DeliveryResult &result);
+    void refuse(RedeliveryRefusal refusal, const QString &message);
+    void finish();
+
+    RedeliveryServices m_services;
+    RedeliveryOptions m_options;
+    DeliveryDetail m_original;
+    Webhook m_webhook;
+    RedeliveryOutcome m_outcome;
+    Stage m_stage = Stage::Preparing;
+    QPointer<DeliveryJob> m_job;
+    bool m_cancelRequested = false;
+};
+
+// Redelivers a list of attempts one at a time, at most maxPerSecond a second, recording each result. It never
+// waits: pacing is a timer, and every step answers through signals.
+class BulkRedelivery : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr double DefaultMaxPerSecond = 5.0;
+
+    BulkRedelivery(const RedeliveryServices &services, const QList<qint64> &deliveryIds, QObject *parent = nullptr);
+    ~BulkRedelivery() override;
+
+    // Before start(): the options for every attempt, and the pace (at most this many starts per second).
+    void setOptions(const RedeliveryOptions &options) { m_options = options; }
+    void setMaxPerSecond(double perSecond);
+    double maxPerSecond() const { return m_maxPerSecond; }
+
+    void start();
+    // Starts nothing more and stops the attempt in flight; finished() follows once that attempt is recorded.
+    void cancel();
+    bool isRunning() const { return m_running; }
+    const RedeliveryProgress &progress() const { return m_progress; }
+
+signals:
+    void itemStarted(qint64 deliveryId);
+    void itemFinished(const RedeliveryOutcome &outcome);
+    void progressChanged(const RedeliveryProgress &progress);
+    // Once, after the last attempt or after a cancel; progress.cancelled tells which.
+    void finished(const RedeliveryProgress &progress);
+
+private:
+    void startNext();
+    void itemDone(const RedeliveryOutcome &outcome);
+    void finish();
+
+    RedeliveryServices m_services;
+    QList<qint64> m_ids;
+    RedeliveryOptions m_options;
+    double m_maxPerSecond = DefaultMaxPerSecond;
+    qsizetype m_next = 0;
+    RedeliveryProgress m_progress;
+    QPointer<RedeliveryTask> m_task;
+    QTimer m_pace;
+    QElapsedTimer m_sinceLastStart;
+    bool m_running = false;
+    bool m_finished = false;
+};
+
+Q_DECLARE_METATYPE(RedeliveryOutcome)
+Q_DECLARE_METATYPE(RedeliveryProgress)
