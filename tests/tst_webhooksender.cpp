@@ -732,9 +732,14 @@ void TestWebhookSender::redaction()
                                     {"webhook-signature", mark},
                                     {"X-Api-Key", mark}}));
     const QUrl slack(QStringLiteral("https://hooks.slack.com/services/T000/B000/XXXXXXXX"));
-    QCOMPARE(WebhookSender::displayUrl(slack, WebhookKind::Slack), QStringLiteral("https://hooks.slack.com/…"));
-    QCOMPARE(WebhookSender::displayUrl(QUrl(QStringLiteral("https://user:pw@example.org/x")), WebhookKind::Generic),
+    QCOMPARE(Webhook::maskedUrl(slack, WebhookKind::Slack), QStringLiteral("https://hooks.slack.com/…"));
+    QCOMPARE(Webhook::maskedUrl(QUrl(QStringLiteral("https://user:pw@example.org/x")), WebhookKind::Generic),
              QStringLiteral("https://example.org/x"));
+    // A query string may carry a token: the log shows that there was one, not what it said.
+    QCOMPARE(Webhook::maskedUrl(QUrl(QStringLiteral("https://example.org/a%20b/hook?token=SECRET#top")),
+                                WebhookKind::Generic),
+             QStringLiteral("https://example.org/a%20b/hook?…"));
+    QCOMPARE(Webhook::maskedUrl(QUrl(), WebhookKind::Generic), QStringLiteral("(not a valid URL)"));
 }
 
 void TestWebhookSender::builtFromWebhook()

@@ -7,11 +7,17 @@
 
 QString Webhook::maskedEndpoint() const
 {
+    return maskedUrl(url, kind);
+}
+
+QString Webhook::maskedUrl(const QUrl &url, WebhookKind kind)
+{
     if (!url.isValid() || url.host().isEmpty())
-        return url.toString();
-    if (!WebhookKinds::urlIsCredential(kind))
-        return url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment);
-    return url.scheme() + QStringLiteral("://") + url.host(QUrl::FullyDecoded) + QStringLiteral("/…");
+        return QStringLiteral("(not a valid URL)");
+    if (WebhookKinds::urlIsCredential(kind))
+        return url.scheme() + QStringLiteral("://") + url.host() + QStringLiteral("/…");
+    const QString shown = url.toString(QUrl::RemoveUserInfo | QUrl::RemoveQuery | QUrl::RemoveFragment | QUrl::FullyEncoded);
+    return url.hasQuery() ? shown + QStringLiteral("?…") : shown;
 }
 
 QJsonObject Webhook::auditSnapshot() const

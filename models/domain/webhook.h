@@ -58,8 +58,12 @@ struct Webhook
 
     bool operator==(const Webhook &other) const = default;
 
-    // The endpoint as it may be shown or logged: Slack and Teams URLs are credentials, so only the host shows.
+    // The endpoint as it may be shown or logged (see maskedUrl).
     QString maskedEndpoint() const;
+    // The one rule for URLs in logs, audit trails and exports: Slack and Teams URLs are credentials, so only scheme
+    // and host show; other URLs lose their user info and fragment, and a query string, which may carry a token,
+    // shows as "?…". An URL that cannot be used says so.
+    static QString maskedUrl(const QUrl &url, WebhookKind kind);
     // The configuration fields (no bookkeeping, no secret material) as audit-log JSON.
     QJsonObject auditSnapshot() const;
 };

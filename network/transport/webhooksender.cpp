@@ -126,16 +126,6 @@ QByteArray WebhookSender::userAgent()
     return QByteArrayLiteral("goReporter-Webhooks/" GOREPORTER_VERSION);
 }
 
-QString WebhookSender::displayUrl(const QUrl &url, WebhookKind kind)
-{
-    // An attempt that cannot even be built is recorded all the same, with a URL column that says why.
-    if (!url.isValid() || url.host().isEmpty())
-        return QStringLiteral("(not a valid URL)");
-    if (!WebhookKinds::urlIsCredential(kind))
-        return url.toString(QUrl::RemoveUserInfo | QUrl::FullyEncoded);
-    // Slack and Teams URLs are the credential: only scheme and host may be shown.
-    return url.scheme() + QStringLiteral("://") + url.host() + QStringLiteral("/…");
-}
 
 DeliveryJob::DeliveryJob(WebhookSender *sender, DeliveryRequest request)
     : QObject(sender)
@@ -193,7 +183,7 @@ void DeliveryJob::start()
     m_result.startedAt = QDateTime::currentDateTimeUtc();
     m_result.method = m_request.method;
     m_result.requestBody = m_request.body;
-    m_result.requestUrl = WebhookSender::displayUrl(m_request.url, m_request.kind);
+    m_result.requestUrl = Webhook::maskedUrl(m_request.url, m_request.kind);
     m_result.requestHeaders = Redaction::redacted(m_request.headers);
     m_deadline.start(std::max(1, m_request.timeoutMs));
 
@@ -571,7 +561,7 @@ void DeliveryJob::replyFinished()
         m_result.error = DeliveryResult::Error::None;
     } else if (status >= 300 && status < 400) {
         const QUrl location = exchange.url.resolved(QUrl::fromEncoded(reply->rawHeader("Location")));
-        m_result.redirectTarget = reply->hasRawHeader("Location") ? WebhookSender::displayUrl(location, m_request.kind)
+        m_result.redirectTarget = reply->hasRawHeader("Location") ? Webhook::maskedUrl(location, m_request.kind)
                                                                   : QString();
         m_result.error = DeliveryResult::Error::Redirect;
         m_result.errorText = m_result.redirectTarget.isEmpty()

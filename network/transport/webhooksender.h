@@ -180,7 +180,6 @@ public:
 
     EpicTokenCache &tokenCache() { return m_tokens; }
 
-    static QString displayUrl(const QUrl &url, WebhookKind kind);
     // "goReporter-Webhooks/<version>", sent with every request so that receivers can tell where it came from.
     static QByteArray userAgent();
 
