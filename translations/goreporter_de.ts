@@ -1845,6 +1845,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>No delivery attempt %1 is recorded.</source>
         <translation>Es ist kein Zustellversuch %1 gespeichert.</translation>
     </message>
+    <message>
+        <source>Attempt %1 of message %2 is recorded already.</source>
+        <translation>Versuch %1 der Nachricht %2 ist bereits aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>Cannot record the delivery attempt: other programs kept taking its number.</source>
+        <translation>Der Zustellversuch kann nicht aufgezeichnet werden: Andere Programme haben seine Nummer immer wieder belegt.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryTableModel</name>
@@ -3727,6 +3735,21 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
 </context>
 <context>
+    <name>SigningSecret</name>
+    <message>
+        <source>The system&apos;s random number generator failed; no secret was generated.</source>
+        <translation>Der Zufallszahlengenerator des Systems ist ausgefallen; es wurde kein Geheimnis erzeugt.</translation>
+    </message>
+    <message>
+        <source>The secret is not in the Standard Webhooks format: “whsec_” followed by base64 text.</source>
+        <translation>Das Geheimnis hat nicht das Format von Standard Webhooks: „whsec_“, gefolgt von Base64-Text.</translation>
+    </message>
+    <message>
+        <source>The secret&apos;s key has %1 bytes; Standard Webhooks secrets have between 24 and 64.</source>
+        <translation>Der Schlüssel des Geheimnisses hat %1 Bytes; Geheimnisse nach Standard Webhooks haben zwischen 24 und 64.</translation>
+    </message>
+</context>
+<context>
     <name>SlackFormatter</name>
     <message>
         <source>“%1” is not a goReporter event type.</source>
@@ -3858,18 +3881,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
 </context>
 <context>
     <name>StandardWebhooks</name>
-    <message>
-        <source>The system&apos;s random number generator failed; no secret was generated.</source>
-        <translation>Der Zufallszahlengenerator des Systems ist ausgefallen; es wurde kein Geheimnis erzeugt.</translation>
-    </message>
-    <message>
-        <source>The secret is not in the Standard Webhooks format: “whsec_” followed by base64 text.</source>
-        <translation>Das Geheimnis hat nicht das Format von Standard Webhooks: „whsec_“, gefolgt von Base64-Text.</translation>
-    </message>
-    <message>
-        <source>The secret&apos;s key has %1 bytes; Standard Webhooks secrets have between 24 and 64.</source>
-        <translation>Der Schlüssel des Geheimnisses hat %1 Bytes; Geheimnisse nach Standard Webhooks haben zwischen 24 und 64.</translation>
-    </message>
     <message>
         <source>No signing secret is available.</source>
         <translation>Es ist kein Signaturgeheimnis verfügbar.</translation>

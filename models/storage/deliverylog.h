@@ -75,6 +75,8 @@ struct DeliveryBodyText
 
 namespace DeliveryBodies {
 DeliveryBodyText display(const QByteArray &body);
+// The body as text when it is UTF-8 without NUL bytes.
+std::optional<QString> utf8Text(const QByteArray &bytes);
 } // namespace DeliveryBodies
 
 namespace DeliveryErrors {
