@@ -107,6 +107,7 @@ private slots:
     void golden();
     void bytesDoNotFollowTheConsoleLanguage();
     void payloadLanguageOfTheWebhook();
+    void teamsCardIsFoundInItsMessage();
     void headers_data();
     void headers();
     void samplesRoundTrip_data();
@@ -702,6 +703,20 @@ void tst_Payloads::payloadLanguageOfTheWebhook()
     QCOMPARE(PayloadText::languageName(QStringLiteral("en")), QStringLiteral("English"));
     QCOMPARE(PayloadText::languageName(QStringLiteral("de")), QStringLiteral("Deutsch"));
     QVERIFY(PayloadText::languages().contains(QStringLiteral("de")));
+}
+
+void tst_Payloads::teamsCardIsFoundInItsMessage()
+{
+    // What the preview draws is read from the bytes sent, by the formatter that wrote them.
+    QString error;
+    const auto payload = PayloadFormatter::create(WebhookKind::Teams)
+                             ->format(EventSamples::sample(QStringLiteral("battery.critical")), PhiLevel::None, &error);
+    QVERIFY2(payload, qPrintable(error));
+    const QJsonObject card = TeamsFormatter::cardOf(payload->body);
+    QCOMPARE(card.value(QLatin1String("type")).toString(), QStringLiteral("AdaptiveCard"));
+    QCOMPARE(card.value(QLatin1String("version")).toString(), QStringLiteral("1.5"));
+    QVERIFY(TeamsFormatter::cardOf("{\"attachments\":[{\"contentType\":\"text/html\",\"content\":{}}]}").isEmpty());
+    QVERIFY(TeamsFormatter::cardOf("not json").isEmpty());
 }
 
 QTEST_APPLESS_MAIN(tst_Payloads)

@@ -5,6 +5,7 @@
 #include "ui/filedialogs.h"
 
 #include "models/storage/deliverylog.h"
+#include "network/payloads/teamsformatter.h"
 #include "ui/adaptivecard/adaptivecardview.h"
 #include "ui/jsonhighlighter.h"
 
@@ -29,19 +30,6 @@ namespace {
 QString boldTitleStyle()
 {
     return QStringLiteral("font-weight: 600;");
-}
-
-// The AdaptiveCard inside a Teams message, which is what Teams draws.
-QJsonObject adaptiveCardOf(const QByteArray &teamsBody)
-{
-    const QJsonObject message = QJsonDocument::fromJson(teamsBody).object();
-    const QJsonArray attachments = message.value(QLatin1String("attachments")).toArray();
-    for (const QJsonValue &attachment : attachments) {
-        const QJsonObject object = attachment.toObject();
-        if (object.value(QLatin1String("contentType")).toString() == u"application/vnd.microsoft.card.adaptive")
-            return object.value(QLatin1String("content")).toObject();
-    }
-    return {};
 }
 
 } // namespace
@@ -166,7 +154,7 @@ void PreviewPane::showPayload(WebhookKind kind, const Payload &payload)
     const bool teams = kind == WebhookKind::Teams;
     m_cardPanel->setVisible(teams);
     if (teams)
-        m_cardView->setCard(adaptiveCardOf(payload.body));
+        m_cardView->setCard(TeamsFormatter::cardOf(payload.body));
     updateSizeLabel();
     updateWarnings();
     m_stack->setCurrentIndex(0);

@@ -13,6 +13,12 @@
 
 namespace {
 
+const QString cardContentType = QStringLiteral("application/vnd.microsoft.card.adaptive");
+
+} // namespace
+
+namespace {
+
 // An oversized card has its texts cut to this many characters, then half as many, until the message fits.
 constexpr qsizetype firstCutLength = 4096;
 constexpr qsizetype shortestCutLength = 16;
@@ -72,7 +78,7 @@ QJsonObject card(const PhiView &view, const QString &eventType, qsizetype maxTex
 
 QByteArray message(const QJsonObject &adaptiveCard)
 {
-    const QJsonObject attachment{{QStringLiteral("contentType"), QStringLiteral("application/vnd.microsoft.card.adaptive")},
+    const QJsonObject attachment{{QStringLiteral("contentType"), cardContentType},
                                  {QStringLiteral("content"), adaptiveCard}};
     return QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("message")},
                                      {QStringLiteral("attachments"), QJsonArray{attachment}}})
@@ -134,4 +140,15 @@ std::optional<Payload> TeamsFormatter::format(const Event &event, PhiLevel phi, 
     if (!warning.isEmpty())
         payload.warnings.append(warning);
     return payload;
+}
+
+QJsonObject TeamsFormatter::cardOf(const QByteArray &messageBody)
+{
+    const QJsonObject message = QJsonDocument::fromJson(messageBody).object();
+    for (const QJsonValue &attachment : message.value(QLatin1String("attachments")).toArray()) {
+        const QJsonObject object = attachment.toObject();
+        if (object.value(QLatin1String("contentType")).toString() == cardContentType)
+            return object.value(QLatin1String("content")).toObject();
+    }
+    return {};
 }

@@ -25,4 +25,6 @@ public:
 
     // "attention", "warning", "good" or "accent": the Container style for an event type.
     static QString containerStyle(const QString &eventType);
+    // The Adaptive Card inside a Teams message body, which is what Teams draws; empty when there is none.
+    static QJsonObject cardOf(const QByteArray &messageBody);
 };
