@@ -301,7 +301,7 @@ QString DeliveryDetailPane::diagnosis(const QString &storedError, const std::opt
                                   : tr("The receiver refused the request.");
         }
     }
-    const QString key = storedError.section(u':', 0, 0).trimmed().toLower();
+    const QString key = DeliveryErrors::key(storedError);
     if (key == u"dns")
         return tr("The receiver's host name could not be found. Check the URL for typing errors, and that this computer "
                   "uses the hospital's name servers.");

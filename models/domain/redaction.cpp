@@ -9,7 +9,7 @@ bool Redaction::isSecretHeader(QStringView name)
 {
     static const QStringList secret = {u"webhook-signature"_s, u"authorization"_s, u"proxy-authorization"_s,
                                        u"cookie"_s, u"set-cookie"_s, u"x-api-key"_s, u"api-key"_s, u"x-auth-token"_s};
-    return secret.contains(name.trimmed().toString().toLower());
+    return secret.contains(name.trimmed(), Qt::CaseInsensitive);
 }
 
 bool Redaction::isSecretHeader(const QByteArray &name)
@@ -34,6 +34,8 @@ QString Redaction::redactedValue(QStringView name, const QString &value)
 
 QByteArray Redaction::redactedValue(const QByteArray &name, const QByteArray &value)
 {
+    if (!isSecretHeader(name))
+        return value;
     return redactedValue(QString::fromLatin1(name), QString::fromLatin1(value)).toLatin1();
 }
 

@@ -8,19 +8,19 @@ namespace {
 
 const QLatin1String secretPrefix("whsec_");
 
-QByteArray randomKey()
+} // namespace
+
+QByteArray SigningSecret::randomBytes(int count)
 {
-    QByteArray bytes(SigningSecret::KeyBytes, Qt::Uninitialized);
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), int(bytes.size())) != 1)
+    QByteArray bytes(count, Qt::Uninitialized);
+    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
         return {};
     return bytes;
 }
 
-} // namespace
-
 QString SigningSecret::generate(QString *error)
 {
-    const QByteArray key = randomKey();
+    const QByteArray key = randomBytes(KeyBytes);
     if (key.isEmpty()) {
         if (error)
             *error = tr("The system's random number generator failed; no secret was generated.");

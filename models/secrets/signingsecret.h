@@ -14,7 +14,9 @@ public:
     static constexpr int KeyBytes = 32;
     static constexpr qsizetype FingerprintLength = 16; // hex digits: 64 bits tell secrets apart, reveal nothing
 
-    // "whsec_" + base64 of 32 bytes from OpenSSL's CSPRNG; empty with *error set if the generator failed.
+    // count bytes from OpenSSL's CSPRNG, for keys and message ids; empty if the generator failed.
+    static QByteArray randomBytes(int count);
+    // "whsec_" + base64 of 32 bytes from randomBytes(); empty with *error set if the generator failed.
     static QString generate(QString *error = nullptr);
     // The HMAC key inside a secret: base64 after an optional "whsec_" prefix (receivers accept both forms).
     static std::optional<QByteArray> parse(const QString &secret, QString *error = nullptr);

@@ -112,9 +112,9 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         nullable(record.responseSize), nullable(record.error), record.success,
         msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
         nullable(record.durationMs)};
+    for (const QVariant &value : values)
+        insert.addBindValue(value);
     for (int round = 0;; ++round) {
-        for (int i = 0; i < values.size(); ++i)
-            insert.bindValue(i, values.at(i));
         if (!insert.exec())
             return failed(tr("insert"), insert.lastError());
         if (insert.next())

@@ -6,19 +6,6 @@
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
-#include <openssl/rand.h>
-
-namespace {
-
-QByteArray randomBytes(int count)
-{
-    QByteArray bytes(count, Qt::Uninitialized);
-    if (RAND_bytes(reinterpret_cast<unsigned char *>(bytes.data()), count) != 1)
-        return {};
-    return bytes;
-}
-
-} // namespace
 
 QByteArray StandardWebhooks::sign(const QByteArray &key, const QByteArray &messageId, qint64 timestamp, const QByteArray &body)
 {
@@ -89,7 +76,7 @@ bool StandardWebhooks::verify(const QStringList &secrets, const QByteArray &mess
 
 QByteArray StandardWebhooks::newMessageId()
 {
-    QByteArray bytes = randomBytes(16);
+    QByteArray bytes = SigningSecret::randomBytes(16);
     if (bytes.isEmpty())
         qFatal("The system's random number generator failed");
     return "msg_" + bytes.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
