@@ -25,6 +25,8 @@
 #include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
+#include <QTranslator>
+#include <QScopeGuard>
 #include <QWidgetAction>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +54,7 @@ private slots:
     void viewDeliveriesOfSelected();
     void followsChangesMadeElsewhere();
     void tableHasFocusSoShortcutsWork();
+    void fitsASmallScreen_data();
     void fitsASmallScreen();
 
 private:
@@ -369,9 +372,24 @@ void TestMainWindow::tableHasFocusSoShortcutsWork()
     QCOMPARE(QApplication::focusWidget(), window.webhooksView());
 }
 
+void TestMainWindow::fitsASmallScreen_data()
+{
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QString();
+    QTest::newRow("German") << u"de"_s;  // longer words
+}
+
 void TestMainWindow::fitsASmallScreen()
 {
-    // 1024×700 less a window frame: every tab must fit, so that nothing is off-screen on a small workstation.
+    // 1024×700 less a window frame: every tab must fit, so that nothing is off-screen on a small workstation, in
+    // every language of the console.
+    QFETCH(QString, language);
+    QTranslator translator;
+    if (!language.isEmpty()) {
+        QVERIFY2(translator.load(u"goreporter_"_s + language, u":/i18n"_s), "the catalogue is not embedded");
+        QCoreApplication::installTranslator(&translator);
+    }
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&translator); });
     const QSize room(1024 - 16, 700 - 48);
     Webhook longName = makeWebhook(u"Epic Hyperspace North — DiagnosticReports for the device clinic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(longName).ok());

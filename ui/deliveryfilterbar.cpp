@@ -140,8 +140,7 @@ DeliveryFilterBar::DeliveryFilterBar(QWidget *parent)
     for (const auto &[label, field] : {std::pair<QLabel *, QWidget *>{m_webhookLabel, m_webhookCombo},
                                        {m_eventTypeLabel, m_eventTypeCombo},
                                        {m_resultLabel, m_resultCombo},
-                                       {m_statusLabel, m_statusCombo},
-                                       {m_triggerLabel, m_triggerCombo}}) {
+                                       {m_statusLabel, m_statusCombo}}) {
         first->addWidget(label);
         first->addWidget(field);
         first->addSpacing(8);
@@ -154,6 +153,10 @@ DeliveryFilterBar::DeliveryFilterBar(QWidget *parent)
     second->addWidget(m_fromEdit);
     second->addWidget(m_toLabel);
     second->addWidget(m_toEdit);
+    second->addSpacing(8);
+    // The trigger shares the row of the stretching search field, so that longer words (German) still fit 1024 px.
+    second->addWidget(m_triggerLabel);
+    second->addWidget(m_triggerCombo);
     second->addSpacing(8);
     second->addWidget(m_searchLabel);
     second->addWidget(m_searchEdit, 1);
