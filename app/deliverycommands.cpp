@@ -214,7 +214,7 @@ void RedeliverCommand::print(const RedeliveryOutcome &outcome)
     QTextStream &out = m_support.out();
     if (outcome.status == RedeliveryOutcome::Status::Refused) {
         out << tr("Attempt %1 was not redelivered: %2").arg(outcome.originalId).arg(outcome.message) << '\n';
-        if (outcome.refusal == RedeliveryRefusal::WebhookInactive)
+        if (outcome.refusal == DeliveryRefusal::WebhookInactive)
             out << tr("  Add --include-disabled to redeliver to it anyway.") << '\n';
         out.flush();
         return;

@@ -1,18 +1,10 @@
-// The "send" command: builds, signs or authenticates, sends and records one test delivery, then reports its outcome.
+// The "send" command: one test delivery of a stored webhook through the delivery pipeline, and its outcome in words.
 #include "app/sendcommand.h"
 
-#include "models/domain/payloadtext.h"
 #include "app/commandsupport.h"
-#include "models/storage/deliveryrepository.h"
 #include "models/domain/event.h"
 #include "models/domain/eventtype.h"
-#include "models/storage/webhookrepository.h"
-#include "models/secrets/webhooksecrets.h"
-#include "network/transport/epicauth.h"
-#include "network/payloads/payloadformatter.h"
-#include "network/transport/standardwebhooks.h"
-#include "network/transport/webhookdelivery.h"
-#include "network/transport/webhooksender.h"
+#include "network/delivery/deliverypipeline.h"
 
 #include <QEventLoop>
 #include <QFile>
@@ -30,9 +22,8 @@ public:
 
 private:
     std::optional<Event> loadEvent(const QString &eventType);
-    std::optional<QStringList> signingSecrets(const Webhook &webhook);
-    std::optional<EpicKey> epicKey(const Webhook &webhook);
-    static DeliveryResult deliver(const DeliveryRequest &request);
+    DeliveryOutcome deliver(const DeliveryOrder &order);
+    static QString refusalText(const DeliveryOutcome &outcome);
     void print(const DeliveryResult &result, const QByteArray &messageId);
 
     CommandSupport m_support{QStringLiteral("send")};
@@ -56,56 +47,30 @@ std::optional<Event> SendCommand::loadEvent(const QString &eventType)
     return event;
 }
 
-std::optional<QStringList> SendCommand::signingSecrets(const Webhook &webhook)
-{
-    // Only generic webhooks carry Standard Webhooks signatures; the others need nothing from the keychain here.
-    if (webhook.kind != WebhookKind::Generic)
-        return QStringList();
-    WebhookRepository repository(m_support.database());
-    WebhookSecrets secrets(m_support.secrets(), repository);
-    QString error;
-    auto signing = secrets.signingSecrets(webhook, &error);
-    // A webhook with a secret is never sent unsigned: the receiver would rightly reject it, or worse, accept it.
-    if (!signing)
-        m_support.fail(tr("Nothing was sent: %1").arg(error));
-    return signing;
-}
-
-std::optional<EpicKey> SendCommand::epicKey(const Webhook &webhook)
-{
-    if (webhook.kind != WebhookKind::Epic)
-        return EpicKey();
-    const SecretStore::Result stored = m_support.secrets().readAndWait(WebhookDelivery::epicKeyKeychainKey(webhook.id));
-    if (stored.status == SecretStore::Status::NotFound) {
-        m_support.fail(tr("Nothing was sent: this workstation's keychain holds no private key for “%1”. Make one with "
-                          "“%2 epic keygen --webhook NAME” and register its public key with Epic.")
-                           .arg(webhook.name, QCoreApplication::applicationName()));
-        return std::nullopt;
-    }
-    if (!stored.ok()) {
-        m_support.fail(tr("Nothing was sent: %1").arg(stored.message));
-        return std::nullopt;
-    }
-    QString error;
-    auto key = EpicKey::fromPem(stored.value.toLatin1(), &error);
-    if (!key)
-        m_support.fail(tr("Nothing was sent: the private key of “%1” in the keychain cannot be used: %2").arg(webhook.name, error));
-    return key;
-}
-
-DeliveryResult SendCommand::deliver(const DeliveryRequest &request)
+DeliveryOutcome SendCommand::deliver(const DeliveryOrder &order)
 {
     WebhookSender sender;
+    const DeliveryServices services{m_support.database(), m_support.secrets(), sender};
     QEventLoop loop;
-    DeliveryResult result;
-    // The job starts on the next turn of the event loop, so it cannot finish before the loop runs.
-    DeliveryJob *job = sender.send(request);
-    QObject::connect(job, &DeliveryJob::finished, &loop, [&](const DeliveryResult &finished) {
-        result = finished;
+    DeliveryOutcome outcome;
+    // The run starts on the next turn of the event loop, so it cannot finish before the loop runs.
+    DeliveryRun *run = DeliveryPipeline::start(services, order);
+    QObject::connect(run, &DeliveryRun::finished, &loop, [&](const DeliveryOutcome &finished) {
+        outcome = finished;
         loop.quit();
     });
     loop.exec();
-    return result;
+    return outcome;
+}
+
+QString SendCommand::refusalText(const DeliveryOutcome &outcome)
+{
+    // What the pipeline says, and what to do about it from the command line.
+    if (outcome.refusal == DeliveryRefusal::EpicKeyUnavailable)
+        return tr("Nothing was sent: %1 Make one with “%2 epic keygen --webhook NAME” and register its public key "
+                  "with Epic.")
+            .arg(outcome.message, QCoreApplication::applicationName());
+    return tr("Nothing was sent: %1").arg(outcome.message);
 }
 
 void SendCommand::print(const DeliveryResult &result, const QByteArray &messageId)
@@ -184,36 +149,20 @@ int SendCommand::run(const QStringList &arguments)
     if (!webhook->active)
         m_support.err() << tr("note: “%1” is disabled; this test is sent all the same.").arg(webhook->name) << '\n';
 
-    QString error;
-    const PayloadText::Scope inLanguage(webhook->payloadLanguage);
-    const auto payload = PayloadFormatter::create(webhook->kind)->format(*event, webhook->phiLevel, &error);
-    if (!payload)
-        return m_support.fail(tr("Nothing was sent: %1").arg(error));
-    for (const QString &warning : payload->warnings)
-        m_support.err() << tr("warning: %1").arg(warning) << '\n';
-    const auto secrets = signingSecrets(*webhook);
-    if (!secrets)
-        return CommandSupport::Failure;
-    const auto key = epicKey(*webhook);
-    if (!key)
-        return CommandSupport::Failure;
-
-    // A test-send is a message of its own: a new id, never one a receiver may have seen.
-    const QByteArray messageId = StandardWebhooks::newMessageId();
-    const auto request = WebhookDelivery::build(*webhook, *payload, *secrets, messageId,
-                                                QDateTime::currentSecsSinceEpoch(), *key, &error);
-    if (!request)
-        return m_support.fail(tr("Nothing was sent: %1").arg(error));
     m_support.err().flush();
-
-    const DeliveryResult result = deliver(*request);
-    print(result, messageId);
-
-    DeliveryRecord record = WebhookDelivery::record(*webhook, *event, messageId, DeliveryTrigger::Test, result);
-    DeliveryRepository log(m_support.database());
-    if (!log.record(record, &error))
-        return m_support.fail(tr("The attempt could not be recorded in the delivery log: %1").arg(error));
-    return result.success() ? CommandSupport::Success : CommandSupport::Failure;
+    DeliveryOrder order;
+    order.webhook = *webhook;
+    order.event = *event;
+    order.trigger = DeliveryTrigger::Test; // a message of its own: a new id, never one a receiver may have seen
+    const DeliveryOutcome outcome = deliver(order);
+    for (const QString &warning : outcome.payloadWarnings)
+        m_support.err() << tr("warning: %1").arg(warning) << '\n';
+    if (outcome.status == DeliveryOutcome::Status::Refused)
+        return m_support.fail(refusalText(outcome));
+    print(outcome.result, outcome.messageId);
+    if (!outcome.recordError.isEmpty())
+        return m_support.fail(tr("The attempt could not be recorded in the delivery log: %1").arg(outcome.recordError));
+    return outcome.delivered() ? CommandSupport::Success : CommandSupport::Failure;
 }
 
 } // namespace

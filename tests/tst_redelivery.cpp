@@ -9,6 +9,7 @@
 #include "models/secrets/webhooksecrets.h"
 #include "network/delivery/redelivery.h"
 #include "network/transport/standardwebhooks.h"
+#include "network/transport/webhookdelivery.h"
 #include "network/transport/webhooksender.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
@@ -24,6 +25,16 @@
 using namespace Qt::StringLiterals;
 
 namespace {
+
+// The request that repeats original: its stored body with the webhook's current settings, as the pipeline builds it.
+std::optional<DeliveryRequest> repeatRequest(const DeliveryDetail &original, const Webhook &webhook,
+                                             const QStringList &secrets, qint64 timestamp, const EpicKey &key,
+                                             QString *error)
+{
+    return WebhookDelivery::build(webhook, Redelivery::repeatedPayload(original, webhook.kind), secrets,
+                                  original.messageId.toLatin1(), timestamp, key, error);
+}
+
 
 ScriptedAnswer answer(int status)
 {
@@ -196,7 +207,7 @@ void TestRedelivery::requestRepeatsBodyWithCurrentSettings()
     const QString secret = SigningSecret::generate();
     const qint64 timestamp = 1800000000;
     QString error;
-    const auto request = Redelivery::buildRequest(original, webhook, {secret}, timestamp, {}, &error);
+    const auto request = repeatRequest(original, webhook, {secret}, timestamp, {}, &error);
     QVERIFY2(request, qPrintable(error));
     QCOMPARE(request->url, webhook.url);
     QCOMPARE(request->body, originalBody);
@@ -220,16 +231,18 @@ void TestRedelivery::requestRepeatsBodyWithCurrentSettings()
 
     // A row whose headers could not be read still has a type for its body.
     original.requestHeaders.clear();
-    const auto bare = Redelivery::buildRequest(original, webhook, {}, timestamp, {}, &error);
+    const auto bare = repeatRequest(original, webhook, {}, timestamp, {}, &error);
     QVERIFY2(bare, qPrintable(error));
     QCOMPARE(bare->headers.first(), qMakePair(QByteArray("Content-Type"), QByteArray("application/json")));
 
-    const DeliveryRecord record = Redelivery::record(original, webhook, DeliveryResult());
-    QCOMPARE(record.trigger, DeliveryTrigger::Redeliver);
-    QCOMPARE(record.messageId, u"msg_original"_s);
-    QCOMPARE(record.eventId, u"evt_1"_s);
-    QCOMPARE(record.attempt, 0);
-    QCOMPARE(record.webhookName, webhook.name);
+    const DeliveryOrder order = Redelivery::order(original, webhook);
+    QCOMPARE(order.trigger, DeliveryTrigger::Redeliver);
+    QCOMPARE(order.messageId, QByteArray("msg_original"));
+    QCOMPARE(order.event.id, u"evt_1"_s);
+    QCOMPARE(order.event.type, u"report.completed"_s);
+    QCOMPARE(order.webhook.name, webhook.name);
+    QVERIFY(order.repeatedPayload);
+    QCOMPARE(order.repeatedPayload->body, originalBody);
 }
 
 void TestRedelivery::epicRequest()
@@ -243,12 +256,12 @@ void TestRedelivery::epicRequest()
     original.requestHeaders = {{u"Content-Type"_s, u"application/fhir+json"_s}, {u"Accept"_s, u"application/fhir+json"_s}};
     QString error;
     // Incomplete Epic settings make no request at all.
-    QVERIFY(!Redelivery::buildRequest(original, webhook, {}, 1, {}, &error));
+    QVERIFY(!repeatRequest(original, webhook, {}, 1, {}, &error));
     QVERIFY2(error.contains(u"client id"_s), qPrintable(error));
 
     webhook.epic.clientId = u"client"_s;
     webhook.epic.tokenUrl = QUrl(u"https://fhir.hospital.example/oauth2/token"_s);
-    const auto request = Redelivery::buildRequest(original, webhook, {}, 1, {}, &error);
+    const auto request = repeatRequest(original, webhook, {}, 1, {}, &error);
     QVERIFY2(request, qPrintable(error));
     QCOMPARE(request->url, QUrl(u"https://fhir.hospital.example/api/FHIR/R4/DiagnosticReport"_s));
     QVERIFY(request->epic);
@@ -268,20 +281,20 @@ void TestRedelivery::checks()
     original.messageId = u"msg_1"_s;
     original.requestBody = "{}";
     QString message;
-    QCOMPARE(Redelivery::check(original, webhook, {}, &message), RedeliveryRefusal::None);
+    QCOMPARE(Redelivery::check(original, webhook, {}, &message), DeliveryRefusal::None);
     QVERIFY(message.isEmpty());
-    QCOMPARE(Redelivery::check(original, std::nullopt, {}, &message), RedeliveryRefusal::WebhookDeleted);
+    QCOMPARE(Redelivery::check(original, std::nullopt, {}, &message), DeliveryRefusal::WebhookDeleted);
     QVERIFY2(message.contains(u"was deleted"_s), qPrintable(message));
     webhook.active = false;
-    QCOMPARE(Redelivery::check(original, webhook, {}, &message), RedeliveryRefusal::WebhookInactive);
+    QCOMPARE(Redelivery::check(original, webhook, {}, &message), DeliveryRefusal::WebhookInactive);
     QVERIFY2(message.contains(u"disabled"_s), qPrintable(message));
-    QCOMPARE(Redelivery::check(original, webhook, RedeliveryOptions{true}), RedeliveryRefusal::None);
+    QCOMPARE(Redelivery::check(original, webhook, RedeliveryOptions{true}), DeliveryRefusal::None);
     original.requestBody.clear();
-    QCOMPARE(Redelivery::check(original, webhook, RedeliveryOptions{true}, &message), RedeliveryRefusal::BodyNotStored);
+    QCOMPARE(Redelivery::check(original, webhook, RedeliveryOptions{true}, &message), DeliveryRefusal::BodyNotStored);
     QVERIFY2(message.contains(u"not stored"_s), qPrintable(message));
     original.requestBody = "{}";
     original.row.webhookId.clear(); // the log's reference was cleared when the webhook was deleted
-    QCOMPARE(Redelivery::check(original, webhook, {}), RedeliveryRefusal::WebhookDeleted);
+    QCOMPARE(Redelivery::check(original, webhook, {}), DeliveryRefusal::WebhookDeleted);
 }
 
 void TestRedelivery::redeliverKeepsMessageAndResigns()
@@ -381,13 +394,13 @@ void TestRedelivery::refusals_data()
     QTest::addColumn<QString>("situation");
     QTest::addColumn<int>("refusal");
     QTest::addColumn<QString>("message");
-    QTest::newRow("attempt not found") << u"missing"_s << int(RedeliveryRefusal::AttemptNotFound) << u"There is no delivery attempt"_s;
-    QTest::newRow("body not stored") << u"no body"_s << int(RedeliveryRefusal::BodyNotStored) << u"not stored"_s;
-    QTest::newRow("webhook deleted") << u"deleted"_s << int(RedeliveryRefusal::WebhookDeleted) << u"was deleted"_s;
-    QTest::newRow("webhook inactive") << u"inactive"_s << int(RedeliveryRefusal::WebhookInactive) << u"disabled"_s;
-    QTest::newRow("secret not here") << u"no secret"_s << int(RedeliveryRefusal::SecretUnavailable)
+    QTest::newRow("attempt not found") << u"missing"_s << int(DeliveryRefusal::AttemptNotFound) << u"There is no delivery attempt"_s;
+    QTest::newRow("body not stored") << u"no body"_s << int(DeliveryRefusal::BodyNotStored) << u"not stored"_s;
+    QTest::newRow("webhook deleted") << u"deleted"_s << int(DeliveryRefusal::WebhookDeleted) << u"was deleted"_s;
+    QTest::newRow("webhook inactive") << u"inactive"_s << int(DeliveryRefusal::WebhookInactive) << u"disabled"_s;
+    QTest::newRow("secret not here") << u"no secret"_s << int(DeliveryRefusal::SecretUnavailable)
                                      << u"never sent unsigned"_s;
-    QTest::newRow("epic key not here") << u"no epic key"_s << int(RedeliveryRefusal::EpicKeyUnavailable)
+    QTest::newRow("epic key not here") << u"no epic key"_s << int(DeliveryRefusal::EpicKeyUnavailable)
                                        << u"no Epic private key"_s;
 }
 
@@ -562,7 +575,7 @@ void TestRedelivery::batchPacesAndRecordsEach()
     QCOMPARE(summary.refused, 1);
     QVERIFY(!summary.cancelled);
     QCOMPARE(items.size(), 4);
-    QCOMPARE(items.at(1).first().value<RedeliveryOutcome>().refusal, RedeliveryRefusal::BodyNotStored);
+    QCOMPARE(items.at(1).first().value<RedeliveryOutcome>().refusal, DeliveryRefusal::BodyNotStored);
     const auto last = progress.last().first().value<RedeliveryProgress>();
     QCOMPARE(last.done, 4);
     // At most five a second: every start at least 200 ms after the one before (a lower bound only).
@@ -601,6 +614,7 @@ void TestRedelivery::batchCancelStopsInFlight()
     BulkRedelivery batch(services(), ids);
     batch.setMaxPerSecond(50);
     QSignalSpy items(&batch, &BulkRedelivery::itemFinished);
+    QSignalSpy started(&batch, &BulkRedelivery::itemStarted);
     QSignalSpy finished(&batch, &BulkRedelivery::finished);
     batch.start();
     QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 3, 40000);
@@ -626,7 +640,9 @@ void TestRedelivery::batchCancelStopsInFlight()
             QVERIFY2(attempts.last().error.startsWith(u"cancelled"_s), qPrintable(attempts.last().error));
         }
     }
-    QTest::qWait(300); // longer than the pace: a cancelled batch starts nothing more
+    // A finished batch is stopped for good: it started exactly the three, and its pace timer cannot start more.
+    QCOMPARE(started.size(), 3);
+    QVERIFY(!batch.isRunning());
     QCOMPARE(receiver.requests().size(), 3);
     QCOMPARE(finished.size(), 1);
 }

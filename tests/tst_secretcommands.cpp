@@ -1,6 +1,7 @@
 // The secret, epic keygen and send commands as an administrator runs them: the real executable, the test keychain,
 // loopback HTTPS receivers served by this process while the executable runs.
 #include "models/storage/database.h"
+#include "models/storage/deliverylog.h"
 #include "models/secrets/signingsecret.h"
 #include "models/storage/deliveryrepository.h"
 #include "models/secrets/secretstore.h"
@@ -21,6 +22,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -51,6 +53,7 @@ private slots:
     void sendSigned();
     void sendServerError();
     void sendNeverUnsigned();
+    void sendKilledMidwayLeavesUnfinishedAttempt();
     void usageErrors_data();
     void usageErrors();
     void helpListsCommands();
@@ -506,6 +509,48 @@ void TestSecretCommands::sendNeverUnsigned()
     const CommandRun unsubscribed = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"battery.low"_s});
     QCOMPARE(unsubscribed.exitCode, 1);
     QVERIFY2(unsubscribed.err.contains(u"does not subscribe to battery.low"_s), qPrintable(unsubscribed.err));
+}
+
+void TestSecretCommands::sendKilledMidwayLeavesUnfinishedAttempt()
+{
+    TestHttpsServer receiver(m_localhost);
+    QVERIFY(receiver.isListening());
+    receiver.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer never;
+        never.mode = ScriptedAnswer::Mode::Hang;
+        return never;
+    });
+    Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
+    QVERIFY(store(webhook));
+
+    QProcess send;
+    prepareCommand(send, {u"--database"_s, m_db->urlText(), u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s,
+                          u"report.completed"_s});
+    send.start();
+    QVERIFY(send.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!receiver.requests().isEmpty() || send.state() == QProcess::NotRunning, 30000);
+    QVERIFY2(send.state() == QProcess::Running, send.readAllStandardError().constData());
+    send.kill(); // SIGKILL: no handler runs, nothing is completed or cleaned up
+    QVERIFY(send.waitForFinished());
+    QCOMPARE(send.exitStatus(), QProcess::CrashExit);
+
+    // The attempt was in the log before the request left, and stays there, readable as unfinished.
+    QString error;
+    const auto attempts = DeliveryRepository(*m_connection).recent(webhook.id, 10, &error);
+    QVERIFY2(attempts, qPrintable(error));
+    QCOMPARE(attempts->size(), 1);
+    const DeliveryRecord &unfinished = attempts->first();
+    const ReceivedRequest &received = receiver.requests().first();
+    QVERIFY(unfinished.messageId.startsWith(u"msg_"_s));
+    QCOMPARE(unfinished.requestBody, received.body);
+    QCOMPARE(unfinished.trigger, DeliveryTrigger::Test);
+    QCOMPARE(unfinished.attempt, 1);
+    QVERIFY(!unfinished.success);
+    QVERIFY(!unfinished.finishedAt.isValid());
+    QVERIFY(!unfinished.responseStatus);
+    QCOMPARE(DeliveryErrors::key(unfinished.error), u"unfinished"_s);
+    QCOMPARE(DeliveryErrors::label(unfinished.error), u"No outcome recorded"_s);
+    QVERIFY2(DeliveryErrors::readable(unfinished.error).contains(u"may have received"_s), qPrintable(unfinished.error));
 }
 
 void TestSecretCommands::usageErrors_data()

@@ -1,4 +1,5 @@
 // The test-send dialog driven through its widgets, against loopback HTTPS receivers, the real keyring and a database.
+#include "models/storage/deliverylog.h"
 #include "models/storage/deliveryrepository.h"
 #include "models/secrets/signingsecret.h"
 #include "models/secrets/secretstore.h"
@@ -14,6 +15,7 @@
 #include "ui/httpmessageview.h"
 #include "ui/previewpane.h"
 #include "ui/testsenddialog.h"
+#include "models/storage/deliverylog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -246,14 +248,18 @@ void TestTestSendDialog::signedSendShownAndRecorded()
     QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
     QSignalSpy states(&dialog, &TestSendDialog::stateChanged);
     dialog.sendButton()->click();
-    // The window stays responsive: the click returned while the delivery is still under way.
-    QCOMPARE(dialog.state(), TestSendDialog::State::Sending);
+    // The window stays responsive: the click returned while the keychain is still being read.
+    QCOMPARE(dialog.state(), TestSendDialog::State::Preparing);
     QVERIFY(!dialog.sendButton()->isEnabled());
     QVERIFY(dialog.cancelButton()->isEnabled());
     QVERIFY(!dialog.stageLabel()->text().isEmpty());
     QVERIFY(finished.wait(deliveryWaitMs));
     QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
-    QCOMPARE(states.last().at(0).value<TestSendDialog::State>(), TestSendDialog::State::Idle);
+    QList<TestSendDialog::State> passed;
+    for (const QList<QVariant> &change : std::as_const(states))
+        passed.append(change.at(0).value<TestSendDialog::State>());
+    QCOMPARE(passed, (QList<TestSendDialog::State>{TestSendDialog::State::Preparing, TestSendDialog::State::Sending,
+                                                    TestSendDialog::State::Idle}));
 
     QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
     QCOMPARE(signatures, QList<bool>({true}));
@@ -357,14 +363,24 @@ void TestTestSendDialog::cancelHangingReceiver()
     QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, deliveryWaitMs);
     QCOMPARE(dialog.state(), TestSendDialog::State::Sending);
     QVERIFY2(dialog.stageLabel()->text().contains(u"waiting for the answer"_s), qPrintable(dialog.stageLabel()->text()));
+    // In the log before it left: had the console died now, the attempt would stay, readable as unfinished.
+    QList<DeliveryRecord> rows = recorded(webhook);
+    QCOMPARE(rows.size(), 1);
+    const DeliveryRecord unfinished = rows.first();
+    QVERIFY(!unfinished.finishedAt.isValid());
+    QCOMPARE(DeliveryErrors::key(unfinished.error), u"unfinished"_s);
+    QCOMPARE(DeliveryErrors::label(unfinished.error), u"No outcome recorded"_s);
+    QCOMPARE(unfinished.requestBody, receiver.requests().first().body);
 
     dialog.cancelButton()->click();
     QCOMPARE(finished.size(), 1); // cancelling answers at once
     QCOMPARE(dialog.lastResult()->error, DeliveryResult::Error::Cancelled);
     QVERIFY(dialog.outcomeLabel()->text().startsWith(u"Cancelled"_s));
     QCOMPARE(dialog.responseView()->summaryLabel()->text(), u"No answer: the send was cancelled."_s);
-    QList<DeliveryRecord> rows = recorded(webhook);
+    rows = recorded(webhook);
     QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().id, unfinished.id); // the same attempt, completed
+    QVERIFY(rows.first().finishedAt.isValid());
     QVERIFY(rows.first().error.startsWith(u"cancelled: "_s));
 
     // The dialog is ready for the next send.

@@ -303,6 +303,41 @@ Befehle:
     </message>
 </context>
 <context>
+    <name>CredentialResolver</name>
+    <message>
+        <source>%1 could not be read: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1” (fingerprint %2) is not in this workstation&apos;s keychain, and a webhook with a secret is never sent unsigned.</source>
+        <translation>Das Signaturgeheimnis von „%1“ (Fingerabdruck %2) ist nicht im Schlüsselbund dieses Arbeitsplatzes, und ein Webhook mit Geheimnis wird nie unsigniert gesendet.</translation>
+    </message>
+    <message>
+        <source>The signing secret of “%1”</source>
+        <translation>Das Signaturgeheimnis von „%1“</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds a different signing secret for “%1” than the one set for the webhook (fingerprint %2).</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält für „%1“ ein anderes Signaturgeheimnis als das für den Webhook festgelegte (Fingerabdruck %2).</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden.</translation>
+    </message>
+    <message>
+        <source>The Epic private key of “%1”</source>
+        <translation>Der private Epic-Schlüssel von „%1“</translation>
+    </message>
+    <message>
+        <source>Save the webhook and create its Epic key pair first: the private key is kept in the keychain under the stored webhook.</source>
+        <translation>Speichern Sie zuerst den Webhook und erzeugen Sie sein Epic-Schlüsselpaar: Der private Schlüssel wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
+    </message>
+    <message>
+        <source>Save the webhook first: its signing secret is kept in the keychain under the stored webhook.</source>
+        <translation>Speichern Sie zuerst den Webhook: Sein Signaturgeheimnis wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
+    </message>
+</context>
+<context>
     <name>Database</name>
     <message>
         <source>The Qt %1 database driver is not installed (Debian package %2).</source>
@@ -1268,6 +1303,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cancelled</source>
         <translation>Abgebrochen</translation>
     </message>
+    <message>
+        <source>No outcome recorded</source>
+        <translation>Kein Ergebnis erfasst</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryFilter</name>
@@ -1828,6 +1867,33 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>DeliveryPipeline</name>
+    <message>
+        <source>The %1 payload for “%2” could not be built: %3</source>
+        <translation>Die %1-Nutzlast für „%2“ konnte nicht erstellt werden: %3</translation>
+    </message>
+    <message>
+        <source>The Epic private key of “%1” in the keychain cannot be used: %2</source>
+        <translation>Der private Epic-Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>No request can be made for “%1”: %2</source>
+        <translation>Für „%1“ kann keine Anfrage erstellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Nothing was sent, because the attempt could not be recorded in the delivery log first: %1</source>
+        <translation>Nichts wurde gesendet, weil der Versuch nicht zuerst im Zustellprotokoll erfasst werden konnte: %1</translation>
+    </message>
+    <message>
+        <source>the database gave no reason</source>
+        <translation>die Datenbank nannte keinen Grund</translation>
+    </message>
+    <message>
+        <source>Cancelled before anything was sent.</source>
+        <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryRepository</name>
     <message>
         <source>Cannot record the delivery attempt (%1): %2</source>
@@ -1852,6 +1918,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot record the delivery attempt: other programs kept taking its number.</source>
         <translation>Der Zustellversuch kann nicht aufgezeichnet werden: Andere Programme haben seine Nummer immer wieder belegt.</translation>
+    </message>
+    <message>
+        <source>Cannot record the outcome of delivery attempt %1: %2</source>
+        <translation>Das Ergebnis von Zustellversuch %1 kann nicht erfasst werden: %2</translation>
+    </message>
+    <message>
+        <source>Delivery attempt %1 is no longer an unfinished attempt in the log (purged, or completed elsewhere); its outcome was not recorded.</source>
+        <translation>Zustellversuch %1 ist kein unabgeschlossener Versuch im Protokoll mehr (gelöscht oder anderswo abgeschlossen); sein Ergebnis wurde nicht erfasst.</translation>
     </message>
 </context>
 <context>
@@ -3280,40 +3354,8 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <translation>Der Webhook von Versuch %1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The signing secret of “%1” (fingerprint %2) is not in this workstation&apos;s keychain, and a webhook with a secret is never sent unsigned. Paste the secret here, or redeliver from the workstation that holds it.</source>
-        <translation>Das Signaturgeheimnis von „%1“ (Fingerabdruck %2) liegt nicht im Schlüsselbund dieses Arbeitsplatzes, und ein Webhook mit Geheimnis wird nie unsigniert gesendet. Fügen Sie das Geheimnis hier ein, oder stellen Sie an dem Arbeitsplatz erneut zu, der es hat.</translation>
-    </message>
-    <message>
-        <source>The signing secret of “%1” could not be read: %2</source>
-        <translation>Das Signaturgeheimnis von „%1“ konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>This workstation&apos;s keychain holds a different signing secret for “%1” than the one set for the webhook. Paste the current secret, or rotate it.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält für „%1“ ein anderes Signaturgeheimnis als das für den Webhook gesetzte. Fügen Sie das aktuelle Geheimnis ein oder rotieren Sie es.</translation>
-    </message>
-    <message>
-        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Redeliver from the workstation that holds the key.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Stellen Sie an dem Arbeitsplatz erneut zu, der den Schlüssel hat.</translation>
-    </message>
-    <message>
-        <source>The Epic private key of “%1” could not be read: %2</source>
-        <translation>Der private Epic-Schlüssel von „%1“ konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>The Epic private key of “%1” in the keychain cannot be used: %2</source>
-        <translation>Der private Epic-Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
-    </message>
-    <message>
-        <source>Attempt %1 cannot be redelivered to “%2”: %3</source>
-        <translation>Versuch %1 kann nicht erneut an „%2“ zugestellt werden: %3</translation>
-    </message>
-    <message>
-        <source>the database gave no reason</source>
-        <translation>die Datenbank nannte keinen Grund</translation>
-    </message>
-    <message>
-        <source>Cancelled before anything was sent.</source>
-        <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+        <source>Attempt %1 cannot be redelivered: %2</source>
+        <translation>Versuch %1 kann nicht erneut zugestellt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -3587,14 +3629,6 @@ Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer diese
         <translation>Es wurde nichts gesendet: %1</translation>
     </message>
     <message>
-        <source>Nothing was sent: this workstation&apos;s keychain holds no private key for “%1”. Make one with “%2 epic keygen --webhook NAME” and register its public key with Epic.</source>
-        <translation>Es wurde nichts gesendet: Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Schlüssel für „%1“. Erzeugen Sie einen mit „%2 epic keygen --webhook NAME“ und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
-    </message>
-    <message>
-        <source>Nothing was sent: the private key of “%1” in the keychain cannot be used: %2</source>
-        <translation>Es wurde nichts gesendet: Der private Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
-    </message>
-    <message>
         <source>Delivered to %1: HTTP %2, latency %3 ms.</source>
         <translation>Zugestellt an %1: HTTP %2, Latenz %3 ms.</translation>
     </message>
@@ -3697,6 +3731,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>The attempt could not be recorded in the delivery log: %1</source>
         <translation>Der Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: %1 Make one with “%2 epic keygen --webhook NAME” and register its public key with Epic.</source>
+        <translation>Nichts wurde gesendet: %1 Erzeugen Sie eines mit „%2 epic keygen --webhook NAME“ und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
     </message>
 </context>
 <context>
@@ -4087,10 +4125,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Privater Epic-Schlüssel wird aus dem Schlüsselbund gelesen…</translation>
     </message>
     <message>
-        <source>Preparing the payload and reading the signing secret…</source>
-        <translation>Nutzdaten werden vorbereitet und das Signaturgeheimnis wird gelesen…</translation>
-    </message>
-    <message>
         <source>Resolving the receiver&apos;s name and checking its address…</source>
         <translation>Name des Empfängers wird aufgelöst und seine Adresse geprüft…</translation>
     </message>
@@ -4113,34 +4147,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>The webhook could not be read from the database: %1</source>
         <translation>Der Webhook konnte nicht aus der Datenbank gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>The %1 payload for “%2” could not be built: %3</source>
-        <translation>Die %1-Nutzdaten für „%2“ konnten nicht erstellt werden: %3</translation>
-    </message>
-    <message>
-        <source>The request cannot be signed, so nothing was sent. %1</source>
-        <translation>Die Anfrage kann nicht signiert werden, daher wurde nichts gesendet. %1</translation>
-    </message>
-    <message>
-        <source>Save the webhook and create its Epic key pair before test-sending: the private key is kept in the keychain under the stored webhook.</source>
-        <translation>Speichern Sie den Webhook und erzeugen Sie sein Epic-Schlüsselpaar vor dem Testversand: Der private Schlüssel wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
-    </message>
-    <message>
-        <source>The Epic private key could not be read from the keychain. %1</source>
-        <translation>Der private Epic-Schlüssel konnte nicht aus dem Schlüsselbund gelesen werden. %1</translation>
-    </message>
-    <message>
-        <source>The Epic private key in the keychain cannot be used: %1. Create a new key pair and register its public key with Epic.</source>
-        <translation>Der private Epic-Schlüssel im Schlüsselbund ist nicht verwendbar: %1. Erzeugen Sie ein neues Schlüsselpaar und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
-    </message>
-    <message>
-        <source>The request could not be built: %1</source>
-        <translation>Die Anfrage konnte nicht erstellt werden: %1</translation>
-    </message>
-    <message>
-        <source>the database gave no reason</source>
-        <translation>die Datenbank nannte keinen Grund</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
@@ -4215,8 +4221,20 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>⚠ Dieser Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
     </message>
     <message>
-        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested. Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic, or test from the workstation that holds the key.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Registerkarte Zustellung ▸ Schlüsselpaar erzeugen…) und registrieren Sie den öffentlichen Schlüssel bei Epic, oder testen Sie vom Arbeitsplatz aus, der den Schlüssel hat.</translation>
+        <source>Reading the signing secret from the keychain…</source>
+        <translation>Signaturgeheimnis wird aus dem Schlüsselbund gelesen …</translation>
+    </message>
+    <message>
+        <source>Preparing the payload…</source>
+        <translation>Nutzlast wird vorbereitet …</translation>
+    </message>
+    <message>
+        <source>The request cannot be signed, so nothing was sent. %1 Paste the secret in the webhook&apos;s signing secret dialog, or test from the workstation that holds it.</source>
+        <translation>Die Anfrage kann nicht signiert werden, daher wurde nichts gesendet. %1 Fügen Sie das Geheimnis im Signaturgeheimnis-Dialog des Webhooks ein, oder testen Sie von dem Arbeitsplatz aus, der es hat.</translation>
+    </message>
+    <message>
+        <source>%1 Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic, or test from the workstation that holds the key.</source>
+        <translation>%1 Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Reiter „Zustellung“ ▸ „Schlüsselpaar erzeugen…“) und registrieren Sie seinen öffentlichen Schlüssel bei Epic, oder testen Sie von dem Arbeitsplatz aus, der den Schlüssel hat.</translation>
     </message>
 </context>
 <context>

@@ -736,7 +736,7 @@ void DeliveriesView::startRedelivery(qint64 id, bool allowInactive, const QStrin
         m_redelivery = nullptr;
         updateActions();
         if (outcome.status == RedeliveryOutcome::Status::Refused
-            && outcome.refusal == RedeliveryRefusal::WebhookInactive) {
+            && outcome.refusal == DeliveryRefusal::WebhookInactive) {
             // Switched off on purpose: only on an explicit yes.
             askBeforeRedelivering(u"inactiveRedeliveryConfirmation"_s, tr("Redeliver to a Disabled Webhook?"),
                                   outcome.message, tr("Redeliver Anyway"), [this, id, what](bool yes) {

@@ -1,18 +1,13 @@
 // Test-send: one sample event to one webhook, signed and sent for real, with the request, the answer and what it means.
 #include "ui/testsenddialog.h"
-#include "models/domain/redaction.h"
 
-#include "models/domain/payloadtext.h"
-#include "ui/screenfit.h"
-#include "models/domain/eventtype.h"
-#include "models/secrets/secretstore.h"
-#include "models/storage/webhookrepository.h"
-#include "models/secrets/webhooksecrets.h"
-#include "network/transport/standardwebhooks.h"
-#include "network/transport/webhookdelivery.h"
 #include "models/domain/boundedfile.h"
+#include "models/domain/eventtype.h"
+#include "models/domain/redaction.h"
+#include "models/storage/webhookrepository.h"
 #include "ui/filedialogs.h"
 #include "ui/httpmessageview.h"
+#include "ui/screenfit.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -220,8 +215,8 @@ TestSendDialog::~TestSendDialog()
 {
     m_destroying = true;
     // A request already on its way may have reached the receiver: it ends as cancelled and is recorded.
-    if (m_job)
-        m_job->cancel();
+    if (m_run)
+        m_run->cancel();
 }
 
 bool TestSendDialog::setWebhook(const Webhook &webhook)
@@ -469,8 +464,11 @@ void TestSendDialog::updateStage()
             text = tr("This integration cannot receive any event.");
         break;
     case State::Preparing:
-        text = m_readingKey ? tr("Reading the Epic private key from the keychain…")
-                            : tr("Preparing the payload and reading the signing secret…");
+        if (m_run && m_run->stage() == DeliveryRun::Stage::ReadingCredentials)
+            text = m_webhook.kind == WebhookKind::Epic ? tr("Reading the Epic private key from the keychain…")
+                                                       : tr("Reading the signing secret from the keychain…");
+        else
+            text = tr("Preparing the payload…");
         break;
     case State::Sending:
         switch (m_stage.value_or(DeliveryJob::Stage::Resolving)) {
@@ -500,165 +498,102 @@ void TestSendDialog::send()
     clearResult();
     m_outcome = Outcome::None;
     showOutcome();
-    const quint64 generation = ++m_generation;
     setState(State::Preparing);
 
-    // Reading the signing secret may wait for the keychain in a local event loop, where the administrator can
-    // cancel, or close and even delete the dialog.
-    const QPointer<TestSendDialog> alive(this);
-    QString error;
-    std::optional<Prepared> prepared = prepare(&error);
-    if (!alive || generation != m_generation)
-        return;
-    if (!prepared) {
-        refuse(error);
-        return;
-    }
-    readEpicKeyThenDeliver(std::move(*prepared));
-}
-
-std::optional<TestSendDialog::Prepared> TestSendDialog::prepare(QString *error)
-{
-    Prepared prepared;
-    prepared.webhook = m_webhook;
+    DeliveryOrder order;
+    order.webhook = m_webhook;
+    order.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
+    order.trigger = DeliveryTrigger::Test;
     if (!m_webhook.id.isEmpty()) {
         // Secrets are set, rotated and deleted in their own dialog, straight to the database: the copy this dialog
         // was given may be older than that. The rest stays as given, so the editor can test unsaved changes.
         RepositoryResult lookup;
         const std::optional<Webhook> stored = m_services.webhooks.findById(m_webhook.id, &lookup);
         if (!stored) {
-            *error = lookup.status == RepositoryResult::Status::NotFound
-                         ? tr("The webhook “%1” was deleted; there is nothing to test-send to.").arg(m_webhook.name)
-                         : tr("The webhook could not be read from the database: %1").arg(lookup.message);
-            return std::nullopt;
-        }
-        prepared.webhook.secretFingerprint = stored->secretFingerprint;
-        prepared.webhook.secretSetAt = stored->secretSetAt;
-        prepared.webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
-        prepared.webhook.secretGraceUntil = stored->secretGraceUntil;
-    }
-
-    prepared.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
-    const std::unique_ptr<PayloadFormatter> formatter = PayloadFormatter::create(prepared.webhook.kind);
-    QString formatError;
-    const PayloadText::Scope inLanguage(prepared.webhook.payloadLanguage);
-    std::optional<Payload> payload = formatter ? formatter->format(prepared.event, prepared.webhook.phiLevel, &formatError)
-                                               : std::nullopt;
-    if (!payload) {
-        *error = tr("The %1 payload for “%2” could not be built: %3")
-                     .arg(WebhookKinds::displayName(prepared.webhook.kind), prepared.event.type, formatError);
-        return std::nullopt;
-    }
-    prepared.payload = std::move(*payload);
-
-    // Only generic webhooks are signed; Slack and Teams URLs are their credential, Epic uses its key. This comes
-    // last because it may spin a local event loop (see send()).
-    if (prepared.webhook.kind == WebhookKind::Generic) {
-        QString secretError;
-        std::optional<QStringList> secrets = m_services.secrets.signingSecrets(prepared.webhook, &secretError);
-        if (!secrets) {
-            *error = tr("The request cannot be signed, so nothing was sent. %1").arg(secretError);
-            return std::nullopt;
-        }
-        prepared.signingSecrets = std::move(*secrets);
-    }
-    return prepared;
-}
-
-void TestSendDialog::readEpicKeyThenDeliver(Prepared prepared)
-{
-    if (prepared.webhook.kind != WebhookKind::Epic) {
-        deliver(prepared, {});
-        return;
-    }
-    if (prepared.webhook.id.isEmpty()) {
-        refuse(tr("Save the webhook and create its Epic key pair before test-sending: the private key is kept in the "
-                  "keychain under the stored webhook."));
-        return;
-    }
-    m_readingKey = true;
-    updateStage();
-    const quint64 generation = m_generation;
-    m_services.keychain.read(WebhookDelivery::epicKeyKeychainKey(prepared.webhook.id), this,
-                             [this, generation, prepared](const SecretStore::Result &stored) {
-        if (generation != m_generation)
-            return; // cancelled while the keychain was answering
-        m_readingKey = false;
-        if (stored.status == SecretStore::Status::NotFound) {
-            refuse(tr("This workstation's keychain holds no Epic private key for “%1”, so no access token can be "
-                      "requested. Create the key pair in the webhook's editor (Delivery tab ▸ Generate key pair…) "
-                      "and register its public key with Epic, or test from the workstation that holds the key.")
-                       .arg(prepared.webhook.name));
+            refuse(lookup.status == RepositoryResult::Status::NotFound
+                       ? tr("The webhook “%1” was deleted; there is nothing to test-send to.").arg(m_webhook.name)
+                       : tr("The webhook could not be read from the database: %1").arg(lookup.message));
             return;
         }
-        if (!stored.ok()) {
-            refuse(tr("The Epic private key could not be read from the keychain. %1").arg(stored.message));
-            return;
-        }
-        QString keyError;
-        const std::optional<EpicKey> key = EpicKey::fromPem(stored.value.toUtf8(), &keyError);
-        if (!key) {
-            refuse(tr("The Epic private key in the keychain cannot be used: %1. Create a new key pair and register "
-                      "its public key with Epic.").arg(keyError));
-            return;
-        }
-        deliver(prepared, *key);
+        order.webhook.secretFingerprint = stored->secretFingerprint;
+        order.webhook.secretSetAt = stored->secretSetAt;
+        order.webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
+        order.webhook.secretGraceUntil = stored->secretGraceUntil;
+    }
+
+    const DeliveryServices services{m_services.deliveries.database(), m_services.keychain, m_services.sender};
+    DeliveryRun *run = DeliveryPipeline::start(services, order, this);
+    m_run = run;
+    connect(run, &DeliveryRun::stageChanged, this, &TestSendDialog::updateStage);
+    connect(run, &DeliveryRun::attemptStarted, this, [this] {
+        m_stage = DeliveryJob::Stage::Resolving;
+        setState(State::Sending);
     });
-}
-
-void TestSendDialog::deliver(const Prepared &prepared, const EpicKey &epicKey)
-{
-    // Every test-send is a new message; only retries and redeliveries repeat an id.
-    const QByteArray messageId = StandardWebhooks::newMessageId();
-    QString error;
-    const std::optional<DeliveryRequest> request =
-        WebhookDelivery::build(prepared.webhook, prepared.payload, prepared.signingSecrets, messageId,
-                               QDateTime::currentSecsSinceEpoch(), epicKey, &error);
-    if (!request) {
-        refuse(tr("The request could not be built: %1").arg(error));
-        return;
-    }
-    DeliveryJob *job = m_services.sender.send(*request);
-    m_job = job;
-    m_stage = DeliveryJob::Stage::Resolving;
-    setState(State::Sending);
-    connect(job, &DeliveryJob::stageChanged, this, [this](DeliveryJob::Stage stage) {
+    connect(run, &DeliveryRun::sendingStageChanged, this, [this](DeliveryJob::Stage stage) {
         m_stage = stage;
         updateStage();
     });
-    connect(job, &DeliveryJob::finished, this, [this, prepared, messageId](const DeliveryResult &result) {
-        delivered(prepared, messageId, result);
-    });
+    connect(run, &DeliveryRun::finished, this, &TestSendDialog::finished);
+    updateStage();
 }
 
-void TestSendDialog::delivered(const Prepared &prepared, const QByteArray &messageId, const DeliveryResult &result)
+void TestSendDialog::finished(const DeliveryOutcome &outcome)
 {
-    m_job = nullptr;
+    m_run = nullptr;
     m_stage.reset();
-    m_lastResult = result;
-    m_lastMessageId = messageId;
-    m_outcome = result.success() ? Outcome::Delivered
-                                 : result.error == DeliveryResult::Error::Cancelled ? Outcome::Cancelled : Outcome::Failed;
-
-    DeliveryRecord record = WebhookDelivery::record(prepared.webhook, prepared.event, messageId, DeliveryTrigger::Test,
-                                                    result);
-    QString recordError;
-    if (!m_services.deliveries.record(record, &recordError)) {
-        record.id = 0;
-        m_recordError = recordError.isEmpty() ? tr("the database gave no reason") : recordError;
+    switch (outcome.status) {
+    case DeliveryOutcome::Status::Refused:
+        refuse(refusalText(outcome));
+        return;
+    case DeliveryOutcome::Status::Cancelled:
+        if (!outcome.sent) {
+            m_outcome = Outcome::Cancelled;
+            setState(State::Idle);
+            showOutcome();
+            m_requestView->showNothing(tr("Nothing was sent."));
+            return;
+        }
+        m_outcome = Outcome::Cancelled;
+        break;
+    case DeliveryOutcome::Status::Delivered:
+        m_outcome = Outcome::Delivered;
+        break;
+    case DeliveryOutcome::Status::Failed:
+        m_outcome = Outcome::Failed;
+        break;
     }
-    m_lastRecord = record;
+    m_lastResult = outcome.result;
+    m_lastMessageId = outcome.messageId;
+    m_lastRecord = outcome.record;
+    m_recordError = outcome.recordError;
 
     setState(State::Idle);
-    showResult(result);
+    showResult(outcome.result);
     showOutcome();
     if (!m_destroying)
-        emit sendFinished(result);
+        emit sendFinished(outcome.result);
+}
+
+QString TestSendDialog::refusalText(const DeliveryOutcome &outcome) const
+{
+    // What the pipeline says, and what to do about it here.
+    switch (outcome.refusal) {
+    case DeliveryRefusal::SecretUnavailable:
+        return tr("The request cannot be signed, so nothing was sent. %1 Paste the secret in the webhook's signing "
+                  "secret dialog, or test from the workstation that holds it.")
+            .arg(outcome.message);
+    case DeliveryRefusal::EpicKeyUnavailable:
+        return tr("%1 Create the key pair in the webhook's editor (Delivery tab ▸ Generate key pair…) and register "
+                  "its public key with Epic, or test from the workstation that holds the key.")
+            .arg(outcome.message);
+    default:
+        return outcome.message;
+    }
 }
 
 void TestSendDialog::refuse(const QString &message)
 {
-    m_readingKey = false;
+    m_run = nullptr;
     m_outcome = Outcome::Refused;
     m_refusal = message;
     setState(State::Idle);
@@ -671,24 +606,10 @@ void TestSendDialog::refuse(const QString &message)
 
 void TestSendDialog::cancel()
 {
-    switch (m_state) {
-    case State::Idle:
-        return;
-    case State::Preparing:
-        // Nothing left this computer yet: forget the pending keychain answer.
-        ++m_generation;
-        m_readingKey = false;
-        m_outcome = Outcome::Cancelled;
-        setState(State::Idle);
-        showOutcome();
-        m_requestView->showNothing(tr("Nothing was sent."));
-        return;
-    case State::Sending:
-        // The job answers at once, through delivered(), and the attempt is recorded as cancelled.
-        if (m_job)
-            m_job->cancel();
-        return;
-    }
+    // Before sending the run finishes at once as cancelled; while sending, the stopped request is recorded as
+    // cancelled and answers through finished().
+    if (m_run)
+        m_run->cancel();
 }
 
 void TestSendDialog::clearResult()

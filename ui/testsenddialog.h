@@ -5,8 +5,7 @@
 #include "models/storage/deliveryrepository.h"
 #include "models/domain/event.h"
 #include "models/domain/webhook.h"
-#include "network/payloads/payloadformatter.h"
-#include "network/transport/webhooksender.h"
+#include "network/delivery/deliverypipeline.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -113,17 +112,8 @@ private:
     void updateStage();
     void eventTypeChosen();
 
-    struct Prepared
-    {
-        Webhook webhook;
-        Event event;
-        Payload payload;
-        QStringList signingSecrets;
-    };
-    std::optional<Prepared> prepare(QString *error);
-    void readEpicKeyThenDeliver(Prepared prepared);
-    void deliver(const Prepared &prepared, const EpicKey &epicKey);
-    void delivered(const Prepared &prepared, const QByteArray &messageId, const DeliveryResult &result);
+    void finished(const DeliveryOutcome &outcome);
+    QString refusalText(const DeliveryOutcome &outcome) const;
     void refuse(const QString &message);
 
     void showOutcome();
@@ -138,9 +128,7 @@ private:
 
     State m_state = State::Idle;
     std::optional<DeliveryJob::Stage> m_stage;
-    QPointer<DeliveryJob> m_job;
-    quint64 m_generation = 0;   // a keychain answer for an earlier, cancelled send is dropped
-    bool m_readingKey = false;
+    QPointer<DeliveryRun> m_run;
     QElapsedTimer m_clock;
     QTimer *m_ticker;
     bool m_destroying = false;

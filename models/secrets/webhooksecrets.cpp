@@ -21,6 +21,11 @@ QString WebhookSecrets::previousSigningKey(const QString &webhookId)
     return QStringLiteral("webhook/%1/previous-signing-secret").arg(webhookId);
 }
 
+QString WebhookSecrets::epicPrivateKeyKey(const QString &webhookId)
+{
+    return QStringLiteral("webhook/%1/epic-private-key").arg(webhookId);
+}
+
 RepositoryResult WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
 {
     return RepositoryResult::failure(RepositoryResult::Status::DatabaseError, result.message);

@@ -26,6 +26,8 @@ public:
 
     static QString signingKey(const QString &webhookId);
     static QString previousSigningKey(const QString &webhookId);
+    // The keychain entry of a webhook's Epic private key (PEM).
+    static QString epicPrivateKeyKey(const QString &webhookId);
 
     // Whether this workstation's keychain holds the secret the database says is current.
     Status status(const Webhook &webhook);

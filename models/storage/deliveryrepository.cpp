@@ -46,6 +46,19 @@ QDateTime fromMsecs(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
+// request_method, request_url, request_headers_json, request_body, response_status, response_headers_json,
+// response_body, response_size, error, success: what an attempt sent and what came of it.
+QVariantList requestAndOutcome(const DeliveryRecord &record)
+{
+    return {QString::fromLatin1(record.requestMethod), record.requestUrl.isNull() ? QStringLiteral("") : record.requestUrl,
+            headersToJson(record.requestHeaders),
+            record.requestBody.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.requestBody),
+            nullable(record.responseStatus),
+            record.responseStatus ? QVariant(headersToJson(record.responseHeaders)) : QVariant(QMetaType::fromType<QString>()),
+            record.responseStatus ? QVariant(record.responseBody) : QVariant(QMetaType::fromType<QByteArray>()),
+            nullable(record.responseSize), nullable(record.error), record.success};
+}
+
 const QLatin1String columns("id, webhook_id, webhook_name, event_type, event_id, message_id, attempt, trigger_kind,"
                             " request_method, request_url, request_headers_json, request_body, response_status,"
                             " response_headers_json, response_body, response_size, error, success, started_at,"
@@ -99,19 +112,12 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
                                   " COALESCE(?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM deliveries WHERE message_id = ?)),"
                                   " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                                   " ON CONFLICT (message_id, attempt) DO NOTHING RETURNING id, attempt"));
-    const QVariantList values{
-        nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
-        numbered ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
-        triggerKey(record.trigger), QString::fromLatin1(record.requestMethod),
-        record.requestUrl.isNull() ? QStringLiteral("") : record.requestUrl,
-        headersToJson(record.requestHeaders),
-        record.requestBody.isNull() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(record.requestBody),
-        nullable(record.responseStatus),
-        record.responseStatus ? QVariant(headersToJson(record.responseHeaders)) : QVariant(QMetaType::fromType<QString>()),
-        record.responseStatus ? QVariant(record.responseBody) : QVariant(QMetaType::fromType<QByteArray>()),
-        nullable(record.responseSize), nullable(record.error), record.success,
-        msecs(record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc()), msecs(record.finishedAt),
-        nullable(record.durationMs)};
+    const QDateTime startedAt = record.startedAt.isValid() ? record.startedAt : QDateTime::currentDateTimeUtc();
+    const QVariantList values =
+        QVariantList{nullable(record.webhookId), record.webhookName, record.eventType, record.eventId, record.messageId,
+                     numbered ? QVariant(record.attempt) : QVariant(QMetaType::fromType<int>()), record.messageId,
+                     triggerKey(record.trigger)}
+        + requestAndOutcome(record) + QVariantList{msecs(startedAt), msecs(record.finishedAt), nullable(record.durationMs)};
     for (const QVariant &value : values)
         insert.addBindValue(value);
     for (int round = 0;; ++round) {
@@ -133,6 +139,36 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
     }
     record.id = insert.value(0).toLongLong();
     record.attempt = insert.value(1).toInt();
+    return true;
+}
+
+bool DeliveryRepository::complete(const DeliveryRecord &record, QString *error)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(QStringLiteral("UPDATE deliveries SET request_method = ?, request_url = ?, request_headers_json = ?,"
+                                  " request_body = ?, response_status = ?, response_headers_json = ?, response_body = ?,"
+                                  " response_size = ?, error = ?, success = ?, finished_at = ?, duration_ms = ?"
+                                  " WHERE id = ? AND finished_at IS NULL"));
+    const QVariantList values = requestAndOutcome(record)
+                                + QVariantList{msecs(record.finishedAt.isValid() ? record.finishedAt
+                                                                                 : QDateTime::currentDateTimeUtc()),
+                                               nullable(record.durationMs), record.id};
+    for (const QVariant &value : values)
+        update.addBindValue(value);
+    if (!update.exec()) {
+        if (error)
+            *error = tr("Cannot record the outcome of delivery attempt %1: %2")
+                         .arg(record.id)
+                         .arg(Database::describe(update.lastError()));
+        return false;
+    }
+    if (update.numRowsAffected() != 1) {
+        if (error)
+            *error = tr("Delivery attempt %1 is no longer an unfinished attempt in the log (purged, or completed "
+                        "elsewhere); its outcome was not recorded.")
+                         .arg(record.id);
+        return false;
+    }
     return true;
 }
 

@@ -18,12 +18,17 @@ class DeliveryRepository
     Q_DECLARE_TR_FUNCTIONS(DeliveryRepository)
 public:
     explicit DeliveryRepository(Database &database);
+    Database &database() const { return m_database; }
 
     static QString triggerKey(DeliveryTrigger trigger);  // "test", "event", "redeliver"
     static std::optional<DeliveryTrigger> triggerFromKey(const QString &key);
 
     // Stores one attempt and fills in id (and attempt, if 0). On failure returns false with *error set.
+    // An attempt stored before its request is sent has no finishedAt: it reads as unfinished until complete().
     bool record(DeliveryRecord &record, QString *error = nullptr);
+    // Fills in the outcome of the unfinished attempt record.id: what was sent, the answer, error, success, end and
+    // duration. An attempt that is complete already is never rewritten.
+    bool complete(const DeliveryRecord &record, QString *error = nullptr);
 
     std::optional<DeliveryRecord> find(qint64 id, QString *error = nullptr) const;
     // Every attempt of one message, oldest first.

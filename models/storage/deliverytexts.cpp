@@ -173,6 +173,8 @@ QString DeliveryErrors::label(const QString &storedError, const std::optional<in
         {u"authentication"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "No Epic access token")},
         {u"network"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Network failure")},
         {u"cancelled"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "Cancelled")},
+        // Written by the delivery pipeline before a request leaves, replaced by the outcome when it comes.
+        {u"unfinished"_s, QT_TRANSLATE_NOOP("DeliveryErrors", "No outcome recorded")},
     };
     const auto found = labels.constFind(errorKey);
     return found == labels.constEnd() ? readable(storedError)

@@ -1,13 +1,7 @@
 // Redelivery: checks, the repeating request and its log row, the failed messages of a filter, the task and the batch.
 #include "network/delivery/redelivery.h"
-#include "models/secrets/signingsecret.h"
 
-#include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
-#include "models/secrets/webhooksecrets.h"
-#include "network/payloads/payloadformatter.h"
-#include "network/transport/standardwebhooks.h"
-#include "network/transport/webhookdelivery.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -36,10 +30,10 @@ QByteArray fallbackContentType(WebhookKind kind)
 
 // --- rules, request, record ----------------------------------------------------------------------------
 
-RedeliveryRefusal Redelivery::check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
+DeliveryRefusal Redelivery::check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
                                     const RedeliveryOptions &options, QString *message)
 {
-    auto refuse = [message](RedeliveryRefusal refusal, const QString &text) {
+    auto refuse = [message](DeliveryRefusal refusal, const QString &text) {
         if (message)
             *message = text;
         return refusal;
@@ -47,28 +41,26 @@ RedeliveryRefusal Redelivery::check(const DeliveryDetail &original, const std::o
     // A body that was never stored (or a row without its message id) cannot be repeated byte for byte; sending
     // something rebuilt instead would not be the same message.
     if (original.requestBody.isEmpty() || original.messageId.isEmpty())
-        return refuse(RedeliveryRefusal::BodyNotStored,
+        return refuse(DeliveryRefusal::BodyNotStored,
                       tr("The body of attempt %1 was not stored in the delivery log, so it cannot be sent again.")
                           .arg(original.row.id));
     if (original.row.webhookId.isEmpty() || !webhook || webhook->id != original.row.webhookId)
-        return refuse(RedeliveryRefusal::WebhookDeleted,
+        return refuse(DeliveryRefusal::WebhookDeleted,
                       tr("The webhook “%1” was deleted, so attempt %2 has nowhere to go.")
                           .arg(original.row.webhookName)
                           .arg(original.row.id));
     if (!webhook->active && !options.allowInactive)
-        return refuse(RedeliveryRefusal::WebhookInactive,
+        return refuse(DeliveryRefusal::WebhookInactive,
                       tr("The webhook “%1” is disabled. Enable it first, or confirm that attempt %2 should be "
                          "redelivered to it anyway.")
                           .arg(webhook->name)
                           .arg(original.row.id));
     if (message)
         message->clear();
-    return RedeliveryRefusal::None;
+    return DeliveryRefusal::None;
 }
 
-std::optional<DeliveryRequest> Redelivery::buildRequest(const DeliveryDetail &original, const Webhook &webhook,
-                                                        const QStringList &signingSecrets, qint64 timestamp,
-                                                        const EpicKey &epicKey, QString *error)
+Payload Redelivery::repeatedPayload(const DeliveryDetail &original, WebhookKind kind)
 {
     Payload payload;
     payload.body = original.requestBody;
@@ -81,23 +73,20 @@ std::optional<DeliveryRequest> Redelivery::buildRequest(const DeliveryDetail &or
     });
     // Rows whose headers could not be read still hold the body; its type follows from the integration.
     if (!hasContentType)
-        payload.headers.prepend({QByteArrayLiteral("Content-Type"), fallbackContentType(webhook.kind)});
-    // The same path as a first delivery, so that a redelivery sees every setting changed since.
-    return WebhookDelivery::build(webhook, payload, signingSecrets, original.messageId.toLatin1(), timestamp, epicKey,
-                                  error);
+        payload.headers.prepend({QByteArrayLiteral("Content-Type"), fallbackContentType(kind)});
+    return payload;
 }
 
-DeliveryRecord Redelivery::record(const DeliveryDetail &original, const Webhook &webhook, const DeliveryResult &result)
+DeliveryOrder Redelivery::order(const DeliveryDetail &original, const Webhook &webhook)
 {
-    DeliveryRecord record = result.toRecord();
-    record.webhookId = webhook.id;
-    record.webhookName = webhook.name;
-    record.eventType = original.row.eventType;
-    record.eventId = original.row.eventId;
-    record.messageId = original.messageId;
-    record.trigger = DeliveryTrigger::Redeliver;
-    record.attempt = 0;
-    return record;
+    DeliveryOrder order;
+    order.webhook = webhook;
+    order.event.type = original.row.eventType;
+    order.event.id = original.row.eventId;
+    order.repeatedPayload = repeatedPayload(original, webhook.kind);
+    order.messageId = original.messageId.toLatin1();
+    order.trigger = DeliveryTrigger::Redeliver;
+    return order;
 }
 
 std::optional<QList<qint64>> Redelivery::failedInFilter(Database &database, const DeliveryFilter &filter,
@@ -161,17 +150,23 @@ RedeliveryTask::RedeliveryTask(const RedeliveryServices &services, qint64 delive
 
 RedeliveryTask::~RedeliveryTask()
 {
-    // Deleted by its owner mid-way (a closing window): stop the request rather than leave it running unwatched.
-    if (m_job) {
-        disconnect(m_job, nullptr, this, nullptr);
-        m_job->cancel();
+    // Deleted by its owner mid-way (a closing window): the run stops its request when it goes with this task.
+    if (m_run) {
+        disconnect(m_run, nullptr, this, nullptr);
+        m_run->cancel();
     }
 }
 
 void RedeliveryTask::start()
 {
-    if (m_stage == Stage::Finished)
+    if (m_finished)
         return;
+    if (m_cancelRequested) {
+        m_outcome.status = DeliveryOutcome::Status::Cancelled;
+        m_outcome.message = DeliveryPipeline::tr("Cancelled before anything was sent.");
+        finish();
+        return;
+    }
     QString error;
     DeliveryLog log(m_services.database);
     std::optional<DeliveryDetail> original = log.detail(m_outcome.originalId, &error);
@@ -181,177 +176,46 @@ void RedeliveryTask::start()
         probe.prepare(u"SELECT 1 FROM deliveries WHERE id = ?"_s);
         probe.addBindValue(m_outcome.originalId);
         const bool missing = probe.exec() && !probe.next();
-        refuse(missing ? RedeliveryRefusal::AttemptNotFound : RedeliveryRefusal::DatabaseError, error);
+        refuse(missing ? DeliveryRefusal::AttemptNotFound : DeliveryRefusal::DatabaseError, error);
         return;
     }
-    m_original = std::move(*original);
 
     std::optional<Webhook> webhook;
-    if (!m_original.row.webhookId.isEmpty()) {
+    if (!original->row.webhookId.isEmpty()) {
         WebhookRepository repository(m_services.database);
         RepositoryResult lookup;
-        webhook = repository.findById(m_original.row.webhookId, &lookup);
+        webhook = repository.findById(original->row.webhookId, &lookup);
         if (!webhook && lookup.status != RepositoryResult::Status::NotFound) {
-            refuse(RedeliveryRefusal::DatabaseError,
+            refuse(DeliveryRefusal::DatabaseError,
                    tr("The webhook of attempt %1 could not be read: %2").arg(m_outcome.originalId).arg(lookup.message));
             return;
         }
     }
     QString message;
-    const RedeliveryRefusal refusal = Redelivery::check(m_original, webhook, m_options, &message);
-    if (refusal != RedeliveryRefusal::None) {
+    const DeliveryRefusal refusal = Redelivery::check(*original, webhook, m_options, &message);
+    if (refusal != DeliveryRefusal::None) {
         refuse(refusal, message);
         return;
     }
-    m_webhook = *webhook;
 
-    switch (m_webhook.kind) {
-    case WebhookKind::Generic:
-        if (m_webhook.secretFingerprint.isEmpty())
-            send({}, {});
-        else
-            readCurrentSecret();
-        return;
-    case WebhookKind::Epic:
-        readEpicKey();
-        return;
-    case WebhookKind::Slack:
-    case WebhookKind::Teams:
-        send({}, {}); // the URL is the credential
-        return;
-    }
+    DeliveryRun *run = DeliveryPipeline::start(m_services, Redelivery::order(*original, *webhook), this);
+    m_run = run;
+    connect(run, &DeliveryRun::attemptStarted, this, [this] { emit sending(m_outcome.originalId); });
+    connect(run, &DeliveryRun::finished, this, &RedeliveryTask::delivered);
 }
 
-// The secrets are read here rather than through WebhookSecrets::signingSecrets(), which waits for the keychain
-// in a local event loop; the rules are the same: the current secret must match the stored fingerprint, and the
-// previous one signs too while its grace period lasts.
-void RedeliveryTask::readCurrentSecret()
+void RedeliveryTask::delivered(const DeliveryOutcome &outcome)
 {
-    m_stage = Stage::ReadingCredentials;
-    m_services.keychain.read(WebhookSecrets::signingKey(m_webhook.id), this, [this](const SecretStore::Result &stored) {
-        if (m_stage == Stage::Finished)
-            return;
-        if (stored.status == SecretStore::Status::NotFound) {
-            refuse(RedeliveryRefusal::SecretUnavailable,
-                   tr("The signing secret of “%1” (fingerprint %2) is not in this workstation's keychain, and a webhook "
-                      "with a secret is never sent unsigned. Paste the secret here, or redeliver from the workstation "
-                      "that holds it.")
-                       .arg(m_webhook.name, m_webhook.secretFingerprint));
-            return;
-        }
-        if (!stored.ok()) {
-            refuse(RedeliveryRefusal::SecretUnavailable,
-                   tr("The signing secret of “%1” could not be read: %2").arg(m_webhook.name, stored.message));
-            return;
-        }
-        if (SigningSecret::fingerprint(stored.value) != m_webhook.secretFingerprint) {
-            refuse(RedeliveryRefusal::SecretUnavailable,
-                   tr("This workstation's keychain holds a different signing secret for “%1” than the one set for "
-                      "the webhook. Paste the current secret, or rotate it.")
-                       .arg(m_webhook.name));
-            return;
-        }
-        if (!m_webhook.previousSecretFingerprint.isEmpty()
-            && QDateTime::currentDateTimeUtc() < m_webhook.secretGraceUntil)
-            readPreviousSecret(stored.value);
-        else
-            send({stored.value}, {});
-    });
-}
-
-void RedeliveryTask::readPreviousSecret(const QString &current)
-{
-    m_services.keychain.read(WebhookSecrets::previousSigningKey(m_webhook.id), this,
-                             [this, current](const SecretStore::Result &stored) {
-        if (m_stage == Stage::Finished)
-            return;
-        QStringList secrets{current};
-        // A previous secret this workstation never had only means one signature fewer, not a failure.
-        if (stored.ok() && SigningSecret::fingerprint(stored.value) == m_webhook.previousSecretFingerprint)
-            secrets.append(stored.value);
-        send(secrets, {});
-    });
-}
-
-void RedeliveryTask::readEpicKey()
-{
-    m_stage = Stage::ReadingCredentials;
-    m_services.keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
-                             [this](const SecretStore::Result &stored) {
-        if (m_stage == Stage::Finished)
-            return;
-        if (stored.status == SecretStore::Status::NotFound) {
-            refuse(RedeliveryRefusal::EpicKeyUnavailable,
-                   tr("This workstation's keychain holds no Epic private key for “%1”, so no access token can be "
-                      "requested. Redeliver from the workstation that holds the key.")
-                       .arg(m_webhook.name));
-            return;
-        }
-        if (!stored.ok()) {
-            refuse(RedeliveryRefusal::EpicKeyUnavailable,
-                   tr("The Epic private key of “%1” could not be read: %2").arg(m_webhook.name, stored.message));
-            return;
-        }
-        QString keyError;
-        const std::optional<EpicKey> key = EpicKey::fromPem(stored.value.toUtf8(), &keyError);
-        if (!key) {
-            refuse(RedeliveryRefusal::EpicKeyUnavailable,
-                   tr("The Epic private key of “%1” in the keychain cannot be used: %2").arg(m_webhook.name, keyError));
-            return;
-        }
-        send({}, *key);
-    });
-}
-
-void RedeliveryTask::send(const QStringList &signingSecrets, const EpicKey &epicKey)
-{
-    QString error;
-    // A fresh timestamp: receivers reject old ones, and the original's signature would not verify any more anyway.
-    const std::optional<DeliveryRequest> request = Redelivery::buildRequest(
-        m_original, m_webhook, signingSecrets, QDateTime::currentSecsSinceEpoch(), epicKey, &error);
-    if (!request) {
-        refuse(RedeliveryRefusal::InvalidRequest,
-               tr("Attempt %1 cannot be redelivered to “%2”: %3").arg(m_outcome.originalId).arg(m_webhook.name, error));
-        return;
-    }
-    m_stage = Stage::Sending;
-    DeliveryJob *job = m_services.sender.send(*request);
-    m_job = job;
-    connect(job, &DeliveryJob::finished, this, &RedeliveryTask::delivered);
-    emit sending(m_outcome.originalId);
-    // A cancel that came while sending() was being handled applies to this job.
-    if (m_cancelRequested)
-        job->cancel();
-}
-
-void RedeliveryTask::delivered(const DeliveryResult &result)
-{
-    m_job = nullptr;
-    m_outcome.sent = true;
-    m_outcome.result = result;
-    if (result.success())
-        m_outcome.status = RedeliveryOutcome::Status::Delivered;
-    else if (result.error == DeliveryResult::Error::Cancelled)
-        m_outcome.status = RedeliveryOutcome::Status::Cancelled;
-    else
-        m_outcome.status = RedeliveryOutcome::Status::Failed;
-    m_outcome.message = result.success() ? QString() : result.errorSummary();
-
-    // Recorded whatever happened: a cancelled request may have reached the receiver, and a failure is the very
-    // thing the log is for.
-    m_outcome.record = Redelivery::record(m_original, m_webhook, result);
-    DeliveryRepository repository(m_services.database);
-    QString error;
-    if (!repository.record(m_outcome.record, &error)) {
-        m_outcome.record.id = 0;
-        m_outcome.recordError = error.isEmpty() ? tr("the database gave no reason") : error;
-    }
+    m_run = nullptr;
+    static_cast<DeliveryOutcome &>(m_outcome) = outcome;
+    if (outcome.refusal == DeliveryRefusal::InvalidRequest)
+        m_outcome.message = tr("Attempt %1 cannot be redelivered: %2").arg(m_outcome.originalId).arg(outcome.message);
     finish();
 }
 
-void RedeliveryTask::refuse(RedeliveryRefusal refusal, const QString &message)
+void RedeliveryTask::refuse(DeliveryRefusal refusal, const QString &message)
 {
-    m_outcome.status = RedeliveryOutcome::Status::Refused;
+    m_outcome.status = DeliveryOutcome::Status::Refused;
     m_outcome.refusal = refusal;
     m_outcome.message = message;
     finish();
@@ -359,29 +223,21 @@ void RedeliveryTask::refuse(RedeliveryRefusal refusal, const QString &message)
 
 void RedeliveryTask::cancel()
 {
-    switch (m_stage) {
-    case Stage::Finished:
+    if (m_finished)
         return;
-    case Stage::Sending:
-        m_cancelRequested = true;
-        if (m_job)
-            m_job->cancel();
-        return;
-    case Stage::Preparing:
-    case Stage::ReadingCredentials:
-        // Nothing has left this computer: forget the pending keychain answer.
-        m_outcome.status = RedeliveryOutcome::Status::Cancelled;
-        m_outcome.message = tr("Cancelled before anything was sent.");
-        finish();
+    if (m_run) {
+        m_run->cancel(); // finishes at once before sending, or once the stopped request is recorded
         return;
     }
+    // Not started yet: start() finishes as cancelled on its turn of the event loop.
+    m_cancelRequested = true;
 }
 
 void RedeliveryTask::finish()
 {
-    if (m_stage == Stage::Finished)
+    if (m_finished)
         return;
-    m_stage = Stage::Finished;
+    m_finished = true;
     emit finished(m_outcome);
     deleteLater();
 }

@@ -6,8 +6,7 @@
 #include "models/storage/deliverylog.h"
 #include "models/storage/deliveryrepository.h"
 #include "models/domain/webhook.h"
-#include "network/transport/epicauth.h"
-#include "network/transport/webhooksender.h"
+#include "network/delivery/deliverypipeline.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -22,7 +21,6 @@
 #include <optional>
 
 class RedeliveryTask;
-class SecretStore;
 
 // How the console's "Redeliver" and "Redeliver all failed in this filter…" use this file:
 //
@@ -46,38 +44,10 @@ struct RedeliveryOptions
     bool allowInactive = false;
 };
 
-// Why a recorded attempt was not redelivered. Nothing was sent and nothing recorded for any of these.
-enum class RedeliveryRefusal {
-    None,
-    AttemptNotFound,    // no attempt with that id (purged, or a wrong id)
-    BodyNotStored,      // the log has no body (or no message id) for the attempt: there is nothing to repeat
-    WebhookDeleted,     // the webhook the attempt went to no longer exists
-    WebhookInactive,    // the webhook is switched off and RedeliveryOptions::allowInactive is not set
-    SecretUnavailable,  // the webhook signs, but this workstation's keychain cannot give its current secret
-    EpicKeyUnavailable, // an Epic webhook without a usable private key in this workstation's keychain
-    InvalidRequest,     // the webhook's current settings cannot make a request (e.g. incomplete Epic settings)
-    DatabaseError,      // the log or the webhook could not be read
-};
-
-// The end of one redelivery, successful or not.
-struct RedeliveryOutcome
+// The end of one redelivery: the pipeline's outcome, for the attempt that was repeated.
+struct RedeliveryOutcome : DeliveryOutcome
 {
-    enum class Status {
-        Delivered,  // the receiver answered 2xx
-        Failed,     // sent (or tried to), and the receiver did not accept it: see result
-        Refused,    // nothing was sent: see refusal and message
-        Cancelled,  // cancelled; if it was already on its way, result says so and it was recorded
-    };
-    qint64 originalId = 0;            // the attempt that was repeated
-    Status status = Status::Refused;
-    RedeliveryRefusal refusal = RedeliveryRefusal::None;
-    QString message;                  // translated: the refusal, or the failure summary; empty when delivered
-    bool sent = false;                // a request was started: result and record are filled in
-    DeliveryResult result;
-    DeliveryRecord record;            // as recorded: id and attempt number set by the log; id 0 when not recorded
-    QString recordError;              // the attempt was sent but could not be recorded in the log
-
-    bool delivered() const { return status == Status::Delivered; }
+    qint64 originalId = 0;
 };
 
 // Counts of a batch, for a progress bar and its summary. failures includes refusals and cancelled attempts.
@@ -91,13 +61,8 @@ struct RedeliveryProgress
     bool cancelled = false;
 };
 
-// What redelivery uses; everything must outlive the tasks and batches given it.
-struct RedeliveryServices
-{
-    Database &database;      // the delivery log and the webhooks; every result is recorded here
-    SecretStore &keychain;   // signing secrets and Epic private keys, read asynchronously
-    WebhookSender &sender;   // shared with the console, so Epic access tokens are reused
-};
+// What redelivery uses: the pipeline's services, whose database also holds the log and the webhooks.
+using RedeliveryServices = DeliveryServices;
 
 // The rules and the request, without I/O (so a view can explain an unavailable action), and the entry points.
 class Redelivery
@@ -106,20 +71,17 @@ class Redelivery
 public:
     // The checks that need neither keychain nor network. webhook: the webhook of the attempt as stored now,
     // nullopt when it was deleted. On refusal returns it and sets *message (translated) when given.
-    static RedeliveryRefusal check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
-                                   const RedeliveryOptions &options, QString *message = nullptr);
+    static DeliveryRefusal check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
+                                 const RedeliveryOptions &options, QString *message = nullptr);
 
-    // The request that repeats original: its body bytes and its message id (webhook-id), with a fresh
-    // webhook-timestamp and signatures from signingSecrets, sent to the webhook's current URL with its current
-    // headers, timeouts, CA bundle and SSRF settings; Epic webhooks get a token with epicKey. The content
-    // headers the payload was sent with (Content-Type, Accept, X-GoReporter-Event) are repeated as stored.
-    static std::optional<DeliveryRequest> buildRequest(const DeliveryDetail &original, const Webhook &webhook,
-                                                       const QStringList &signingSecrets, qint64 timestamp,
-                                                       const EpicKey &epicKey, QString *error);
+    // What repeats original: its body bytes with the content headers it was sent with (Content-Type, Accept,
+    // X-GoReporter-Event) as stored. Everything else (URL, custom headers, timeouts, CA bundle, SSRF settings, a
+    // fresh timestamp and signatures, an Epic token) comes from the webhook as it is now, through the pipeline.
+    static Payload repeatedPayload(const DeliveryDetail &original, WebhookKind kind);
 
-    // The delivery-log row of a redelivery: the original's event and message id, the webhook as it is now,
-    // trigger "redeliver", attempt 0 so that DeliveryRepository::record numbers it after the message's others.
-    static DeliveryRecord record(const DeliveryDetail &original, const Webhook &webhook, const DeliveryResult &result);
+    // The pipeline's order for a redelivery: the original's event and message id, the webhook as it is now,
+    // trigger "redeliver"; the attempt is numbered after the message's others.
+    static DeliveryOrder order(const DeliveryDetail &original, const Webhook &webhook);
 
     // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
     // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
@@ -137,25 +99,22 @@ public:
                                  const RedeliveryOptions &options = {}, QObject *parent = nullptr);
 };
 
-// One redelivery in progress. It reads the attempt and the webhook, reads the credentials from the keychain,
-// sends, records the attempt, emits finished() once and deletes itself.
+// One redelivery in progress. It reads the attempt and the webhook, checks them, hands the repeat to the delivery
+// pipeline (credentials, request, log), emits finished() once and deletes itself.
 class RedeliveryTask : public QObject
 {
     Q_OBJECT
 public:
-    enum class Stage { Preparing, ReadingCredentials, Sending, Finished };
-    Q_ENUM(Stage)
-
     ~RedeliveryTask() override;
 
     qint64 deliveryId() const { return m_outcome.originalId; }
-    Stage stage() const { return m_stage; }
     // Before sending: finishes as Cancelled without sending. While sending: stops the request, which is
     // recorded as cancelled because the receiver may have seen part of it.
     void cancel();
 
 signals:
-    // Emitted when the request is handed to the sender (after the checks and keychain reads).
+    // Emitted when the request is handed to the sender (after the checks and keychain reads, with its
+    // unfinished attempt recorded).
     void sending(qint64 deliveryId);
     void finished(const RedeliveryOutcome &outcome);
 
@@ -165,22 +124,16 @@ private:
                    QObject *parent);
 
     void start();
-    void readCurrentSecret();
-    void readPreviousSecret(const QString &current);
-    void readEpicKey();
-    void send(const QStringList &signingSecrets, const EpicKey &epicKey);
-    void delivered(const DeliveryResult &result);
-    void refuse(RedeliveryRefusal refusal, const QString &message);
+    void delivered(const DeliveryOutcome &outcome);
+    void refuse(DeliveryRefusal refusal, const QString &message);
     void finish();
 
     RedeliveryServices m_services;
     RedeliveryOptions m_options;
-    DeliveryDetail m_original;
-    Webhook m_webhook;
     RedeliveryOutcome m_outcome;
-    Stage m_stage = Stage::Preparing;
-    QPointer<DeliveryJob> m_job;
+    QPointer<DeliveryRun> m_run;
     bool m_cancelRequested = false;
+    bool m_finished = false;
 };
 
 // Redelivers a list of attempts one at a time, at most maxPerSecond a second, recording each result. It never

@@ -3,9 +3,8 @@
 #include <QProcess>
 #include <QSignalSpy>
 
-CommandRun runCommand(const QStringList &arguments, const QByteArray &input, const QMap<QString, QString> &environment)
+void prepareCommand(QProcess &process, const QStringList &arguments, const QMap<QString, QString> &environment)
 {
-    QProcess process;
     process.setProgram(qEnvironmentVariable("GOREPORTER_EXECUTABLE"));
     process.setArguments(arguments);
     QProcessEnvironment processEnvironment = QProcessEnvironment::systemEnvironment();
@@ -16,6 +15,12 @@ CommandRun runCommand(const QStringList &arguments, const QByteArray &input, con
     for (auto it = environment.begin(); it != environment.end(); ++it)
         processEnvironment.insert(it.key(), it.value());
     process.setProcessEnvironment(processEnvironment);
+}
+
+CommandRun runCommand(const QStringList &arguments, const QByteArray &input, const QMap<QString, QString> &environment)
+{
+    QProcess process;
+    prepareCommand(process, arguments, environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start();
     if (!process.waitForStarted())

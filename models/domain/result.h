@@ -1,0 +1,70 @@
+// One way to say that something failed: a code that callers branch on, and a translated message for people.
+#pragma once
+
+#include <QString>
+
+#include <optional>
+#include <utility>
+
+// What kind of failure it was. Callers branch on the code; the message is for the person who asked.
+enum class ErrorCode {
+    NotFound,    // what was asked for does not exist (here): a deleted webhook, a secret this keychain lacks
+    Conflict,    // it exists but disagrees: a different secret than the one set, a number taken meanwhile
+    Invalid,     // the input or the configuration cannot work as it is: fix it, then try again
+    Forbidden,   // the caller may not do this
+    Unavailable, // a service did not answer or refused for its own reasons: the database, the keychain
+    Cancelled,   // the caller stopped it
+};
+
+struct Error
+{
+    ErrorCode code = ErrorCode::Unavailable;
+    QString message;
+};
+
+// A value or the error that prevented it.
+template<typename T>
+class [[nodiscard]] Result
+{
+public:
+    Result(T value) : m_value(std::move(value)) {}
+    Result(Error error) : m_error(std::move(error)) {}
+    static Result failure(ErrorCode code, const QString &message) { return Result(Error{code, message}); }
+
+    bool ok() const { return m_value.has_value(); }
+    explicit operator bool() const { return ok(); }
+    const T &value() const & { return *m_value; }
+    T &value() & { return *m_value; }
+    T &&value() && { return std::move(*m_value); }
+    const T &operator*() const & { return *m_value; }
+    const T *operator->() const { return &*m_value; }
+
+    // Meaningful only when !ok().
+    const Error &error() const { return m_error; }
+    ErrorCode code() const { return m_error.code; }
+    const QString &message() const { return m_error.message; }
+
+private:
+    std::optional<T> m_value;
+    Error m_error;
+};
+
+// Success without a value, or the error.
+template<>
+class [[nodiscard]] Result<void>
+{
+public:
+    Result() = default;
+    Result(Error error) : m_failed(true), m_error(std::move(error)) {}
+    static Result failure(ErrorCode code, const QString &message) { return Result(Error{code, message}); }
+
+    bool ok() const { return !m_failed; }
+    explicit operator bool() const { return ok(); }
+    const Error &error() const { return m_error; }
+    ErrorCode code() const { return m_error.code; }
+    const QString &message() const { return m_error.message; }
+
+private:
+    bool m_failed = false;
+    Error m_error;
+};

@@ -1,0 +1,141 @@
+// The one way a message reaches a webhook: credentials, payload, signature or token, the request, and its log row.
+#pragma once
+
+#include "models/domain/deliveryrecord.h"
+#include "models/domain/event.h"
+#include "models/domain/webhook.h"
+#include "network/payloads/payloadformatter.h"
+#include "network/transport/webhooksender.h"
+
+#include <QCoreApplication>
+#include <QObject>
+#include <QPointer>
+
+#include <optional>
+
+class Database;
+class SecretStore;
+
+// How the test-send dialog, the send command, redelivery (and the dispatcher) deliver:
+//
+//   DeliveryRun *run = DeliveryPipeline::start(services, order, this);
+//   connect(run, &DeliveryRun::finished, this, [](const DeliveryOutcome &outcome) { ... });
+//
+// The run formats the event (or takes the body being repeated), reads the credentials from the keychain, builds
+// the signed or authenticated request, records the attempt as unfinished, sends it and completes the record with
+// the answer. A crash while sending leaves that unfinished attempt in the log, never nothing. Nothing waits.
+
+// What to deliver, to whom, and why.
+struct DeliveryOrder
+{
+    Webhook webhook;           // as it is to be used now (the editor's unsaved state for a test-send)
+    Event event;               // formatted for the webhook, unless repeatedPayload is set; its type and id are logged
+    std::optional<Payload> repeatedPayload; // a redelivery: the stored body and its content headers, sent as they were
+    QByteArray messageId;      // the webhook-id: the original's for a repeat, empty for a new message
+    DeliveryTrigger trigger = DeliveryTrigger::Test;
+};
+
+// What the pipeline uses; all must outlive every run.
+struct DeliveryServices
+{
+    Database &database;       // every attempt is recorded here
+    SecretStore &keychain;    // signing secrets and Epic private keys, read asynchronously
+    WebhookSender &sender;    // shared, so Epic access tokens are reused
+};
+
+// Why nothing was sent. Nothing was recorded either for any of these.
+enum class DeliveryRefusal {
+    None,
+    AttemptNotFound,    // redelivery: no attempt with that id (purged, or a wrong id)
+    BodyNotStored,      // redelivery: the log has no body (or no message id) for the attempt
+    WebhookDeleted,     // the webhook no longer exists
+    WebhookInactive,    // redelivery: the webhook is switched off and that was not overridden
+    PayloadUnavailable, // the event cannot be formatted for this integration
+    SecretUnavailable,  // the webhook signs, but this workstation's keychain cannot give its current secret
+    EpicKeyUnavailable, // an Epic webhook without a usable private key in this workstation's keychain
+    InvalidRequest,     // the webhook's settings cannot make a request (e.g. incomplete Epic settings)
+    DatabaseError,      // the webhook or the log could not be read, or the attempt could not be recorded
+};
+
+// The end of one delivery, whatever happened.
+struct DeliveryOutcome
+{
+    enum class Status {
+        Delivered,  // the receiver answered 2xx
+        Failed,     // sent (or tried to), and the receiver did not accept it: see result
+        Refused,    // nothing was sent: see refusal and message
+        Cancelled,  // cancelled; if it was already on its way, result says so and it was recorded
+    };
+    Status status = Status::Refused;
+    DeliveryRefusal refusal = DeliveryRefusal::None;
+    QString message;          // translated: the refusal, or the failure summary; empty when delivered
+    QStringList payloadWarnings; // translated: truncation, size, PHI notes of the formatted payload
+    QByteArray messageId;
+    bool sent = false;        // a request was started: result and record are filled in
+    DeliveryResult result;
+    DeliveryRecord record;    // as recorded (id, attempt number); id 0 when the record could not be completed
+    QString recordError;      // the attempt was sent but its outcome could not be recorded
+
+    bool delivered() const { return status == Status::Delivered; }
+};
+
+class DeliveryRun;
+
+class DeliveryPipeline
+{
+    Q_DECLARE_TR_FUNCTIONS(DeliveryPipeline)
+public:
+    // Starts on the next turn of the event loop: connect to finished() right away. The run deletes itself after
+    // finished(); parent may own it before that.
+    static DeliveryRun *start(const DeliveryServices &services, const DeliveryOrder &order, QObject *parent = nullptr);
+
+    // The error text of an attempt whose outcome was never recorded, as it stands in the log while it is on its way.
+    static QString unfinishedError();
+};
+
+// One delivery in progress.
+class DeliveryRun : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Stage { Preparing, ReadingCredentials, Sending, Finished };
+    Q_ENUM(Stage)
+
+    ~DeliveryRun() override;
+
+    const DeliveryOrder &order() const { return m_order; }
+    Stage stage() const { return m_stage; }
+    // Before sending: finishes as Cancelled, nothing sent or recorded. While sending: stops the request, which is
+    // recorded as cancelled because the receiver may have seen part of it.
+    void cancel();
+
+signals:
+    void stageChanged(DeliveryRun::Stage stage);
+    // While sending: name lookup, Epic token, request.
+    void sendingStageChanged(DeliveryJob::Stage stage);
+    // The unfinished attempt is in the log (id and attempt number set) and the request is on its way.
+    void attemptStarted(const DeliveryRecord &record);
+    void finished(const DeliveryOutcome &outcome);
+
+private:
+    friend class DeliveryPipeline;
+    DeliveryRun(const DeliveryServices &services, const DeliveryOrder &order, QObject *parent);
+
+    void start();
+    void send(const QStringList &signingSecrets, const QByteArray &epicKeyPem);
+    void delivered(const DeliveryResult &result);
+    void completeRecord(const DeliveryResult &result);
+    void refuse(DeliveryRefusal refusal, const QString &message);
+    void setStage(Stage stage);
+    void finish();
+
+    DeliveryServices m_services;
+    DeliveryOrder m_order;
+    Payload m_payload;
+    DeliveryOutcome m_outcome;
+    Stage m_stage = Stage::Preparing;
+    QPointer<DeliveryJob> m_job;
+    bool m_cancelRequested = false;
+};
+
+Q_DECLARE_METATYPE(DeliveryOutcome)
