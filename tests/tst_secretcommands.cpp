@@ -256,11 +256,9 @@ void TestSecretCommands::rotateKeepsPreviousSigning()
     QVERIFY(stored.secretGraceUntil >= before.addSecs(2 * 3600 - 60));
     QVERIFY(stored.secretGraceUntil <= QDateTime::currentDateTimeUtc().addSecs(2 * 3600 + 60));
     WebhookRepository repository(*m_connection);
-    WebhookSecrets secrets(m_keychain, repository);
-    QString error;
-    const auto signing = secrets.signingSecrets(stored, &error);
-    QVERIFY2(signing, qPrintable(error));
-    QCOMPARE(*signing, (QStringList{newSecret, oldSecret}));
+    const auto credentials = resolveCredentials(m_keychain, stored);
+    QVERIFY2(credentials, qPrintable(credentials.message()));
+    QCOMPARE(credentials->signingSecrets, (QStringList{newSecret, oldSecret}));
     QCOMPARE(repository.auditTrail(webhook.id)->last().action, u"secret-rotate"_s);
 }
 

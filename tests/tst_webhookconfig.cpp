@@ -92,7 +92,7 @@ void TestWebhookConfig::refused_data()
                                      << u"webhooks[1] “a”: A webhook named “A” already exists"_s;
     QTest::newRow("wrong type") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",
         "url": "https://a.example/", "events": ["report.created"], "timeoutSeconds": "15"}]})")
-                                << u"“timeoutSeconds” must be of JSON type number, not string"_s;
+                                << u"“timeoutSeconds” must be a number, not a string"_s;
     QTest::newRow("unknown kind") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "discord",
         "url": "https://a.example/", "events": ["report.created"]}]})") << u"unknown kind “discord”"_s;
     QTest::newRow("plain http") << QByteArray(R"({"webhooks": [{"name": "A", "kind": "generic",

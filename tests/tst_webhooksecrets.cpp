@@ -64,8 +64,8 @@ void TestWebhookSecrets::setGeneratedSecret()
     QVERIFY(m_webhook.secretSetAt.isValid());
     QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, secret);
+    QCOMPARE(resolveCredentials(*m_store, m_webhook)->signingSecrets, QStringList{secret});
     QString error;
-    QCOMPARE(*m_secrets->signingSecrets(m_webhook, &error), QStringList{secret});
     QCOMPARE(*m_secrets->reveal(m_webhook, &error), secret);
 }
 
@@ -87,13 +87,13 @@ void TestWebhookSecrets::presenceOnThisWorkstation()
     WebhookSecrets::Status status = m_secrets->status(m_webhook);
     QCOMPARE(status.presence, WebhookSecrets::Presence::MissingHere);
     QVERIFY2(status.message.contains(m_webhook.secretFingerprint), qPrintable(status.message));
-    QString error;
-    QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
-    QVERIFY(error.contains(u"not in this workstation's keychain"_s));
+    const auto missing = resolveCredentials(*m_store, m_webhook);
+    QCOMPARE(missing.code(), ErrorCode::NotFound);
+    QVERIFY2(missing.message().contains(u"not in this workstation's keychain"_s), qPrintable(missing.message()));
     // A stale secret from before a rotation elsewhere.
     QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), SigningSecret::generate()).ok());
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
-    QVERIFY(!m_secrets->signingSecrets(m_webhook, &error));
+    QCOMPARE(resolveCredentials(*m_store, m_webhook).code(), ErrorCode::Conflict);
 }
 
 void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
@@ -110,11 +110,12 @@ void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
     const Webhook stored = *m_repository->findById(m_webhook.id);
     QCOMPARE(stored.previousSecretFingerprint, m_webhook.previousSecretFingerprint);
     QCOMPARE(stored.secretGraceUntil, m_webhook.secretGraceUntil);
-    QString error;
-    QCOMPARE(*m_secrets->signingSecrets(stored, &error), (QStringList{newSecret, oldSecret}));
+    const auto credentials = resolveCredentials(*m_store, stored);
+    QVERIFY2(credentials, qPrintable(credentials.message()));
+    QCOMPARE(credentials->signingSecrets, (QStringList{newSecret, oldSecret}));
 
     // Both signatures go into one header, and a receiver knowing either secret accepts it.
-    const auto header = StandardWebhooks::signatureHeader(*m_secrets->signingSecrets(stored, &error), "msg_1", 1700000000, "{}");
+    const auto header = StandardWebhooks::signatureHeader(credentials->signingSecrets, "msg_1", 1700000000, "{}");
     QVERIFY(header);
     QCOMPARE(header->count(' '), 1);
     QVERIFY(StandardWebhooks::verify({oldSecret}, "msg_1", 1700000000, "{}", *header));
@@ -126,8 +127,7 @@ void TestWebhookSecrets::expiredGraceSignsWithNewOnly()
     const QString newSecret = SigningSecret::generate();
     QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
     QVERIFY(m_secrets->rotate(m_webhook, newSecret, 0).ok());
-    QString error;
-    QCOMPARE(*m_secrets->signingSecrets(m_webhook, &error), QStringList{newSecret});
+    QCOMPARE(resolveCredentials(*m_store, m_webhook)->signingSecrets, QStringList{newSecret});
 }
 
 void TestWebhookSecrets::removeForgetsEverything()
@@ -140,8 +140,8 @@ void TestWebhookSecrets::removeForgetsEverything()
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::previousSigningKey(m_webhook.id)).status, SecretStore::Status::NotFound);
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
-    QString error;
-    QVERIFY(m_secrets->signingSecrets(m_webhook, &error)->isEmpty());
+    const auto credentials = resolveCredentials(*m_store, m_webhook);
+    QVERIFY(credentials && credentials->signingSecrets.isEmpty());
 }
 
 void TestWebhookSecrets::failedRecordRestoresKeychain()

@@ -2250,34 +2250,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>„%1“ muss einer der Werte %2 sein, nicht „%3“.</translation>
     </message>
     <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a true/false value</source>
-        <translation>ein Wahrheitswert (true/false)</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>an array</source>
-        <translation>ein Array</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
         <source>“%1” is missing.</source>
         <translation>„%1“ fehlt.</translation>
     </message>
@@ -2288,10 +2260,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>“%1” is not valid base64.</source>
         <translation>„%1“ ist kein gültiges Base64.</translation>
-    </message>
-    <message>
-        <source>The event is not valid JSON: %1 at line %2, column %3.</source>
-        <translation>Das Ereignis ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
     </message>
     <message>
         <source>The event must be a JSON object ({ … }).</source>
@@ -2370,12 +2338,8 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>%1: %2</translation>
     </message>
     <message>
-        <source>The key “%1” appears twice.</source>
-        <translation>Der Schlüssel „%1“ kommt doppelt vor.</translation>
-    </message>
-    <message>
-        <source>The key “%1” appears twice in “%2”.</source>
-        <translation>Der Schlüssel „%1“ kommt in „%2“ doppelt vor.</translation>
+        <source>The event</source>
+        <translation>Das Ereignis</translation>
     </message>
 </context>
 <context>
@@ -3936,6 +3900,49 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     </message>
 </context>
 <context>
+    <name>StrictJson</name>
+    <message>
+        <source>%1 is not valid JSON: %2 at line %3, column %4.</source>
+        <translation>%1 ist kein gültiges JSON: %2 in Zeile %3, Spalte %4.</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice; every key may be given once.</source>
+        <translation>Der Schlüssel „%1“ kommt zweimal vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
+    </message>
+    <message>
+        <source>The key “%1” appears twice in %2; every key may be given once.</source>
+        <translation>Der Schlüssel „%1“ kommt in %2 zweimal vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>wahr oder falsch</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+</context>
+<context>
     <name>TeamsFormatter</name>
     <message>
         <source>Open in goReporter</source>
@@ -4240,10 +4247,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
 <context>
     <name>WebhookConfig</name>
     <message>
-        <source>The file is not valid JSON: %1 at line %2, column %3.</source>
-        <translation>Die Datei ist kein gültiges JSON: %1 in Zeile %2, Spalte %3.</translation>
-    </message>
-    <message>
         <source>The file must contain a JSON object with a “webhooks” array.</source>
         <translation>Die Datei muss ein JSON-Objekt mit einem Array „webhooks“ enthalten.</translation>
     </message>
@@ -4312,20 +4315,16 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>must be of JSON type object, not %1.</source>
-        <translation>muss vom JSON-Typ object sein, nicht %1.</translation>
+        <source>The file</source>
+        <translation>Die Datei</translation>
     </message>
     <message>
-        <source>“%1” must be of JSON type %2, not %3.</source>
-        <translation>„%1“ muss vom JSON-Typ %2 sein, nicht %3.</translation>
+        <source>must be an object, not %1.</source>
+        <translation>muss ein Objekt sein, nicht %1.</translation>
     </message>
     <message>
-        <source>The key “%1” appears twice; every key may be given once.</source>
-        <translation>Der Schlüssel „%1“ kommt doppelt vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
-    </message>
-    <message>
-        <source>The key “%1” appears twice in %2; every key may be given once.</source>
-        <translation>Der Schlüssel „%1“ kommt in %2 doppelt vor; jeder Schlüssel darf nur einmal angegeben werden.</translation>
+        <source>“%1” must be %2, not %3.</source>
+        <translation>„%1“ muss %2 sein, nicht %3.</translation>
     </message>
 </context>
 <context>

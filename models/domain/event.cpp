@@ -3,7 +3,7 @@
 
 #include "models/domain/boundedfile.h"
 #include "models/domain/payloadtext.h"
-#include "models/domain/jsonduplicates.h"
+#include "models/domain/strictjson.h"
 
 #include "models/domain/eventtype.h"
 
@@ -57,14 +57,6 @@ QStringList keysOf(const KeyTable<Enum> (&table)[N])
 }
 
 // Line and column (both from 1, the column in characters) of a byte offset, for messages a person can act on.
-QPair<int, int> lineAndColumn(const QByteArray &json, qsizetype offset)
-{
-    offset = std::clamp<qsizetype>(offset, 0, json.size());
-    const QByteArray before = json.left(offset);
-    const int line = int(before.count('\n')) + 1;
-    const QByteArray lastLine = before.mid(before.lastIndexOf('\n') + 1);
-    return {line, int(QString::fromUtf8(lastLine).size()) + 1};
-}
 
 // Walks one JSON object, remembering the first problem with the path of the key at fault ("battery.percentage").
 class ObjectReader
@@ -192,20 +184,6 @@ public:
     }
 
 private:
-    static QString typeName(QJsonValue::Type type)
-    {
-        switch (type) {
-        case QJsonValue::Null: return tr("null");
-        case QJsonValue::Bool: return tr("a true/false value");
-        case QJsonValue::Double: return tr("a number");
-        case QJsonValue::String: return tr("a string");
-        case QJsonValue::Array: return tr("an array");
-        case QJsonValue::Object: return tr("an object");
-        case QJsonValue::Undefined: break;
-        }
-        return tr("nothing");
-    }
-
     // The value under key if it is there and of the expected type; Undefined otherwise (with the reason noted).
     QJsonValue presentValue(const QString &key, bool required, QJsonValue::Type expected)
     {
@@ -216,7 +194,8 @@ private:
         }
         const QJsonValue value = m_object.value(key);
         if (value.type() != expected) {
-            fail(tr("“%1” must be %2, not %3.").arg(keyPath(key), typeName(expected), typeName(value.type())));
+            fail(tr("“%1” must be %2, not %3.")
+                     .arg(keyPath(key), StrictJson::typeName(expected), StrictJson::typeName(value.type())));
             return QJsonValue(QJsonValue::Undefined);
         }
         return value;
@@ -366,25 +345,14 @@ std::optional<Event> Event::fromFile(const QString &path, QString *errorMessage)
 std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessage)
 {
     QString error;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineAndColumn(json, parseError.offset);
-        error = tr("The event is not valid JSON: %1 at line %2, column %3.")
-                    .arg(parseError.errorString())
-                    .arg(line)
-                    .arg(column);
-    } else if (!document.isObject()) {
-        error = tr("The event must be a JSON object ({ … }).");
-    } else if (const auto duplicate = JsonDuplicates::first(json)) {
-        error = duplicate->path.isEmpty()
-                    ? tr("The key “%1” appears twice.").arg(duplicate->key)
-                    : tr("The key “%1” appears twice in “%2”.").arg(duplicate->key, duplicate->path);
-    }
+    const Result<QJsonObject> parsed =
+        StrictJson::parseObject(json, tr("The event"), tr("The event must be a JSON object ({ … })."));
+    if (!parsed)
+        error = parsed.message();
 
     Event event;
     if (error.isEmpty()) {
-        ObjectReader reader(document.object(), QString(), &error);
+        ObjectReader reader(*parsed, QString(), &error);
         reader.rejectUnknownKeys({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("timestamp"),
                                   QStringLiteral("patient"), QStringLiteral("report"), QStringLiteral("battery"),
                                   QStringLiteral("task")});

@@ -16,7 +16,7 @@ enum class ErrorCode {
     Cancelled,   // the caller stopped it
 };
 
-struct Error
+struct Failure
 {
     ErrorCode code = ErrorCode::Unavailable;
     QString message;
@@ -28,8 +28,8 @@ class [[nodiscard]] Result
 {
 public:
     Result(T value) : m_value(std::move(value)) {}
-    Result(Error error) : m_error(std::move(error)) {}
-    static Result failure(ErrorCode code, const QString &message) { return Result(Error{code, message}); }
+    Result(Failure failure) : m_failure(std::move(failure)) {}
+    static Result failure(ErrorCode code, const QString &message) { return Result(Failure{code, message}); }
 
     bool ok() const { return m_value.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -40,13 +40,13 @@ public:
     const T *operator->() const { return &*m_value; }
 
     // Meaningful only when !ok().
-    const Error &error() const { return m_error; }
-    ErrorCode code() const { return m_error.code; }
-    const QString &message() const { return m_error.message; }
+    const Failure &failure() const { return m_failure; }
+    ErrorCode code() const { return m_failure.code; }
+    const QString &message() const { return m_failure.message; }
 
 private:
     std::optional<T> m_value;
-    Error m_error;
+    Failure m_failure;
 };
 
 // Success without a value, or the error.
@@ -55,16 +55,16 @@ class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_failed(true), m_error(std::move(error)) {}
-    static Result failure(ErrorCode code, const QString &message) { return Result(Error{code, message}); }
+    Result(Failure failure) : m_failed(true), m_failure(std::move(failure)) {}
+    static Result failure(ErrorCode code, const QString &message) { return Result(Failure{code, message}); }
 
     bool ok() const { return !m_failed; }
     explicit operator bool() const { return ok(); }
-    const Error &error() const { return m_error; }
-    ErrorCode code() const { return m_error.code; }
-    const QString &message() const { return m_error.message; }
+    const Failure &failure() const { return m_failure; }
+    ErrorCode code() const { return m_failure.code; }
+    const QString &message() const { return m_failure.message; }
 
 private:
     bool m_failed = false;
-    Error m_error;
+    Failure m_failure;
 };

@@ -3,7 +3,7 @@
 #include "models/domain/webhookconfig.h"
 
 #include "models/domain/displaytext.h"
-#include "models/domain/jsonduplicates.h"
+#include "models/domain/strictjson.h"
 #include "models/domain/webhookvalidator.h"
 
 #include <QFile>
@@ -29,51 +29,18 @@ const QStringList knownEpicKeys = {
     QStringLiteral("keyId"),
 };
 
-QString jsonTypeName(const QJsonValue &value)
-{
-    switch (value.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("boolean");
-    case QJsonValue::Double: return QStringLiteral("number");
-    case QJsonValue::String: return QStringLiteral("string");
-    case QJsonValue::Array: return QStringLiteral("array");
-    case QJsonValue::Object: return QStringLiteral("object");
-    case QJsonValue::Undefined: break;
-    }
-    return QStringLiteral("undefined");
-}
-
 } // namespace
 
 WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
 {
     ParseResult result;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
-    if (parseError.error != QJsonParseError::NoError) {
-        // Report a line and column: administrators edit these files by hand.
-        const QByteArray before = json.left(parseError.offset);
-        const int line = before.count('\n') + 1;
-        const int column = parseError.offset - (before.lastIndexOf('\n') + 1) + 1;
-        result.errors.append(tr("The file is not valid JSON: %1 at line %2, column %3.")
-                                 .arg(parseError.errorString())
-                                 .arg(line)
-                                 .arg(column));
+    const Result<QJsonObject> parsed = StrictJson::parseObject(
+        json, tr("The file"), tr("The file must contain a JSON object with a “webhooks” array."));
+    if (!parsed) {
+        result.errors.append(parsed.message());
         return result;
     }
-    if (!document.isObject()) {
-        result.errors.append(tr("The file must contain a JSON object with a “webhooks” array."));
-        return result;
-    }
-    if (const auto duplicate = JsonDuplicates::first(json)) {
-        result.errors.append(duplicate->path.isEmpty()
-                                 ? tr("The key “%1” appears twice; every key may be given once.")
-                                       .arg(DisplayText::excerpt(duplicate->key, 60))
-                                 : tr("The key “%1” appears twice in %2; every key may be given once.")
-                                       .arg(DisplayText::excerpt(duplicate->key, 60), duplicate->path));
-        return result;
-    }
-    const QJsonObject root = document.object();
+    const QJsonObject &root = *parsed;
     for (auto it = root.begin(); it != root.end(); ++it) {
         if (it.key() != QLatin1String("webhooks"))
             result.errors.append(tr("Unknown top-level key “%1”; only “webhooks” is allowed.").arg(DisplayText::excerpt(it.key(), 60)));
@@ -92,7 +59,7 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
                                              : tr("webhooks[%1] “%2”").arg(index).arg(DisplayText::excerpt(name, 60));
         auto error = [&](const QString &message) { result.errors.append(where + QStringLiteral(": ") + message); };
         if (!array.at(index).isObject()) {
-            error(tr("must be of JSON type object, not %1.").arg(jsonTypeName(array.at(index))));
+            error(tr("must be an object, not %1.").arg(StrictJson::typeName(array.at(index).type())));
             continue;
         }
         const int errorsBefore = result.errors.size();
@@ -108,8 +75,8 @@ WebhookConfig::ParseResult WebhookConfig::parse(const QByteArray &json)
                 return value;
             }
             if (value.type() != type) {
-                const QString expected = jsonTypeName(type == QJsonValue::Double ? QJsonValue(0) : QJsonValue(type));
-                error(tr("“%1” must be of JSON type %2, not %3.").arg(QLatin1String(key), expected, jsonTypeName(value)));
+                error(tr("“%1” must be %2, not %3.")
+                          .arg(QLatin1String(key), StrictJson::typeName(type), StrictJson::typeName(value.type())));
                 return QJsonValue(QJsonValue::Undefined);
             }
             return value;

@@ -140,29 +140,6 @@ RepositoryResult WebhookSecrets::remove(Webhook &webhook)
     return recorded;
 }
 
-std::optional<QStringList> WebhookSecrets::signingSecrets(const Webhook &webhook, QString *errorMessage)
-{
-    if (webhook.secretFingerprint.isEmpty())
-        return QStringList();
-    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
-    if (!current.ok()) {
-        *errorMessage = current.status == SecretStore::Status::NotFound ? status(webhook).message : current.message;
-        return std::nullopt;
-    }
-    if (SigningSecret::fingerprint(current.value) != webhook.secretFingerprint) {
-        *errorMessage = status(webhook).message;
-        return std::nullopt;
-    }
-    QStringList secrets{current.value};
-    if (!webhook.previousSecretFingerprint.isEmpty() && QDateTime::currentDateTimeUtc() < webhook.secretGraceUntil) {
-        const SecretStore::Result previous = m_store.readAndWait(previousSigningKey(webhook.id));
-        // A previous secret that this workstation never had only means fewer signatures, not a failure.
-        if (previous.ok() && SigningSecret::fingerprint(previous.value) == webhook.previousSecretFingerprint)
-            secrets.append(previous.value);
-    }
-    return secrets;
-}
-
 std::optional<QString> WebhookSecrets::reveal(const Webhook &webhook, QString *errorMessage)
 {
     const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));

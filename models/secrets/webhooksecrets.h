@@ -37,8 +37,6 @@ public:
     // Makes newSecret current while the old one keeps signing for graceHours, so receivers can switch over.
     RepositoryResult rotate(Webhook &webhook, const QString &newSecret, int graceHours = defaultGraceHours);
     RepositoryResult remove(Webhook &webhook);
-    // The secrets to sign with now: the current one, plus the previous one while its grace period lasts.
-    std::optional<QStringList> signingSecrets(const Webhook &webhook, QString *errorMessage);
     // The current secret, for an administrator who asked to see or copy it.
     std::optional<QString> reveal(const Webhook &webhook, QString *errorMessage);
 

@@ -5,7 +5,7 @@
 #include "models/domain/redaction.h"
 #include "models/secrets/credentialresolver.h"
 #include "models/storage/deliveryrepository.h"
-#include "network/transport/epicauth.h"
+#include "models/secrets/epickey.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 

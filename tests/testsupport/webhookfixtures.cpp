@@ -1,5 +1,8 @@
 #include "testsupport/webhookfixtures.h"
 
+#include <QObject>
+#include <QTest>
+
 #include <QDebug>
 
 Webhook makeWebhook(const QString &name, WebhookKind kind)
@@ -60,4 +63,16 @@ OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)
     if (!result.database->open(result.storage->url()))
         qWarning() << "cannot open the test database:" << result.database->errorString();
     return result;
+}
+
+Result<WebhookCredentials> resolveCredentials(SecretStore &keychain, const Webhook &webhook)
+{
+    std::optional<Result<WebhookCredentials>> resolved;
+    QObject context;
+    CredentialResolver::resolve(keychain, webhook, &context, [&](const Result<WebhookCredentials> &answer) {
+        resolved = answer;
+    });
+    if (!QTest::qWaitFor([&] { return resolved.has_value(); }, 30000))
+        return Result<WebhookCredentials>::failure(ErrorCode::Unavailable, QStringLiteral("the keychain never answered"));
+    return *resolved;
 }

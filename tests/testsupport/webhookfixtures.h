@@ -3,12 +3,17 @@
 
 #include "models/storage/database.h"
 #include "models/domain/webhook.h"
+#include "models/secrets/credentialresolver.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 
 #include <memory>
 
 Webhook makeWebhook(const QString &name, WebhookKind kind = WebhookKind::Generic);
+
+class SecretStore;
+// What CredentialResolver reads for webhook, waited for in this thread's event loop.
+Result<WebhookCredentials> resolveCredentials(SecretStore &keychain, const Webhook &webhook);
 
 // One attempt to webhook, minutesAgo minutes ago, answered 200 or 503; serial keeps event and message ids apart.
 GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool success, int serial);
