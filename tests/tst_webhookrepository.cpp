@@ -469,10 +469,19 @@ void TestWebhookRepository::migrationRenamesTwinsStoredBeforeTheKey()
     // gives the other a free one, in the audit log.
     Webhook older = makeWebhook(u"Dup"_s);
     QVERIFY(m_repository->create(older).ok());
-    QTest::qWait(5);
     Webhook younger = makeWebhook(u"Placeholder"_s);
     QVERIFY(m_repository->create(younger).ok());
     {
+        // Which one is older is what the migration reads from created_at: set here, not left to the clock.
+        const qint64 olderCreatedAt = QDateTime(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+        for (const auto &[id, createdAt] : {std::pair{older.id, olderCreatedAt},
+                                            std::pair{younger.id, olderCreatedAt + 60'000}}) {
+            QSqlQuery stamp(m_db.database->connection());
+            stamp.prepare(u"UPDATE webhooks SET created_at = ? WHERE id = ?"_s);
+            stamp.addBindValue(createdAt);
+            stamp.addBindValue(id);
+            QVERIFY2(stamp.exec(), qPrintable(stamp.lastError().text()));
+        }
         QSqlQuery raw(m_db.database->connection());
         QVERIFY(raw.exec(u"DROP INDEX webhooks_by_name_key"_s));
         QVERIFY(raw.exec(u"UPDATE webhooks SET name = 'DUP' WHERE name = 'Placeholder'"_s));
