@@ -10,6 +10,7 @@
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
+#include "ui/recordedattempts.h"
 #include "ui/screenfit.h"
 #include "ui/secretdialog.h"
 #include "ui/settingsdialog.h"
@@ -138,6 +139,11 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     connect(m_changePoll, &QTimer::timeout, this, &MainWindow::refreshIfChangedElsewhere);
     m_changePoll->start();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
+    // A recorded redelivery moves its webhook's health; the table recomputes that row.
+    connect(m_deliveriesView, &DeliveriesView::redeliveryFinished, this, [this](const RedeliveryOutcome &outcome) {
+        if (outcome.record.id != 0)
+            m_repository.noteAttemptRecorded(outcome.record);
+    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePlaceholder);
 
@@ -376,9 +382,9 @@ void MainWindow::refresh()
 
 void MainWindow::openEditor(const Webhook &webhook)
 {
+    // What the editor stores reaches the table through the repository's signals, row by row.
     WebhookEditorDialog dialog(m_repository, webhook, this, &m_services);
     dialog.exec();
-    refresh();
     switch (dialog.outcome()) {
     case WebhookEditorDialog::Outcome::Saved:
         selectWebhook(dialog.webhook().id);
@@ -422,7 +428,6 @@ void MainWindow::duplicateSelected()
         showError(result.message);
         return refresh();
     }
-    refresh();
     selectWebhook(copy.id);
     statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
 }
@@ -493,7 +498,12 @@ void MainWindow::refreshIfChangedElsewhere()
     const std::optional<QString> stamp = m_repository.changeStamp();
     if (!stamp || stamp == m_changeStamp)
         return;
-    refresh();
+    // The stamp also moves with this console's own saves, whose rows are shown already: only rows whose stored
+    // version differs are read again.
+    m_changeStamp = stamp;
+    m_model->refreshChanged();
+    updatePlaceholder();
+    updateActions();
 }
 
 void MainWindow::toggleSelectedActive()
@@ -519,7 +529,6 @@ void MainWindow::deleteSelected()
         showError(result.message);
         return refresh();
     }
-    refresh();
     statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
 }
 
@@ -545,7 +554,6 @@ void MainWindow::manageSecret()
         return;
     SecretDialog dialog(m_secrets, m_model->webhookAt(row), this);
     dialog.exec();
-    refresh();
 }
 
 void MainWindow::editSettings()
@@ -563,6 +571,7 @@ void MainWindow::testSendSelected()
     // Non-modal, so several webhooks can be tested side by side; each dialog deletes itself when closed.
     auto *dialog = new TestSendDialog(m_services, m_model->webhookAt(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    RecordedAttempts::announce(dialog, m_repository);
     dialog->show();
 }
 
