@@ -8,6 +8,7 @@
 #include "ui/mainwindow.h"
 #include "ui/previewwindow.h"
 
+#include <QAbstractFileIconProvider>
 #include <QAction>
 #include <QDirIterator>
 #include <QFileDialog>
@@ -15,12 +16,17 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMutex>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTest>
+
+#include <algorithm>
+#include <list>
 
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
@@ -53,12 +59,60 @@ int locksHeldOn(const QString &path)
     return count;
 }
 
-// Waits until the dialog has listed its folder and asked its icon provider about every entry, as painting does.
-bool listFolder(QFileDialog *dialog, const QString &folder)
+// Delegates to the provider a dialog had and remembers which files it was asked about, icons and types both: the
+// questions whose answers Qt's own providers find by opening the files.
+class RecordingIconProvider final : public QAbstractFileIconProvider
+{
+public:
+    explicit RecordingIconProvider(QAbstractFileIconProvider *delegate) : m_delegate(delegate) {}
+
+    QIcon icon(IconType type) const override { return m_delegate->icon(type); }
+    QIcon icon(const QFileInfo &info) const override
+    {
+        const QIcon icon = m_delegate->icon(info);
+        remember(m_iconAsked, info);
+        return icon;
+    }
+    QString type(const QFileInfo &info) const override
+    {
+        const QString type = m_delegate->type(info);
+        remember(m_typeAsked, info);
+        return type;
+    }
+    void setOptions(Options options) override { m_delegate->setOptions(options); }
+    Options options() const override { return m_delegate->options(); }
+
+    // Whether both the icon and the type of the file at path were asked for, and answered.
+    bool answeredAbout(const QString &path) const
+    {
+        const QMutexLocker lock(&m_mutex);
+        return m_iconAsked.contains(path) && m_typeAsked.contains(path);
+    }
+
+private:
+    void remember(QSet<QString> &asked, const QFileInfo &info) const
+    {
+        const QMutexLocker lock(&m_mutex);
+        asked.insert(info.absoluteFilePath());
+    }
+
+    QAbstractFileIconProvider *m_delegate;
+    mutable QMutex m_mutex; // the model's gatherer thread may ask too
+    mutable QSet<QString> m_iconAsked;
+    mutable QSet<QString> m_typeAsked;
+};
+
+// Waits until the dialog has listed its folder and its icon provider has answered about every one of the files
+// whose sniffing would drop SQLite's locks, as listing and painting make it.
+bool listFolder(QFileDialog *dialog, const QString &folder, const QStringList &sniffable)
 {
     auto *model = dialog->findChild<QFileSystemModel *>();
     if (!model)
         return false;
+    // Kept for the rest of the run: the dialog may ask its provider until it is deleted, later than this returns.
+    static std::list<RecordingIconProvider> providers;
+    RecordingIconProvider &recorder = providers.emplace_back(dialog->iconProvider());
+    dialog->setIconProvider(&recorder);
     QSignalSpy loaded(model, &QFileSystemModel::directoryLoaded);
     dialog->setDirectory(folder);
     // The model's gatherer reads every entry of the folder (name filters only hide them afterwards), icons and
@@ -73,10 +127,10 @@ bool listFolder(QFileDialog *dialog, const QString &folder)
         }
     }
     dialog->grab();
-    // The model's gatherer thread fetches icons and types in the background.
-    QTest::qWait(500);
-    QCoreApplication::processEvents();
-    return true;
+    return QTest::qWaitFor([&] {
+        return std::all_of(sniffable.begin(), sniffable.end(),
+                           [&](const QString &path) { return recorder.answeredAbout(path); });
+    }, 10000);
 }
 
 } // namespace
@@ -97,6 +151,11 @@ private:
     QString databasePath() const { return m_db.database->url().sqlitePath(); }
     QString databaseFolder() const { return QFileInfo(databasePath()).absolutePath(); }
     QString shmPath() const { return databasePath() + u"-shm"_s; }
+    // The database's files, whose sniffing drops the locks.
+    QStringList databaseFiles() const
+    {
+        return {QFileInfo(databasePath()).absoluteFilePath(), QFileInfo(shmPath()).absoluteFilePath()};
+    }
     void exerciseConsoleDialogs();
 
     OpenTestDatabase m_db;
@@ -136,7 +195,7 @@ void TestDatabaseFileLocks::qtsOwnDialogWouldDropTheLocks()
     QFileDialog plain(nullptr, u"plain"_s);
     plain.setOption(QFileDialog::DontUseNativeDialog, true);
     plain.show();
-    QVERIFY(listFolder(&plain, databaseFolder()));
+    QVERIFY(listFolder(&plain, databaseFolder(), databaseFiles()));
     if (locksHeldOn(shmPath()) > 0)
         QSKIP("Qt's own file dialog kept the locks here; the console's dialogs are checked all the same");
     QCOMPARE(locksHeldOn(shmPath()), 0);
@@ -156,7 +215,7 @@ void TestDatabaseFileLocks::exerciseConsoleDialogs()
     exportAction->trigger();
     auto *exportChooser = window.findChild<QFileDialog *>(u"exportFileChooser"_s);
     QVERIFY(exportChooser);
-    QVERIFY(listFolder(exportChooser, databaseFolder()));
+    QVERIFY(listFolder(exportChooser, databaseFolder(), databaseFiles()));
     QVERIFY2(locksHeldOn(shmPath()) > 0, "the export dialog dropped SQLite's locks");
     exportChooser->reject();
 
@@ -169,14 +228,14 @@ void TestDatabaseFileLocks::exerciseConsoleDialogs()
     savePng->click();
     auto *pngChooser = preview.findChild<QFileDialog *>(u"cardPngChooser"_s);
     QVERIFY(pngChooser);
-    QVERIFY(listFolder(pngChooser, databaseFolder()));
+    QVERIFY(listFolder(pngChooser, databaseFolder(), databaseFiles()));
     QVERIFY2(locksHeldOn(shmPath()) > 0, "the PNG dialog dropped SQLite's locks");
     pngChooser->reject();
 
     // Every dialog the console makes comes from one place; its typed-path completer shares the dialog's model.
     QFileDialog *chooser = FileDialogs::create(&window, u"any"_s, {}, {}, QFileDialog::AcceptOpen);
     chooser->open();
-    QVERIFY(listFolder(chooser, databaseFolder()));
+    QVERIFY(listFolder(chooser, databaseFolder(), databaseFiles()));
     QVERIFY2(locksHeldOn(shmPath()) > 0, "a console file dialog dropped SQLite's locks");
     chooser->reject();
 }

@@ -3,12 +3,15 @@
 #include "models/secrets/webhooksecrets.h"
 #include "models/itemmodels/webhooktablemodel.h"
 #include "testsupport/modaldialogs.h"
+#include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
 #include "models/itemmodels/deliverytablemodel.h"
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/previewwindow.h"
+#include "ui/testsenddialog.h"
+#include "ui/webhookeditordialog.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -17,11 +20,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTcpServer>
 #include <QStatusBar>
 #include <QTest>
 #include <QToolBar>
@@ -53,6 +60,9 @@ private slots:
     void signingSecretOnlyForSignedKinds();
     void viewDeliveriesOfSelected();
     void followsChangesMadeElsewhere();
+    void savingInTheEditorChangesOnlyItsRow();
+    void deletingRemovesOnlyItsRow();
+    void testSendRefreshesOnlyItsHealth();
     void tableHasFocusSoShortcutsWork();
     void fitsASmallScreen_data();
     void fitsASmallScreen();
@@ -62,6 +72,14 @@ private:
     void selectRow(MainWindow &window, int row)
     {
         window.webhooksView()->selectRow(row);
+    }
+    // Selects the webhook's row wherever the view's sorting put it; returns its row in the table model.
+    int selectWebhook(MainWindow &window, const QString &id)
+    {
+        const int sourceRow = window.webhooksModel()->rowOfId(id);
+        auto *proxy = qobject_cast<QSortFilterProxyModel *>(window.webhooksView()->model());
+        window.webhooksView()->selectRow(proxy->mapFromSource(window.webhooksModel()->index(sourceRow, 0)).row());
+        return sourceRow;
     }
 
     OpenTestDatabase m_db;
@@ -361,6 +379,85 @@ void TestMainWindow::followsChangesMadeElsewhere()
     Webhook added = makeWebhook(u"Added elsewhere"_s);
     QVERIFY(otherRepository.create(added).ok());
     QTRY_COMPARE_WITH_TIMEOUT(view->rowCount(), 5, 10000);
+}
+
+void TestMainWindow::savingInTheEditorChangesOnlyItsRow()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    WebhookTableModel *model = window.webhooksModel();
+    const Webhook edited = *m_repository->findByName(u"Epic Hyperspace North"_s);
+    const int row = selectWebhook(window, edited.id);
+    ModelSignals emitted(model);
+
+    whenModalAppears([](QWidget *modal) {
+        auto *editor = qobject_cast<WebhookEditorDialog *>(modal);
+        QVERIFY(editor);
+        editor->findChild<QPlainTextEdit *>(u"descriptionEdit"_s)->setPlainText(u"Reports for the north campus"_s);
+        editor->findChild<QPushButton *>(u"saveButton"_s)->click();
+    });
+    action(window, "editAction")->trigger();
+
+    QCOMPARE(m_repository->findById(edited.id)->description, u"Reports for the north campus"_s);
+    QCOMPARE(emitted.changedRanges(), QStringList{ModelSignals::range(row, 0, WebhookTableModel::ColumnCount - 1)});
+    QCOMPARE(model->webhookAt(row).description, u"Reports for the north campus"_s);
+    QCOMPARE(emitted.structuralChanges(), 0);
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Saved"_s));
+}
+
+void TestMainWindow::deletingRemovesOnlyItsRow()
+{
+    MainWindow window(*m_db.database, services());
+    window.show();
+    WebhookTableModel *model = window.webhooksModel();
+    const Webhook gone = *m_repository->findByName(u"Device clinic monitoring"_s);
+    const int row = selectWebhook(window, gone.id);
+    ModelSignals emitted(model);
+
+    whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
+    action(window, "deleteAction")->trigger();
+
+    QCOMPARE(emitted.removals.size(), 1);
+    QCOMPARE(emitted.removals.first().at(1).toInt(), row);
+    QCOMPARE(emitted.removals.first().at(2).toInt(), row);
+    QCOMPARE(model->rowCount(), 3);
+    QCOMPARE(model->rowOfId(gone.id), -1);
+    QCOMPARE(emitted.changes.size(), 0);
+    QCOMPARE(emitted.structuralChanges(), 1);
+}
+
+void TestMainWindow::testSendRefreshesOnlyItsHealth()
+{
+    // A receiver that is not there: the test-send fails at once and is recorded as a failed attempt.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost));
+    const quint16 port = closed.serverPort();
+    closed.close();
+    Webhook target = makeWebhook(u"Ward display (test receiver)"_s, WebhookKind::Teams);
+    target.url = QUrl(u"http://127.0.0.1:%1/hook"_s.arg(port));
+    target.allowLoopbackHttp = true;
+    QVERIFY(m_repository->create(target).ok());
+
+    MainWindow window(*m_db.database, services());
+    window.show();
+    WebhookTableModel *model = window.webhooksModel();
+    const int row = selectWebhook(window, target.id);
+    QCOMPARE(model->index(row, WebhookTableModel::HealthColumn).data().toString(), u"No deliveries"_s);
+    ModelSignals emitted(model);
+
+    action(window, "testSendAction")->trigger();
+    auto *dialog = window.findChild<TestSendDialog *>();
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &TestSendDialog::sendFinished);
+    dialog->sendButton()->click();
+    QVERIFY(finished.wait(30000));
+    QVERIFY(dialog->lastRecord() && dialog->lastRecord()->id != 0);
+
+    QCOMPARE(emitted.changedRanges(), QStringList{ModelSignals::range(row, WebhookTableModel::HealthColumn,
+                                                                      WebhookTableModel::LastStatusColumn)});
+    QCOMPARE(model->index(row, WebhookTableModel::HealthColumn).data().toString(), u"Failing"_s);
+    QCOMPARE(emitted.structuralChanges(), 0);
+    dialog->close();
 }
 
 void TestMainWindow::tableHasFocusSoShortcutsWork()

@@ -125,10 +125,15 @@ void TestSecretStore::callbackDroppedWithContext()
     bool called = false;
     m_store.read(key, context.get(), [&](const SecretStore::Result &) { called = true; });
     context.reset(); // the dialog that asked was closed
-    // Let the keychain answer; a write after the read proves the queue moved past it.
-    QVERIFY(m_store.removeAndWait(key).ok());
-    QTest::qWait(50);
+    // The keychain answers in the order it was asked: once a later read of the same entry is answered, the first
+    // one was answered too, to nobody.
+    QObject laterContext;
+    std::optional<SecretStore::Result> later;
+    m_store.read(key, &laterContext, [&](const SecretStore::Result &result) { later = result; });
+    QTRY_VERIFY_WITH_TIMEOUT(later.has_value(), 20000);
+    QCOMPARE(later->value, QStringLiteral("x"));
     QVERIFY(!called);
+    QVERIFY(m_store.removeAndWait(key).ok());
 }
 
 void TestSecretStore::servicesAreSeparate()

@@ -1,10 +1,11 @@
-// The webhook repository on both engines: storage, validation, optimistic locking, audit trail, import.
+// The webhook repository on both engines: storage, validation, optimistic locking, audit trail, import, signals.
 #include "models/storage/webhookrepository.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QJsonDocument>
 #include <QThread>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTest>
@@ -56,6 +57,8 @@ private slots:
     void migrationRenamesTwinsStoredBeforeTheKey();
     void percentEncodedUrlIsStoredAsTyped_data() { addEngineRows(); }
     void percentEncodedUrlIsStoredAsTyped();
+    void announcesEveryStoredChange_data() { addEngineRows(); }
+    void announcesEveryStoredChange();
 
 private:
     OpenTestDatabase m_db;
@@ -469,10 +472,19 @@ void TestWebhookRepository::migrationRenamesTwinsStoredBeforeTheKey()
     // gives the other a free one, in the audit log.
     Webhook older = makeWebhook(u"Dup"_s);
     QVERIFY(m_repository->create(older).ok());
-    QTest::qWait(5);
     Webhook younger = makeWebhook(u"Placeholder"_s);
     QVERIFY(m_repository->create(younger).ok());
     {
+        // Which one is older is what the migration reads from created_at: set here, not left to the clock.
+        const qint64 olderCreatedAt = QDateTime(QDate(2026, 1, 5), QTime(8, 0), Qt::UTC).toMSecsSinceEpoch();
+        for (const auto &[id, createdAt] : {std::pair{older.id, olderCreatedAt},
+                                            std::pair{younger.id, olderCreatedAt + 60'000}}) {
+            QSqlQuery stamp(m_db.database->connection());
+            stamp.prepare(u"UPDATE webhooks SET created_at = ? WHERE id = ?"_s);
+            stamp.addBindValue(createdAt);
+            stamp.addBindValue(id);
+            QVERIFY2(stamp.exec(), qPrintable(stamp.lastError().text()));
+        }
         QSqlQuery raw(m_db.database->connection());
         QVERIFY(raw.exec(u"DROP INDEX webhooks_by_name_key"_s));
         QVERIFY(raw.exec(u"UPDATE webhooks SET name = 'DUP' WHERE name = 'Placeholder'"_s));
@@ -503,6 +515,76 @@ void TestWebhookRepository::percentEncodedUrlIsStoredAsTyped()
     QSqlQuery raw(m_db.database->connection());
     QVERIFY(raw.exec(u"SELECT url FROM webhooks"_s) && raw.next());
     QCOMPARE(raw.value(0).toString(), u"https://receiver.example/a%20b/hook?site=north%2Fwest"_s);
+}
+
+void TestWebhookRepository::announcesEveryStoredChange()
+{
+    QSignalSpy saved(m_repository.get(), &WebhookRepository::webhookSaved);
+    QSignalSpy removed(m_repository.get(), &WebhookRepository::webhookRemoved);
+    auto lastSaved = [&] { return saved.last().at(0).value<Webhook>(); };
+
+    Webhook w = makeWebhook(u"Announced"_s);
+    QVERIFY(m_repository->create(w).ok());
+    QCOMPARE(saved.size(), 1);
+    QCOMPARE(lastSaved(), w);
+
+    const Webhook stale = w;
+    w.description = u"changed"_s;
+    QVERIFY(m_repository->update(w).ok());
+    QCOMPARE(saved.size(), 2);
+    QCOMPARE(lastSaved().version, 2);
+    QCOMPARE(lastSaved().description, u"changed"_s);
+    // Nothing stored, nothing announced.
+    Webhook conflicting = stale;
+    QCOMPARE(m_repository->update(conflicting).status, RepositoryResult::Status::Conflict);
+    Webhook invalid = w;
+    invalid.name.clear();
+    QVERIFY(!m_repository->update(invalid).ok());
+    QCOMPARE(saved.size(), 2);
+
+    QVERIFY(m_repository->setActive(w, false).ok());
+    QCOMPARE(saved.size(), 3);
+    QCOMPARE(lastSaved().active, false);
+    QCOMPARE(lastSaved().version, w.version);
+    Webhook copy;
+    QVERIFY(m_repository->duplicate(w, &copy).ok());
+    QCOMPARE(saved.size(), 4);
+    QCOMPARE(lastSaved().id, copy.id);
+    w.secretFingerprint = u"fingerprint-1"_s;
+    w.secretSetAt = QDateTime::currentDateTimeUtc();
+    QVERIFY(m_repository->recordSecretChange(w, u"secret-set"_s).ok());
+    QCOMPARE(saved.size(), 5);
+    QCOMPARE(lastSaved().secretFingerprint, u"fingerprint-1"_s);
+
+    // An import announces what it created or changed, once it is committed, and not what it left alone.
+    Webhook imported = makeWebhook(u"Imported"_s);
+    Webhook reimported = copy;
+    reimported.description = u"from the configuration file"_s;
+    Webhook broken = makeWebhook(u"Broken"_s);
+    broken.name.clear();
+    QVERIFY(!m_repository->importAll({imported, reimported, broken}).ok());
+    QCOMPARE(saved.size(), 5);
+    saved.clear();
+    Webhook unchanged = *m_repository->findById(w.id);
+    QVERIFY(m_repository->importAll({imported, reimported, unchanged}).ok());
+    QCOMPARE(saved.size(), 2);
+    QStringList names{saved.at(0).at(0).value<Webhook>().name, saved.at(1).at(0).value<Webhook>().name};
+    names.sort();
+    QCOMPARE(names, (QStringList{copy.name, u"Imported"_s}));
+
+    QVERIFY(m_repository->remove(copy).ok());
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.last().at(0).toString(), copy.id);
+    QCOMPARE(m_repository->remove(copy).status, RepositoryResult::Status::NotFound);
+    QCOMPARE(removed.size(), 1);
+
+    QSignalSpy attempts(m_repository.get(), &WebhookRepository::attemptRecorded);
+    DeliveryRecord record;
+    record.id = 7;
+    record.webhookId = w.id;
+    m_repository->noteAttemptRecorded(record);
+    QCOMPARE(attempts.size(), 1);
+    QCOMPARE(attempts.last().at(0).value<DeliveryRecord>().webhookId, w.id);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookRepository)

@@ -1,6 +1,8 @@
-// The webhooks table model: QAbstractItemModelTester, masking, in-place refresh and enable/disable.
+// The webhooks table model: QAbstractItemModelTester, masking, in-place refresh, row-by-row changes, enable/disable.
+#include "models/storage/deliveryrepository.h"
 #include "models/storage/webhookrepository.h"
 #include "models/itemmodels/webhooktablemodel.h"
+#include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -19,6 +21,11 @@ private slots:
     void passesModelTester();
     void masksCredentialUrls();
     void refreshInsertsUpdatesAndRemovesInPlace();
+    void savingOneWebhookChangesOnlyItsRow();
+    void creatingAddsOneRow();
+    void removingRemovesOnlyItsRow();
+    void recordedAttemptRefreshesThatRowsHealth();
+    void pollRereadsOnlyWhatChangedElsewhere();
     void checkboxEnablesAndDisables();
     void staleToggleReportsConflict();
     void healthColumns();
@@ -26,13 +33,30 @@ private slots:
 private:
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
+    // Another program on the same database: its changes reach the model only by re-reading.
+    std::unique_ptr<WebhookRepository> m_elsewhere;
 };
+
+namespace {
+
+QString wholeRow(int row)
+{
+    return ModelSignals::range(row, 0, WebhookTableModel::ColumnCount - 1);
+}
+
+QString healthOfRow(int row)
+{
+    return ModelSignals::range(row, WebhookTableModel::HealthColumn, WebhookTableModel::LastStatusColumn);
+}
+
+} // namespace
 
 void TestWebhookTableModel::init()
 {
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
+    m_elsewhere = std::make_unique<WebhookRepository>(*m_db.database);
     for (WebhookKind kind : WebhookKinds::all()) {
         Webhook w = makeWebhook(WebhookKinds::key(kind) + u" hook"_s, kind);
         QVERIFY(m_repository->create(w).ok());
@@ -41,6 +65,7 @@ void TestWebhookTableModel::init()
 
 void TestWebhookTableModel::cleanup()
 {
+    m_elsewhere.reset();
     m_repository.reset();
     m_db = {};
 }
@@ -92,10 +117,11 @@ void TestWebhookTableModel::refreshInsertsUpdatesAndRemovesInPlace()
 
     Webhook changed = model.webhookAt(1);
     changed.description = u"edited elsewhere"_s;
-    QVERIFY(m_repository->update(changed).ok());
+    QVERIFY(m_elsewhere->update(changed).ok());
     Webhook added = makeWebhook(u"Added"_s);
-    QVERIFY(m_repository->create(added).ok());
-    QVERIFY(m_repository->remove(model.webhookAt(3)).ok());
+    QVERIFY(m_elsewhere->create(added).ok());
+    QVERIFY(m_elsewhere->remove(model.webhookAt(3)).ok());
+    QCOMPARE(changes.size() + inserts.size() + removals.size(), 0);
     QVERIFY(model.refresh());
 
     QCOMPARE(resets.size(), 0);
@@ -124,7 +150,7 @@ void TestWebhookTableModel::staleToggleReportsConflict()
     model.refresh();
     Webhook elsewhere = model.webhookAt(0);
     elsewhere.description = u"changed on another workstation"_s;
-    QVERIFY(m_repository->update(elsewhere).ok());
+    QVERIFY(m_elsewhere->update(elsewhere).ok());
     QSignalSpy errors(&model, &WebhookTableModel::errorOccurred);
     QVERIFY(!model.setData(model.index(0, WebhookTableModel::ActiveColumn), Qt::Unchecked, Qt::CheckStateRole));
     QCOMPARE(errors.size(), 1);
@@ -192,6 +218,137 @@ void TestWebhookTableModel::healthColumns()
     QVERIFY(model.setData(model.index(model.rowOfId(ids.at(0)), WebhookTableModel::ActiveColumn), Qt::Unchecked,
                           Qt::CheckStateRole));
     QCOMPARE(colour(0), WebhookHealthColour::Grey);
+}
+
+void TestWebhookTableModel::savingOneWebhookChangesOnlyItsRow()
+{
+    DeliveryLog log(*m_db.database);
+    WebhookTableModel model(m_repository.get(), &log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    ModelSignals emitted(&model);
+
+    Webhook edited = model.webhookAt(2);
+    edited.description = u"edited in this console"_s;
+    QVERIFY(m_repository->update(edited).ok());
+    QCOMPARE(emitted.changedRanges(), QStringList{wholeRow(2)});
+    QCOMPARE(model.webhookAt(2).description, u"edited in this console"_s);
+    QCOMPARE(model.webhookAt(2).version, edited.version);
+
+    // Switching it off is a save too: the row, with its health grey, and nothing else.
+    emitted.clear();
+    QVERIFY(m_repository->setActive(edited, false).ok());
+    QCOMPARE(emitted.changedRanges(), QStringList{wholeRow(2)});
+    QCOMPARE(model.index(2, WebhookTableModel::HealthColumn).data().toString(), u"Inactive"_s);
+    QCOMPARE(emitted.structuralChanges(), 0);
+}
+
+void TestWebhookTableModel::creatingAddsOneRow()
+{
+    WebhookTableModel model(m_repository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    ModelSignals emitted(&model);
+
+    Webhook added = makeWebhook(u"Added here"_s);
+    QVERIFY(m_repository->create(added).ok());
+    Webhook copy;
+    QVERIFY(m_repository->duplicate(added, &copy).ok());
+    QCOMPARE(emitted.inserts.size(), 2);
+    QCOMPARE(emitted.inserts.at(0).at(1).toInt(), 4);
+    QCOMPARE(emitted.inserts.at(1).at(1).toInt(), 5);
+    QCOMPARE(model.rowOfId(added.id), 4);
+    QCOMPARE(model.rowOfId(copy.id), 5);
+    QCOMPARE(emitted.changes.size(), 0);
+    QCOMPARE(emitted.structuralChanges(), 2);
+}
+
+void TestWebhookTableModel::removingRemovesOnlyItsRow()
+{
+    WebhookTableModel model(m_repository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    ModelSignals emitted(&model);
+
+    const Webhook gone = model.webhookAt(1);
+    QVERIFY(m_repository->remove(gone).ok());
+    QCOMPARE(emitted.removals.size(), 1);
+    QCOMPARE(emitted.removals.first().at(1).toInt(), 1);
+    QCOMPARE(emitted.removals.first().at(2).toInt(), 1);
+    QCOMPARE(model.rowOfId(gone.id), -1);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(emitted.changes.size(), 0);
+    QCOMPARE(emitted.structuralChanges(), 1);
+}
+
+void TestWebhookTableModel::recordedAttemptRefreshesThatRowsHealth()
+{
+    DeliveryLog log(*m_db.database);
+    DeliveryRepository deliveries(*m_db.database);
+    WebhookTableModel model(m_repository.get(), &log);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    const int row = 3;
+    const Webhook target = model.webhookAt(row);
+    QCOMPARE(model.index(row, WebhookTableModel::HealthColumn).data().toString(), u"No deliveries"_s);
+    ModelSignals emitted(&model);
+
+    DeliveryRecord attempt;
+    attempt.webhookId = target.id;
+    attempt.webhookName = target.name;
+    attempt.eventType = u"report.completed"_s;
+    attempt.eventId = u"event-1"_s;
+    attempt.messageId = u"msg_recorded-attempt"_s;
+    attempt.requestUrl = target.maskedEndpoint();
+    attempt.responseStatus = 503;
+    attempt.error = u"http-5xx: HTTP 503"_s;
+    attempt.startedAt = QDateTime::currentDateTimeUtc().addSecs(-1);
+    attempt.finishedAt = QDateTime::currentDateTimeUtc();
+    attempt.durationMs = 1000;
+    QString error;
+    QVERIFY2(deliveries.record(attempt, &error), qPrintable(error));
+    QCOMPARE(emitted.changes.size(), 0); // recording alone says nothing: the code that recorded announces it
+    m_repository->noteAttemptRecorded(attempt);
+
+    QCOMPARE(emitted.changedRanges(), QStringList{healthOfRow(row)});
+    QCOMPARE(model.index(row, WebhookTableModel::HealthColumn).data().toString(), u"Failing"_s);
+    QCOMPARE(model.index(row, WebhookTableModel::LastStatusColumn).data().toString(), u"503"_s);
+    QCOMPARE(emitted.structuralChanges(), 0);
+    // An attempt of a webhook the table does not show changes nothing.
+    attempt.webhookId = u"not-a-webhook"_s;
+    m_repository->noteAttemptRecorded(attempt);
+    QCOMPARE(emitted.changes.size(), 1);
+}
+
+void TestWebhookTableModel::pollRereadsOnlyWhatChangedElsewhere()
+{
+    WebhookTableModel model(m_repository.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(model.refresh());
+    // This console's own save is shown already; the poll that its new stamp causes reads nothing again.
+    Webhook mine = model.webhookAt(0);
+    mine.description = u"mine"_s;
+    QVERIFY(m_repository->update(mine).ok());
+    ModelSignals emitted(&model);
+    QVERIFY(model.refreshChanged());
+    QCOMPARE(emitted.changes.size() + emitted.structuralChanges(), 0);
+
+    Webhook theirs = model.webhookAt(2);
+    theirs.description = u"theirs"_s;
+    QVERIFY(m_elsewhere->update(theirs).ok());
+    const Webhook deleted = model.webhookAt(1);
+    QVERIFY(m_elsewhere->remove(deleted).ok());
+    Webhook added = makeWebhook(u"Added elsewhere"_s);
+    QVERIFY(m_elsewhere->create(added).ok());
+    QCOMPARE(emitted.changes.size() + emitted.structuralChanges(), 0);
+    QVERIFY(model.refreshChanged());
+    QCOMPARE(emitted.removals.size(), 1);
+    QCOMPARE(emitted.removals.first().at(1).toInt(), 1);
+    QCOMPARE(emitted.changedRanges(), QStringList{wholeRow(model.rowOfId(theirs.id))});
+    QCOMPARE(model.webhookAt(model.rowOfId(theirs.id)).description, u"theirs"_s);
+    QCOMPARE(emitted.inserts.size(), 1);
+    QVERIFY(model.rowOfId(added.id) >= 0);
+    QCOMPARE(emitted.structuralChanges(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookTableModel)

@@ -1637,133 +1637,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>HTTP %1 %2</translation>
     </message>
     <message>
-        <source>Slack no longer knows this webhook URL: it was revoked, the app was removed, or the channel was deleted. Create a new incoming webhook in Slack and enter its URL.</source>
-        <translation>Slack kennt diese Webhook-URL nicht mehr: Sie wurde widerrufen, die App wurde entfernt oder der Kanal gelöscht. Legen Sie in Slack einen neuen Incoming Webhook an und tragen Sie dessen URL ein.</translation>
-    </message>
-    <message>
-        <source>The Slack channel of this webhook is archived. Unarchive it or create a webhook for another channel.</source>
-        <translation>Der Slack-Kanal dieses Webhooks ist archiviert. Heben Sie die Archivierung auf oder legen Sie einen Webhook für einen anderen Kanal an.</translation>
-    </message>
-    <message>
-        <source>A Slack administrator restricted posting to this channel.</source>
-        <translation>Ein Slack-Administrator hat das Posten in diesem Kanal eingeschränkt.</translation>
-    </message>
-    <message>
-        <source>Slack refused the webhook&apos;s credentials; the URL may have been regenerated. Enter the current URL from Slack.</source>
-        <translation>Slack hat die Zugangsdaten des Webhooks abgelehnt; die URL wurde möglicherweise neu erzeugt. Tragen Sie die aktuelle URL aus Slack ein.</translation>
-    </message>
-    <message>
-        <source>Slack could not read the message (“%1”). The payload does not fit Slack&apos;s message format.</source>
-        <translation>Slack konnte die Nachricht nicht lesen („%1“). Die Nutzdaten entsprechen nicht dem Nachrichtenformat von Slack.</translation>
-    </message>
-    <message>
-        <source>Slack is rate limiting this webhook (about one message per second per channel).</source>
-        <translation>Slack drosselt diesen Webhook (etwa eine Nachricht pro Sekunde und Kanal).</translation>
-    </message>
-    <message>
-        <source>Teams could not read the message. Check that the card is a valid Adaptive Card (version 1.5 or lower) wrapped in a message with attachments.</source>
-        <translation>Teams konnte die Nachricht nicht lesen. Prüfen Sie, ob die Karte eine gültige Adaptive Card (Version 1.5 oder niedriger) ist, eingebettet in eine Nachricht mit Anhängen.</translation>
-    </message>
-    <message>
-        <source>Teams refused the request: the workflow&apos;s URL signature no longer matches, or the workflow accepts only authenticated callers. Copy the current URL from the workflow&apos;s trigger.</source>
-        <translation>Teams hat die Anfrage abgelehnt: Die URL-Signatur des Workflows stimmt nicht mehr, oder der Workflow nimmt nur authentifizierte Aufrufer an. Kopieren Sie die aktuelle URL aus dem Trigger des Workflows.</translation>
-    </message>
-    <message>
-        <source>This Teams webhook no longer exists: the workflow or connector was deleted or retired. Create a new workflow with a webhook trigger and enter its URL.</source>
-        <translation>Dieser Teams-Webhook existiert nicht mehr: Der Workflow oder Connector wurde gelöscht oder eingestellt. Legen Sie einen neuen Workflow mit Webhook-Trigger an und tragen Sie dessen URL ein.</translation>
-    </message>
-    <message>
-        <source>The message is larger than Teams accepts (about 28 KB). Send less detail.</source>
-        <translation>Die Nachricht ist größer, als Teams annimmt (etwa 28 KB). Senden Sie weniger Details.</translation>
-    </message>
-    <message>
-        <source>Teams is throttling this webhook; too many messages were sent in a short time.</source>
-        <translation>Teams drosselt diesen Webhook; in kurzer Zeit wurden zu viele Nachrichten gesendet.</translation>
-    </message>
-    <message>
-        <source>Epic did not accept the access token (expired or revoked). It was discarded; the next attempt requests a new one.</source>
-        <translation>Epic hat das Zugriffstoken nicht angenommen (abgelaufen oder widerrufen). Es wurde verworfen; beim nächsten Versuch wird ein neues angefordert.</translation>
-    </message>
-    <message>
-        <source>Epic refused the request: the client is not authorized for it. Check that the app has the scope “%1” and is activated for this environment.</source>
-        <translation>Epic hat die Anfrage abgelehnt: Der Client ist dafür nicht berechtigt. Prüfen Sie, ob die App den Scope „%1“ hat und für diese Umgebung aktiviert ist.</translation>
-    </message>
-    <message>
-        <source>Epic has no such resource endpoint: check the FHIR base URL.</source>
-        <translation>Epic hat keinen solchen Ressourcen-Endpunkt: Prüfen Sie die FHIR-Basis-URL.</translation>
-    </message>
-    <message>
-        <source>Epic rejected the DiagnosticReport as invalid.</source>
-        <translation>Epic hat den DiagnosticReport als ungültig zurückgewiesen.</translation>
-    </message>
-    <message>
-        <source>The receiver considers the request malformed; check that it expects this payload format.</source>
-        <translation>Der Empfänger hält die Anfrage für fehlerhaft; prüfen Sie, ob er dieses Nutzdatenformat erwartet.</translation>
-    </message>
-    <message>
-        <source>The receiver refused the request&apos;s credentials. Check that it has this webhook&apos;s current signing secret and that the clocks of both computers are right (signatures are time-limited).</source>
-        <translation>Der Empfänger hat die Zugangsdaten der Anfrage abgelehnt. Prüfen Sie, ob er das aktuelle Signaturgeheimnis dieses Webhooks hat und ob die Uhren beider Computer richtig gehen (Signaturen sind nur begrenzte Zeit gültig).</translation>
-    </message>
-    <message>
-        <source>The receiver has nothing at this URL; check the path.</source>
-        <translation>Unter dieser URL gibt es beim Empfänger nichts; prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <source>The receiver does not accept %1 at this URL.</source>
-        <translation>Der Empfänger nimmt unter dieser URL kein %1 an.</translation>
-    </message>
-    <message>
-        <source>The receiver gave up waiting for the request.</source>
-        <translation>Der Empfänger hat das Warten auf die Anfrage aufgegeben.</translation>
-    </message>
-    <message>
-        <source>The receiver says this endpoint was removed for good.</source>
-        <translation>Laut Empfänger wurde dieser Endpunkt dauerhaft entfernt.</translation>
-    </message>
-    <message>
-        <source>The payload is larger than the receiver accepts.</source>
-        <translation>Die Nutzdaten sind größer, als der Empfänger annimmt.</translation>
-    </message>
-    <message>
-        <source>The receiver does not accept this content type.</source>
-        <translation>Der Empfänger nimmt diesen Inhaltstyp nicht an.</translation>
-    </message>
-    <message>
-        <source>The receiver understood the request but refused its content.</source>
-        <translation>Der Empfänger hat die Anfrage verstanden, ihren Inhalt aber abgelehnt.</translation>
-    </message>
-    <message>
-        <source>The receiver is rate limiting; too many requests were sent.</source>
-        <translation>Der Empfänger drosselt die Anfragen; es wurden zu viele gesendet.</translation>
-    </message>
-    <message>
-        <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
-        <translation>Beim Empfänger ist während der Bearbeitung der Anfrage ein Fehler aufgetreten; sein Betreiber findet die Ursache in den Protokollen des Empfängers.</translation>
-    </message>
-    <message>
-        <source>A gateway in front of the receiver could not reach it; try again later.</source>
-        <translation>Ein Gateway vor dem Empfänger konnte ihn nicht erreichen; versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>The receiver is temporarily unavailable (maintenance or overload); try again later.</source>
-        <translation>Der Empfänger ist vorübergehend nicht verfügbar (Wartung oder Überlastung); versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>The receiver had a problem handling the request; try again later.</source>
-        <translation>Beim Empfänger trat ein Problem bei der Bearbeitung der Anfrage auf; versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>The receiver refused the request.</source>
-        <translation>Der Empfänger hat die Anfrage abgelehnt.</translation>
-    </message>
-    <message numerus="yes">
-        <source>It asks to wait %n second(s) before trying again.</source>
-        <translation>
-            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunde zu warten.</numerusform>
-            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunden zu warten.</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>The name lookup or token request did not finish within the webhook&apos;s timeout of %1 s.</source>
         <translation>Die Namensauflösung oder Token-Anforderung wurde nicht innerhalb des Zeitlimits des Webhooks von %1 s abgeschlossen.</translation>
     </message>
@@ -2435,6 +2308,136 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>HttpDiagnosis</name>
+    <message>
+        <source>Slack no longer knows this webhook URL: it was revoked, the app was removed, or the channel was deleted. Create a new incoming webhook in Slack and enter its URL.</source>
+        <translation>Slack kennt diese Webhook-URL nicht mehr: Sie wurde widerrufen, die App wurde entfernt oder der Kanal gelöscht. Legen Sie in Slack einen neuen Incoming Webhook an und tragen Sie dessen URL ein.</translation>
+    </message>
+    <message>
+        <source>The Slack channel of this webhook is archived. Unarchive it or create a webhook for another channel.</source>
+        <translation>Der Slack-Kanal dieses Webhooks ist archiviert. Heben Sie die Archivierung auf oder legen Sie einen Webhook für einen anderen Kanal an.</translation>
+    </message>
+    <message>
+        <source>A Slack administrator restricted posting to this channel.</source>
+        <translation>Ein Slack-Administrator hat das Posten in diesem Kanal eingeschränkt.</translation>
+    </message>
+    <message>
+        <source>Slack refused the webhook&apos;s credentials; the URL may have been regenerated. Enter the current URL from Slack.</source>
+        <translation>Slack hat die Zugangsdaten des Webhooks abgelehnt; die URL wurde möglicherweise neu erzeugt. Tragen Sie die aktuelle URL aus Slack ein.</translation>
+    </message>
+    <message>
+        <source>Slack could not read the message (“%1”). The payload does not fit Slack&apos;s message format.</source>
+        <translation>Slack konnte die Nachricht nicht lesen („%1“). Die Nutzdaten entsprechen nicht dem Nachrichtenformat von Slack.</translation>
+    </message>
+    <message>
+        <source>Slack is rate limiting this webhook (about one message per second per channel).</source>
+        <translation>Slack drosselt diesen Webhook (etwa eine Nachricht pro Sekunde und Kanal).</translation>
+    </message>
+    <message>
+        <source>Teams could not read the message. Check that the card is a valid Adaptive Card (version 1.5 or lower) wrapped in a message with attachments.</source>
+        <translation>Teams konnte die Nachricht nicht lesen. Prüfen Sie, ob die Karte eine gültige Adaptive Card (Version 1.5 oder niedriger) ist, eingebettet in eine Nachricht mit Anhängen.</translation>
+    </message>
+    <message>
+        <source>Teams refused the request: the workflow&apos;s URL signature no longer matches, or the workflow accepts only authenticated callers. Copy the current URL from the workflow&apos;s trigger.</source>
+        <translation>Teams hat die Anfrage abgelehnt: Die URL-Signatur des Workflows stimmt nicht mehr, oder der Workflow nimmt nur authentifizierte Aufrufer an. Kopieren Sie die aktuelle URL aus dem Trigger des Workflows.</translation>
+    </message>
+    <message>
+        <source>This Teams webhook no longer exists: the workflow or connector was deleted or retired. Create a new workflow with a webhook trigger and enter its URL.</source>
+        <translation>Dieser Teams-Webhook existiert nicht mehr: Der Workflow oder Connector wurde gelöscht oder eingestellt. Legen Sie einen neuen Workflow mit Webhook-Trigger an und tragen Sie dessen URL ein.</translation>
+    </message>
+    <message>
+        <source>The message is larger than Teams accepts (about 28 KB). Send less detail.</source>
+        <translation>Die Nachricht ist größer, als Teams annimmt (etwa 28 KB). Senden Sie weniger Details.</translation>
+    </message>
+    <message>
+        <source>Teams is throttling this webhook; too many messages were sent in a short time.</source>
+        <translation>Teams drosselt diesen Webhook; in kurzer Zeit wurden zu viele Nachrichten gesendet.</translation>
+    </message>
+    <message>
+        <source>Epic did not accept the access token (expired or revoked). It was discarded; the next attempt requests a new one.</source>
+        <translation>Epic hat das Zugriffstoken nicht angenommen (abgelaufen oder widerrufen). Es wurde verworfen; beim nächsten Versuch wird ein neues angefordert.</translation>
+    </message>
+    <message>
+        <source>Epic refused the request: the client is not authorized for it. Check that the app has the scope “%1” and is activated for this environment.</source>
+        <translation>Epic hat die Anfrage abgelehnt: Der Client ist dafür nicht berechtigt. Prüfen Sie, ob die App den Scope „%1“ hat und für diese Umgebung aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>Epic has no such resource endpoint: check the FHIR base URL.</source>
+        <translation>Epic hat keinen solchen Ressourcen-Endpunkt: Prüfen Sie die FHIR-Basis-URL.</translation>
+    </message>
+    <message>
+        <source>Epic rejected the DiagnosticReport as invalid.</source>
+        <translation>Epic hat den DiagnosticReport als ungültig zurückgewiesen.</translation>
+    </message>
+    <message>
+        <source>The receiver considers the request malformed; check that it expects this payload format.</source>
+        <translation>Der Empfänger hält die Anfrage für fehlerhaft; prüfen Sie, ob er dieses Nutzdatenformat erwartet.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request&apos;s credentials. Check that it has this webhook&apos;s current signing secret and that the clocks of both computers are right (signatures are time-limited).</source>
+        <translation>Der Empfänger hat die Zugangsdaten der Anfrage abgelehnt. Prüfen Sie, ob er das aktuelle Signaturgeheimnis dieses Webhooks hat und ob die Uhren beider Computer richtig gehen (Signaturen sind nur begrenzte Zeit gültig).</translation>
+    </message>
+    <message>
+        <source>The receiver has nothing at this URL; check the path.</source>
+        <translation>Unter dieser URL gibt es beim Empfänger nichts; prüfen Sie den Pfad.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept %1 at this URL.</source>
+        <translation>Der Empfänger nimmt unter dieser URL kein %1 an.</translation>
+    </message>
+    <message>
+        <source>The receiver gave up waiting for the request.</source>
+        <translation>Der Empfänger hat das Warten auf die Anfrage aufgegeben.</translation>
+    </message>
+    <message>
+        <source>The receiver says this endpoint was removed for good.</source>
+        <translation>Laut Empfänger wurde dieser Endpunkt dauerhaft entfernt.</translation>
+    </message>
+    <message>
+        <source>The payload is larger than the receiver accepts.</source>
+        <translation>Die Nutzdaten sind größer, als der Empfänger annimmt.</translation>
+    </message>
+    <message>
+        <source>The receiver does not accept this content type.</source>
+        <translation>Der Empfänger nimmt diesen Inhaltstyp nicht an.</translation>
+    </message>
+    <message>
+        <source>The receiver understood the request but refused its content.</source>
+        <translation>Der Empfänger hat die Anfrage verstanden, ihren Inhalt aber abgelehnt.</translation>
+    </message>
+    <message>
+        <source>The receiver is rate limiting; too many requests were sent.</source>
+        <translation>Der Empfänger drosselt die Anfragen; es wurden zu viele gesendet.</translation>
+    </message>
+    <message>
+        <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
+        <translation>Beim Empfänger ist während der Bearbeitung der Anfrage ein Fehler aufgetreten; sein Betreiber findet die Ursache in den Protokollen des Empfängers.</translation>
+    </message>
+    <message>
+        <source>A gateway in front of the receiver could not reach it; try again later.</source>
+        <translation>Ein Gateway vor dem Empfänger konnte ihn nicht erreichen; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver is temporarily unavailable (maintenance or overload); try again later.</source>
+        <translation>Der Empfänger ist vorübergehend nicht verfügbar (Wartung oder Überlastung); versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver had a problem handling the request; try again later.</source>
+        <translation>Beim Empfänger trat ein Problem bei der Bearbeitung der Anfrage auf; versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The receiver refused the request.</source>
+        <translation>Der Empfänger hat die Anfrage abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>It asks to wait %n second(s) before trying again.</source>
+        <translation>
+            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunde zu warten.</numerusform>
+            <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunden zu warten.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -88,7 +88,7 @@
     </message>
 </context>
 <context>
-    <name>DeliveryJob</name>
+    <name>HttpDiagnosis</name>
     <message numerus="yes">
         <source>It asks to wait %n second(s) before trying again.</source>
         <translation>

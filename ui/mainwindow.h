@@ -60,6 +60,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // In mainwindowactions.cpp, with changeEvent() and showTroubleshooting().
     void createActions();
     void retranslate();
     void updateActions();

@@ -65,6 +65,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    // In webhookeditorlayout.cpp.
     void buildUi();
     void retranslate();
     void loadFields(const Webhook &webhook);
@@ -77,6 +78,7 @@ private:
     void manageSecret();
     // Validates and stores the fields without closing (for Test and Signing secret); false if it did not.
     bool saveAndStayOpen();
+    // The Epic key pair, in webhookeditorepickey.cpp.
     void refreshEpicKeyStatus();
     void generateEpicKey();
     void copyEpicJwks();

@@ -1,4 +1,4 @@
-// The webhooks table: one row per webhook, refreshed from the repository without resetting the view.
+// The webhooks table: one row per webhook, following the repository's changes row by row, never resetting the view.
 #include "models/itemmodels/webhooktablemodel.h"
 
 #include "models/domain/eventtype.h"
@@ -13,6 +13,9 @@ WebhookTableModel::WebhookTableModel(WebhookRepository *repository, DeliveryLog 
     , m_repository(repository)
     , m_deliveryLog(deliveryLog)
 {
+    connect(repository, &WebhookRepository::webhookSaved, this, &WebhookTableModel::showSaved);
+    connect(repository, &WebhookRepository::webhookRemoved, this, &WebhookTableModel::showRemoved);
+    connect(repository, &WebhookRepository::attemptRecorded, this, &WebhookTableModel::showAttempt);
 }
 
 void WebhookTableModel::setHealthThresholds(const HealthThresholds &thresholds)
@@ -208,7 +211,7 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || index.column() != ActiveColumn || role != Qt::CheckStateRole)
         return false;
-    Webhook &w = m_webhooks[index.row()];
+    Webhook w = m_webhooks.at(index.row());
     const bool active = value.value<Qt::CheckState>() == Qt::Checked || value.toInt() == Qt::Checked;
     if (active == w.active)
         return true;
@@ -220,8 +223,7 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
         refresh(); // show what is stored now, e.g. the other administrator's change
         return false;
     }
-    refreshHealth(); // an inactive webhook is grey whatever its history
-    emit dataChanged(this->index(index.row(), 0), this->index(index.row(), ColumnCount - 1));
+    // The row itself, and its health (an inactive webhook is grey whatever its history), followed webhookSaved.
     emit activeChanged(w);
     return true;
 }
@@ -275,11 +277,8 @@ bool WebhookTableModel::refresh()
     for (int row = int(m_webhooks.size()) - 1; row >= 0; --row) {
         const QString id = m_webhooks.at(row).id;
         const bool stillThere = std::any_of(fresh->begin(), fresh->end(), [&id](const Webhook &w) { return w.id == id; });
-        if (!stillThere) {
-            beginRemoveRows({}, row, row);
-            m_webhooks.removeAt(row);
-            endRemoveRows();
-        }
+        if (!stillThere)
+            removeRow(row);
     }
     for (const Webhook &w : *fresh) {
         const int row = rowOfId(w.id);
@@ -310,5 +309,86 @@ bool WebhookTableModel::refreshHealth()
         m_health.insert(entry.webhookId, entry);
     if (!m_webhooks.isEmpty())
         emit dataChanged(index(0, HealthColumn), index(rowCount() - 1, LastStatusColumn));
+    return true;
+}
+
+bool WebhookTableModel::refreshChanged()
+{
+    RepositoryResult result;
+    const auto versions = m_repository->versions(&result);
+    if (!versions) {
+        emit errorOccurred(result.message);
+        return false;
+    }
+    for (int row = int(m_webhooks.size()) - 1; row >= 0; --row) {
+        if (!versions->contains(m_webhooks.at(row).id))
+            removeRow(row);
+    }
+    for (auto it = versions->cbegin(); it != versions->cend(); ++it) {
+        const int row = rowOfId(it.key());
+        if (row >= 0 && m_webhooks.at(row).version == it.value())
+            continue;
+        // Not found: deleted since the versions were read, which changed the stamp the next poll compares.
+        const auto webhook = m_repository->findById(it.key(), &result);
+        if (webhook) {
+            showSaved(*webhook);
+        } else if (result.status != RepositoryResult::Status::NotFound) {
+            emit errorOccurred(result.message);
+            return false;
+        }
+    }
+    return true;
+}
+
+void WebhookTableModel::showSaved(const Webhook &webhook)
+{
+    // Health first, so that views drawing the new or changed row read its health already.
+    refreshHealthOf(webhook.id);
+    const int row = rowOfId(webhook.id);
+    if (row < 0) {
+        beginInsertRows({}, int(m_webhooks.size()), int(m_webhooks.size()));
+        m_webhooks.append(webhook);
+        endInsertRows();
+        return;
+    }
+    m_webhooks[row] = webhook;
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+void WebhookTableModel::showRemoved(const QString &id)
+{
+    if (const int row = rowOfId(id); row >= 0)
+        removeRow(row);
+}
+
+void WebhookTableModel::showAttempt(const DeliveryRecord &record)
+{
+    const int row = rowOfId(record.webhookId);
+    if (row >= 0 && refreshHealthOf(record.webhookId))
+        emit dataChanged(index(row, HealthColumn), index(row, LastStatusColumn));
+}
+
+void WebhookTableModel::removeRow(int row)
+{
+    beginRemoveRows({}, row, row);
+    m_health.remove(m_webhooks.at(row).id);
+    m_webhooks.removeAt(row);
+    endRemoveRows();
+}
+
+bool WebhookTableModel::refreshHealthOf(const QString &id)
+{
+    if (!m_deliveryLog)
+        return true;
+    QString error;
+    const auto health = m_deliveryLog->healthOf(id, m_thresholds, QDateTime::currentDateTimeUtc(), &error);
+    if (!health) {
+        emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(error));
+        return false;
+    }
+    if (*health)
+        m_health.insert(id, **health);
+    else
+        m_health.remove(id);
     return true;
 }

@@ -1,6 +1,7 @@
-// The webhooks table: one row per webhook, refreshed from the repository without resetting the view.
+// The webhooks table: one row per webhook, following the repository's changes row by row, never resetting the view.
 #pragma once
 
+#include "models/domain/deliveryrecord.h"
 #include "models/storage/deliverylog.h"
 #include "models/domain/webhook.h"
 
@@ -28,7 +29,9 @@ public:
     };
     Q_ENUM(Role)
 
-    // deliveryLog: where health comes from; without it the health columns stay empty.
+    // deliveryLog: where health comes from; without it the health columns stay empty. The rows follow what
+    // repository announces: a saved webhook updates or adds its row, a removed one drops it, a recorded attempt
+    // recomputes that webhook's health.
     explicit WebhookTableModel(WebhookRepository *repository, DeliveryLog *deliveryLog = nullptr,
                                QObject *parent = nullptr);
     // Takes effect at the next refresh().
@@ -48,6 +51,9 @@ public:
 
     // Re-reads the repository; rows are updated, inserted and removed in place so selection survives.
     bool refresh();
+    // Re-reads only the webhooks whose stored version differs from the row's (changed by another program) and
+    // drops the rows of webhooks deleted meanwhile; health is recomputed for those webhooks only.
+    bool refreshChanged();
     Webhook webhookAt(int row) const { return m_webhooks.at(row); }
     int rowOfId(const QString &id) const;
 
@@ -57,7 +63,13 @@ signals:
     void activeChanged(const Webhook &webhook);
 
 private:
+    void showSaved(const Webhook &webhook);
+    void showRemoved(const QString &id);
+    void showAttempt(const DeliveryRecord &record);
+    void removeRow(int row);
     bool refreshHealth();
+    // Recomputes the health of the webhook with id alone; false (after errorOccurred) if the log was unreadable.
+    bool refreshHealthOf(const QString &id);
     static QString healthReason(const WebhookHealth &health);
     QVariant healthData(const WebhookHealth &health, int column, int role) const;
 

@@ -362,6 +362,26 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &event
 std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &thresholds, const QDateTime &now,
                                                         QString *error) const
 {
+    return healthWhere({}, thresholds, now, error);
+}
+
+std::optional<std::optional<WebhookHealth>> DeliveryLog::healthOf(const QString &webhookId,
+                                                                  const HealthThresholds &thresholds,
+                                                                  const QDateTime &now, QString *error) const
+{
+    const auto health = healthWhere(webhookId, thresholds, now, error);
+    if (!health)
+        return std::nullopt;
+    return health->isEmpty() ? std::optional<WebhookHealth>() : health->first();
+}
+
+std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &onlyWebhookId,
+                                                             const HealthThresholds &thresholds, const QDateTime &now,
+                                                             QString *error) const
+{
+    // One webhook's health reads only its own rows: the same queries, each narrowed to its id.
+    const bool one = !onlyWebhookId.isEmpty();
+    const QVariantList onlyId = one ? QVariantList{onlyWebhookId} : QVariantList();
     const QSqlDatabase db = m_database.connection();
     QString reason;
     QList<WebhookHealth> result;
@@ -381,11 +401,11 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
             "     ORDER BY d.started_at DESC, d.id DESC LIMIT 1) AS last_id,"
             "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id AND d.success = TRUE"
             "     ORDER BY d.started_at DESC, d.id DESC LIMIT 1) AS last_success_id"
-            "   FROM webhooks w) x"
+            "   FROM webhooks w%1) x"
             " LEFT JOIN deliveries l ON l.id = x.last_id"
             " LEFT JOIN deliveries s ON s.id = x.last_success_id"
-            " ORDER BY x.name"_s;
-        if (!execPrepared(query, sql, {}, &reason))
+            " ORDER BY x.name"_s.arg(one ? u" WHERE w.id = ?"_s : QString());
+        if (!execPrepared(query, sql, onlyId, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
         while (query.next()) {
             WebhookHealth health;
@@ -416,8 +436,11 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
                             " SUM(CASE WHEN hour_start >= ? THEN attempts ELSE 0 END),"
                             " SUM(CASE WHEN hour_start >= ? THEN successes ELSE 0 END),"
                             " SUM(attempts), SUM(successes)"
-                            " FROM delivery_hourly WHERE hour_start >= ? GROUP BY webhook_id"_s;
-        if (!execPrepared(query, sql, {firstFullHour(from24), firstFullHour(from24), firstFullHour(from7)}, &reason))
+                            " FROM delivery_hourly WHERE hour_start >= ?%1 GROUP BY webhook_id"_s
+                                .arg(one ? u" AND webhook_id = ?"_s : QString());
+        const QVariantList values =
+            QVariantList{firstFullHour(from24), firstFullHour(from24), firstFullHour(from7)} + onlyId;
+        if (!execPrepared(query, sql, values, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
         while (query.next()) {
             const auto row = rowOf.constFind(query.value(0).toString());
@@ -437,9 +460,9 @@ std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &
         QSqlQuery query(db);
         query.setForwardOnly(true);
         const QString sql = u"SELECT webhook_id, COUNT(*), SUM(CASE WHEN success THEN 1 ELSE 0 END) FROM deliveries"
-                            " WHERE started_at >= ? AND started_at < ? AND webhook_id IS NOT NULL"
-                            " GROUP BY webhook_id"_s;
-        if (!execPrepared(query, sql, {from, firstFullHour(from)}, &reason))
+                            " WHERE started_at >= ? AND started_at < ? AND webhook_id IS NOT NULL%1"
+                            " GROUP BY webhook_id"_s.arg(one ? u" AND webhook_id = ?"_s : QString());
+        if (!execPrepared(query, sql, QVariantList{from, firstFullHour(from)} + onlyId, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
         while (query.next()) {
             const auto row = rowOf.constFind(query.value(0).toString());

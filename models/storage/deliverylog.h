@@ -198,6 +198,9 @@ public:
     // and the indexes: its cost does not grow with the number of attempts.
     std::optional<QList<WebhookHealth>> health(const HealthThresholds &thresholds, const QDateTime &now,
                                                QString *error = nullptr) const;
+    // The same for one webhook alone, after it changed or was sent to; an empty optional inside if it is not stored.
+    std::optional<std::optional<WebhookHealth>> healthOf(const QString &webhookId, const HealthThresholds &thresholds,
+                                                         const QDateTime &now, QString *error = nullptr) const;
 
     // Attempts per hour (success and failure) and latency percentiles of one webhook over [from, to), with an
     // empty bucket for every hour without attempts.
@@ -231,5 +234,9 @@ public:
                           const Progress &progress = {}, int pageSize = 500) const;
 
 private:
+    // Health of every webhook, or of the one with onlyWebhookId.
+    std::optional<QList<WebhookHealth>> healthWhere(const QString &onlyWebhookId, const HealthThresholds &thresholds,
+                                                    const QDateTime &now, QString *error) const;
+
     Database &m_database;
 };

@@ -1,105 +1,18 @@
-// Reads and writes webhooks and their subscriptions; every change is checked, versioned and audited.
+// Reads and writes webhooks and their subscriptions; every change is checked, versioned, audited and announced.
 #include "models/domain/displaytext.h"
 #include "models/domain/eventtype.h"
 #include "models/storage/webhookrepository.h"
+#include "models/storage/webhookrows.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUuid>
 
-namespace {
+using namespace WebhookRows;
 
-QString headersToJson(const HeaderList &headers)
-{
-    QJsonArray array;
-    for (const auto &[headerName, headerValue] : headers)
-        array.append(QJsonArray{headerName, headerValue});
-    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
-}
-
-HeaderList headersFromJson(const QString &json)
-{
-    HeaderList headers;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    for (const QJsonValue &pair : array)
-        headers.append({pair.toArray().at(0).toString(), pair.toArray().at(1).toString()});
-    return headers;
-}
-
-QDateTime fromMsecs(const QVariant &value)
-{
-    return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
-}
-
-QVariant toMsecs(const QDateTime &time)
-{
-    return time.isValid() ? QVariant(time.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
-}
-
-// Qt binds a null QString as SQL NULL; the text columns are NOT NULL with '' for "nothing".
-QVariant text(const QString &value)
-{
-    return value.isNull() ? QVariant(QStringLiteral("")) : QVariant(value);
-}
-
-QJsonObject objectFromJson(const QVariant &value)
-{
-    return QJsonDocument::fromJson(value.toString().toUtf8()).object();
-}
-
-bool sameConfiguration(const Webhook &a, const Webhook &b)
-{
-    return a.name == b.name && a.kind == b.kind && a.url == b.url && a.active == b.active
-           && a.description == b.description && a.timeoutSeconds == b.timeoutSeconds && a.headers == b.headers
-           && a.events == b.events && a.phiLevel == b.phiLevel && a.allowLoopbackHttp == b.allowLoopbackHttp
-           && a.caFile == b.caFile && a.internalEndpoint == b.internalEndpoint && a.epic == b.epic
-           && a.payloadLanguage == b.payloadLanguage;
-}
-
-// Settings that only some webhooks use share one JSON column, so adding one needs no migration.
-QString settingsToJson(const Webhook &webhook)
-{
-    QJsonObject settings;
-    if (!webhook.caFile.isEmpty())
-        settings.insert(QStringLiteral("caFile"), webhook.caFile);
-    if (webhook.internalEndpoint)
-        settings.insert(QStringLiteral("internalEndpoint"), true);
-    if (!webhook.epic.isEmpty())
-        settings.insert(QStringLiteral("epic"), epicSettingsToJson(webhook.epic));
-    if (webhook.payloadLanguage != u"en")
-        settings.insert(QStringLiteral("payloadLanguage"), webhook.payloadLanguage);
-    if (!webhook.previousSecretFingerprint.isEmpty()) {
-        settings.insert(QStringLiteral("previousSecretFingerprint"), webhook.previousSecretFingerprint);
-        settings.insert(QStringLiteral("secretGraceUntil"), webhook.secretGraceUntil.toMSecsSinceEpoch());
-    }
-    return QString::fromUtf8(QJsonDocument(settings).toJson(QJsonDocument::Compact));
-}
-
-void settingsFromJson(const QString &json, Webhook &webhook)
-{
-    const QJsonObject settings = QJsonDocument::fromJson(json.toUtf8()).object();
-    webhook.caFile = settings.value(QLatin1String("caFile")).toString();
-    webhook.internalEndpoint = settings.value(QLatin1String("internalEndpoint")).toBool();
-    webhook.epic = epicSettingsFromJson(settings.value(QLatin1String("epic")).toObject());
-    webhook.payloadLanguage = settings.value(QLatin1String("payloadLanguage")).toString(QStringLiteral("en"));
-    webhook.previousSecretFingerprint = settings.value(QLatin1String("previousSecretFingerprint")).toString();
-    webhook.secretGraceUntil = webhook.previousSecretFingerprint.isEmpty()
-                                   ? QDateTime()
-                                   : QDateTime::fromMSecsSinceEpoch(
-                                         qint64(settings.value(QLatin1String("secretGraceUntil")).toDouble()), Qt::UTC);
-}
-
-const QString selectColumns = QStringLiteral(
-    "SELECT id, name, kind, url, active, description, timeout_seconds, headers_json, phi_level, allow_loopback_http,"
-    " secret_fingerprint, secret_set_at, created_by, created_at, updated_by, updated_at, version, settings_json"
-    " FROM webhooks");
-
-} // namespace
-
-WebhookRepository::WebhookRepository(Database &database)
-    : m_database(database)
+WebhookRepository::WebhookRepository(Database &database, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
 {
 }
 
@@ -148,7 +61,7 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
     QSqlDatabase db = m_database.connection();
     QSqlQuery select(db);
     select.setForwardOnly(true);
-    if (!select.prepare(selectColumns + where + QStringLiteral(" ORDER BY name"))) {
+    if (!select.prepare(selectColumns() + where + QStringLiteral(" ORDER BY name"))) {
         if (result)
             *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
         return std::nullopt;
@@ -162,26 +75,7 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
     }
     QList<Webhook> webhooks;
     while (select.next()) {
-        Webhook w;
-        w.id = select.value(0).toString();
-        w.name = select.value(1).toString();
-        w.kind = WebhookKinds::fromKey(select.value(2).toString()).value_or(WebhookKind::Generic);
-        w.url = urlFromText(select.value(3).toString());
-        w.active = select.value(4).toBool();
-        w.description = select.value(5).toString();
-        w.timeoutSeconds = select.value(6).toInt();
-        w.headers = headersFromJson(select.value(7).toString());
-        w.phiLevel = PhiLevels::fromKey(select.value(8).toString()).value_or(PhiLevel::None);
-        w.allowLoopbackHttp = select.value(9).toBool();
-        w.secretFingerprint = select.value(10).toString();
-        w.secretSetAt = fromMsecs(select.value(11));
-        w.createdBy = select.value(12).toString();
-        w.createdAt = fromMsecs(select.value(13));
-        w.updatedBy = select.value(14).toString();
-        w.updatedAt = fromMsecs(select.value(15));
-        w.version = select.value(16).toInt();
-        settingsFromJson(select.value(17).toString(), w);
-        webhooks.append(w);
+        webhooks.append(fromRow(select));
     }
 
     // Only the subscriptions of the webhooks read: looking one webhook up must not cost a read of all of them.
@@ -307,28 +201,6 @@ RepositoryResult WebhookRepository::writeEvents(const Webhook &webhook)
     return {};
 }
 
-RepositoryResult WebhookRepository::writeAudit(const QString &action, const QString &entityId, const QString &entityName,
-                                               const QJsonObject &before, const QJsonObject &after)
-{
-    QSqlQuery insert(m_database.connection());
-    insert.prepare(QStringLiteral("INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_name,"
-                                  " before_json, after_json) VALUES (?, ?, ?, 'webhook', ?, ?, ?, ?)"));
-    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    insert.addBindValue(m_database.actor());
-    insert.addBindValue(action);
-    insert.addBindValue(entityId);
-    insert.addBindValue(entityName);
-    auto json = [](const QJsonObject &object) {
-        return object.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                : QVariant(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
-    };
-    insert.addBindValue(json(before));
-    insert.addBindValue(json(after));
-    if (!insert.exec())
-        return databaseError(tr("Cannot write the audit log"), Database::describe(insert.lastError()));
-    return {};
-}
-
 RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &auditAction)
 {
     if (RepositoryResult check = validate(webhook); !check.ok())
@@ -350,7 +222,7 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
              stored.id, stored.name, WebhookNames::key(stored.name), WebhookKinds::key(stored.kind), urlText(stored.url), stored.active,
              text(stored.description), stored.timeoutSeconds, headersToJson(stored.headers), PhiLevels::key(stored.phiLevel),
              stored.allowLoopbackHttp,
-             stored.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(stored.secretFingerprint),
+             optionalText(stored.secretFingerprint),
              toMsecs(stored.secretSetAt), stored.createdBy, toMsecs(stored.createdAt), stored.updatedBy,
              toMsecs(stored.updatedAt), stored.version, settingsToJson(stored)})
         insert.addBindValue(value);
@@ -416,31 +288,40 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     return {};
 }
 
+RepositoryResult WebhookRepository::announceSaved(const RepositoryResult &result, const Webhook &webhook)
+{
+    if (result.ok())
+        emit webhookSaved(webhook);
+    return result;
+}
+
 RepositoryResult WebhookRepository::create(Webhook &webhook)
 {
-    return inTransaction([&] { return insertRow(webhook, QStringLiteral("create")); });
+    return announceSaved(inTransaction([&] { return insertRow(webhook, QStringLiteral("create")); }), webhook);
 }
 
 RepositoryResult WebhookRepository::update(Webhook &webhook)
 {
-    return inTransaction([&] {
+    const RepositoryResult result = inTransaction([&] {
         RepositoryResult lookup;
         const auto before = findById(webhook.id, &lookup);
         if (!before)
             return lookup;
         return updateRow(webhook, QStringLiteral("update"), true, before);
     });
+    return announceSaved(result, webhook);
 }
 
 RepositoryResult WebhookRepository::overwrite(Webhook &webhook)
 {
-    return inTransaction([&] {
+    const RepositoryResult result = inTransaction([&] {
         RepositoryResult lookup;
         const auto before = findById(webhook.id, &lookup);
         if (!before)
             return lookup;
         return updateRow(webhook, QStringLiteral("update"), false, before);
     });
+    return announceSaved(result, webhook);
 }
 
 RepositoryResult WebhookRepository::setActive(Webhook &webhook, bool active)
@@ -456,12 +337,12 @@ RepositoryResult WebhookRepository::setActive(Webhook &webhook, bool active)
     });
     if (result.ok())
         webhook = changed;
-    return result;
+    return announceSaved(result, changed);
 }
 
 RepositoryResult WebhookRepository::remove(const Webhook &webhook)
 {
-    return inTransaction([&]() -> RepositoryResult {
+    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
         RepositoryResult lookup;
         const auto before = findById(webhook.id, &lookup);
         if (!before)
@@ -473,6 +354,9 @@ RepositoryResult WebhookRepository::remove(const Webhook &webhook)
             return databaseError(tr("Cannot delete the webhook “%1”").arg(webhook.name), Database::describe(remove.lastError()));
         return writeAudit(QStringLiteral("delete"), before->id, before->name, before->auditSnapshot(), {});
     });
+    if (result.ok())
+        emit webhookRemoved(webhook.id);
+    return result;
 }
 
 RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *copy)
@@ -498,48 +382,7 @@ RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *co
     result = inTransaction([&] { return insertRow(duplicate, QStringLiteral("create")); });
     if (result.ok() && copy)
         *copy = duplicate;
-    return result;
-}
-
-RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, ImportSummary *summary)
-{
-    ImportSummary counts;
-    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
-        for (Webhook incoming : webhooks) {
-            RepositoryResult lookup;
-            const auto existing = findByName(incoming.name, &lookup);
-            if (lookup.status == RepositoryResult::Status::DatabaseError)
-                return lookup;
-            RepositoryResult step;
-            if (existing) {
-                Webhook merged = incoming;
-                merged.id = existing->id;
-                merged.version = existing->version;
-                merged.secretFingerprint = existing->secretFingerprint;
-                merged.secretSetAt = existing->secretSetAt;
-                merged.previousSecretFingerprint = existing->previousSecretFingerprint;
-                merged.secretGraceUntil = existing->secretGraceUntil;
-                merged.events = EventCatalog::inCatalogOrder(merged.events);
-                if (sameConfiguration(merged, *existing)) {
-                    ++counts.unchanged;
-                    continue;
-                }
-                step = updateRow(merged, QStringLiteral("import"), true, existing);
-                ++counts.updated;
-            } else {
-                step = insertRow(incoming, QStringLiteral("import"));
-                ++counts.created;
-            }
-            if (!step.ok()) {
-                step.message = tr("Webhook “%1”: %2").arg(incoming.name, step.message);
-                return step;
-            }
-        }
-        return {};
-    });
-    if (result.ok() && summary)
-        *summary = counts;
-    return result;
+    return announceSaved(result, duplicate);
 }
 
 RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const QString &auditAction)
@@ -553,8 +396,7 @@ RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const Q
         QSqlQuery update(m_database.connection());
         update.prepare(QStringLiteral("UPDATE webhooks SET secret_fingerprint = ?, secret_set_at = ?, settings_json = ?,"
                                       " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
-        update.addBindValue(changed.secretFingerprint.isEmpty() ? QVariant(QMetaType::fromType<QString>())
-                                                                : QVariant(changed.secretFingerprint));
+        update.addBindValue(optionalText(changed.secretFingerprint));
         update.addBindValue(toMsecs(changed.secretSetAt));
         // Other settings as stored now: a secret change must not carry stale configuration along.
         Webhook stored = *before;
@@ -584,7 +426,7 @@ RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const Q
     });
     if (result.ok())
         webhook = changed;
-    return result;
+    return announceSaved(result, changed);
 }
 
 std::optional<QString> WebhookRepository::changeStamp() const
@@ -598,26 +440,24 @@ std::optional<QString> WebhookRepository::changeStamp() const
     return QStringLiteral("%1/%2/%3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
 }
 
-std::optional<QList<AuditEntry>> WebhookRepository::auditTrail(const QString &entityId, RepositoryResult *result) const
+std::optional<QHash<QString, int>> WebhookRepository::versions(RepositoryResult *result) const
 {
     QSqlQuery select(m_database.connection());
     select.setForwardOnly(true);
-    select.prepare(QStringLiteral("SELECT id, at, actor, action, entity, entity_id, entity_name, before_json, after_json"
-                                  " FROM audit_log")
-                   + (entityId.isEmpty() ? QString() : QStringLiteral(" WHERE entity_id = ?"))
-                   + QStringLiteral(" ORDER BY id"));
-    if (!entityId.isEmpty())
-        select.addBindValue(entityId);
-    if (!select.exec()) {
+    if (!select.exec(QStringLiteral("SELECT id, version FROM webhooks"))) {
         if (result)
-            *result = databaseError(tr("Cannot read the audit log"), Database::describe(select.lastError()));
+            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
         return std::nullopt;
     }
-    QList<AuditEntry> entries;
-    while (select.next()) {
-        entries.append({select.value(0).toLongLong(), fromMsecs(select.value(1)), select.value(2).toString(),
-                        select.value(3).toString(), select.value(4).toString(), select.value(5).toString(),
-                        select.value(6).toString(), objectFromJson(select.value(7)), objectFromJson(select.value(8))});
-    }
-    return entries;
+    QHash<QString, int> versions;
+    while (select.next())
+        versions.insert(select.value(0).toString(), select.value(1).toInt());
+    if (result)
+        *result = {};
+    return versions;
+}
+
+void WebhookRepository::noteAttemptRecorded(const DeliveryRecord &record)
+{
+    emit attemptRecorded(record);
 }

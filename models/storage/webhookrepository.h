@@ -1,13 +1,15 @@
-// Reads and writes webhooks and their subscriptions; every change is checked, versioned and audited.
+// Reads and writes webhooks and their subscriptions; every change is checked, versioned, audited and announced.
 #pragma once
 
 #include "models/storage/database.h"
+#include "models/domain/deliveryrecord.h"
 #include "models/domain/webhook.h"
 #include "models/domain/webhookvalidator.h"
 
-#include <QCoreApplication>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
+#include <QObject>
 
 #include <optional>
 
@@ -44,11 +46,14 @@ struct RepositoryResult
     }
 };
 
-class WebhookRepository
+// The one place the console changes webhooks through: after every stored change it says which webhook changed
+// (webhookSaved, webhookRemoved), and after an attempt was recorded whose health moved (attemptRecorded), so that
+// views update that one row instead of re-reading every webhook.
+class WebhookRepository : public QObject
 {
-    Q_DECLARE_TR_FUNCTIONS(WebhookRepository)
+    Q_OBJECT
 public:
-    explicit WebhookRepository(Database &database);
+    explicit WebhookRepository(Database &database, QObject *parent = nullptr);
 
     // All webhooks, ordered by name. On failure returns nothing and fills *result.
     std::optional<QList<Webhook>> all(RepositoryResult *result = nullptr) const;
@@ -83,8 +88,21 @@ public:
 
     // Changes whenever any webhook is created, changed or deleted, by anyone; cheap enough to poll.
     std::optional<QString> changeStamp() const;
+    // The stored version of every webhook by id: what tells a view which of its rows another program changed.
+    std::optional<QHash<QString, int>> versions(RepositoryResult *result = nullptr) const;
+
+    // For the code that records delivery attempts: announces record through attemptRecorded.
+    void noteAttemptRecorded(const DeliveryRecord &record);
 
     std::optional<QList<AuditEntry>> auditTrail(const QString &entityId = {}, RepositoryResult *result = nullptr) const;
+
+signals:
+    // After a webhook was created, changed, switched on or off, imported, duplicated or had its secret changed,
+    // by this repository: webhook as stored now.
+    void webhookSaved(const Webhook &webhook);
+    void webhookRemoved(const QString &id);
+    // An attempt to deliver to record.webhookId was recorded (see noteAttemptRecorded).
+    void attemptRecorded(const DeliveryRecord &record);
 
 private:
     RepositoryResult insertRow(Webhook &webhook, const QString &auditAction);
@@ -95,6 +113,8 @@ private:
                                 const QJsonObject &before, const QJsonObject &after);
     RepositoryResult validate(const Webhook &webhook) const;
     RepositoryResult inTransaction(const std::function<RepositoryResult()> &work);
+    // Emits webhookSaved(webhook) if result is ok; returns result.
+    RepositoryResult announceSaved(const RepositoryResult &result, const Webhook &webhook);
     RepositoryResult databaseError(const QString &what, const QString &detail) const;
     void nameTheWebhookHolding(RepositoryResult &result) const;
     RepositoryResult writeError(const Webhook &webhook, const QSqlError &error) const;
