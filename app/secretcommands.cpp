@@ -270,7 +270,7 @@ private:
 int EpicCommand::keygen(Webhook &webhook, int bits, bool replace)
 {
     SecretStore &store = m_support.secrets();
-    const QString keychainKey = WebhookDelivery::epicKeyKeychainKey(webhook.id);
+    const QString keychainKey = WebhookSecrets::epicPrivateKeyKey(webhook.id);
     const SecretStore::Result existing = store.readAndWait(keychainKey);
     if (!existing.ok() && existing.status != SecretStore::Status::NotFound)
         return m_support.fail(existing.message);

@@ -333,7 +333,7 @@ void TestSecretCommands::epicKeygen()
     QVERIFY(!jwk.contains(u"d"_s));
 
     // The stored private key signs an assertion that the printed public key verifies.
-    const SecretStore::Result stored = m_keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(webhook.id));
+    const SecretStore::Result stored = m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id));
     QVERIFY2(stored.ok(), qPrintable(stored.message));
     const auto key = EpicKey::fromPem(stored.value.toLatin1());
     QVERIFY(key);
@@ -351,11 +351,11 @@ void TestSecretCommands::epicKeygen()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"--replace"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(webhook.id)).value, stored.value);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value, stored.value);
 
     result = run(keygen + QStringList{u"--replace"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const auto replacement = EpicKey::fromPem(m_keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(webhook.id)).value.toLatin1());
+    const auto replacement = EpicKey::fromPem(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value.toLatin1());
     QVERIFY(replacement);
     QVERIFY(replacement->thumbprint() != key->thumbprint());
     // The key id was the old key's thumbprint, so it follows the new key.
@@ -381,7 +381,7 @@ void TestSecretCommands::epicKeygenRefusals()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"only Epic webhooks"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(generic.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(generic.id)).status, SecretStore::Status::NotFound);
 }
 
 void TestSecretCommands::sendSigned()

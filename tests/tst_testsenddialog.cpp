@@ -109,7 +109,7 @@ void TestTestSendDialog::cleanup()
     for (const QString &id : std::as_const(m_webhookIds)) {
         m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
         m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
-        m_keychain->removeAndWait(WebhookDelivery::epicKeyKeychainKey(id));
+        m_keychain->removeAndWait(WebhookSecrets::epicPrivateKeyKey(id));
     }
     m_webhookIds.clear();
     m_sender.reset();

@@ -402,7 +402,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(epic).ok());
-    keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+    keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
 
     WebhookEditorDialog dialog(*m_repository, epic, nullptr, &services);
     dialog.show();
@@ -413,7 +413,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QTRY_VERIFY_WITH_TIMEOUT(field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
     const QString keyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
     QVERIFY(!keyId.isEmpty());
-    const SecretStore::Result stored = keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+    const SecretStore::Result stored = keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
     QVERIFY2(stored.ok(), qPrintable(stored.message));
     const auto key = EpicKey::fromPem(stored.value.toLatin1());
     QVERIFY(key);
@@ -427,7 +427,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QTRY_VERIFY_WITH_TIMEOUT(field<QLineEdit>(dialog, "epicKeyIdEdit")->text() != keyId
                                  && field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
     const QString newKeyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
-    QCOMPARE(EpicKey::fromPem(keychain.readAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id)).value.toLatin1())
+    QCOMPARE(EpicKey::fromPem(keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id)).value.toLatin1())
                  ->thumbprint(), newKeyId);
     QCOMPARE(m_repository->findById(epic.id)->epic.keyId, newKeyId);
     // The administrator's own save afterwards goes through without a conflict.
@@ -453,7 +453,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QFile file(saved);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), QApplication::clipboard()->text());
-    keychain.removeAndWait(WebhookDelivery::epicKeyKeychainKey(epic.id));
+    keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
 }
 
 void TestWebhookEditor::screenshot()

@@ -4,7 +4,7 @@
 #include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "network/transport/epicauth.h"
-#include "network/transport/webhookdelivery.h"
+#include "models/secrets/webhooksecrets.h"
 #include "ui/filedialogs.h"
 
 #include <QApplication>
@@ -31,7 +31,7 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
         m_epicKeyStatus->setText(tr("Save the webhook first; its key pair belongs to it."));
         return;
     }
-    m_services->keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
+    m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
                               [this](const SecretStore::Result &result) {
                                   if (result.ok()) {
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
@@ -70,7 +70,7 @@ void WebhookEditorDialog::generateEpicKey()
             m_epicGenerateKeyButton->setEnabled(true);
             return;
         }
-        m_services->keychain.write(WebhookDelivery::epicKeyKeychainKey(m_webhook.id),
+        m_services->keychain.write(WebhookSecrets::epicPrivateKeyKey(m_webhook.id),
                                    QString::fromLatin1(key->privateKeyPem()), this,
                                    [this, thumbprint = key->thumbprint()](const SecretStore::Result &result) {
                                        if (!result.ok()) {
@@ -89,7 +89,7 @@ void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray
 {
     if (!m_services || m_webhook.id.isEmpty())
         return;
-    m_services->keychain.read(WebhookDelivery::epicKeyKeychainKey(m_webhook.id), this,
+    m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
                               [this, use](const SecretStore::Result &result) {
                                   QString error;
                                   const auto key = result.ok() ? EpicKey::fromPem(result.value.toLatin1(), &error)

@@ -3,11 +3,6 @@
 
 #include "network/transport/standardwebhooks.h"
 
-QString WebhookDelivery::epicKeyKeychainKey(const QString &webhookId)
-{
-    return QStringLiteral("webhook/%1/epic-private-key").arg(webhookId);
-}
-
 std::optional<DeliveryRequest> WebhookDelivery::build(const Webhook &webhook, const Payload &payload,
                                                       const QStringList &signingSecrets, const QByteArray &messageId,
                                                       qint64 timestamp, const EpicKey &epicKey, QString *error)

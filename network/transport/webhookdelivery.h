@@ -19,9 +19,6 @@ public:
     // Inactivity allowed within the webhook's overall timeout.
     static constexpr int InactivityTimeoutMs = 10000;
 
-    // The keychain entry of a webhook's Epic private key (PEM).
-    static QString epicKeyKeychainKey(const QString &webhookId);
-
     // Payload headers, then the administrator's headers, then (generic webhooks with secrets) the Standard Webhooks
     // headers for messageId and timestamp. Epic webhooks post to {FHIR base}/DiagnosticReport with a token obtained
     // with epicKey. Fails when a generic webhook's secret is malformed or Epic settings are incomplete.
