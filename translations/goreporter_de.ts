@@ -648,10 +648,6 @@ Die Tabelle zeigt höchstens %1 Versuche, sofern --limit nichts anderes angibt; 
         <translation>Erneut versuchen</translation>
     </message>
     <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
         <source>Clear Filter</source>
         <translation>Filter zurücksetzen</translation>
     </message>
@@ -717,198 +713,16 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>This attempt is not in the current filter.</source>
         <translation>Dieser Versuch gehört nicht zum aktuellen Filter.</translation>
     </message>
-    <message>
-        <source>%1 of %2</source>
-        <translation>%1 von %2</translation>
-    </message>
-    <message>
-        <source>%1 Stopping after the step in hand…</source>
-        <translation>%1 Wird nach dem laufenden Schritt angehalten…</translation>
-    </message>
-    <message>
-        <source>Redeliver to a Disabled Webhook?</source>
-        <translation>Erneut an einen deaktivierten Webhook zustellen?</translation>
-    </message>
-    <message>
-        <source>Redeliver Anyway</source>
-        <translation>Trotzdem erneut zustellen</translation>
-    </message>
-    <message>
-        <source>%1 It could not be recorded in the delivery log: %2</source>
-        <translation>%1 Dies konnte nicht im Zustellprotokoll festgehalten werden: %2</translation>
-    </message>
-    <message>
-        <source>The failed events cannot be found: %1</source>
-        <translation>Die fehlgeschlagenen Ereignisse können nicht ermittelt werden: %1</translation>
-    </message>
-    <message>
-        <source>Finding the failed events of this filter…</source>
-        <translation>Fehlgeschlagene Ereignisse dieses Filters werden gesucht…</translation>
-    </message>
-    <message>
-        <source>No failed event of this filter needs redelivering: every one was delivered on a later attempt, or nothing failed.</source>
-        <translation>Kein fehlgeschlagenes Ereignis dieses Filters muss erneut zugestellt werden: Jedes wurde bei einem späteren Versuch zugestellt, oder nichts ist fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Redeliver Failed Events</source>
-        <translation>Fehlgeschlagene Ereignisse erneut zustellen</translation>
-    </message>
     <message numerus="yes">
-        <source>Redeliver %Ln failed event(s) of this filter?</source>
+        <source>about %Ln attempt(s), counting…</source>
         <translation>
-            <numerusform>%Ln fehlgeschlagenes Ereignis dieses Filters erneut zustellen?</numerusform>
-            <numerusform>%Ln fehlgeschlagene Ereignisse dieses Filters erneut zustellen?</numerusform>
+            <numerusform>etwa %Ln Versuch, wird gezählt…</numerusform>
+            <numerusform>etwa %Ln Versuche, wird gezählt…</numerusform>
         </translation>
     </message>
     <message>
-        <source>Each is sent again to its webhook with its original message id, one at a time and at most %1 per second (about %2 s in all), and each result is recorded as a redelivery. Events of deleted or disabled webhooks are skipped.</source>
-        <translation>Jedes wird mit seiner ursprünglichen Nachrichten-ID erneut an seinen Webhook gesendet, eines nach dem anderen und höchstens %1 pro Sekunde (insgesamt etwa %2 s), und jedes Ergebnis wird als erneute Zustellung protokolliert. Ereignisse gelöschter oder deaktivierter Webhooks werden übersprungen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Redeliver %Ln Event(s)</source>
-        <translation>
-            <numerusform>%Ln Ereignis erneut zustellen</numerusform>
-            <numerusform>%Ln Ereignisse erneut zustellen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Redelivering failed events: %1 delivered, %2 failed.</source>
-        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt: %1 zugestellt, %2 fehlgeschlagen.</translation>
-    </message>
-    <message>
-        <source>Redelivered %1 of %2 failed events: %3 delivered, %4 failed (%5 not sent).</source>
-        <translation>%1 von %2 fehlgeschlagenen Ereignissen erneut gesendet: %3 zugestellt, %4 fehlgeschlagen (%5 nicht gesendet).</translation>
-    </message>
-    <message>
-        <source>Cancelled. %1</source>
-        <translation>Abgebrochen. %1</translation>
-    </message>
-    <message>
-        <source>Redelivering failed events…</source>
-        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt…</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>JSON Lines (*.jsonl)</source>
-        <translation>JSON Lines (*.jsonl)</translation>
-    </message>
-    <message>
-        <source>Export Deliveries</source>
-        <translation>Zustellungen exportieren</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save %1: %2</source>
-        <translation>%1 kann nicht gespeichert werden: %2</translation>
-    </message>
-    <message>
-        <source>The export was cancelled; “%1” was not written.</source>
-        <translation>Der Export wurde abgebrochen; „%1“ wurde nicht geschrieben.</translation>
-    </message>
-    <message>
-        <source>The export failed: %1</source>
-        <translation>Der Export ist fehlgeschlagen: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>Exported %Ln attempt(s) to “%1”.</source>
-        <translation>
-            <numerusform>%Ln Versuch nach „%1“ exportiert.</numerusform>
-            <numerusform>%Ln Versuche nach „%1“ exportiert.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Exporting to “%1”…</source>
-        <translation>Export nach „%1“…</translation>
-    </message>
-    <message>
-        <source>Purge Old Deliveries</source>
-        <translation>Alte Zustellungen bereinigen</translation>
-    </message>
-    <message>
-        <source>This cannot be undone. The attempts are deleted in batches while you keep working, and the purge is written to the audit log. The retention period is set in the settings.</source>
-        <translation>Dies kann nicht rückgängig gemacht werden. Die Versuche werden schrittweise gelöscht, während Sie weiterarbeiten, und die Bereinigung wird im Audit-Protokoll festgehalten. Die Aufbewahrungsfrist legen Sie in den Einstellungen fest.</translation>
-    </message>
-    <message>
-        <source>Purge</source>
-        <translation>Bereinigen</translation>
-    </message>
-    <message>
-        <source>The purge stopped after deleting %1 attempts: %2</source>
-        <translation>Die Bereinigung wurde angehalten (gelöschte Versuche: %1): %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>The purge was cancelled after deleting %1 attempts older than %Ln day(s).</source>
-        <translation>
-            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
-            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleted %1 attempts older than %Ln day(s).</source>
-        <translation>
-            <numerusform>Gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
-            <numerusform>Gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Deleting attempts older than %Ln day(s)…</source>
-        <translation>
-            <numerusform>Versuche, die älter als %Ln Tag sind, werden gelöscht…</numerusform>
-            <numerusform>Versuche, die älter als %Ln Tage sind, werden gelöscht…</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
-        <translation>
-            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
-            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Attempt %1 of event %2</source>
-        <translation>Versuch %1 zum Ereignis %2</translation>
-    </message>
-    <message>
-        <source>Send a Delivered Attempt Again?</source>
-        <translation>Einen zugestellten Versuch erneut senden?</translation>
-    </message>
-    <message>
-        <source>The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a duplicate (with the same webhook-id, so that it can recognise it).</source>
-        <translation>Der Empfänger hat diesen Versuch angenommen (HTTP %2): %1. Wird er erneut gesendet, erhält der Empfänger ein Duplikat (mit derselben webhook-id, sodass er es erkennen kann).</translation>
-    </message>
-    <message>
-        <source>Send Again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <source>%1: redelivering…</source>
-        <translation>%1: wird erneut zugestellt…</translation>
-    </message>
-    <message>
-        <source>%1: not redelivered.</source>
-        <translation>%1: nicht erneut zugestellt.</translation>
-    </message>
-    <message>
-        <source>%1: redelivered; the receiver accepted it (HTTP %2).</source>
-        <translation>%1: erneut zugestellt; der Empfänger hat ihn angenommen (HTTP %2).</translation>
-    </message>
-    <message>
-        <source>%1: the redelivery failed: %2</source>
-        <translation>%1: Die erneute Zustellung ist fehlgeschlagen: %2</translation>
-    </message>
-    <message>
-        <source>%1: not redelivered: %2</source>
-        <translation>%1: nicht erneut zugestellt: %2</translation>
-    </message>
-    <message>
-        <source>%1: the redelivery was cancelled.</source>
-        <translation>%1: Die erneute Zustellung wurde abgebrochen.</translation>
+        <source>An estimate from the database; the exact number replaces it when the count is done.</source>
+        <translation>Eine Schätzung der Datenbank; die genaue Zahl ersetzt sie, sobald die Zählung fertig ist.</translation>
     </message>
 </context>
 <context>
@@ -1738,6 +1552,100 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>There is no delivery attempt %1 (never recorded, or purged since).</source>
         <translation>Es gibt keinen Zustellversuch %1 (nie protokolliert oder inzwischen bereinigt).</translation>
     </message>
+    <message>
+        <source>Cannot estimate the size of the delivery log: %1</source>
+        <translation>Die Größe des Zustellprotokolls kann nicht geschätzt werden: %1</translation>
+    </message>
+    <message>
+        <source>the plan has no row estimate</source>
+        <translation>der Abfrageplan enthält keine Zeilenschätzung</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryLogJobs</name>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON Lines (*.jsonl)</source>
+        <translation>JSON Lines (*.jsonl)</translation>
+    </message>
+    <message>
+        <source>Export Deliveries</source>
+        <translation>Zustellungen exportieren</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save %1: %2</source>
+        <translation>%1 kann nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; “%1” was not written.</source>
+        <translation>Der Export wurde abgebrochen; „%1“ wurde nicht geschrieben.</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln attempt(s) to “%1”.</source>
+        <translation>
+            <numerusform>%Ln Versuch nach „%1“ exportiert.</numerusform>
+            <numerusform>%Ln Versuche nach „%1“ exportiert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exporting to “%1”…</source>
+        <translation>Export nach „%1“…</translation>
+    </message>
+    <message>
+        <source>Purge Old Deliveries</source>
+        <translation>Alte Zustellungen bereinigen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
+        <translation>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tag sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
+            <numerusform>Alle Zustellversuche löschen, die älter als %Ln Tage sind, also vor %1, %2 Uhr begonnen haben?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This cannot be undone. The attempts are deleted in batches while you keep working, and the purge is written to the audit log. The retention period is set in the settings.</source>
+        <translation>Dies kann nicht rückgängig gemacht werden. Die Versuche werden schrittweise gelöscht, während Sie weiterarbeiten, und die Bereinigung wird im Audit-Protokoll festgehalten. Die Aufbewahrungsfrist legen Sie in den Einstellungen fest.</translation>
+    </message>
+    <message>
+        <source>Purge</source>
+        <translation>Bereinigen</translation>
+    </message>
+    <message>
+        <source>The purge stopped after deleting %1 attempts: %2</source>
+        <translation>Die Bereinigung wurde angehalten (gelöschte Versuche: %1): %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>The purge was cancelled after deleting %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
+            <numerusform>Die Bereinigung wurde abgebrochen; gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleted %1 attempts older than %Ln day(s).</source>
+        <translation>
+            <numerusform>Gelöschte Versuche älter als %Ln Tag: %1.</numerusform>
+            <numerusform>Gelöschte Versuche älter als %Ln Tage: %1.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting attempts older than %Ln day(s)…</source>
+        <translation>
+            <numerusform>Versuche, die älter als %Ln Tag sind, werden gelöscht…</numerusform>
+            <numerusform>Versuche, die älter als %Ln Tage sind, werden gelöscht…</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeliveryPipeline</name>
@@ -1764,6 +1672,111 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cancelled before anything was sent.</source>
         <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryRedeliveries</name>
+    <message>
+        <source>Attempt %1 of event %2</source>
+        <translation>Versuch %1 zum Ereignis %2</translation>
+    </message>
+    <message>
+        <source>Send a Delivered Attempt Again?</source>
+        <translation>Einen zugestellten Versuch erneut senden?</translation>
+    </message>
+    <message>
+        <source>The receiver accepted this attempt (HTTP %2): %1. Sending it again gives the receiver a duplicate (with the same webhook-id, so that it can recognise it).</source>
+        <translation>Der Empfänger hat diesen Versuch angenommen (HTTP %2): %1. Wird er erneut gesendet, erhält der Empfänger ein Duplikat (mit derselben webhook-id, sodass er es erkennen kann).</translation>
+    </message>
+    <message>
+        <source>Send Again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>%1: not redelivered.</source>
+        <translation>%1: nicht erneut zugestellt.</translation>
+    </message>
+    <message>
+        <source>%1: redelivering…</source>
+        <translation>%1: wird erneut zugestellt…</translation>
+    </message>
+    <message>
+        <source>Redeliver to a Disabled Webhook?</source>
+        <translation>Erneut an einen deaktivierten Webhook zustellen?</translation>
+    </message>
+    <message>
+        <source>Redeliver Anyway</source>
+        <translation>Trotzdem erneut zustellen</translation>
+    </message>
+    <message>
+        <source>%1: redelivered; the receiver accepted it (HTTP %2).</source>
+        <translation>%1: erneut zugestellt; der Empfänger hat ihn angenommen (HTTP %2).</translation>
+    </message>
+    <message>
+        <source>%1: the redelivery failed: %2</source>
+        <translation>%1: Die erneute Zustellung ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>%1: not redelivered: %2</source>
+        <translation>%1: nicht erneut zugestellt: %2</translation>
+    </message>
+    <message>
+        <source>%1: the redelivery was cancelled.</source>
+        <translation>%1: Die erneute Zustellung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 It could not be recorded in the delivery log: %2</source>
+        <translation>%1 Dies konnte nicht im Zustellprotokoll festgehalten werden: %2</translation>
+    </message>
+    <message>
+        <source>The failed events cannot be found: %1</source>
+        <translation>Die fehlgeschlagenen Ereignisse können nicht ermittelt werden: %1</translation>
+    </message>
+    <message>
+        <source>Finding the failed events of this filter…</source>
+        <translation>Fehlgeschlagene Ereignisse dieses Filters werden gesucht…</translation>
+    </message>
+    <message>
+        <source>No failed event of this filter needs redelivering: every one was delivered on a later attempt, or nothing failed.</source>
+        <translation>Kein fehlgeschlagenes Ereignis dieses Filters muss erneut zugestellt werden: Jedes wurde bei einem späteren Versuch zugestellt, oder nichts ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Redeliver Failed Events</source>
+        <translation>Fehlgeschlagene Ereignisse erneut zustellen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln failed event(s) of this filter?</source>
+        <translation>
+            <numerusform>%Ln fehlgeschlagenes Ereignis dieses Filters erneut zustellen?</numerusform>
+            <numerusform>%Ln fehlgeschlagene Ereignisse dieses Filters erneut zustellen?</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Each is sent again to its webhook with its original message id, one at a time and at most %1 per second (about %2 s in all), and each result is recorded as a redelivery. Events of deleted or disabled webhooks are skipped.</source>
+        <translation>Jedes wird mit seiner ursprünglichen Nachrichten-ID erneut an seinen Webhook gesendet, eines nach dem anderen und höchstens %1 pro Sekunde (insgesamt etwa %2 s), und jedes Ergebnis wird als erneute Zustellung protokolliert. Ereignisse gelöschter oder deaktivierter Webhooks werden übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln Event(s)</source>
+        <translation>
+            <numerusform>%Ln Ereignis erneut zustellen</numerusform>
+            <numerusform>%Ln Ereignisse erneut zustellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Redelivering failed events: %1 delivered, %2 failed.</source>
+        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt: %1 zugestellt, %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Redelivered %1 of %2 failed events: %3 delivered, %4 failed (%5 not sent).</source>
+        <translation>%1 von %2 fehlgeschlagenen Ereignissen erneut gesendet: %3 zugestellt, %4 fehlgeschlagen (%5 nicht gesendet).</translation>
+    </message>
+    <message>
+        <source>Cancelled. %1</source>
+        <translation>Abgebrochen. %1</translation>
+    </message>
+    <message>
+        <source>Redelivering failed events…</source>
+        <translation>Fehlgeschlagene Ereignisse werden erneut zugestellt…</translation>
     </message>
 </context>
 <context>
@@ -1890,6 +1903,21 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>The delivery log cannot be read: %1</source>
         <translation>Das Zustellprotokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DeliveryTaskPanel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 Stopping after the step in hand…</source>
+        <translation>%1 Wird nach dem laufenden Schritt angehalten…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>

@@ -38,24 +38,27 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>Redeliver %Ln failed event(s) of this filter?</source>
+        <source>about %Ln attempt(s), counting…</source>
         <translation>
-            <numerusform>Redeliver %Ln failed event of this filter?</numerusform>
-            <numerusform>Redeliver %Ln failed events of this filter?</numerusform>
+            <numerusform>about %Ln attempt, counting…</numerusform>
+            <numerusform>about %Ln attempts, counting…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>Redeliver %Ln Event(s)</source>
-        <translation>
-            <numerusform>Redeliver %Ln Event</numerusform>
-            <numerusform>Redeliver %Ln Events</numerusform>
-        </translation>
-    </message>
+</context>
+<context>
+    <name>DeliveryLogJobs</name>
     <message numerus="yes">
         <source>Exported %Ln attempt(s) to “%1”.</source>
         <translation>
             <numerusform>Exported %Ln attempt to “%1”.</numerusform>
             <numerusform>Exported %Ln attempts to “%1”.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
+        <translation>
+            <numerusform>Delete every delivery attempt older than %Ln day, that is, started before %1 %2?</numerusform>
+            <numerusform>Delete every delivery attempt older than %Ln days, that is, started before %1 %2?</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -79,11 +82,21 @@
             <numerusform>Deleting attempts older than %Ln days…</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>DeliveryRedeliveries</name>
     <message numerus="yes">
-        <source>Delete every delivery attempt older than %Ln day(s), that is, started before %1 %2?</source>
+        <source>Redeliver %Ln failed event(s) of this filter?</source>
         <translation>
-            <numerusform>Delete every delivery attempt older than %Ln day, that is, started before %1 %2?</numerusform>
-            <numerusform>Delete every delivery attempt older than %Ln days, that is, started before %1 %2?</numerusform>
+            <numerusform>Redeliver %Ln failed event of this filter?</numerusform>
+            <numerusform>Redeliver %Ln failed events of this filter?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Redeliver %Ln Event(s)</source>
+        <translation>
+            <numerusform>Redeliver %Ln Event</numerusform>
+            <numerusform>Redeliver %Ln Events</numerusform>
         </translation>
     </message>
 </context>

@@ -7,12 +7,12 @@
 #include "models/itemmodels/deliverytablemodel.h"
 #include "network/delivery/redelivery.h"
 #include "models/storage/deliverylistener.h"
+#include "ui/deliveriestable.h"
+#include "ui/deliverytaskpanel.h"
 #include "ui/testsenddialog.h"
 
-#include <QPointer>
 #include <QWidget>
 
-#include <functional>
 #include <memory>
 #include <optional>
 
@@ -20,7 +20,8 @@ class ConsoleSettings;
 class Database;
 class DeliveryDetailPane;
 class DeliveryFilterBar;
-class DeliveryLogTask;
+class DeliveryLogJobs;
+class DeliveryRedeliveries;
 class QAction;
 class QLabel;
 class QMenu;
@@ -34,8 +35,8 @@ class QToolBar;
 // The table is a window onto the log (DeliveryTableModel loads it block by block in its own thread), never a
 // proxy over all rows. New attempts come in by themselves: on PostgreSQL when the database notifies (a
 // listener on its own connection), on SQLite by polling, and by polling on PostgreSQL too while the listener
-// has lost its connection. Export, purge and the search for failed events run in a thread with their own
-// connection; one of them (or a batch of redeliveries) at a time, with progress and Cancel under the filter.
+// has lost its connection. Redelivery (DeliveryRedeliveries) and export and purge (DeliveryLogJobs) run one
+// task at a time, with progress and Cancel under the filter (DeliveryTaskPanel).
 class DeliveriesView : public QWidget
 {
     Q_OBJECT
@@ -51,8 +52,7 @@ public:
         double redeliveriesPerSecond = BulkRedelivery::DefaultMaxPerSecond;
     };
 
-    enum class Task { None, Export, Purge, FindingFailed, Redelivering };
-    Q_ENUM(Task)
+    using Task = DeliveryTaskPanel::Task;
 
     // url and password: the table model, the listener and the background tasks open connections of their own.
     // database: this thread's open connection, for an attempt's detail and timeline and for redelivery.
@@ -74,7 +74,7 @@ public:
     void showAttempt(qint64 id, qint64 startedAtMs);
     std::optional<qint64> selectedId() const;
 
-    Task runningTask() const { return m_task; }
+    Task runningTask() const { return m_taskPanel->task(); }
     bool isListening() const { return m_listener && m_listener->isListening(); }
     DeliveryListener *listener() const { return m_listener; }
 
@@ -90,9 +90,9 @@ public:
     QLabel *liveLabel() const { return m_liveLabel; }
     QLabel *messageLabel() const { return m_messageLabel; }
     QWidget *taskPanel() const { return m_taskPanel; }
-    QLabel *taskLabel() const { return m_taskLabel; }
-    QProgressBar *taskProgress() const { return m_taskProgress; }
-    QPushButton *taskCancelButton() const { return m_taskCancelButton; }
+    QLabel *taskLabel() const { return m_taskPanel->label(); }
+    QProgressBar *taskProgress() const { return m_taskPanel->progressBar(); }
+    QPushButton *taskCancelButton() const { return m_taskPanel->cancelButton(); }
     QAction *refreshAction() const { return m_refreshAction; }
     QAction *redeliverAction() const { return m_redeliverAction; }
     QAction *redeliverFailedAction() const { return m_redeliverFailedAction; }
@@ -124,9 +124,11 @@ signals:
     void exportFinished(const DeliveryLog::ExportResult &result);
     void purgeFinished(const DeliveryLog::PurgeResult &result);
     void redeliveryFinished(const RedeliveryOutcome &outcome);
+    // A question before a redelivery was answered no: nothing was sent.
+    void redeliveryDeclined(qint64 id);
     void bulkRedeliveryStarted(int count);
     void bulkRedeliveryFinished(const RedeliveryProgress &progress);
-    void taskChanged(DeliveriesView::Task task);
+    void taskChanged(DeliveryTaskPanel::Task task);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -141,20 +143,10 @@ private:
     void updateActions();
     void currentRowChanged();
     void showDetailOf(qint64 id);
-    void trySelectPending();
     void contextMenu(const QPoint &position);
     void listeningChanged(bool listening);
-    void setTask(Task task, const QString &label = {});
-    void taskProgressed(qint64 done, qint64 total);
     void showMessage(const QString &text, bool problem = false);
-    // what: the attempt as people know it ("Attempt 2 of event …"), for the messages.
-    void startRedelivery(qint64 id, bool allowInactive, const QString &what);
-    // A question before a redelivery that needs an explicit yes; answered(true) once the yes was given.
-    void askBeforeRedelivering(const QString &objectName, const QString &title, const QString &text,
-                               const QString &acceptText, const std::function<void(bool)> &answered);
-    void confirmBulkRedelivery(const QList<qint64> &ids);
-    void startBulkRedelivery(const QList<qint64> &ids);
-    void startPurge(int days);
+    void connectTasks();
 
     DatabaseUrl m_url;
     QString m_password;
@@ -173,13 +165,10 @@ private:
     QPushButton *m_retryButton;
     QLabel *m_liveLabel;
     QLabel *m_messageLabel;
-    QWidget *m_taskPanel;
-    QLabel *m_taskLabel;
-    QProgressBar *m_taskProgress;
-    QPushButton *m_taskCancelButton;
+    DeliveryTaskPanel *m_taskPanel;
     QSplitter *m_splitter;
     QStackedWidget *m_tableStack;
-    QTableView *m_table;
+    DeliveriesTable *m_table;
     QWidget *m_emptyPage;
     QLabel *m_emptyLabel;
     QPushButton *m_emptyClearButton;
@@ -193,16 +182,7 @@ private:
     QAction *m_filterWebhookAction = nullptr;
     QAction *m_filterEventAction = nullptr;
 
-    struct PendingSelection
-    {
-        qint64 id = 0;
-        int expectedRow = 0;
-    };
-    std::optional<PendingSelection> m_pendingSelection;
-
-    Task m_task = Task::None;
-    QString m_taskText;
-    std::unique_ptr<DeliveryLogTask> m_logTask;
-    QPointer<RedeliveryTask> m_redelivery;
-    QPointer<BulkRedelivery> m_bulk;
+    // Not children: they go first in the destructor, while everything they report to is still there.
+    std::unique_ptr<DeliveryRedeliveries> m_redeliveries;
+    std::unique_ptr<DeliveryLogJobs> m_jobs;
 };

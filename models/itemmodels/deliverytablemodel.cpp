@@ -1,12 +1,11 @@
-// The deliveries table model and its worker thread: keyset-paged blocks, a bounded cache, live inserts, reconnects.
+// The deliveries table model: keyset-paged blocks, a bounded cache, an estimated then exact count, live inserts.
 #include "models/itemmodels/deliverytablemodel.h"
 
+#include "models/itemmodels/deliverylogworker.h"
 #include "models/storage/database.h"
 
 #include <QSqlQuery>
 #include <QtConcurrent/QtConcurrentRun>
-#include <QMutex>
-#include <QMutexLocker>
 
 #include <algorithm>
 
@@ -20,270 +19,6 @@ int floorDiv(int a, int b)
 }
 
 } // namespace
-
-// One unit of work for the worker. Snapshots and counts go before blocks; among blocks the newest request
-// goes first, because it is where the view is now.
-struct DeliveryLogRequest
-{
-    enum class Kind { Snapshot, Count, Block, Newer, Reconnect };
-    Kind kind = Kind::Block;
-    int generation = 0;
-    int epoch = 0;
-    DeliveryFilter filter;        // Snapshot
-    QDateTime now;                // Snapshot
-    int limit = 0;                // Snapshot, Block, Newer
-    DeliverySelection selection;  // Count, Block, Newer
-    int block = 0;                // Block
-    DeliveryLog::Direction direction = DeliveryLog::Direction::Older;
-    std::optional<DeliveryKey> anchor;
-    qint64 skip = 0;
-    quint64 sequence = 0;
-
-    int priority() const
-    {
-        switch (kind) {
-        case Kind::Reconnect: return 4;
-        case Kind::Snapshot: return 3;
-        case Kind::Count: return 2;
-        case Kind::Newer: return 1;
-        case Kind::Block: return 0;
-        }
-        return 0;
-    }
-};
-
-// Lives in the model's worker thread and owns the connection used there. Results go back to the model as
-// queued calls with the model as context, so none arrives after the model is gone.
-class DeliveryLogWorker : public QObject
-{
-public:
-    DeliveryLogWorker(DatabaseUrl url, QString password, std::shared_ptr<std::atomic<int>> liveGeneration,
-                      std::shared_ptr<RunningQuery> running, DeliveryTableModel *model)
-        : m_url(std::move(url)), m_password(std::move(password)), m_liveGeneration(std::move(liveGeneration)),
-          m_running(std::move(running)), m_model(model)
-    {
-    }
-
-    // Called from the model's thread. Returns the generation-current block requests that fell out of the
-    // bounded queue, so the model can ask again if it still needs them.
-    QList<int> push(DeliveryLogRequest request)
-    {
-        QList<int> dropped;
-        {
-            QMutexLocker lock(&m_mutex);
-            request.sequence = ++m_sequence;
-            m_queue.append(std::move(request));
-            // While someone drags the scroll bar, blocks they have passed are not worth a query.
-            constexpr int maxQueuedBlocks = 6;
-            int blocks = 0;
-            for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
-                if (m_queue.at(i).kind != DeliveryLogRequest::Kind::Block)
-                    continue;
-                if (++blocks > maxQueuedBlocks) {
-                    dropped << m_queue.at(i).block;
-                    m_queue.removeAt(i);
-                }
-            }
-        }
-        QMetaObject::invokeMethod(this, [this] { processNext(); }, Qt::QueuedConnection);
-        return dropped;
-    }
-
-    void stop()
-    {
-        m_stopping = true;
-        QMetaObject::invokeMethod(this, [this] { closeDatabase(); }, Qt::BlockingQueuedConnection);
-    }
-
-private:
-    void closeDatabase()
-    {
-        m_log.reset();
-        m_database.reset();
-    }
-
-    std::optional<DeliveryLogRequest> takeNext()
-    {
-        QMutexLocker lock(&m_mutex);
-        if (m_queue.isEmpty())
-            return std::nullopt;
-        auto best = std::max_element(m_queue.begin(), m_queue.end(), [](const auto &a, const auto &b) {
-            return std::pair(a.priority(), a.sequence) < std::pair(b.priority(), b.sequence);
-        });
-        DeliveryLogRequest request = *best;
-        m_queue.erase(best);
-        return request;
-    }
-
-    bool open(QString *error)
-    {
-        m_log.reset();
-        m_database = std::make_unique<Database>();
-        if (!m_database->open(m_url, m_password)) {
-            *error = m_database->errorString();
-            m_database.reset();
-            return false;
-        }
-        m_log = std::make_unique<DeliveryLog>(*m_database);
-        // The backend's process id lets the model cancel a query that a new filter made pointless.
-        m_running->backendPid = 0;
-        if (m_url.engine() == DatabaseUrl::Engine::PostgreSQL) {
-            QSqlQuery pid(m_database->connection());
-            if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
-                m_running->backendPid = pid.value(0).toInt();
-        }
-        return true;
-    }
-
-    void processNext()
-    {
-        if (m_stopping)
-            return;
-        const auto request = takeNext();
-        if (!request)
-            return;
-        const bool reconnect = request->kind == DeliveryLogRequest::Kind::Reconnect;
-        if (!reconnect && request->generation != m_liveGeneration->load())
-            return;  // the filter changed since: nobody waits for this any more
-        QString error;
-        if (reconnect || !m_database) {
-            if (!open(&error)) {
-                fail(*request, error);
-                return;
-            }
-            if (reconnect) {
-                const int generation = request->generation;
-                QMetaObject::invokeMethod(m_model, [model = m_model, generation] { model->onReconnected(generation); },
-                                          Qt::QueuedConnection);
-                return;
-            }
-        }
-        m_running->generation = request->generation;
-        const bool ran = run(*request, &error);
-        m_running->generation = -1;
-        if (ran)
-            return;
-        // A query cancelled because the filter changed meanwhile failed on purpose: nobody waits for it.
-        if (request->generation != m_liveGeneration->load())
-            return;
-        // A dropped connection (server restart, idle timeout, terminated backend) fails the first query after
-        // it; one fresh connection and one more try hide that from the user.
-        QString reopenError;
-        if (!open(&reopenError)) {
-            fail(*request, reopenError.isEmpty() ? error : reopenError);
-            return;
-        }
-        if (!run(*request, &error))
-            fail(*request, error);
-    }
-
-    void fail(const DeliveryLogRequest &request, const QString &message)
-    {
-        const int generation = request.generation;
-        const bool reconnect = request.kind == DeliveryLogRequest::Kind::Reconnect;
-        QMetaObject::invokeMethod(
-            m_model, [model = m_model, generation, reconnect, message] { model->onFailure(generation, reconnect, message); },
-            Qt::QueuedConnection);
-    }
-
-    bool run(const DeliveryLogRequest &request, QString *error)
-    {
-        DeliveryTableModel *model = m_model;
-        const int generation = request.generation;
-        switch (request.kind) {
-        case DeliveryLogRequest::Kind::Reconnect:
-            return true;
-        case DeliveryLogRequest::Kind::Snapshot: {
-            auto selection = m_log->select(request.filter, request.now, error);
-            if (!selection)
-                return false;
-            const auto maxId = m_log->maxId(error);
-            if (!maxId)
-                return false;
-            selection->maxId = *maxId;
-            const auto rows = m_log->firstPage(*selection, request.limit, error);
-            if (!rows)
-                return false;
-            const int limit = request.limit;
-            QMetaObject::invokeMethod(
-                model, [model, generation, s = *selection, r = *rows, limit] { model->onSnapshot(generation, s, r, limit); },
-                Qt::QueuedConnection);
-            if (rows->size() < limit || generation != m_liveGeneration->load())
-                return true;
-            DeliveryLogRequest count;
-            count.kind = DeliveryLogRequest::Kind::Count;
-            count.generation = generation;
-            count.selection = *selection;
-            return run(count, error);
-        }
-        case DeliveryLogRequest::Kind::Count: {
-            const auto count = m_log->count(request.selection, error);
-            if (!count)
-                return false;
-            QMetaObject::invokeMethod(model, [model, generation, c = *count] { model->onCount(generation, c); },
-                                      Qt::QueuedConnection);
-            return true;
-        }
-        case DeliveryLogRequest::Kind::Block: {
-            const auto rows = m_log->page(request.selection, request.direction, request.anchor, request.limit,
-                                          request.skip, error);
-            if (!rows)
-                return false;
-            QMetaObject::invokeMethod(
-                model,
-                [model, generation, epoch = request.epoch, block = request.block, r = *rows] {
-                    model->onBlock(generation, epoch, block, r);
-                },
-                Qt::QueuedConnection);
-            return true;
-        }
-        case DeliveryLogRequest::Kind::Newer: {
-            const auto newMax = m_log->maxId(error);
-            if (!newMax)
-                return false;
-            const qint64 oldMax = request.selection.maxId.value_or(0);
-            QList<DeliveryListRow> rows;
-            QList<qint64> positions;
-            if (*newMax > oldMax) {
-                const auto arrived = m_log->recordedBetween(request.selection, oldMax, *newMax, request.limit + 1, error);
-                if (!arrived)
-                    return false;
-                rows = *arrived;
-                if (rows.size() <= request.limit) {
-                    DeliverySelection after = request.selection;
-                    after.maxId = *newMax;
-                    for (const DeliveryListRow &row : std::as_const(rows)) {
-                        const auto position = m_log->countNewerThan(after, row.key(), error);
-                        if (!position)
-                            return false;
-                        positions << *position;
-                    }
-                }
-            }
-            QMetaObject::invokeMethod(
-                model,
-                [model, generation, epoch = request.epoch, max = *newMax, r = rows, p = positions] {
-                    model->onNewer(generation, epoch, max, r, p);
-                },
-                Qt::QueuedConnection);
-            return true;
-        }
-        }
-        return false;
-    }
-
-    DatabaseUrl m_url;
-    QString m_password;
-    std::shared_ptr<std::atomic<int>> m_liveGeneration;
-    std::shared_ptr<RunningQuery> m_running;
-    DeliveryTableModel *m_model;
-    std::unique_ptr<Database> m_database;
-    std::unique_ptr<DeliveryLog> m_log;
-    QMutex m_mutex;
-    QList<DeliveryLogRequest> m_queue;
-    quint64 m_sequence = 0;
-    std::atomic<bool> m_stopping = false;
-};
 
 DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, QObject *parent)
     : DeliveryTableModel(url, password, Options(), parent)
@@ -546,6 +281,7 @@ void DeliveryTableModel::reload()
     m_rowCount = 0;
     m_head = 0;
     m_countKnown = false;
+    m_estimate.reset();
     m_newerPending = false;
     m_blocks.clear();
     m_bounds.clear();
@@ -632,8 +368,10 @@ void DeliveryTableModel::retry()
 void DeliveryTableModel::onSnapshot(int generation, const DeliverySelection &selection,
                                     const QList<DeliveryListRow> &rows, int limit)
 {
-    if (generation != m_generation)
+    if (generation != m_generation) {
+        dropStale(generation);
         return;
+    }
     m_selection = selection;
     m_countKnown = rows.size() < limit;
     m_retryTimer.stop();
@@ -651,10 +389,30 @@ void DeliveryTableModel::onSnapshot(int generation, const DeliverySelection &sel
         emit rowCountKnown(m_rowCount);
 }
 
+void DeliveryTableModel::onEstimate(int generation, qint64 estimate)
+{
+    if (generation != m_generation) {
+        dropStale(generation);
+        return;
+    }
+    if (m_countKnown)
+        return;
+    m_estimate = std::max<qint64>(estimate, m_rowCount);
+    emit rowCountEstimated(*m_estimate);
+}
+
+void DeliveryTableModel::dropStale(int generation)
+{
+    ++m_staleDrops;
+    emit staleResultDropped(generation);
+}
+
 void DeliveryTableModel::onCount(int generation, qint64 count)
 {
-    if (generation != m_generation)
+    if (generation != m_generation) {
+        dropStale(generation);
         return;
+    }
     if (count < m_rowCount) {
         // Attempts of this listing were deleted (a purge) between the first page and the count.
         reload();
@@ -672,7 +430,11 @@ void DeliveryTableModel::onCount(int generation, qint64 count)
 
 void DeliveryTableModel::onBlock(int generation, int epoch, int block, const QList<DeliveryListRow> &rows)
 {
-    if (generation != m_generation || epoch != m_epoch)
+    if (generation != m_generation) {
+        dropStale(generation);
+        return;
+    }
+    if (epoch != m_epoch)
         return;
     m_pendingBlocks.remove(block);
     const auto [first, end] = blockRange(block);
@@ -712,13 +474,18 @@ void DeliveryTableModel::evictLeastRecentlyUsed()
 void DeliveryTableModel::onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
                                  const QList<qint64> &positions)
 {
-    if (generation != m_generation)
+    if (generation != m_generation) {
+        dropStale(generation);
         return;
+    }
     m_newerPending = false;
-    if (epoch != m_epoch || !m_selection)
+    if (epoch != m_epoch || !m_selection) {
+        emit newerRowsChecked(0);
         return;
+    }
     if (rows.size() != positions.size()) {
         reload();  // more arrived than is worth inserting one by one
+        emit newerRowsChecked(0);
         return;
     }
     int inserted = 0;
@@ -734,6 +501,7 @@ void DeliveryTableModel::onNewer(int generation, int epoch, qint64 newMaxId, con
     m_selection->maxId = newMaxId;
     if (inserted > 0)
         emit newerRowsInserted(inserted);
+    emit newerRowsChecked(inserted);
 }
 
 void DeliveryTableModel::insertArrivedGroup(int position, const QList<DeliveryListRow> &rows)
@@ -785,8 +553,10 @@ void DeliveryTableModel::insertArrivedGroup(int position, const QList<DeliveryLi
 
 void DeliveryTableModel::onFailure(int generation, bool reconnect, const QString &message)
 {
-    if (!reconnect && generation != m_generation)
+    if (!reconnect && generation != m_generation) {
+        dropStale(generation);
         return;
+    }
     m_pendingBlocks.clear();
     m_newerPending = false;
     m_errorString = tr("The delivery log cannot be read: %1").arg(message);

@@ -25,7 +25,8 @@ struct RunningQuery
 };
 struct DeliveryLogRequest;
 
-// Rows are numbered newest first. The row count comes from a count of the filter; rows are loaded in blocks by
+// Rows are numbered newest first. The row count comes from a count of the filter, announced by an estimate
+// while it runs (the rows themselves wait for the exact count); rows are loaded in blocks by
 // keyset pagination from the nearest block whose boundary keys are known (the first block from the top, the
 // last from the bottom), by a worker thread with its own connection. Until a row is loaded it shows a
 // placeholder. Only a bounded number of blocks is kept; the boundary keys of evicted blocks are kept so that
@@ -92,6 +93,11 @@ public:
     State state() const { return m_state; }
     QString errorString() const { return m_errorString; }
     bool isCountKnown() const { return m_countKnown; }
+    // While the count is running: roughly how many rows it will find (never fewer than are listed already);
+    // nullopt before the estimate arrives, or when there was none to make (the first page held every row).
+    std::optional<qint64> estimatedRowCount() const { return m_estimate; }
+    // Results and requests of earlier listings that were dropped, in the worker or here, since construction.
+    int staleDropCount() const { return m_staleDrops; }
     bool isRowLoaded(int row) const;
     std::optional<DeliveryListRow> rowAt(int row) const;
     int cachedBlockCount() const { return int(m_blocks.size()); }
@@ -103,8 +109,14 @@ signals:
     void errorOccurred(const QString &message);
     void firstPageLoaded();
     void rowCountKnown(int rows);
+    // An estimate of the count arrived; rowCountKnown() follows with the exact figure.
+    void rowCountEstimated(qint64 estimate);
     void rowsLoaded(int firstRow, int lastRow);
     void newerRowsInserted(int count);
+    // A check for newer attempts (appendNewer()) is done; inserted may be 0.
+    void newerRowsChecked(int inserted);
+    // A result or request of an earlier listing (generation) was dropped, so that it cannot touch this one.
+    void staleResultDropped(int generation);
 
 private:
     void cancelStaleQuery();
@@ -132,7 +144,9 @@ private:
     const DeliveryListRow *loadedRow(int row, bool countsAsUse = true) const;
 
     void onSnapshot(int generation, const DeliverySelection &selection, const QList<DeliveryListRow> &rows, int limit);
+    void onEstimate(int generation, qint64 estimate);
     void onCount(int generation, qint64 count);
+    void dropStale(int generation);
     void onBlock(int generation, int epoch, int block, const QList<DeliveryListRow> &rows);
     void onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
                  const QList<qint64> &positions);
@@ -155,6 +169,8 @@ private:
     int m_rowCount = 0;
     int m_head = 0;   // rows inserted above the listing's first row since it started
     bool m_countKnown = false;
+    std::optional<qint64> m_estimate;
+    int m_staleDrops = 0;
     bool m_newerPending = false;
     std::map<int, CachedBlock> m_blocks;
     std::map<int, Bounds> m_bounds;

@@ -3,6 +3,7 @@
 
 #include "models/storage/database.h"
 #include "models/storage/deliveryfilter.h"
+#include "models/storage/deliveryhealth.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -88,48 +89,6 @@ QString key(const QString &storedError);
 QString label(const QString &storedError, const std::optional<int> &status = std::nullopt);
 } // namespace DeliveryErrors
 
-enum class WebhookHealthColour { Grey, Green, Yellow, Red };
-
-struct HealthThresholds
-{
-    int redConsecutiveFailures = 3;    // red from this many failures in a row
-    double yellowBelowSuccessRate = 0.95;
-};
-
-struct WebhookHealth
-{
-    QString webhookId;
-    QString webhookName;
-    bool active = true;
-    qint64 attempts24h = 0;
-    qint64 successes24h = 0;
-    qint64 attempts7d = 0;
-    qint64 successes7d = 0;
-    std::optional<qint64> lastStartedAtMs;  // last triggered; nullopt: never delivered
-    std::optional<int> lastStatus;          // nullopt: no response (or never delivered)
-    bool lastSuccess = false;
-    qint64 consecutiveFailures = 0;         // failures since the last success, newest first
-    bool everDelivered = false;             // some attempt ever succeeded
-    // Messages tried in the window that no attempt delivered; counted only where they can change the colour (the
-    // attempts' success rate is below the threshold), and only for the window the colour is judged on.
-    bool undeliveredCounted = false;
-    qint64 undeliveredEvents24h = 0;
-    qint64 undeliveredEvents7d = 0;
-    WebhookHealthColour colour = WebhookHealthColour::Grey;
-
-    std::optional<double> successRate24h() const;  // of attempts
-    std::optional<double> successRate7d() const;
-    // Of events: delivered ones (one success each) against those plus the undelivered ones.
-    std::optional<double> deliveredEventRate24h() const;
-    std::optional<double> deliveredEventRate7d() const;
-};
-
-// Grey: inactive, or nothing was ever sent to it. Red: at least redConsecutiveFailures failures in a row, or
-// nothing was ever delivered. Yellow: the last attempt failed, or of the events of the last 24 h (7 d when nothing
-// was sent in 24 h) fewer than the threshold were delivered, counting an event delivered by a retry as delivered.
-// Green: otherwise.
-WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresholds &thresholds);
-
 // One hour of one webhook's chart.
 struct DeliveryHourBucket
 {
@@ -182,6 +141,11 @@ public:
     { return page(s, Direction::Newer, key, limit, 0, error); }
 
     std::optional<qint64> count(const DeliverySelection &selection, QString *error = nullptr) const;
+    // What count() will say, roughly, in a few milliseconds at any size of the log: the planner's estimate on
+    // PostgreSQL; on SQLite the id range, scaled by the share of a sample of it that the filter selects.
+    // nullopt when it cannot be made; error is set when that is because the database failed, and stays as it is
+    // when the filter selects too little of the sample to estimate from.
+    std::optional<qint64> estimateCount(const DeliverySelection &selection, QString *error = nullptr) const;
     // How many selected attempts come before key in the log's order (are newer): the row index of key.
     std::optional<qint64> countNewerThan(const DeliverySelection &selection, const DeliveryKey &key,
                                          QString *error = nullptr) const;
@@ -194,8 +158,9 @@ public:
     std::optional<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {},
                                                    QString *error = nullptr) const;
 
-    // Health of every configured webhook, ordered by name, computed by the database from the hourly counts
-    // and the indexes: its cost does not grow with the number of attempts.
+    // Health of every configured webhook, ordered by name (deliveryhealth.cpp): per webhook a fixed number of
+    // index probes, at most half an hour of its attempts counted on an index, and its hourly counts, so the
+    // cost does not grow with the size of the log.
     std::optional<QList<WebhookHealth>> health(const HealthThresholds &thresholds, const QDateTime &now,
                                                QString *error = nullptr) const;
     // The same for one webhook alone, after it changed or was sent to; an empty optional inside if it is not stored.

@@ -1,0 +1,267 @@
+// The deliveries model's worker: runs its queries on a connection of its own thread, newest need first.
+#include "models/itemmodels/deliverylogworker.h"
+
+#include "models/itemmodels/deliverytablemodel.h"
+#include "models/storage/database.h"
+
+#include <QMutexLocker>
+#include <QSqlQuery>
+
+#include <algorithm>
+
+int DeliveryLogRequest::priority() const
+{
+    switch (kind) {
+    case Kind::Reconnect: return 4;
+    case Kind::Snapshot: return 3;
+    case Kind::Count: return 2;
+    case Kind::Newer: return 1;
+    case Kind::Block: return 0;
+    }
+    return 0;
+}
+
+DeliveryLogWorker::DeliveryLogWorker(DatabaseUrl url, QString password,
+                                     std::shared_ptr<std::atomic<int>> liveGeneration,
+                                     std::shared_ptr<RunningQuery> running, DeliveryTableModel *model)
+    : m_url(std::move(url)), m_password(std::move(password)), m_liveGeneration(std::move(liveGeneration)),
+      m_running(std::move(running)), m_model(model)
+{
+}
+
+DeliveryLogWorker::~DeliveryLogWorker() = default;
+
+QList<int> DeliveryLogWorker::push(DeliveryLogRequest request)
+{
+    QList<int> dropped;
+    {
+        QMutexLocker lock(&m_mutex);
+        request.sequence = ++m_sequence;
+        m_queue.append(std::move(request));
+        // While someone drags the scroll bar, blocks they have passed are not worth a query.
+        constexpr int maxQueuedBlocks = 6;
+        int blocks = 0;
+        for (qsizetype i = m_queue.size() - 1; i >= 0; --i) {
+            if (m_queue.at(i).kind != DeliveryLogRequest::Kind::Block)
+                continue;
+            if (++blocks > maxQueuedBlocks) {
+                dropped << m_queue.at(i).block;
+                m_queue.removeAt(i);
+            }
+        }
+    }
+    QMetaObject::invokeMethod(this, [this] { processNext(); }, Qt::QueuedConnection);
+    return dropped;
+}
+
+void DeliveryLogWorker::stop()
+{
+    m_stopping = true;
+    QMetaObject::invokeMethod(this, [this] { closeDatabase(); }, Qt::BlockingQueuedConnection);
+}
+
+void DeliveryLogWorker::closeDatabase()
+{
+    m_log.reset();
+    m_database.reset();
+}
+
+std::optional<DeliveryLogRequest> DeliveryLogWorker::takeNext()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_queue.isEmpty())
+        return std::nullopt;
+    auto best = std::max_element(m_queue.begin(), m_queue.end(), [](const auto &a, const auto &b) {
+        return std::pair(a.priority(), a.sequence) < std::pair(b.priority(), b.sequence);
+    });
+    DeliveryLogRequest request = *best;
+    m_queue.erase(best);
+    return request;
+}
+
+bool DeliveryLogWorker::open(QString *error)
+{
+    m_log.reset();
+    m_database = std::make_unique<Database>();
+    if (!m_database->open(m_url, m_password)) {
+        *error = m_database->errorString();
+        m_database.reset();
+        return false;
+    }
+    m_log = std::make_unique<DeliveryLog>(*m_database);
+    // The backend's process id lets the model cancel a query that a new filter made pointless.
+    m_running->backendPid = 0;
+    if (m_url.engine() == DatabaseUrl::Engine::PostgreSQL) {
+        QSqlQuery pid(m_database->connection());
+        if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
+            m_running->backendPid = pid.value(0).toInt();
+    }
+    return true;
+}
+
+void DeliveryLogWorker::processNext()
+{
+    if (m_stopping)
+        return;
+    const auto request = takeNext();
+    if (!request)
+        return;
+    const bool reconnect = request->kind == DeliveryLogRequest::Kind::Reconnect;
+    if (!reconnect && request->generation != m_liveGeneration->load()) {
+        dropped(*request);  // the filter changed since: nobody waits for this any more
+        return;
+    }
+    QString error;
+    if (reconnect || !m_database) {
+        if (!open(&error)) {
+            fail(*request, error);
+            return;
+        }
+        if (reconnect) {
+            const int generation = request->generation;
+            QMetaObject::invokeMethod(m_model, [model = m_model, generation] { model->onReconnected(generation); },
+                                      Qt::QueuedConnection);
+            return;
+        }
+    }
+    m_running->generation = request->generation;
+    const bool ran = run(*request, &error);
+    m_running->generation = -1;
+    if (ran)
+        return;
+    // A query cancelled because the filter changed meanwhile failed on purpose: nobody waits for it.
+    if (request->generation != m_liveGeneration->load()) {
+        dropped(*request);
+        return;
+    }
+    // A dropped connection (server restart, idle timeout, terminated backend) fails the first query after
+    // it; one fresh connection and one more try hide that from the user.
+    QString reopenError;
+    if (!open(&reopenError)) {
+        fail(*request, reopenError.isEmpty() ? error : reopenError);
+        return;
+    }
+    if (!run(*request, &error))
+        fail(*request, error);
+}
+
+void DeliveryLogWorker::fail(const DeliveryLogRequest &request, const QString &message)
+{
+    const int generation = request.generation;
+    const bool reconnect = request.kind == DeliveryLogRequest::Kind::Reconnect;
+    QMetaObject::invokeMethod(
+        m_model, [model = m_model, generation, reconnect, message] { model->onFailure(generation, reconnect, message); },
+        Qt::QueuedConnection);
+}
+
+void DeliveryLogWorker::dropped(const DeliveryLogRequest &request)
+{
+    QMetaObject::invokeMethod(m_model, [model = m_model, generation = request.generation] { model->dropStale(generation); },
+                              Qt::QueuedConnection);
+}
+
+bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
+{
+    DeliveryTableModel *model = m_model;
+    const int generation = request.generation;
+    switch (request.kind) {
+    case DeliveryLogRequest::Kind::Reconnect:
+        return true;
+    case DeliveryLogRequest::Kind::Snapshot:
+        return runSnapshot(request, error);
+    case DeliveryLogRequest::Kind::Count: {
+        const auto count = m_log->count(request.selection, error);
+        if (!count)
+            return false;
+        QMetaObject::invokeMethod(model, [model, generation, c = *count] { model->onCount(generation, c); },
+                                  Qt::QueuedConnection);
+        return true;
+    }
+    case DeliveryLogRequest::Kind::Block: {
+        const auto rows = m_log->page(request.selection, request.direction, request.anchor, request.limit,
+                                      request.skip, error);
+        if (!rows)
+            return false;
+        QMetaObject::invokeMethod(
+            model,
+            [model, generation, epoch = request.epoch, block = request.block, r = *rows] {
+                model->onBlock(generation, epoch, block, r);
+            },
+            Qt::QueuedConnection);
+        return true;
+    }
+    case DeliveryLogRequest::Kind::Newer:
+        return runNewer(request, error);
+    }
+    return false;
+}
+
+bool DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request, QString *error)
+{
+    DeliveryTableModel *model = m_model;
+    const int generation = request.generation;
+    auto selection = m_log->select(request.filter, request.now, error);
+    if (!selection)
+        return false;
+    const auto maxId = m_log->maxId(error);
+    if (!maxId)
+        return false;
+    selection->maxId = *maxId;
+    const auto rows = m_log->firstPage(*selection, request.limit, error);
+    if (!rows)
+        return false;
+    const int limit = request.limit;
+    QMetaObject::invokeMethod(
+        model, [model, generation, s = *selection, r = *rows, limit] { model->onSnapshot(generation, s, r, limit); },
+        Qt::QueuedConnection);
+    if (rows->size() < limit || generation != m_liveGeneration->load())
+        return true;
+    // A count of millions takes its time: an estimate first, so that the size of the listing shows at once. The
+    // exact count follows whether or not the estimate could be made.
+    QString estimateError;
+    if (const auto estimate = m_log->estimateCount(*selection, &estimateError))
+        QMetaObject::invokeMethod(model, [model, generation, e = *estimate] { model->onEstimate(generation, e); },
+                                  Qt::QueuedConnection);
+    if (generation != m_liveGeneration->load())
+        return true;
+    DeliveryLogRequest count;
+    count.kind = DeliveryLogRequest::Kind::Count;
+    count.generation = generation;
+    count.selection = *selection;
+    return run(count, error);
+}
+
+bool DeliveryLogWorker::runNewer(const DeliveryLogRequest &request, QString *error)
+{
+    DeliveryTableModel *model = m_model;
+    const int generation = request.generation;
+    const auto newMax = m_log->maxId(error);
+    if (!newMax)
+        return false;
+    const qint64 oldMax = request.selection.maxId.value_or(0);
+    QList<DeliveryListRow> rows;
+    QList<qint64> positions;
+    if (*newMax > oldMax) {
+        const auto arrived = m_log->recordedBetween(request.selection, oldMax, *newMax, request.limit + 1, error);
+        if (!arrived)
+            return false;
+        rows = *arrived;
+        if (rows.size() <= request.limit) {
+            DeliverySelection after = request.selection;
+            after.maxId = *newMax;
+            for (const DeliveryListRow &row : std::as_const(rows)) {
+                const auto position = m_log->countNewerThan(after, row.key(), error);
+                if (!position)
+                    return false;
+                positions << *position;
+            }
+        }
+    }
+    QMetaObject::invokeMethod(
+        model,
+        [model, generation, epoch = request.epoch, max = *newMax, r = rows, p = positions] {
+            model->onNewer(generation, epoch, max, r, p);
+        },
+        Qt::QueuedConnection);
+    return true;
+}
