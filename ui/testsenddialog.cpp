@@ -502,14 +502,13 @@ void TestSendDialog::finished(const DeliveryOutcome &outcome)
         refuse(refusalText(outcome));
         return;
     case DeliveryOutcome::Status::Cancelled:
+        m_outcome = Outcome::Cancelled;
         if (!outcome.sent) {
-            m_outcome = Outcome::Cancelled;
             setState(State::Idle);
             showOutcome();
             m_requestView->showNothing(tr("Nothing was sent."));
             return;
         }
-        m_outcome = Outcome::Cancelled;
         break;
     case DeliveryOutcome::Status::Delivered:
         m_outcome = Outcome::Delivered;

@@ -121,19 +121,16 @@ void DeliveryRun::send(const QStringList &signingSecrets, const QByteArray &epic
     }
 
     // In the log before it leaves: if this program dies while sending, the attempt stays visible as unfinished.
+    // From an empty result: no answer, no end, numbered on recording.
     DeliveryRecord pending = WebhookDelivery::record(webhook, m_order.event, m_outcome.messageId, m_order.trigger, {});
     pending.requestMethod = request->method;
     pending.requestUrl = Webhook::maskedUrl(request->url, webhook.kind);
     pending.requestHeaders = Redaction::redacted(request->headers);
     pending.requestBody = request->body;
-    pending.responseStatus.reset();
-    pending.responseSize.reset();
     pending.error = DeliveryPipeline::unfinishedError();
-    pending.success = false;
+    pending.success = false; // an empty result counts as a success
     pending.startedAt = QDateTime::currentDateTimeUtc();
-    pending.finishedAt = {};
-    pending.durationMs.reset();
-    pending.attempt = 0;
+    pending.durationMs.reset(); // an empty result's duration is 0, not unknown
     QString recordError;
     DeliveryRepository log(m_services.database);
     if (!log.record(pending, &recordError)) {
