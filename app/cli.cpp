@@ -165,10 +165,9 @@ int CommandLine::eventsList()
 int CommandLine::webhooksList(bool json)
 {
     WebhookRepository repository(m_database);
-    RepositoryResult result;
-    const auto webhooks = repository.all(&result);
+    const auto webhooks = repository.all();
     if (!webhooks)
-        return fail(result.message);
+        return fail(webhooks.message());
     if (json) {
         QJsonArray array;
         for (const Webhook &w : *webhooks) {
@@ -200,10 +199,9 @@ int CommandLine::webhooksList(bool json)
 int CommandLine::webhooksExport(const QString &path)
 {
     WebhookRepository repository(m_database);
-    RepositoryResult result;
-    const auto webhooks = repository.all(&result);
+    const auto webhooks = repository.all();
     if (!webhooks)
-        return fail(result.message);
+        return fail(webhooks.message());
     const QByteArray contents = WebhookConfig::serialize(*webhooks);
     if (path.isEmpty() || path == QLatin1String("-")) {
         m_out << QString::fromUtf8(contents);
@@ -231,9 +229,9 @@ int CommandLine::webhooksImport(const QString &path)
     }
     WebhookRepository repository(m_database);
     WebhookRepository::ImportSummary summary;
-    const RepositoryResult result = repository.importAll(parsed.webhooks, &summary);
+    const Result<void> result = repository.importAll(parsed.webhooks, &summary);
     if (!result.ok())
-        return fail(tr("%1 was not imported; nothing was changed: %2").arg(path, result.message));
+        return fail(tr("%1 was not imported; nothing was changed: %2").arg(path, result.message()));
     m_out << tr("Imported %1: %2 created, %3 updated, %4 unchanged.")
                  .arg(path)
                  .arg(summary.created)
@@ -246,13 +244,11 @@ int CommandLine::webhooksImport(const QString &path)
 int CommandLine::webhooksRemove(const QString &name)
 {
     WebhookRepository repository(m_database);
-    RepositoryResult result;
-    const auto webhook = repository.findByName(name, &result);
+    const auto webhook = repository.findByName(name);
     if (!webhook)
-        return fail(result.message);
-    result = repository.remove(*webhook);
-    if (!result.ok())
-        return fail(result.message);
+        return fail(webhook.message());
+    if (const Result<void> removed = repository.remove(*webhook); !removed.ok())
+        return fail(removed.message());
     m_out << tr("Removed “%1”.").arg(name) << '\n';
     return Success;
 }
@@ -260,14 +256,12 @@ int CommandLine::webhooksRemove(const QString &name)
 int CommandLine::webhooksSetActive(const QString &name, bool active)
 {
     WebhookRepository repository(m_database);
-    RepositoryResult result;
-    auto webhook = repository.findByName(name, &result);
+    auto webhook = repository.findByName(name);
     if (!webhook)
-        return fail(result.message);
+        return fail(webhook.message());
     if (webhook->active != active) {
-        result = repository.setActive(*webhook, active);
-        if (!result.ok())
-            return fail(result.message);
+        if (const Result<void> changed = repository.setActive(*webhook, active); !changed.ok())
+            return fail(changed.message());
     }
     m_out << (active ? tr("“%1” is enabled.") : tr("“%1” is disabled.")).arg(name) << '\n';
     return Success;

@@ -84,21 +84,12 @@ std::optional<Webhook> CommandSupport::findWebhook(const QString &name)
 {
     if (!m_database.isOpen() && !openDatabase())
         return std::nullopt;
-    QString message;
-    auto webhook = webhookNamed(m_database, name, &message);
-    if (!webhook)
-        fail(message);
-    return webhook;
-}
-
-std::optional<Webhook> CommandSupport::webhookNamed(Database &database, const QString &name, QString *message)
-{
-    WebhookRepository repository(database);
-    RepositoryResult result;
-    auto webhook = repository.findByName(name, &result);
-    if (!webhook)
-        *message = result.message.isEmpty() ? tr("There is no webhook named “%1”.").arg(name) : result.message;
-    return webhook;
+    const Result<Webhook> webhook = WebhookRepository(m_database).findByName(name);
+    if (!webhook) {
+        fail(webhook.message());
+        return std::nullopt;
+    }
+    return *webhook;
 }
 
 void CommandSupport::printTable(QTextStream &out, const QList<QStringList> &rows)

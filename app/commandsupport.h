@@ -39,8 +39,6 @@ public:
 
     // Opens the database named by --database and finds the webhook called name; nullopt once the reason is reported.
     std::optional<Webhook> findWebhook(const QString &name);
-    // The webhook called name in an open database; nullopt with *message saying why not.
-    static std::optional<Webhook> webhookNamed(Database &database, const QString &name, QString *message);
     Database &database() { return m_database; }
     SecretStore &secrets() { return m_secrets; }
 

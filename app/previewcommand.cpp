@@ -5,6 +5,7 @@
 #include "app/commandsupport.h"
 
 #include "models/storage/database.h"
+#include "models/storage/webhookrepository.h"
 #include "models/domain/event.h"
 #include "models/domain/eventtype.h"
 #include "models/secrets/secretstore.h"
@@ -78,10 +79,12 @@ std::optional<Webhook> PreviewCommand::findWebhook(const QString &name)
         fail(message);
         return std::nullopt;
     }
-    auto webhook = CommandSupport::webhookNamed(m_database, name, &message);
-    if (!webhook)
-        fail(message);
-    return webhook;
+    const Result<Webhook> webhook = WebhookRepository(m_database).findByName(name);
+    if (!webhook) {
+        fail(webhook.message());
+        return std::nullopt;
+    }
+    return *webhook;
 }
 
 int PreviewCommand::print(const Payload &payload, const HeaderList &customHeaders, bool signedWhenSent)

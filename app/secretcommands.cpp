@@ -1,5 +1,6 @@
 // The "secret" and "epic keygen" commands: key material goes to the keychain, never to arguments or logs.
 #include "app/secretcommands.h"
+#include "models/secrets/epickeygeneration.h"
 #include "models/secrets/signingsecret.h"
 
 #include "app/commandsupport.h"
@@ -9,6 +10,7 @@
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 
+#include <QEventLoop>
 #include <QLocale>
 
 #include <cstdio>
@@ -111,9 +113,9 @@ int SecretCommand::set(WebhookSecrets &secrets, Webhook &webhook)
     const auto secret = readSecret();
     if (!secret)
         return CommandSupport::Failure;
-    const RepositoryResult result = secrets.set(webhook, *secret);
+    const Result<void> result = secrets.set(webhook, *secret);
     if (!result.ok())
-        return m_support.fail(result.message);
+        return m_support.fail(result.message());
     m_support.out() << tr("The signing secret of “%1” is set (fingerprint %2).").arg(webhook.name, webhook.secretFingerprint)
                     << '\n';
     return CommandSupport::Success;
@@ -126,9 +128,9 @@ int SecretCommand::generate(WebhookSecrets &secrets, Webhook &webhook)
     if (secret.isEmpty())
         return m_support.fail(error);
     const bool replacing = !webhook.secretFingerprint.isEmpty();
-    const RepositoryResult result = secrets.set(webhook, secret);
+    const Result<void> result = secrets.set(webhook, secret);
     if (!result.ok())
-        return m_support.fail(result.message);
+        return m_support.fail(result.message());
     // Standard output carries the secret alone, so a script can hand it on; the explanation goes to standard error.
     m_support.out() << secret << '\n';
     m_support.out().flush();
@@ -147,9 +149,9 @@ int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHo
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return m_support.fail(error);
-    const RepositoryResult result = secrets.rotate(webhook, secret, graceHours);
+    const Result<void> result = secrets.rotate(webhook, secret, graceHours);
     if (!result.ok())
-        return m_support.fail(result.message);
+        return m_support.fail(result.message());
     m_support.out() << secret << '\n';
     m_support.out().flush();
     if (webhook.previousSecretFingerprint.isEmpty()) {
@@ -170,9 +172,9 @@ int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHo
 
 int SecretCommand::remove(WebhookSecrets &secrets, Webhook &webhook)
 {
-    const RepositoryResult result = secrets.remove(webhook);
+    const Result<void> result = secrets.remove(webhook);
     if (!result.ok())
-        return m_support.fail(result.message);
+        return m_support.fail(result.message());
     m_support.out() << (webhook.kind == WebhookKind::Generic
                             ? tr("The signing secret of “%1” is deleted; its requests are sent unsigned from now on.")
                             : tr("The signing secret of “%1” is deleted."))
@@ -269,46 +271,26 @@ private:
 
 int EpicCommand::keygen(Webhook &webhook, int bits, bool replace)
 {
-    SecretStore &store = m_support.secrets();
-    const QString keychainKey = WebhookSecrets::epicPrivateKeyKey(webhook.id);
-    const SecretStore::Result existing = store.readAndWait(keychainKey);
-    if (!existing.ok() && existing.status != SecretStore::Status::NotFound)
-        return m_support.fail(existing.message);
-    if (existing.ok() && !replace)
+    WebhookRepository repository(m_support.database());
+    std::optional<Result<GeneratedEpicKey>> generated;
+    QEventLoop loop;
+    EpicKeyGeneration::start(m_support.secrets(), repository, {webhook.id, bits, replace}, &loop,
+                             [&](const Result<GeneratedEpicKey> &result) {
+                                 generated = result;
+                                 loop.quit();
+                             });
+    if (!generated)
+        loop.exec();
+    if (generated->code() == ErrorCode::Conflict && !replace)
         return m_support.fail(tr("“%1” already has a private key in this workstation's keychain. A new key pair stops the "
                                  "registered one from working until its public key is registered with Epic; give "
                                  "--replace to make one anyway.")
                                   .arg(webhook.name));
+    if (!*generated)
+        return m_support.fail(generated->message());
+    webhook = generated->value().webhook;
 
-    QString error;
-    const auto key = EpicKey::generate(bits, &error);
-    if (!key)
-        return m_support.fail(error);
-    if (const SecretStore::Result written = store.writeAndWait(keychainKey, QString::fromLatin1(key->privateKeyPem()));
-        !written.ok())
-        return m_support.fail(written.message);
-
-    // An empty key id becomes the key's thumbprint; so does one that was the replaced key's own thumbprint, so that
-    // it keeps naming the key. A key id the administrator chose stays as it is.
-    const auto oldKey = existing.ok() ? EpicKey::fromPem(existing.value.toLatin1()) : std::nullopt;
-    const bool keyIdFollowsKey = webhook.epic.keyId.isEmpty() || (oldKey && webhook.epic.keyId == oldKey->thumbprint());
-    if (keyIdFollowsKey && webhook.epic.keyId != key->thumbprint()) {
-        Webhook changed = webhook;
-        changed.epic.keyId = key->thumbprint();
-        WebhookRepository repository(m_support.database());
-        const RepositoryResult updated = repository.update(changed);
-        if (!updated.ok()) {
-            // The keychain goes back to what it held, so the stored key id and the key still agree.
-            if (existing.ok())
-                store.writeAndWait(keychainKey, existing.value);
-            else
-                store.removeAndWait(keychainKey);
-            return m_support.fail(updated.message);
-        }
-        webhook = changed;
-    }
-
-    m_support.out() << QString::fromUtf8(key->jwkSet(webhook.epic.keyId));
+    m_support.out() << QString::fromUtf8(generated->value().key.jwkSet(webhook.epic.keyId));
     m_support.out().flush();
     m_support.err() << (webhook.epic.clientId.isEmpty()
                             ? tr("The private key of “%1” is in this workstation's keychain. Register the JWK Set above "

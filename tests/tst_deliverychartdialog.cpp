@@ -87,9 +87,9 @@ Webhook TestDeliveryChartDialog::storedWebhook(const QString &name)
 {
     Webhook webhook = makeWebhook(name);
     WebhookRepository repository(*m_db.database);
-    const RepositoryResult result = repository.create(webhook);
+    const Result<void> result = repository.create(webhook);
     if (!result.ok())
-        qWarning("cannot store the webhook: %s", qPrintable(result.message));
+        qWarning("cannot store the webhook: %s", qPrintable(result.message()));
     return webhook;
 }
 

@@ -204,8 +204,8 @@ void tst_PreviewCommand::storedWebhook()
         webhook.events = {QStringLiteral("battery.low")};
         webhook.phiLevel = PhiLevel::Limited;
         webhook.headers = {{QStringLiteral("X-Team"), QStringLiteral("cardiology")}};
-        const RepositoryResult result = repository.create(webhook);
-        QVERIFY2(result.ok(), qPrintable(result.message));
+        const Result<void> result = repository.create(webhook);
+        QVERIFY2(result.ok(), qPrintable(result.message()));
     }
     const QStringList common = {QStringLiteral("--webhook"), QStringLiteral("Cardiology Teams"),
                                 QStringLiteral("--database"), database->urlText()};

@@ -129,9 +129,9 @@ Webhook TestRedelivery::receiverWebhook(const QString &name, const QUrl &url)
 bool TestRedelivery::store(Webhook &webhook)
 {
     WebhookRepository repository(*m_db.database);
-    const RepositoryResult result = repository.create(webhook);
+    const Result<void> result = repository.create(webhook);
     if (!result.ok())
-        qWarning("cannot store the webhook: %s", qPrintable(result.message));
+        qWarning("cannot store the webhook: %s", qPrintable(result.message()));
     return result.ok();
 }
 

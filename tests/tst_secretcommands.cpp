@@ -111,16 +111,17 @@ CommandRun TestSecretCommands::run(const QStringList &arguments, const QByteArra
 bool TestSecretCommands::store(Webhook &webhook)
 {
     WebhookRepository repository(*m_connection);
-    const RepositoryResult result = repository.create(webhook);
+    const Result<void> result = repository.create(webhook);
     if (!result.ok())
-        qWarning("cannot store the webhook: %s", qPrintable(result.message));
+        qWarning("cannot store the webhook: %s", qPrintable(result.message()));
     return result.ok();
 }
 
 Webhook TestSecretCommands::reload(const QString &name)
 {
     WebhookRepository repository(*m_connection);
-    return repository.findByName(name).value_or(Webhook());
+    const Result<Webhook> found = repository.findByName(name);
+    return found ? *found : Webhook();
 }
 
 Webhook TestSecretCommands::receiverWebhook(const QString &name, const QUrl &url)

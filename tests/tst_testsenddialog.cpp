@@ -134,9 +134,9 @@ Webhook TestTestSendDialog::storedWebhook(const QString &name, const QUrl &url, 
     webhook.allowLoopbackHttp = true;
     webhook.caFile = m_caBundle;
     webhook.timeoutSeconds = 30;
-    const RepositoryResult created = m_webhooks->create(webhook);
+    const Result<void> created = m_webhooks->create(webhook);
     if (!created.ok())
-        qWarning("cannot store the webhook: %s", qPrintable(created.message));
+        qWarning("cannot store the webhook: %s", qPrintable(created.message()));
     m_webhookIds.append(webhook.id);
     return webhook;
 }
@@ -471,8 +471,8 @@ void TestTestSendDialog::epicWithoutKey()
     webhook.epic.tokenUrl = receiver.url(u"localhost"_s, u"/oauth2/token"_s);
     webhook.epic.fhirBaseUrl = receiver.url(u"localhost"_s, u"/api/FHIR/R4"_s);
     webhook.epic.scope = u"system/DiagnosticReport.write"_s;
-    const RepositoryResult created = m_webhooks->create(webhook);
-    QVERIFY2(created.ok(), qPrintable(created.message));
+    const Result<void> created = m_webhooks->create(webhook);
+    QVERIFY2(created.ok(), qPrintable(created.message()));
     m_webhookIds.append(webhook.id);
 
     TestSendDialog dialog(services(), webhook);

@@ -85,8 +85,8 @@ void TestWebhookRepository::createAndRead()
     w.description = u"Ärztin on call — نوبة 🫀"_s;
     w.timeoutSeconds = 42;
     w.internalEndpoint = true;
-    const RepositoryResult created = m_repository->create(w);
-    QVERIFY2(created.ok(), qPrintable(created.message));
+    const Result<void> created = m_repository->create(w);
+    QVERIFY2(created.ok(), qPrintable(created.message()));
     QVERIFY(!w.id.isEmpty());
     QCOMPARE(w.version, 1);
     QCOMPARE(w.createdBy, m_db.database->actor());
@@ -114,19 +114,19 @@ void TestWebhookRepository::refusesInvalidWebhooks()
 {
     Webhook plainHttp = makeWebhook(u"Plain"_s);
     plainHttp.url = QUrl(u"http://receiver.hospital.example/in"_s);
-    RepositoryResult result = m_repository->create(plainHttp);
-    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
-    QVERIFY2(result.message.contains(u"http://"_s), qPrintable(result.message));
+    Result<void> result = m_repository->create(plainHttp);
+    QCOMPARE(result.code(), ErrorCode::Invalid);
+    QVERIFY2(result.message().contains(u"http://"_s), qPrintable(result.message()));
 
     Webhook epicTask = makeWebhook(u"Epic tasks"_s, WebhookKind::Epic);
     epicTask.events.append(u"task.overdue"_s);
     result = m_repository->create(epicTask);
-    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
-    QVERIFY(result.message.contains(u"task.overdue"_s));
+    QCOMPARE(result.code(), ErrorCode::Invalid);
+    QVERIFY(result.message().contains(u"task.overdue"_s));
 
     Webhook unknownEvent = makeWebhook(u"Unknown"_s);
     unknownEvent.events = {u"battery.exploded"_s};
-    QCOMPARE(m_repository->create(unknownEvent).status, RepositoryResult::Status::Invalid);
+    QCOMPARE(m_repository->create(unknownEvent).code(), ErrorCode::Invalid);
     QCOMPARE(m_repository->all()->size(), 0);
 }
 
@@ -135,10 +135,10 @@ void TestWebhookRepository::duplicateNameIgnoresCase()
     Webhook first = makeWebhook(u"On-call"_s);
     QVERIFY(m_repository->create(first).ok());
     Webhook second = makeWebhook(u"ON-CALL"_s);
-    const RepositoryResult result = m_repository->create(second);
-    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
-    QVERIFY(result.message.contains(u"already exists"_s));
-    QCOMPARE(result.fieldErrors.first().field, FieldError::Field::Name);
+    const Result<void> result = m_repository->create(second);
+    QCOMPARE(result.code(), ErrorCode::Invalid);
+    QVERIFY(result.message().contains(u"already exists"_s));
+    QCOMPARE(result.fieldErrors().first().field, FieldError::Field::Name);
 }
 
 void TestWebhookRepository::concurrentEditIsDetected()
@@ -153,9 +153,9 @@ void TestWebhookRepository::concurrentEditIsDetected()
     QCOMPARE(alice.version, 2);
 
     bob.timeoutSeconds = 99;
-    const RepositoryResult result = m_repository->update(bob);
-    QCOMPARE(result.status, RepositoryResult::Status::Conflict);
-    QVERIFY2(result.message.contains(m_db.database->actor()), qPrintable(result.message));
+    const Result<void> result = m_repository->update(bob);
+    QCOMPARE(result.code(), ErrorCode::Conflict);
+    QVERIFY2(result.message().contains(m_db.database->actor()), qPrintable(result.message()));
     // Nothing of Bob's was written, nothing of Alice's lost.
     const Webhook stored = *m_repository->findById(original.id);
     QCOMPARE(stored.description, u"Alice was here"_s);
@@ -172,7 +172,7 @@ void TestWebhookRepository::overwriteAfterConflict()
     alice.description = u"Alice"_s;
     QVERIFY(m_repository->update(alice).ok());
     bob.description = u"Bob"_s;
-    QCOMPARE(m_repository->update(bob).status, RepositoryResult::Status::Conflict);
+    QCOMPARE(m_repository->update(bob).code(), ErrorCode::Conflict);
     QVERIFY(m_repository->overwrite(bob).ok());
     QCOMPARE(m_repository->findById(original.id)->description, u"Bob"_s);
     QCOMPARE(bob.version, 3);
@@ -184,8 +184,8 @@ void TestWebhookRepository::editOfDeletedWebhook()
     QVERIFY(m_repository->create(w).ok());
     QVERIFY(m_repository->remove(w).ok());
     w.description = u"too late"_s;
-    const RepositoryResult result = m_repository->update(w);
-    QCOMPARE(result.status, RepositoryResult::Status::NotFound);
+    const Result<void> result = m_repository->update(w);
+    QCOMPARE(result.code(), ErrorCode::NotFound);
     QVERIFY(m_repository->all()->isEmpty());
 }
 
@@ -279,9 +279,9 @@ void TestWebhookRepository::importIsAllOrNothing()
     changed.description = u"changed by import"_s;
     Webhook broken = makeWebhook(u"Broken"_s);
     broken.url = QUrl(u"ftp://files.example/"_s);
-    const RepositoryResult result = m_repository->importAll({fresh, changed, broken});
-    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
-    QVERIFY2(result.message.contains(u"Broken"_s), qPrintable(result.message));
+    const Result<void> result = m_repository->importAll({fresh, changed, broken});
+    QCOMPARE(result.code(), ErrorCode::Invalid);
+    QVERIFY2(result.message().contains(u"Broken"_s), qPrintable(result.message()));
     const auto all = m_repository->all();
     QCOMPARE(all->size(), 1);
     QCOMPARE(all->first().description, u"Test webhook"_s);
@@ -297,9 +297,9 @@ void TestWebhookRepository::importUpdatesByName()
     Webhook changed = makeWebhook(u"Existing"_s);
     changed.description = u"changed by import"_s;
     WebhookRepository::ImportSummary summary;
-    const RepositoryResult result =
+    const Result<void> result =
         m_repository->importAll({makeWebhook(u"Fresh"_s), changed, makeWebhook(u"Unchanged"_s)}, &summary);
-    QVERIFY2(result.ok(), qPrintable(result.message));
+    QVERIFY2(result.ok(), qPrintable(result.message()));
     QCOMPARE(summary.created, 1);
     QCOMPARE(summary.updated, 1);
     QCOMPARE(summary.unchanged, 1);
@@ -320,8 +320,8 @@ void TestWebhookRepository::namesAreFoundIgnoringCase()
     Webhook renamed = makeWebhook(u"kardiologie süd"_s);
     renamed.description = u"updated"_s;
     WebhookRepository::ImportSummary summary;
-    const RepositoryResult result = m_repository->importAll({renamed}, &summary);
-    QVERIFY2(result.ok(), qPrintable(result.message));
+    const Result<void> result = m_repository->importAll({renamed}, &summary);
+    QVERIFY2(result.ok(), qPrintable(result.message()));
     QCOMPARE(summary.updated, 1);
     QCOMPARE(m_repository->all()->size(), 1);
     QCOMPARE(m_repository->findById(w.id)->description, u"updated"_s);
@@ -359,9 +359,9 @@ void TestWebhookRepository::namesAreOneAfterUnicodeNormalisation()
         Webhook first = makeWebhook(stored);
         QVERIFY2(m_repository->create(first).ok(), qPrintable(stored));
         Webhook twin = makeWebhook(other);
-        const RepositoryResult result = m_repository->create(twin);
-        QVERIFY2(result.status == RepositoryResult::Status::Invalid, qPrintable(other + u": "_s + result.message));
-        QVERIFY2(result.message.contains(stored), qPrintable(result.message));
+        const Result<void> result = m_repository->create(twin);
+        QVERIFY2(result.code() == ErrorCode::Invalid, qPrintable(other + u": "_s + result.message()));
+        QVERIFY2(result.message().contains(stored), qPrintable(result.message()));
         const auto found = m_repository->findByName(other);
         QVERIFY2(found && found->id == first.id, qPrintable(other));
     }
@@ -380,7 +380,7 @@ void TestWebhookRepository::twinNamesFromTwoWritersOneWins()
     const QString password = m_db.database->password();
     constexpr int rounds = 30;
     std::barrier together(2);
-    QList<RepositoryResult> results[2];
+    QList<Result<void>> results[2];
     QString openFailure[2];
     auto writer = [&](int which) {
         Database db;
@@ -406,17 +406,17 @@ void TestWebhookRepository::twinNamesFromTwoWritersOneWins()
     QVERIFY(second->wait(120000));
     QVERIFY2(openFailure[0].isEmpty() && openFailure[1].isEmpty(), qPrintable(openFailure[0] + openFailure[1]));
     for (int round = 0; round < rounds; ++round) {
-        const RepositoryResult &a = results[0].at(round);
-        const RepositoryResult &b = results[1].at(round);
-        QVERIFY2(a.ok() != b.ok(), qPrintable(u"round %1: %2 / %3"_s.arg(round).arg(a.message, b.message)));
-        const RepositoryResult &loser = a.ok() ? b : a;
-        QVERIFY2(loser.status == RepositoryResult::Status::Invalid, qPrintable(loser.message));
-        QVERIFY2(loser.message.contains(u"already exists"_s), qPrintable(loser.message));
+        const Result<void> &a = results[0].at(round);
+        const Result<void> &b = results[1].at(round);
+        QVERIFY2(a.ok() != b.ok(), qPrintable(u"round %1: %2 / %3"_s.arg(round).arg(a.message(), b.message())));
+        const Result<void> &loser = a.ok() ? b : a;
+        QVERIFY2(loser.code() == ErrorCode::Invalid, qPrintable(loser.message()));
+        QVERIFY2(loser.message().contains(u"already exists"_s), qPrintable(loser.message()));
         // It names the webhook that holds the name, as that one spells it.
         const QString winnerName = a.ok() ? u"Dup-%1"_s.arg(round) : u"DUP-%1"_s.arg(round);
-        QVERIFY2(loser.message.contains(u"“"_s + winnerName + u"”"_s), qPrintable(loser.message));
-        QVERIFY2(!loser.message.contains(u"duplicate key"_s) && !loser.message.contains(u"UNIQUE constraint"_s),
-                 qPrintable(loser.message));
+        QVERIFY2(loser.message().contains(u"“"_s + winnerName + u"”"_s), qPrintable(loser.message()));
+        QVERIFY2(!loser.message().contains(u"duplicate key"_s) && !loser.message().contains(u"UNIQUE constraint"_s),
+                 qPrintable(loser.message()));
     }
     QCOMPARE(m_repository->all()->size(), rounds);
 }
@@ -438,19 +438,18 @@ void TestWebhookRepository::sqliteWritersWaitTheirTurn()
         }
         WebhookRepository repository(db);
         Webhook w = makeWebhook(u"Writer %1"_s.arg(which));
-        if (RepositoryResult created = repository.create(w); !created.ok()) {
-            failures[which].append(created.message);
+        if (Result<void> created = repository.create(w); !created.ok()) {
+            failures[which].append(created.message());
             return;
         }
         for (int i = 0; i < operations; ++i) {
             // Reads first, then writes: the shape that failed without waiting.
-            RepositoryResult result = repository.setActive(w, i % 2 == 0);
+            Result<void> result = repository.setActive(w, i % 2 == 0);
             if (!result.ok())
-                failures[which].append(result.message);
-            RepositoryResult lookup;
-            const auto current = repository.findById(w.id, &lookup);
+                failures[which].append(result.message());
+            const auto current = repository.findById(w.id);
             if (!current) {
-                failures[which].append(lookup.message);
+                failures[which].append(current.message());
                 return;
             }
             w = *current;
@@ -536,7 +535,7 @@ void TestWebhookRepository::announcesEveryStoredChange()
     QCOMPARE(lastSaved().description, u"changed"_s);
     // Nothing stored, nothing announced.
     Webhook conflicting = stale;
-    QCOMPARE(m_repository->update(conflicting).status, RepositoryResult::Status::Conflict);
+    QCOMPARE(m_repository->update(conflicting).code(), ErrorCode::Conflict);
     Webhook invalid = w;
     invalid.name.clear();
     QVERIFY(!m_repository->update(invalid).ok());
@@ -575,7 +574,7 @@ void TestWebhookRepository::announcesEveryStoredChange()
     QVERIFY(m_repository->remove(copy).ok());
     QCOMPARE(removed.size(), 1);
     QCOMPARE(removed.last().at(0).toString(), copy.id);
-    QCOMPARE(m_repository->remove(copy).status, RepositoryResult::Status::NotFound);
+    QCOMPARE(m_repository->remove(copy).code(), ErrorCode::NotFound);
     QCOMPARE(removed.size(), 1);
 
     QSignalSpy attempts(m_repository.get(), &WebhookRepository::attemptRecorded);

@@ -58,8 +58,8 @@ void TestWebhookSecrets::setGeneratedSecret()
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
     const QString secret = SigningSecret::generate();
     QVERIFY(secret.startsWith(u"whsec_"_s));
-    const RepositoryResult result = m_secrets->set(m_webhook, secret);
-    QVERIFY2(result.ok(), qPrintable(result.message));
+    const Result<void> result = m_secrets->set(m_webhook, secret);
+    QVERIFY2(result.ok(), qPrintable(result.message()));
     QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(m_webhook.secretSetAt.isValid());
     QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
@@ -71,9 +71,9 @@ void TestWebhookSecrets::setGeneratedSecret()
 
 void TestWebhookSecrets::refusesMalformedSecret()
 {
-    const RepositoryResult result = m_secrets->set(m_webhook, u"whsec_not base64!"_s);
-    QCOMPARE(result.status, RepositoryResult::Status::Invalid);
-    QVERIFY(!result.message.isEmpty());
+    const Result<void> result = m_secrets->set(m_webhook, u"whsec_not base64!"_s);
+    QCOMPARE(result.code(), ErrorCode::Invalid);
+    QVERIFY(!result.message().isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->secretFingerprint.isEmpty());
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
 }
@@ -101,8 +101,8 @@ void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
     const QString oldSecret = SigningSecret::generate();
     const QString newSecret = SigningSecret::generate();
     QVERIFY(m_secrets->set(m_webhook, oldSecret).ok());
-    const RepositoryResult rotated = m_secrets->rotate(m_webhook, newSecret);
-    QVERIFY2(rotated.ok(), qPrintable(rotated.message));
+    const Result<void> rotated = m_secrets->rotate(m_webhook, newSecret);
+    QVERIFY2(rotated.ok(), qPrintable(rotated.message()));
     QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(newSecret));
     QCOMPARE(m_webhook.previousSecretFingerprint, SigningSecret::fingerprint(oldSecret));
     const qint64 graceSeconds = QDateTime::currentDateTimeUtc().secsTo(m_webhook.secretGraceUntil);
@@ -151,8 +151,8 @@ void TestWebhookSecrets::failedRecordRestoresKeychain()
     // Someone deletes the webhook meanwhile: the database refuses, and the keychain keeps the old secret.
     Webhook stale = m_webhook;
     QVERIFY(m_repository->remove(m_webhook).ok());
-    const RepositoryResult result = m_secrets->set(stale, SigningSecret::generate());
-    QCOMPARE(result.status, RepositoryResult::Status::NotFound);
+    const Result<void> result = m_secrets->set(stale, SigningSecret::generate());
+    QCOMPARE(result.code(), ErrorCode::NotFound);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, original);
 }
 

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AuditLog</name>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>Das Audit-Protokoll kann nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the audit log: %1</source>
+        <translation>Das Audit-Protokoll kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>BoundedFile</name>
     <message>
         <source>No file name was given.</source>
@@ -292,10 +303,6 @@ Befehle:
     <message>
         <source>Run “%1 %2 --help” for the options.</source>
         <translation>Rufen Sie „%1 %2 --help“ auf, um die Optionen zu sehen.</translation>
-    </message>
-    <message>
-        <source>There is no webhook named “%1”.</source>
-        <translation>Es gibt keinen Webhook namens „%1“.</translation>
     </message>
     <message>
         <source>Store the password by logging in once with the graphical console (“Remember in this workstation&apos;s keychain”), or provide it through ~/.pgpass or PGPASSWORD.</source>
@@ -1541,10 +1548,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Ein Bereinigungsdurchgang kann nicht abgeschlossen werden: %1</translation>
     </message>
     <message>
-        <source>%1 attempts were purged, but the audit log could not record it: %2</source>
-        <translation>Versuche bereinigt: %1; das Audit-Protokoll konnte dies jedoch nicht festhalten: %2</translation>
-    </message>
-    <message>
         <source>Cannot write the export: %1</source>
         <translation>Der Export kann nicht geschrieben werden: %1</translation>
     </message>
@@ -1559,6 +1562,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>the plan has no row estimate</source>
         <translation>der Abfrageplan enthält keine Zeilenschätzung</translation>
+    </message>
+    <message>
+        <source>%1 attempts were purged. %2</source>
+        <translation>%1 Zustellversuche wurden gelöscht. %2</translation>
     </message>
 </context>
 <context>
@@ -2114,6 +2121,17 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot sign with the Epic key: %1</source>
         <translation>Mit dem Epic-Schlüssel kann nicht signiert werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EpicKeyGeneration</name>
+    <message>
+        <source>%1 The new private key stays in this workstation&apos;s keychain because the old one could not be put back: %2</source>
+        <translation>%1 Der neue private Schlüssel bleibt im Schlüsselbund dieses Arbeitsplatzes, weil der alte nicht zurückgelegt werden konnte: %2</translation>
+    </message>
+    <message>
+        <source>This workstation&apos;s keychain already has a private key for this webhook. A new key pair stops the registered one from working until its public key is registered with Epic.</source>
+        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält bereits einen privaten Schlüssel für diesen Webhook. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist.</translation>
     </message>
 </context>
 <context>
@@ -4552,10 +4570,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>RSA-Schlüsselpaar wird erzeugt…</translation>
     </message>
     <message>
-        <source>The key pair could not be generated.</source>
-        <translation>Das Schlüsselpaar konnte nicht erzeugt werden.</translation>
-    </message>
-    <message>
         <source>The public JWK Set is on the clipboard, ready for the Epic registration.</source>
         <translation>Das öffentliche JWK Set ist in der Zwischenablage, bereit für die Epic-Registrierung.</translation>
     </message>
@@ -4709,10 +4723,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Das Abonnement für %1 kann nicht gespeichert werden</translation>
     </message>
     <message>
-        <source>Cannot write the audit log</source>
-        <translation>Das Audit-Protokoll kann nicht geschrieben werden</translation>
-    </message>
-    <message>
         <source>Cannot save the webhook “%1”</source>
         <translation>Der Webhook „%1“ kann nicht gespeichert werden</translation>
     </message>
@@ -4739,10 +4749,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Cannot record the secret change</source>
         <translation>Die Änderung des Geheimnisses kann nicht vermerkt werden</translation>
-    </message>
-    <message>
-        <source>Cannot read the audit log</source>
-        <translation>Das Audit-Protokoll kann nicht gelesen werden</translation>
     </message>
     <message>
         <source>another program kept the database busy for too long; nothing was changed. Try again.</source>

@@ -221,8 +221,7 @@ void DeliveriesView::setFilter(const DeliveryFilter &filter)
 
 void DeliveriesView::refreshWebhooks()
 {
-    RepositoryResult result;
-    const auto webhooks = m_services.webhooks.all(&result);
+    const auto webhooks = m_services.webhooks.all();
     if (!webhooks)
         return;  // the list keeps what it had; the log itself says whether the database is there
     QStringList names;

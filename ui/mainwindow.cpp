@@ -275,9 +275,9 @@ void MainWindow::duplicateSelected()
     if (row < 0)
         return;
     Webhook copy;
-    const RepositoryResult result = m_repository.duplicate(m_model->webhookAt(row), &copy);
+    const Result<void> result = m_repository.duplicate(m_model->webhookAt(row), &copy);
     if (!result.ok()) {
-        showError(result.message);
+        showError(result.message());
         return refresh();
     }
     selectWebhook(copy.id);
@@ -355,9 +355,9 @@ void MainWindow::deleteSelected()
     const Webhook webhook = m_model->webhookAt(row);
     if (!WebhookEditorDialog::confirmDeletion(this, webhook.name))
         return;
-    const RepositoryResult result = m_repository.remove(webhook);
+    const Result<void> result = m_repository.remove(webhook);
     if (!result.ok()) {
-        showError(result.message);
+        showError(result.message());
         return refresh();
     }
     statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);

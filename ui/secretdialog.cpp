@@ -158,10 +158,10 @@ bool SecretDialog::confirm(const QString &title, const QString &question)
            == QMessageBox::Yes;
 }
 
-void SecretDialog::report(const RepositoryResult &result, const QString &success)
+void SecretDialog::report(const Result<void> &result, const QString &success)
 {
     m_feedbackLabel->setStyleSheet(result.ok() ? QString() : QStringLiteral("color: #b3261e;"));
-    m_feedbackLabel->setText(result.ok() ? success : result.message);
+    m_feedbackLabel->setText(result.ok() ? success : result.message());
     refreshStatus();
 }
 
@@ -175,7 +175,7 @@ void SecretDialog::generate()
     QString error;
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
-        return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
+        return report(Result<void>::failure(ErrorCode::Invalid, error), {});
     report(m_secrets.set(m_webhook, secret),
            tr("A new secret was generated and stored in this workstation's keychain. Use Copy to give it to the receiver."));
 }
@@ -185,7 +185,7 @@ void SecretDialog::setPasted()
     const QString secret = m_secretEdit->text().trimmed();
     if (secret.isEmpty())
         return;
-    const RepositoryResult result = m_secrets.set(m_webhook, secret);
+    const Result<void> result = m_secrets.set(m_webhook, secret);
     if (result.ok())
         m_secretEdit->clear();
     report(result, tr("The secret was stored in this workstation's keychain."));
@@ -199,7 +199,7 @@ void SecretDialog::reveal()
     QString error;
     const auto secret = m_secrets.reveal(m_webhook, &error);
     if (!secret)
-        return report(RepositoryResult::failure(RepositoryResult::Status::DatabaseError, error), {});
+        return report(Result<void>::failure(ErrorCode::Unavailable, error), {});
     QMessageBox box(QMessageBox::Information, tr("Signing secret"), *secret, QMessageBox::Close, this);
     box.setObjectName(QStringLiteral("revealBox"));
     box.setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -214,7 +214,7 @@ void SecretDialog::copyToClipboard()
     QString error;
     const auto secret = m_secrets.reveal(m_webhook, &error);
     if (!secret)
-        return report(RepositoryResult::failure(RepositoryResult::Status::DatabaseError, error), {});
+        return report(Result<void>::failure(ErrorCode::Unavailable, error), {});
     QApplication::clipboard()->setText(*secret);
     report({}, tr("The secret is on the clipboard."));
 }
@@ -224,7 +224,7 @@ void SecretDialog::rotate()
     QString error;
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
-        return report(RepositoryResult::failure(RepositoryResult::Status::Invalid, error), {});
+        return report(Result<void>::failure(ErrorCode::Invalid, error), {});
     report(m_secrets.rotate(m_webhook, secret, m_graceSpin->value()),
            tr("A new secret is current; the previous one keeps signing for %n hour(s). Copy the new secret to the "
               "receiver.", nullptr, m_graceSpin->value()));

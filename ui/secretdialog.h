@@ -1,6 +1,7 @@
 // Manages one webhook's signing secret: generate, paste, reveal, copy, rotate with a grace period, delete.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/domain/webhook.h"
 
 #include <QDialog>
@@ -35,7 +36,7 @@ private:
     void retranslate();
     void refreshStatus();
     bool confirm(const QString &title, const QString &question);
-    void report(const struct RepositoryResult &result, const QString &success);
+    void report(const Result<void> &result, const QString &success);
 
     WebhookSecrets &m_secrets;
     Webhook m_webhook;

@@ -463,12 +463,11 @@ void TestSendDialog::send()
     if (!m_webhook.id.isEmpty()) {
         // Secrets are set, rotated and deleted in their own dialog, straight to the database: the copy this dialog
         // was given may be older than that. The rest stays as given, so the editor can test unsaved changes.
-        RepositoryResult lookup;
-        const std::optional<Webhook> stored = m_services.webhooks.findById(m_webhook.id, &lookup);
+        const Result<Webhook> stored = m_services.webhooks.findById(m_webhook.id);
         if (!stored) {
-            refuse(lookup.status == RepositoryResult::Status::NotFound
+            refuse(stored.code() == ErrorCode::NotFound
                        ? tr("The webhook “%1” was deleted; there is nothing to test-send to.").arg(m_webhook.name)
-                       : tr("The webhook could not be read from the database: %1").arg(lookup.message));
+                       : tr("The webhook could not be read from the database: %1").arg(stored.message()));
             return;
         }
         order.webhook.secretFingerprint = stored->secretFingerprint;

@@ -291,17 +291,17 @@ void WebhookEditorDialog::save()
     }
     m_saveProblemLabel->hide();
     Webhook w = webhookFromFields();
-    const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-    if (result.status == RepositoryResult::Status::Conflict)
-        resolveConflict(result.message);
+    const Result<void> result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
+    if (result.code() == ErrorCode::Conflict)
+        resolveConflict(result.message());
     else
         finishSave(result, w);
 }
 
-void WebhookEditorDialog::finishSave(const RepositoryResult &result, const Webhook &stored)
+void WebhookEditorDialog::finishSave(const Result<void> &result, const Webhook &stored)
 {
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+        QMessageBox::warning(this, tr("Webhook not saved"), result.message());
         return;
     }
     m_webhook = stored;
@@ -333,13 +333,12 @@ void WebhookEditorDialog::resolveConflict(const QString &message)
     box.addButton(QMessageBox::Cancel);
     box.exec();
     if (box.clickedButton() == reload) {
-        RepositoryResult lookup;
-        if (const auto current = m_repository.findById(m_webhook.id, &lookup)) {
+        if (const Result<Webhook> current = m_repository.findById(m_webhook.id)) {
             m_webhook = *current;
             loadFields(*current);
             validateFields();
         } else {
-            QMessageBox::warning(this, tr("Webhook not found"), lookup.message);
+            QMessageBox::warning(this, tr("Webhook not found"), current.message());
         }
     } else if (box.clickedButton() == overwrite) {
         Webhook w = webhookFromFields();
@@ -351,9 +350,9 @@ void WebhookEditorDialog::deleteWebhook()
 {
     if (!confirmDeletion(this, m_webhook.name))
         return;
-    const RepositoryResult result = m_repository.remove(m_webhook);
+    const Result<void> result = m_repository.remove(m_webhook);
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not deleted"), result.message);
+        QMessageBox::warning(this, tr("Webhook not deleted"), result.message());
         return;
     }
     m_outcome = Outcome::Deleted;
@@ -363,9 +362,9 @@ void WebhookEditorDialog::deleteWebhook()
 void WebhookEditorDialog::duplicateWebhook()
 {
     Webhook copy;
-    const RepositoryResult result = m_repository.duplicate(m_webhook, &copy);
+    const Result<void> result = m_repository.duplicate(m_webhook, &copy);
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not duplicated"), result.message);
+        QMessageBox::warning(this, tr("Webhook not duplicated"), result.message());
         return;
     }
     m_webhook = copy;
@@ -386,13 +385,13 @@ bool WebhookEditorDialog::saveAndStayOpen()
     if (!m_webhook.id.isEmpty() && !hasUnsavedChanges())
         return true;
     Webhook w = webhookFromFields();
-    const RepositoryResult result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-    if (result.status == RepositoryResult::Status::Conflict) {
-        resolveConflict(result.message);
+    const Result<void> result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
+    if (result.code() == ErrorCode::Conflict) {
+        resolveConflict(result.message());
         return false;
     }
     if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not saved"), result.message);
+        QMessageBox::warning(this, tr("Webhook not saved"), result.message());
         return false;
     }
     m_webhook = w;

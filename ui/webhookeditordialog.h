@@ -1,6 +1,7 @@
 // Creates or edits one webhook; validation comes from the core and is shown next to each field.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/domain/webhook.h"
 #include "models/domain/webhookvalidator.h"
 #include "ui/testsenddialog.h"
@@ -25,7 +26,6 @@ class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
 class WebhookRepository;
-struct RepositoryResult;
 
 class WebhookEditorDialog : public QDialog
 {
@@ -85,9 +85,9 @@ private:
     void saveEpicJwks();
     // Reads the Epic key from the keychain and hands its public JWK Set to use.
     void withEpicJwks(const std::function<void(const QByteArray &)> &use);
-    void adoptEpicKeyId(const QString &newThumbprint);
+    void adoptStoredEpicKeyId(const Webhook &stored, const QString &keyIdBefore);
     void resolveConflict(const QString &message);
-    void finishSave(const RepositoryResult &result, const Webhook &stored);
+    void finishSave(const Result<void> &result, const Webhook &stored);
     QWidget *fieldWidget(FieldError::Field field) const;
     void markTabsWithErrors();
     void showFirstError();
@@ -151,7 +151,6 @@ private:
     QPushButton *m_secretButton = nullptr;
     QComboBox *m_languageCombo = nullptr;
     QLabel *m_languageLabel = nullptr;
-    QString m_storedKeyThumbprint; // of the key now in the keychain, to tell a derived key id from a chosen one
     QLabel *m_previewTitle = nullptr;
     QLabel *m_previewEventLabel = nullptr;
     QComboBox *m_previewEventCombo = nullptr;

@@ -1,6 +1,7 @@
 // The Epic key pair of the webhook being edited: generated into the keychain, its status, its public JWK Set.
 #include "ui/webhookeditordialog.h"
 
+#include "models/secrets/epickeygeneration.h"
 #include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "network/transport/epicauth.h"
@@ -9,13 +10,11 @@
 
 #include <QApplication>
 #include <QClipboard>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSaveFile>
-#include <QtConcurrent/QtConcurrentRun>
 
 void WebhookEditorDialog::refreshEpicKeyStatus()
 {
@@ -37,8 +36,6 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
                                       m_epicCopyJwksButton->setEnabled(true);
                                       m_epicSaveJwksButton->setEnabled(true);
-                                      const auto key = EpicKey::fromPem(result.value.toLatin1());
-                                      m_storedKeyThumbprint = key ? key->thumbprint() : QString();
                                   } else if (result.status == SecretStore::Status::NotFound) {
                                       m_epicKeyStatus->setText(tr("No private key on this workstation yet."));
                                   } else {
@@ -51,7 +48,8 @@ void WebhookEditorDialog::generateEpicKey()
 {
     if (!m_services || m_webhook.id.isEmpty())
         return;
-    if (m_epicCopyJwksButton->isEnabled()
+    const bool replace = m_epicCopyJwksButton->isEnabled();
+    if (replace
         && QMessageBox::question(this, tr("Replace the key pair"),
                                  tr("The public key registered with Epic stops working when the key pair is replaced. "
                                     "Replace it?"),
@@ -60,29 +58,17 @@ void WebhookEditorDialog::generateEpicKey()
         return;
     m_epicGenerateKeyButton->setEnabled(false);
     m_epicKeyStatus->setText(tr("Generating an RSA key pair…"));
-    // RSA key generation takes a noticeable moment: off the UI thread.
-    auto *watcher = new QFutureWatcher<std::optional<EpicKey>>(this);
-    connect(watcher, &QFutureWatcher<std::optional<EpicKey>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const std::optional<EpicKey> key = watcher->result();
-        if (!key) {
-            m_epicKeyStatus->setText(tr("The key pair could not be generated."));
-            m_epicGenerateKeyButton->setEnabled(true);
-            return;
-        }
-        m_services->keychain.write(WebhookSecrets::epicPrivateKeyKey(m_webhook.id),
-                                   QString::fromLatin1(key->privateKeyPem()), this,
-                                   [this, thumbprint = key->thumbprint()](const SecretStore::Result &result) {
-                                       if (!result.ok()) {
-                                           m_epicKeyStatus->setText(result.message);
-                                           m_epicGenerateKeyButton->setEnabled(true);
-                                           return;
-                                       }
-                                       adoptEpicKeyId(thumbprint);
-                                       refreshEpicKeyStatus();
-                                   });
-    });
-    watcher->setFuture(QtConcurrent::run([] { return EpicKey::generate(); }));
+    const QString keyIdBefore = m_webhook.epic.keyId;
+    EpicKeyGeneration::start(m_services->keychain, m_repository, {m_webhook.id, EpicKey::DefaultBits, replace}, this,
+                             [this, keyIdBefore](const Result<GeneratedEpicKey> &generated) {
+                                 if (!generated) {
+                                     m_epicKeyStatus->setText(generated.message());
+                                     m_epicGenerateKeyButton->setEnabled(true);
+                                     return;
+                                 }
+                                 adoptStoredEpicKeyId(generated->webhook, keyIdBefore);
+                                 refreshEpicKeyStatus();
+                             });
 }
 
 void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray &)> &use)
@@ -136,28 +122,12 @@ void WebhookEditorDialog::saveEpicJwksTo(const QString &path)
     });
 }
 
-void WebhookEditorDialog::adoptEpicKeyId(const QString &newThumbprint)
+void WebhookEditorDialog::adoptStoredEpicKeyId(const Webhook &stored, const QString &keyIdBefore)
 {
-    // A key id that named the old key by its thumbprint (or none) follows the new key; one the administrator
-    // chose stays. It is stored at once: the keychain already holds the new key, and a token request with the
-    // old key id would be refused by Epic.
-    const QString current = m_epicKeyIdEdit->text().trimmed();
-    if (!current.isEmpty() && current != m_storedKeyThumbprint)
-        return;
-    m_epicKeyIdEdit->setText(newThumbprint);
-    RepositoryResult lookup;
-    auto stored = m_repository.findById(m_webhook.id, &lookup);
-    if (!stored) {
-        m_epicKeyStatus->setText(lookup.message);
-        return;
-    }
-    stored->epic.keyId = newThumbprint;
-    const RepositoryResult result = m_repository.overwrite(*stored);
-    if (!result.ok()) {
-        m_epicKeyStatus->setText(result.message);
-        return;
-    }
-    // The dialog goes on from the stored version, so the administrator's own save does not conflict with this.
-    m_webhook.version = stored->version;
-    m_webhook.epic.keyId = newThumbprint;
+    // The generation stored the key id that names the new key. The form follows it unless the administrator typed
+    // another key id meanwhile; the dialog goes on from the stored version, so that its own save does not conflict.
+    if (m_epicKeyIdEdit->text().trimmed() == keyIdBefore)
+        m_epicKeyIdEdit->setText(stored.epic.keyId);
+    m_webhook.version = stored.version;
+    m_webhook.epic.keyId = stored.epic.keyId;
 }

@@ -1,6 +1,9 @@
 // One way to say that something failed: a code that callers branch on, and a translated message for people.
 #pragma once
 
+#include "models/domain/fielderror.h"
+
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -18,8 +21,15 @@ enum class ErrorCode {
 
 struct Failure
 {
+    Failure() = default;
+    Failure(ErrorCode code, QString message, QList<FieldError> fieldErrors = {})
+        : code(code), message(std::move(message)), fieldErrors(std::move(fieldErrors))
+    {
+    }
+
     ErrorCode code = ErrorCode::Unavailable;
     QString message;
+    QList<FieldError> fieldErrors;  // for Invalid input: which fields, each with its own message
 };
 
 // A value or the error that prevented it.
@@ -37,12 +47,15 @@ public:
     T &value() & { return *m_value; }
     T &&value() && { return std::move(*m_value); }
     const T &operator*() const & { return *m_value; }
+    T &operator*() & { return *m_value; }
     const T *operator->() const { return &*m_value; }
+    T *operator->() { return &*m_value; }
 
     // Meaningful only when !ok().
     const Failure &failure() const { return m_failure; }
     ErrorCode code() const { return m_failure.code; }
     const QString &message() const { return m_failure.message; }
+    const QList<FieldError> &fieldErrors() const { return m_failure.fieldErrors; }
 
 private:
     std::optional<T> m_value;
@@ -63,6 +76,7 @@ public:
     const Failure &failure() const { return m_failure; }
     ErrorCode code() const { return m_failure.code; }
     const QString &message() const { return m_failure.message; }
+    const QList<FieldError> &fieldErrors() const { return m_failure.fieldErrors; }
 
 private:
     bool m_failed = false;

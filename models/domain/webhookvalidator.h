@@ -1,6 +1,7 @@
 // Checks a webhook before it is stored; the editor, the importer and the repository share these rules.
 #pragma once
 
+#include "models/domain/fielderror.h"
 #include "models/domain/webhook.h"
 
 #include <QCoreApplication>
@@ -8,13 +9,6 @@
 #include <QList>
 #include <QString>
 #include <QStringList>
-
-struct FieldError
-{
-    enum class Field { Name, Url, Timeout, Headers, Events, Description, CaFile, Epic, PayloadLanguage };
-    Field field;
-    QString message;
-};
 
 // The names already taken, by their key (WebhookNames::key): a name is free when no other name has its key.
 class TakenNames

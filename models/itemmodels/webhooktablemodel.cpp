@@ -217,9 +217,9 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
         return true;
     if (m_activationGuard && !m_activationGuard(w, active))
         return false;
-    const RepositoryResult result = m_repository->setActive(w, active);
+    const Result<void> result = m_repository->setActive(w, active);
     if (!result.ok()) {
-        emit errorOccurred(result.message);
+        emit errorOccurred(result.message());
         refresh(); // show what is stored now, e.g. the other administrator's change
         return false;
     }
@@ -267,10 +267,9 @@ int WebhookTableModel::rowOfId(const QString &id) const
 
 bool WebhookTableModel::refresh()
 {
-    RepositoryResult result;
-    const auto fresh = m_repository->all(&result);
+    const auto fresh = m_repository->all();
     if (!fresh) {
-        emit errorOccurred(result.message);
+        emit errorOccurred(fresh.message());
         return false;
     }
     // Remove rows that are gone, from the bottom so earlier row numbers stay valid.
@@ -314,10 +313,9 @@ bool WebhookTableModel::refreshHealth()
 
 bool WebhookTableModel::refreshChanged()
 {
-    RepositoryResult result;
-    const auto versions = m_repository->versions(&result);
+    const auto versions = m_repository->versions();
     if (!versions) {
-        emit errorOccurred(result.message);
+        emit errorOccurred(versions.message());
         return false;
     }
     for (int row = int(m_webhooks.size()) - 1; row >= 0; --row) {
@@ -329,11 +327,11 @@ bool WebhookTableModel::refreshChanged()
         if (row >= 0 && m_webhooks.at(row).version == it.value())
             continue;
         // Not found: deleted since the versions were read, which changed the stamp the next poll compares.
-        const auto webhook = m_repository->findById(it.key(), &result);
+        const Result<Webhook> webhook = m_repository->findById(it.key());
         if (webhook) {
             showSaved(*webhook);
-        } else if (result.status != RepositoryResult::Status::NotFound) {
-            emit errorOccurred(result.message);
+        } else if (webhook.code() != ErrorCode::NotFound) {
+            emit errorOccurred(webhook.message());
             return false;
         }
     }

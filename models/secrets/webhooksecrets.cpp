@@ -26,16 +26,16 @@ QString WebhookSecrets::epicPrivateKeyKey(const QString &webhookId)
     return QStringLiteral("webhook/%1/epic-private-key").arg(webhookId);
 }
 
-RepositoryResult WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
+Result<void> WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
 {
-    return RepositoryResult::failure(RepositoryResult::Status::DatabaseError, result.message);
+    return Result<void>::failure(ErrorCode::Unavailable, result.message);
 }
 
-RepositoryResult WebhookSecrets::checkFormat(const QString &secret) const
+Result<void> WebhookSecrets::checkFormat(const QString &secret) const
 {
     QString error;
     if (!SigningSecret::parse(secret, &error))
-        return RepositoryResult::failure(RepositoryResult::Status::Invalid, error);
+        return Result<void>::failure(ErrorCode::Invalid, error);
     return {};
 }
 
@@ -62,9 +62,9 @@ WebhookSecrets::Status WebhookSecrets::status(const Webhook &webhook)
                                        .arg(setOn, webhook.secretFingerprint)};
 }
 
-RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
+Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
 {
-    if (RepositoryResult format = checkFormat(secret); !format.ok())
+    if (Result<void> format = checkFormat(secret); !format.ok())
         return format;
     const SecretStore::Result old = m_store.readAndWait(signingKey(webhook.id));
     if (!old.ok() && old.status != SecretStore::Status::NotFound)
@@ -77,7 +77,7 @@ RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
     changed.secretSetAt = QDateTime::currentDateTimeUtc();
     changed.previousSecretFingerprint.clear();
     changed.secretGraceUntil = {};
-    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
+    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
     if (!recorded.ok()) {
         if (old.ok())
             m_store.writeAndWait(signingKey(webhook.id), old.value);
@@ -91,9 +91,9 @@ RepositoryResult WebhookSecrets::set(Webhook &webhook, const QString &secret)
     return {};
 }
 
-RepositoryResult WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, int graceHours)
+Result<void> WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, int graceHours)
 {
-    if (RepositoryResult format = checkFormat(newSecret); !format.ok())
+    if (Result<void> format = checkFormat(newSecret); !format.ok())
         return format;
     const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
     if (!current.ok()) {
@@ -112,7 +112,7 @@ RepositoryResult WebhookSecrets::rotate(Webhook &webhook, const QString &newSecr
     changed.secretGraceUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(graceHours) * 3600);
     changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
     changed.secretSetAt = QDateTime::currentDateTimeUtc();
-    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
+    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
     if (!recorded.ok()) {
         m_store.writeAndWait(signingKey(webhook.id), current.value);
         m_store.removeAndWait(previousSigningKey(webhook.id));
@@ -122,7 +122,7 @@ RepositoryResult WebhookSecrets::rotate(Webhook &webhook, const QString &newSecr
     return {};
 }
 
-RepositoryResult WebhookSecrets::remove(Webhook &webhook)
+Result<void> WebhookSecrets::remove(Webhook &webhook)
 {
     for (const QString &key : {signingKey(webhook.id), previousSigningKey(webhook.id)}) {
         const SecretStore::Result removed = m_store.removeAndWait(key);
@@ -134,7 +134,7 @@ RepositoryResult WebhookSecrets::remove(Webhook &webhook)
     changed.secretSetAt = {};
     changed.previousSecretFingerprint.clear();
     changed.secretGraceUntil = {};
-    const RepositoryResult recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-delete"));
+    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-delete"));
     if (recorded.ok())
         webhook = changed;
     return recorded;

@@ -33,16 +33,16 @@ public:
     Status status(const Webhook &webhook);
     // Replaces the secret at once (no grace period). The keychain is written first; if the database then
     // refuses, the keychain gets its old value back, so the two never disagree because of us.
-    RepositoryResult set(Webhook &webhook, const QString &secret);
+    Result<void> set(Webhook &webhook, const QString &secret);
     // Makes newSecret current while the old one keeps signing for graceHours, so receivers can switch over.
-    RepositoryResult rotate(Webhook &webhook, const QString &newSecret, int graceHours = defaultGraceHours);
-    RepositoryResult remove(Webhook &webhook);
+    Result<void> rotate(Webhook &webhook, const QString &newSecret, int graceHours = defaultGraceHours);
+    Result<void> remove(Webhook &webhook);
     // The current secret, for an administrator who asked to see or copy it.
     std::optional<QString> reveal(const Webhook &webhook, QString *errorMessage);
 
 private:
-    RepositoryResult keychainFailure(const SecretStore::Result &result) const;
-    RepositoryResult checkFormat(const QString &secret) const;
+    Result<void> keychainFailure(const SecretStore::Result &result) const;
+    Result<void> checkFormat(const QString &secret) const;
 
     SecretStore &m_store;
     WebhookRepository &m_repository;

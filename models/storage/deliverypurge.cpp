@@ -1,8 +1,8 @@
 // Purges old attempts in batches that are committed one by one, and records the purge in the audit log.
+#include "models/storage/auditlog.h"
 #include "models/storage/deliverylog.h"
 #include "models/storage/deliverylogsql.h"
 
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -76,20 +76,10 @@ DeliveryLog::PurgeResult DeliveryLog::purge(int olderThanDays, const QDateTime &
                       {u"cancelled"_s, result.cancelled}};
     if (failedBatch)
         after.insert(u"error"_s, result.error);
-    QSqlQuery audit(db);
-    QString reason;
-    if (!execPrepared(audit,
-                      u"INSERT INTO audit_log (at, actor, action, entity, entity_id, entity_name, before_json, after_json)"
-                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s,
-                      {QDateTime::currentMSecsSinceEpoch(), m_database.actor(), u"purge"_s, u"deliveries"_s,
-                       QVariant(QMetaType::fromType<QString>()), QVariant(QMetaType::fromType<QString>()),
-                       QVariant(QMetaType::fromType<QString>()),
-                       QString::fromUtf8(QJsonDocument(after).toJson(QJsonDocument::Compact))},
-                      &reason)) {
+    if (const Result<void> audited = AuditLog::write(m_database, {u"purge"_s, u"deliveries"_s, {}, {}, {}, after});
+        !audited.ok()) {
         if (!failedBatch)
-            result.error = tr("%1 attempts were purged, but the audit log could not record it: %2")
-                               .arg(result.deleted)
-                               .arg(reason);
+            result.error = tr("%1 attempts were purged. %2").arg(result.deleted).arg(audited.message());
         return result;
     }
     result.ok = !failedBatch;

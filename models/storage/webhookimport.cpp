@@ -16,17 +16,16 @@ bool sameConfiguration(const Webhook &a, const Webhook &b)
 
 } // namespace
 
-RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, ImportSummary *summary)
+Result<void> WebhookRepository::importAll(const QList<Webhook> &webhooks, ImportSummary *summary)
 {
     ImportSummary counts;
     QList<Webhook> stored;
-    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
+    const Result<void> result = inTransaction([&]() -> Result<void> {
         for (Webhook incoming : webhooks) {
-            RepositoryResult lookup;
-            const auto existing = findByName(incoming.name, &lookup);
-            if (lookup.status == RepositoryResult::Status::DatabaseError)
-                return lookup;
-            RepositoryResult step;
+            const Result<Webhook> existing = findByName(incoming.name);
+            if (!existing && existing.code() != ErrorCode::NotFound)
+                return existing.failure();
+            Result<void> step;
             Webhook written;
             if (existing) {
                 Webhook merged = incoming;
@@ -41,7 +40,7 @@ RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, Im
                     ++counts.unchanged;
                     continue;
                 }
-                step = updateRow(merged, QStringLiteral("import"), true, existing);
+                step = updateRow(merged, QStringLiteral("import"), true, *existing);
                 written = merged;
                 ++counts.updated;
             } else {
@@ -50,8 +49,9 @@ RepositoryResult WebhookRepository::importAll(const QList<Webhook> &webhooks, Im
                 ++counts.created;
             }
             if (!step.ok()) {
-                step.message = tr("Webhook “%1”: %2").arg(incoming.name, step.message);
-                return step;
+                Failure failure = step.failure();
+                failure.message = tr("Webhook “%1”: %2").arg(incoming.name, failure.message);
+                return failure;
             }
             stored.append(written);
         }

@@ -16,17 +16,14 @@ WebhookRepository::WebhookRepository(Database &database, QObject *parent)
 {
 }
 
-RepositoryResult WebhookRepository::writeError(const Webhook &webhook, const QSqlError &error) const
+Result<void> WebhookRepository::writeError(const Webhook &webhook, const QSqlError &error)
 {
     // Another workstation stored a colliding name between the check and the write: the unique index refused it.
     const QString text = error.databaseText();
     if (text.contains(QLatin1String("name_key")) || text.contains(QLatin1String("webhooks.name"))) {
-        RepositoryResult result;
-        result.status = RepositoryResult::Status::Invalid;
-        result.takenNameKey = WebhookNames::key(webhook.name);
-        result.message = WebhookValidator::nameTakenMessage(webhook.name);
-        result.fieldErrors.append({FieldError::Field::Name, result.message});
-        return result;
+        m_refusedNameKey = WebhookNames::key(webhook.name);
+        const QString message = WebhookValidator::nameTakenMessage(webhook.name);
+        return Failure{ErrorCode::Invalid, message, {{FieldError::Field::Name, message}}};
     }
     if (Database::isBusy(error))
         return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name),
@@ -34,45 +31,35 @@ RepositoryResult WebhookRepository::writeError(const Webhook &webhook, const QSq
     return databaseError(tr("Cannot save the webhook “%1”").arg(webhook.name), Database::describe(error));
 }
 
-void WebhookRepository::nameTheWebhookHolding(RepositoryResult &result) const
+void WebhookRepository::nameTheWebhookHolding(Failure &failure, const QString &takenNameKey) const
 {
     QSqlQuery holder(m_database.connection());
     holder.prepare(QStringLiteral("SELECT name FROM webhooks WHERE name_key = ?"));
-    holder.addBindValue(result.takenNameKey);
+    holder.addBindValue(takenNameKey);
     if (!holder.exec() || !holder.next())
         return;  // gone again meanwhile: the message keeps the name that was refused
-    result.message = WebhookValidator::nameTakenMessage(holder.value(0).toString());
-    for (FieldError &fieldError : result.fieldErrors)
+    failure.message = WebhookValidator::nameTakenMessage(holder.value(0).toString());
+    for (FieldError &fieldError : failure.fieldErrors)
         if (fieldError.field == FieldError::Field::Name)
-            fieldError.message = result.message;
+            fieldError.message = failure.message;
 }
 
-RepositoryResult WebhookRepository::databaseError(const QString &what, const QString &detail) const
+Failure WebhookRepository::databaseError(const QString &what, const QString &detail) const
 {
-    RepositoryResult result;
-    result.status = RepositoryResult::Status::DatabaseError;
-    result.message = tr("%1: %2").arg(what, detail);
-    return result;
+    return Failure{ErrorCode::Unavailable, tr("%1: %2").arg(what, detail)};
 }
 
-std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, const QVariantList &values,
-                                                       RepositoryResult *result) const
+Result<QList<Webhook>> WebhookRepository::query(const QString &where, const QVariantList &values) const
 {
     QSqlDatabase db = m_database.connection();
     QSqlQuery select(db);
     select.setForwardOnly(true);
-    if (!select.prepare(selectColumns() + where + QStringLiteral(" ORDER BY name"))) {
-        if (result)
-            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
-        return std::nullopt;
-    }
+    if (!select.prepare(selectColumns() + where + QStringLiteral(" ORDER BY name")))
+        return databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
     for (const QVariant &value : values)
         select.addBindValue(value);
-    if (!select.exec()) {
-        if (result)
-            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
-        return std::nullopt;
-    }
+    if (!select.exec())
+        return databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
     QList<Webhook> webhooks;
     while (select.next()) {
         webhooks.append(fromRow(select));
@@ -87,58 +74,43 @@ std::optional<QList<Webhook>> WebhookRepository::query(const QString &where, con
                    + QStringLiteral(" ORDER BY et.sort_order"));
     for (const QVariant &value : values)
         events.addBindValue(value);
-    if (!events.exec()) {
-        if (result)
-            *result = databaseError(tr("Cannot read the subscriptions"), Database::describe(events.lastError()));
-        return std::nullopt;
-    }
+    if (!events.exec())
+        return databaseError(tr("Cannot read the subscriptions"), Database::describe(events.lastError()));
     QHash<QString, QStringList> eventsByWebhook;
     while (events.next())
         eventsByWebhook[events.value(0).toString()].append(events.value(1).toString());
     for (Webhook &w : webhooks)
         w.events = eventsByWebhook.value(w.id);
-    if (result)
-        *result = {};
     return webhooks;
 }
 
-std::optional<QList<Webhook>> WebhookRepository::all(RepositoryResult *result) const
+Result<QList<Webhook>> WebhookRepository::all() const
 {
-    return query({}, {}, result);
+    return query({}, {});
 }
 
-std::optional<Webhook> WebhookRepository::findById(const QString &id, RepositoryResult *result) const
+Result<Webhook> WebhookRepository::findById(const QString &id) const
 {
-    const auto found = query(QStringLiteral(" WHERE id = ?"), {id}, result);
+    const Result<QList<Webhook>> found = query(QStringLiteral(" WHERE id = ?"), {id});
     if (!found)
-        return std::nullopt;
-    if (found->isEmpty()) {
-        if (result)
-            *result = RepositoryResult::failure(RepositoryResult::Status::NotFound,
-                                                tr("The webhook no longer exists; someone deleted it."));
-        return std::nullopt;
-    }
+        return found.failure();
+    if (found->isEmpty())
+        return Failure{ErrorCode::NotFound, tr("The webhook no longer exists; someone deleted it.")};
     return found->first();
 }
 
-std::optional<Webhook> WebhookRepository::findByName(const QString &name, RepositoryResult *result) const
+Result<Webhook> WebhookRepository::findByName(const QString &name) const
 {
-    const auto found = query(QStringLiteral(" WHERE name_key = ?"), {WebhookNames::key(name)}, result);
+    const Result<QList<Webhook>> found = query(QStringLiteral(" WHERE name_key = ?"), {WebhookNames::key(name)});
     if (!found)
-        return std::nullopt;
-    if (found->isEmpty()) {
-        if (result)
-            *result = RepositoryResult::failure(
-                RepositoryResult::Status::NotFound,
-                tr("There is no webhook named “%1”.").arg(DisplayText::excerpt(name, 100)));
-        return std::nullopt;
-    }
+        return found.failure();
+    if (found->isEmpty())
+        return Failure{ErrorCode::NotFound, tr("There is no webhook named “%1”.").arg(DisplayText::excerpt(name, 100))};
     return found->first();
 }
 
-RepositoryResult WebhookRepository::validate(const Webhook &webhook) const
+Result<void> WebhookRepository::validate(const Webhook &webhook) const
 {
-    RepositoryResult result;
     // The one other webhook whose name has the same key, if any: the unique index has the last word, this gives
     // the friendly message first.
     QSqlQuery taken(m_database.connection());
@@ -151,28 +123,28 @@ RepositoryResult WebhookRepository::validate(const Webhook &webhook) const
     TakenNames otherNames;
     while (taken.next())
         otherNames.add(taken.value(0).toString());
-    result.fieldErrors = WebhookValidator::validate(webhook, otherNames);
-    if (!result.fieldErrors.isEmpty()) {
-        result.status = RepositoryResult::Status::Invalid;
-        QStringList messages;
-        for (const FieldError &error : std::as_const(result.fieldErrors))
-            messages.append(error.message);
-        result.message = messages.join(QLatin1Char(' '));
-    }
-    return result;
+    const QList<FieldError> fieldErrors = WebhookValidator::validate(webhook, otherNames);
+    if (fieldErrors.isEmpty())
+        return {};
+    QStringList messages;
+    for (const FieldError &error : fieldErrors)
+        messages.append(error.message);
+    return Failure{ErrorCode::Invalid, messages.join(QLatin1Char(' ')), fieldErrors};
 }
 
-RepositoryResult WebhookRepository::inTransaction(const std::function<RepositoryResult()> &work)
+Result<void> WebhookRepository::inTransaction(const std::function<Result<void>()> &work)
 {
     QSqlDatabase db = m_database.connection();
     if (QString error; !Database::beginWrite(db, &error))
         return databaseError(tr("Cannot start a transaction"), error);
-    RepositoryResult result = work();
+    m_refusedNameKey.clear();
+    const Result<void> result = work();
     if (!result.ok()) {
         db.rollback();
-        if (!result.takenNameKey.isEmpty())
-            nameTheWebhookHolding(result);
-        return result;
+        Failure failure = result.failure();
+        if (!m_refusedNameKey.isEmpty())
+            nameTheWebhookHolding(failure, std::exchange(m_refusedNameKey, {}));
+        return failure;
     }
     if (!db.commit()) {
         const QString reason = Database::describe(db.lastError());
@@ -182,7 +154,7 @@ RepositoryResult WebhookRepository::inTransaction(const std::function<Repository
     return result;
 }
 
-RepositoryResult WebhookRepository::writeEvents(const Webhook &webhook)
+Result<void> WebhookRepository::writeEvents(const Webhook &webhook)
 {
     QSqlDatabase db = m_database.connection();
     QSqlQuery remove(db);
@@ -201,9 +173,9 @@ RepositoryResult WebhookRepository::writeEvents(const Webhook &webhook)
     return {};
 }
 
-RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &auditAction)
+Result<void> WebhookRepository::insertRow(Webhook &webhook, const QString &auditAction)
 {
-    if (RepositoryResult check = validate(webhook); !check.ok())
+    if (Result<void> check = validate(webhook); !check.ok())
         return check;
     Webhook stored = webhook;
     stored.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -228,18 +200,18 @@ RepositoryResult WebhookRepository::insertRow(Webhook &webhook, const QString &a
         insert.addBindValue(value);
     if (!insert.exec())
         return writeError(stored, insert.lastError());
-    if (RepositoryResult events = writeEvents(stored); !events.ok())
+    if (Result<void> events = writeEvents(stored); !events.ok())
         return events;
-    if (RepositoryResult audit = writeAudit(auditAction, stored.id, stored.name, {}, stored.auditSnapshot()); !audit.ok())
+    if (Result<void> audit = writeAudit(auditAction, stored.id, stored.name, {}, stored.auditSnapshot()); !audit.ok())
         return audit;
     webhook = stored;
     return {};
 }
 
-RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion,
-                                              const std::optional<Webhook> &before)
+Result<void> WebhookRepository::updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion,
+                                              const Webhook &before)
 {
-    if (RepositoryResult check = validate(webhook); !check.ok())
+    if (Result<void> check = validate(webhook); !check.ok())
         return check;
     Webhook stored = webhook;
     stored.updatedAt = QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
@@ -264,89 +236,83 @@ RepositoryResult WebhookRepository::updateRow(Webhook &webhook, const QString &a
     if (!update.exec())
         return writeError(stored, update.lastError());
     if (update.numRowsAffected() != 1) {
-        RepositoryResult lookup;
-        const auto current = findById(stored.id, &lookup);
+        const Result<Webhook> current = findById(stored.id);
         if (!current)
-            return lookup;
-        return RepositoryResult::failure(
-            RepositoryResult::Status::Conflict,
+            return current.failure();
+        return Result<void>::failure(
+            ErrorCode::Conflict,
             tr("%1 changed “%2” at %3 while you were editing it.")
                 .arg(current->updatedBy, current->name,
                      QLocale().toString(current->updatedAt.toLocalTime(), QLocale::ShortFormat)));
     }
-    if (RepositoryResult events = writeEvents(stored); !events.ok())
+    if (Result<void> events = writeEvents(stored); !events.ok())
         return events;
-    RepositoryResult reread;
-    const auto after = findById(stored.id, &reread);
+    const Result<Webhook> after = findById(stored.id);
     if (!after)
-        return reread;
-    if (RepositoryResult audit = writeAudit(auditAction, stored.id, stored.name,
-                                            before ? before->auditSnapshot() : QJsonObject(), after->auditSnapshot());
+        return after.failure();
+    if (Result<void> audit = writeAudit(auditAction, stored.id, stored.name,
+                                            before.auditSnapshot(), after->auditSnapshot());
         !audit.ok())
         return audit;
     webhook = *after;
     return {};
 }
 
-RepositoryResult WebhookRepository::announceSaved(const RepositoryResult &result, const Webhook &webhook)
+Result<void> WebhookRepository::announceSaved(const Result<void> &result, const Webhook &webhook)
 {
     if (result.ok())
         emit webhookSaved(webhook);
     return result;
 }
 
-RepositoryResult WebhookRepository::create(Webhook &webhook)
+Result<void> WebhookRepository::create(Webhook &webhook)
 {
     return announceSaved(inTransaction([&] { return insertRow(webhook, QStringLiteral("create")); }), webhook);
 }
 
-RepositoryResult WebhookRepository::update(Webhook &webhook)
+Result<void> WebhookRepository::update(Webhook &webhook)
 {
-    const RepositoryResult result = inTransaction([&] {
-        RepositoryResult lookup;
-        const auto before = findById(webhook.id, &lookup);
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        const Result<Webhook> before = findById(webhook.id);
         if (!before)
-            return lookup;
-        return updateRow(webhook, QStringLiteral("update"), true, before);
+            return before.failure();
+        return updateRow(webhook, QStringLiteral("update"), true, *before);
     });
     return announceSaved(result, webhook);
 }
 
-RepositoryResult WebhookRepository::overwrite(Webhook &webhook)
+Result<void> WebhookRepository::overwrite(Webhook &webhook)
 {
-    const RepositoryResult result = inTransaction([&] {
-        RepositoryResult lookup;
-        const auto before = findById(webhook.id, &lookup);
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        const Result<Webhook> before = findById(webhook.id);
         if (!before)
-            return lookup;
-        return updateRow(webhook, QStringLiteral("update"), false, before);
+            return before.failure();
+        return updateRow(webhook, QStringLiteral("update"), false, *before);
     });
     return announceSaved(result, webhook);
 }
 
-RepositoryResult WebhookRepository::setActive(Webhook &webhook, bool active)
+Result<void> WebhookRepository::setActive(Webhook &webhook, bool active)
 {
     Webhook changed = webhook;
     changed.active = active;
-    const RepositoryResult result = inTransaction([&] {
-        RepositoryResult lookup;
-        const auto before = findById(changed.id, &lookup);
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        const Result<Webhook> before = findById(changed.id);
         if (!before)
-            return lookup;
-        return updateRow(changed, active ? QStringLiteral("enable") : QStringLiteral("disable"), true, before);
+            return before.failure();
+        return updateRow(changed, active ? QStringLiteral("enable") : QStringLiteral("disable"), true, *before);
     });
     if (result.ok())
         webhook = changed;
     return announceSaved(result, changed);
 }
 
-RepositoryResult WebhookRepository::remove(const Webhook &webhook)
+Result<void> WebhookRepository::remove(const Webhook &webhook)
 {
-    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
-        RepositoryResult lookup;
-        const auto before = findById(webhook.id, &lookup);
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        const Result<Webhook> before = findById(webhook.id);
         if (!before)
-            return lookup;
+            return before.failure();
         QSqlQuery remove(m_database.connection());
         remove.prepare(QStringLiteral("DELETE FROM webhooks WHERE id = ?"));
         remove.addBindValue(webhook.id);
@@ -359,12 +325,11 @@ RepositoryResult WebhookRepository::remove(const Webhook &webhook)
     return result;
 }
 
-RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *copy)
+Result<void> WebhookRepository::duplicate(const Webhook &source, Webhook *copy)
 {
-    RepositoryResult result;
-    const auto existing = all(&result);
+    const Result<QList<Webhook>> existing = all();
     if (!existing)
-        return result;
+        return existing.failure();
     TakenNames names;
     for (const Webhook &w : *existing)
         names.add(w.name);
@@ -379,20 +344,19 @@ RepositoryResult WebhookRepository::duplicate(const Webhook &source, Webhook *co
     duplicate.name = tr("%1 (copy)").arg(base);
     for (int n = 2; !names.collidingWith(duplicate.name).isEmpty(); ++n)
         duplicate.name = tr("%1 (copy %2)").arg(base).arg(n);
-    result = inTransaction([&] { return insertRow(duplicate, QStringLiteral("create")); });
+    const Result<void> result = inTransaction([&] { return insertRow(duplicate, QStringLiteral("create")); });
     if (result.ok() && copy)
         *copy = duplicate;
     return announceSaved(result, duplicate);
 }
 
-RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const QString &auditAction)
+Result<void> WebhookRepository::recordSecretChange(Webhook &webhook, const QString &auditAction)
 {
     Webhook changed = webhook;
-    const RepositoryResult result = inTransaction([&]() -> RepositoryResult {
-        RepositoryResult lookup;
-        const auto before = findById(changed.id, &lookup);
+    const Result<void> result = inTransaction([&]() -> Result<void> {
+        const Result<Webhook> before = findById(changed.id);
         if (!before)
-            return lookup;
+            return before.failure();
         QSqlQuery update(m_database.connection());
         update.prepare(QStringLiteral("UPDATE webhooks SET secret_fingerprint = ?, secret_set_at = ?, settings_json = ?,"
                                       " updated_by = ?, updated_at = ?, version = version + 1 WHERE id = ?"));
@@ -413,14 +377,13 @@ RepositoryResult WebhookRepository::recordSecretChange(Webhook &webhook, const Q
                                {QStringLiteral("previousSecretFingerprint"), w.previousSecretFingerprint},
                                {QStringLiteral("secretGraceUntil"), w.secretGraceUntil.toString(Qt::ISODate)}};
         };
-        if (RepositoryResult audit = writeAudit(auditAction, changed.id, before->name, fingerprints(*before),
+        if (Result<void> audit = writeAudit(auditAction, changed.id, before->name, fingerprints(*before),
                                                 fingerprints(changed));
             !audit.ok())
             return audit;
-        RepositoryResult reread;
-        const auto after = findById(changed.id, &reread);
+        const Result<Webhook> after = findById(changed.id);
         if (!after)
-            return reread;
+            return after.failure();
         changed = *after;
         return {};
     });
@@ -440,24 +403,30 @@ std::optional<QString> WebhookRepository::changeStamp() const
     return QStringLiteral("%1/%2/%3").arg(query.value(0).toString(), query.value(1).toString(), query.value(2).toString());
 }
 
-std::optional<QHash<QString, int>> WebhookRepository::versions(RepositoryResult *result) const
+Result<QHash<QString, int>> WebhookRepository::versions() const
 {
     QSqlQuery select(m_database.connection());
     select.setForwardOnly(true);
-    if (!select.exec(QStringLiteral("SELECT id, version FROM webhooks"))) {
-        if (result)
-            *result = databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
-        return std::nullopt;
-    }
+    if (!select.exec(QStringLiteral("SELECT id, version FROM webhooks")))
+        return databaseError(tr("Cannot read the webhooks"), Database::describe(select.lastError()));
     QHash<QString, int> versions;
     while (select.next())
         versions.insert(select.value(0).toString(), select.value(1).toInt());
-    if (result)
-        *result = {};
     return versions;
 }
 
 void WebhookRepository::noteAttemptRecorded(const DeliveryRecord &record)
 {
     emit attemptRecorded(record);
+}
+
+Result<void> WebhookRepository::writeAudit(const QString &action, const QString &entityId, const QString &entityName,
+                                           const QJsonObject &before, const QJsonObject &after)
+{
+    return AuditLog::write(m_database, {action, QStringLiteral("webhook"), entityId, entityName, before, after});
+}
+
+Result<QList<AuditEntry>> WebhookRepository::auditTrail(const QString &entityId) const
+{
+    return AuditLog::read(m_database, entityId);
 }

@@ -183,13 +183,14 @@ void RedeliveryTask::start()
     std::optional<Webhook> webhook;
     if (!original->row.webhookId.isEmpty()) {
         WebhookRepository repository(m_services.database);
-        RepositoryResult lookup;
-        webhook = repository.findById(original->row.webhookId, &lookup);
-        if (!webhook && lookup.status != RepositoryResult::Status::NotFound) {
+        const Result<Webhook> found = repository.findById(original->row.webhookId);
+        if (!found && found.code() != ErrorCode::NotFound) {
             refuse(DeliveryRefusal::DatabaseError,
-                   tr("The webhook of attempt %1 could not be read: %2").arg(m_outcome.originalId).arg(lookup.message));
+                   tr("The webhook of attempt %1 could not be read: %2").arg(m_outcome.originalId).arg(found.message()));
             return;
         }
+        if (found)
+            webhook = *found;
     }
     QString message;
     const DeliveryRefusal refusal = Redelivery::check(*original, webhook, m_options, &message);

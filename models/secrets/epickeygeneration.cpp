@@ -1,0 +1,122 @@
+// Epic key pair generation: keychain first, then the key id in the database, undone in the keychain on refusal.
+#include "models/secrets/epickeygeneration.h"
+
+#include "models/secrets/secretstore.h"
+#include "models/secrets/webhooksecrets.h"
+#include "models/storage/webhookrepository.h"
+
+#include <QFutureWatcher>
+#include <QPointer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <memory>
+#include <optional>
+
+namespace {
+
+// What one generation has learnt so far, shared by its asynchronous steps.
+struct Generation
+{
+    SecretStore &keychain;
+    WebhookRepository &webhooks;
+    EpicKeyRequest request;
+    QPointer<QObject> context;
+    EpicKeyGeneration::Callback done;
+    QString keychainKey;
+    std::optional<QString> previousPem;  // what the keychain held before; nullopt: nothing
+};
+
+using GenerationPointer = std::shared_ptr<Generation>;
+
+void finish(const GenerationPointer &generation, const Result<GeneratedEpicKey> &result)
+{
+    if (generation->context)
+        generation->done(result);
+}
+
+// The database refused the key id: the keychain goes back to what it held, then the refusal is reported.
+void rollBack(const GenerationPointer &generation, const Failure &refusal)
+{
+    auto report = [generation, refusal](const SecretStore::Result &restored) {
+        if (restored.ok())
+            return finish(generation, refusal);
+        finish(generation, Failure{refusal.code, EpicKeyGeneration::tr("%1 The new private key stays in this workstation's keychain "
+                                                    "because the old one could not be put back: %2")
+                                                     .arg(refusal.message, restored.message)});
+    };
+    if (generation->previousPem)
+        generation->keychain.write(generation->keychainKey, *generation->previousPem, generation->context, report);
+    else
+        generation->keychain.remove(generation->keychainKey, generation->context, report);
+}
+
+void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
+{
+    Result<Webhook> stored = generation->webhooks.findById(generation->request.webhookId);
+    if (!stored)
+        return rollBack(generation, stored.failure());
+    const auto previousKey = generation->previousPem ? EpicKey::fromPem(generation->previousPem->toLatin1())
+                                                     : std::nullopt;
+    Webhook webhook = *stored;
+    const bool keyIdFollowsKey = webhook.epic.keyId.isEmpty()
+                                 || (previousKey && webhook.epic.keyId == previousKey->thumbprint());
+    if (keyIdFollowsKey && webhook.epic.keyId != key.thumbprint()) {
+        webhook.epic.keyId = key.thumbprint();
+        if (const Result<void> updated = generation->webhooks.update(webhook); !updated.ok())
+            return rollBack(generation, updated.failure());
+    }
+    finish(generation, GeneratedEpicKey{webhook, key, generation->previousPem.has_value()});
+}
+
+void storeKey(const GenerationPointer &generation, const EpicKey &key)
+{
+    generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), generation->context,
+                               [generation, key](const SecretStore::Result &written) {
+                                   if (!written.ok())
+                                       return finish(generation, Failure{ErrorCode::Unavailable, written.message});
+                                   recordKeyId(generation, key);
+                               });
+}
+
+void generateKey(const GenerationPointer &generation)
+{
+    // RSA key generation takes a noticeable moment (about a second at 3072 bits): in the thread pool.
+    using Generated = std::pair<std::optional<EpicKey>, QString>;
+    auto *watcher = new QFutureWatcher<Generated>(generation->context);
+    QObject::connect(watcher, &QFutureWatcher<Generated>::finished, watcher, [generation, watcher] {
+        watcher->deleteLater();
+        const Generated generated = watcher->result();
+        if (!generated.first)
+            return finish(generation, Failure{ErrorCode::Unavailable, generated.second});
+        storeKey(generation, *generated.first);
+    });
+    watcher->setFuture(QtConcurrent::run([bits = generation->request.bits] {
+        QString error;
+        std::optional<EpicKey> key = EpicKey::generate(bits, &error);
+        return Generated{std::move(key), error};
+    }));
+}
+
+} // namespace
+
+void EpicKeyGeneration::start(SecretStore &keychain, WebhookRepository &webhooks, const EpicKeyRequest &request,
+                              QObject *context, Callback done)
+{
+    auto generation = std::make_shared<Generation>(Generation{keychain, webhooks, request, context, std::move(done),
+                                                              WebhookSecrets::epicPrivateKeyKey(request.webhookId),
+                                                              std::nullopt});
+    keychain.read(generation->keychainKey, context, [generation](const SecretStore::Result &existing) {
+        if (!existing.ok() && existing.status != SecretStore::Status::NotFound)
+            return finish(generation, Failure{ErrorCode::Unavailable, existing.message});
+        if (existing.ok()) {
+            if (!generation->request.replace)
+                return finish(generation,
+                              Failure{ErrorCode::Conflict,
+                                      tr("This workstation's keychain already has a private key for this webhook. A "
+                                         "new key pair stops the registered one from working until its public key "
+                                         "is registered with Epic.")});
+            generation->previousPem = existing.value;
+        }
+        generateKey(generation);
+    });
+}
