@@ -189,11 +189,11 @@ void TestMainWindow::toggleActiveFromTable()
     QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
     whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
     toggle->trigger();
-    QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, false);
-    QVERIFY2(window.statusBar()->currentMessage().contains(u"is disabled"_s), qPrintable(window.statusBar()->currentMessage()));
+    QTRY_COMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, false);
+    QTRY_VERIFY2(window.statusBar()->currentMessage().contains(u"is disabled"_s), qPrintable(window.statusBar()->currentMessage()));
     QCOMPARE(toggle->text(), u"Ena&ble"_s);
     toggle->trigger();
-    QCOMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
+    QTRY_COMPARE(m_repository->findByName(u"Cardiology on-call (Teams)"_s)->active, true);
 }
 
 void TestMainWindow::duplicateAndDeleteFromTable()
@@ -202,13 +202,16 @@ void TestMainWindow::duplicateAndDeleteFromTable()
     window.show();
     selectRow(window, 1);
     action(window, "duplicateAction")->trigger();
+    // Once stored, the copy is selected, so Delete removes the copy after confirmation.
+    auto selectedName = [&window] {
+        const QModelIndexList rows = window.webhooksView()->selectionModel()->selectedRows();
+        return rows.isEmpty() ? QString() : rows.first().data().toString();
+    };
+    QTRY_COMPARE(selectedName(), u"Device clinic monitoring (copy)"_s);
     QCOMPARE(m_repository->all()->size(), 5);
-    // The copy is selected, so Delete removes the copy after confirmation.
-    const QModelIndex current = window.webhooksView()->selectionModel()->selectedRows().first();
-    QCOMPARE(current.data().toString(), u"Device clinic monitoring (copy)"_s);
     whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
     action(window, "deleteAction")->trigger();
-    QCOMPARE(m_repository->all()->size(), 4);
+    QTRY_COMPARE(m_repository->all()->size(), 4);
     QVERIFY(!m_repository->findByName(u"Device clinic monitoring (copy)"_s));
 }
 
@@ -417,7 +420,7 @@ void TestMainWindow::deletingRemovesOnlyItsRow()
     whenModalAppears([](QWidget *modal) { qobject_cast<QMessageBox *>(modal)->button(QMessageBox::Yes)->click(); });
     action(window, "deleteAction")->trigger();
 
-    QCOMPARE(emitted.removals.size(), 1);
+    QTRY_COMPARE(emitted.removals.size(), 1);
     QCOMPARE(emitted.removals.first().at(1).toInt(), row);
     QCOMPARE(emitted.removals.first().at(2).toInt(), row);
     QCOMPARE(model->rowCount(), 3);

@@ -163,6 +163,7 @@ void TestWebhookEditor::createsWebhookFromFields()
     headers->addRow(u"X-Clinic"_s, u"north"_s);
     QVERIFY(dialog.fieldError(FieldError::Field::Name).isEmpty());
     field<QPushButton>(dialog, "saveButton")->click();
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
 
@@ -252,6 +253,7 @@ void TestWebhookEditor::conflictOverwrite()
         box->findChild<QPushButton *>(u"overwriteButton"_s)->click();
     }, &dialog);
     dialog.save();
+    QTRY_VERIFY(!dialog.isBusy());
     QVERIFY2(conflictText.contains(u"while you were editing"_s), qPrintable(conflictText));
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
     QCOMPARE(m_repository->findById(original.id)->description, u"mine"_s);
@@ -272,6 +274,7 @@ void TestWebhookEditor::conflictReload()
     field<QPlainTextEdit>(dialog, "descriptionEdit")->setPlainText(u"mine"_s);
     whenModalAppears([](QWidget *modal) { modal->findChild<QPushButton *>(u"reloadButton"_s)->click(); }, &dialog);
     dialog.save();
+    QTRY_VERIFY(!dialog.isBusy());
     QVERIFY2(dialog.isVisible(), "after Reload the administrator keeps editing");
     QCOMPARE(field<QPlainTextEdit>(dialog, "descriptionEdit")->toPlainText(), u"theirs"_s);
     QCOMPARE(field<QSpinBox>(dialog, "timeoutSpin")->value(), 77);
@@ -279,6 +282,7 @@ void TestWebhookEditor::conflictReload()
     // Now based on their version, a save goes through.
     field<QPlainTextEdit>(dialog, "descriptionEdit")->setPlainText(u"mine, on top of theirs"_s);
     dialog.save();
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
     QCOMPARE(m_repository->findById(original.id)->description, u"mine, on top of theirs"_s);
 }
@@ -305,6 +309,7 @@ void TestWebhookEditor::deleteAfterConfirmation()
         box->button(QMessageBox::Yes)->click();
     }, &dialog);
     field<QPushButton>(dialog, "deleteButton")->click();
+    QTRY_VERIFY(!dialog.isBusy());
     QVERIFY(question.contains(u"Doomed"_s));
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Deleted);
     QVERIFY(!m_repository->findById(w.id));
@@ -317,6 +322,7 @@ void TestWebhookEditor::duplicateButton()
     WebhookEditorDialog dialog(*m_repository, w);
     dialog.show();
     field<QPushButton>(dialog, "duplicateButton")->click();
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Duplicated);
     QCOMPARE(dialog.webhook().name, u"Original (copy)"_s);
     QCOMPARE(m_repository->all()->size(), 2);
@@ -379,6 +385,7 @@ void TestWebhookEditor::deliveryTabSettings()
     field<QLineEdit>(dialog, "epicFhirBaseEdit")->setText(u"https://epic.example/api/FHIR/R4"_s);
     field<QCheckBox>(dialog, "internalEndpointCheck")->setChecked(true);
     dialog.save();
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
     const Webhook stored = *m_repository->findByName(u"Epic North"_s);
     QCOMPARE(stored.caFile, u"/etc/ssl/hospital-ca.pem"_s);
@@ -432,6 +439,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QCOMPARE(m_repository->findById(epic.id)->epic.keyId, newKeyId);
     // The administrator's own save afterwards goes through without a conflict.
     dialog.save();
+    QTRY_VERIFY(!dialog.isBusy());
     QCOMPARE(dialog.outcome(), WebhookEditorDialog::Outcome::Saved);
     const QString keyIdAfterSave = newKeyId;
 
@@ -585,6 +593,7 @@ void TestWebhookEditor::testAndSaveIsOneStep()
 
     fillValidNewWebhook(dialog, u"Quick set-up"_s);
     test->click();
+    QTRY_VERIFY(!dialog.isBusy());
     const auto stored = m_repository->findByName(u"Quick set-up"_s);
     QVERIFY2(stored, "Test and save did not save");
     const QList<TestSendDialog *> tests = dialog.findChildren<TestSendDialog *>();

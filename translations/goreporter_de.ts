@@ -4664,6 +4664,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <source>The language of the words in what the receiver gets, whatever language this console shows</source>
         <translation>Die Sprache der Wörter in dem, was der Empfänger erhält – unabhängig von der Sprache dieser Konsole</translation>
     </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>WebhookKinds</name>

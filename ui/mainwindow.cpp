@@ -274,14 +274,16 @@ void MainWindow::duplicateSelected()
     const int row = selectedRow();
     if (row < 0)
         return;
-    Webhook copy;
-    const Result<void> result = m_repository.duplicate(m_model->webhookAt(row), &copy);
-    if (!result.ok()) {
-        showError(result.message());
-        return refresh();
-    }
-    selectWebhook(copy.id);
-    statusBar()->showMessage(tr("Created “%1”, inactive until you enable it.").arg(copy.name), 5000);
+    m_repository.changeInBackground(WebhookRepository::Change::Duplicate, m_model->webhookAt(row), this,
+                                    [this](const Result<Webhook> &copy) {
+                                        if (!copy) {
+                                            showError(copy.message());
+                                            return refresh();
+                                        }
+                                        selectWebhook(copy->id);
+                                        statusBar()->showMessage(
+                                            tr("Created “%1”, inactive until you enable it.").arg(copy->name), 5000);
+                                    });
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -355,12 +357,13 @@ void MainWindow::deleteSelected()
     const Webhook webhook = m_model->webhookAt(row);
     if (!WebhookEditorDialog::confirmDeletion(this, webhook.name))
         return;
-    const Result<void> result = m_repository.remove(webhook);
-    if (!result.ok()) {
-        showError(result.message());
-        return refresh();
-    }
-    statusBar()->showMessage(tr("Deleted “%1”.").arg(webhook.name), 5000);
+    m_repository.removeInBackground(webhook, this, [this, name = webhook.name](const Result<void> &removed) {
+        if (!removed) {
+            showError(removed.message());
+            return refresh();
+        }
+        statusBar()->showMessage(tr("Deleted “%1”.").arg(name), 5000);
+    });
 }
 
 void MainWindow::showPreview()

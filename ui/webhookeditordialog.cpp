@@ -14,6 +14,7 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QEvent>
 #include <QGroupBox>
 #include <QIcon>
@@ -284,29 +285,47 @@ void WebhookEditorDialog::onKindChanged()
 
 void WebhookEditorDialog::save()
 {
-    m_showErrors = true;
-    if (!validateFields()) {
-        showFirstError();
-        return;
-    }
-    m_saveProblemLabel->hide();
-    Webhook w = webhookFromFields();
-    const Result<void> result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-    if (result.code() == ErrorCode::Conflict)
-        resolveConflict(result.message());
-    else
-        finishSave(result, w);
+    // A form with nothing unsaved is stored already: Save closes it as saved without writing it again.
+    saveAndStayOpen([this] {
+        m_outcome = Outcome::Saved;
+        accept();
+    });
 }
 
-void WebhookEditorDialog::finishSave(const Result<void> &result, const Webhook &stored)
+void WebhookEditorDialog::store(WebhookRepository::Change change, const Webhook &webhook,
+                                const std::function<void()> &then)
 {
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not saved"), result.message());
-        return;
+    setBusy(true);
+    m_repository.changeInBackground(change, webhook, this, [this, then](const Result<Webhook> &stored) {
+        setBusy(false);
+        if (stored.code() == ErrorCode::Conflict)
+            return resolveConflict(stored.message(), then);
+        if (!stored) {
+            QMessageBox::warning(this, tr("Webhook not saved"), stored.message());
+            return;
+        }
+        m_webhook = *stored;
+        m_outcome = Outcome::Saved;
+        m_deleteButton->setVisible(true);
+        m_duplicateButton->setVisible(true);
+        retranslate();
+        refreshEpicKeyStatus();
+        then();
+    });
+}
+
+void WebhookEditorDialog::setBusy(bool busy)
+{
+    // While a change is on its way to the database, nothing starts another one from this dialog.
+    m_busy = busy;
+    m_buttons->setEnabled(!busy);
+    m_saveProblemLabel->setVisible(busy);
+    if (busy) {
+        m_saveProblemLabel->setStyleSheet(QString());
+        m_saveProblemLabel->setText(tr("Saving…"));
+    } else {
+        m_saveProblemLabel->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
     }
-    m_webhook = stored;
-    m_outcome = Outcome::Saved;
-    accept();
 }
 
 bool WebhookEditorDialog::confirmDeletion(QWidget *parent, const QString &name)
@@ -318,7 +337,7 @@ bool WebhookEditorDialog::confirmDeletion(QWidget *parent, const QString &name)
            == QMessageBox::Yes;
 }
 
-void WebhookEditorDialog::resolveConflict(const QString &message)
+void WebhookEditorDialog::resolveConflict(const QString &message, const std::function<void()> &then)
 {
     QMessageBox box(QMessageBox::Warning, tr("Someone else changed this webhook"),
                     message + QStringLiteral("\n\n")
@@ -341,8 +360,7 @@ void WebhookEditorDialog::resolveConflict(const QString &message)
             QMessageBox::warning(this, tr("Webhook not found"), current.message());
         }
     } else if (box.clickedButton() == overwrite) {
-        Webhook w = webhookFromFields();
-        finishSave(m_repository.overwrite(w), w);
+        store(WebhookRepository::Change::Overwrite, webhookFromFields(), then);
     }
 }
 
@@ -350,79 +368,74 @@ void WebhookEditorDialog::deleteWebhook()
 {
     if (!confirmDeletion(this, m_webhook.name))
         return;
-    const Result<void> result = m_repository.remove(m_webhook);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not deleted"), result.message());
-        return;
-    }
-    m_outcome = Outcome::Deleted;
-    accept();
+    setBusy(true);
+    m_repository.removeInBackground(m_webhook, this, [this](const Result<void> &removed) {
+        setBusy(false);
+        if (!removed) {
+            QMessageBox::warning(this, tr("Webhook not deleted"), removed.message());
+            return;
+        }
+        m_outcome = Outcome::Deleted;
+        accept();
+    });
 }
 
 void WebhookEditorDialog::duplicateWebhook()
 {
-    Webhook copy;
-    const Result<void> result = m_repository.duplicate(m_webhook, &copy);
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not duplicated"), result.message());
-        return;
-    }
-    m_webhook = copy;
-    m_outcome = Outcome::Duplicated;
-    accept();
+    setBusy(true);
+    m_repository.changeInBackground(WebhookRepository::Change::Duplicate, m_webhook, this,
+                                    [this](const Result<Webhook> &copy) {
+                                        setBusy(false);
+                                        if (!copy) {
+                                            QMessageBox::warning(this, tr("Webhook not duplicated"), copy.message());
+                                            return;
+                                        }
+                                        m_webhook = *copy;
+                                        m_outcome = Outcome::Duplicated;
+                                        accept();
+                                    });
 }
 
-bool WebhookEditorDialog::saveAndStayOpen()
+void WebhookEditorDialog::saveAndStayOpen(const std::function<void()> &then)
 {
     // Never from a form that could not be saved: a test would go nowhere sensible and stay in the log, a secret
     // would belong to no webhook.
     m_showErrors = true;
     if (!validateFields()) {
         showFirstError();
-        return false;
+        return;
     }
     m_saveProblemLabel->hide();
     if (!m_webhook.id.isEmpty() && !hasUnsavedChanges())
-        return true;
-    Webhook w = webhookFromFields();
-    const Result<void> result = w.id.isEmpty() ? m_repository.create(w) : m_repository.update(w);
-    if (result.code() == ErrorCode::Conflict) {
-        resolveConflict(result.message());
-        return false;
-    }
-    if (!result.ok()) {
-        QMessageBox::warning(this, tr("Webhook not saved"), result.message());
-        return false;
-    }
-    m_webhook = w;
-    m_outcome = Outcome::Saved;
-    m_deleteButton->setVisible(true);
-    m_duplicateButton->setVisible(true);
-    retranslate();
-    refreshEpicKeyStatus();
-    return true;
+        return then();
+    const Webhook w = webhookFromFields();
+    store(w.id.isEmpty() ? WebhookRepository::Change::Create : WebhookRepository::Change::Update, w, then);
 }
 
 void WebhookEditorDialog::testSend()
 {
     // Saved first, so that the test's attempt belongs to the webhook it tests ("paste URL, pick events, Test and
     // save" is one step); the editor stays open to adjust and test again.
-    if (!m_services || !saveAndStayOpen())
+    if (!m_services)
         return;
-    auto *dialog = new TestSendDialog(*m_services, m_webhook, this);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    RecordedAttempts::announce(dialog, m_repository);
-    dialog->show();
+    saveAndStayOpen([this] {
+        auto *dialog = new TestSendDialog(*m_services, m_webhook, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        RecordedAttempts::announce(dialog, m_repository);
+        dialog->show();
+    });
 }
 
 void WebhookEditorDialog::manageSecret()
 {
     // A new webhook gets its secret in the same sitting: saved first, since the secret belongs to it.
-    if (!m_services || !saveAndStayOpen())
+    if (!m_services)
         return;
-    SecretDialog dialog(m_services->secrets, m_webhook, this);
-    dialog.exec();
-    // The secret's bookkeeping moved the stored version on: take it, so that Save is no conflict with oneself.
-    if (const auto current = m_repository.findById(m_webhook.id))
-        m_webhook = *current;
+    saveAndStayOpen([this] {
+        SecretDialog dialog(m_services->secrets, m_webhook, this);
+        dialog.exec();
+        // The secret's bookkeeping moved the stored version on: take it, so that Save is no conflict with oneself.
+        if (const auto current = m_repository.findById(m_webhook.id))
+            m_webhook = *current;
+    });
 }

@@ -4,6 +4,7 @@
 #include "models/domain/result.h"
 #include "models/domain/webhook.h"
 #include "models/domain/webhookvalidator.h"
+#include "models/storage/webhookrepository.h"
 #include "ui/testsenddialog.h"
 
 #include <QDialog>
@@ -25,7 +26,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSpinBox;
-class WebhookRepository;
 
 class WebhookEditorDialog : public QDialog
 {
@@ -40,6 +40,8 @@ public:
                         const TestSendServices *services = nullptr);
 
     Outcome outcome() const { return m_outcome; }
+    // A change is on its way to the database; the dialog's buttons wait for it.
+    bool isBusy() const { return m_busy; }
     // The stored webhook after Saved, the copy after Duplicated.
     Webhook webhook() const { return m_webhook; }
     // The webhook as the fields describe it now.
@@ -76,8 +78,11 @@ private:
     void duplicateWebhook();
     void testSend();
     void manageSecret();
-    // Validates and stores the fields without closing (for Test and Signing secret); false if it did not.
-    bool saveAndStayOpen();
+    // Validates and stores the fields in the background without closing, then runs then; if they cannot be stored,
+    // says why and runs nothing.
+    void saveAndStayOpen(const std::function<void()> &then);
+    void store(WebhookRepository::Change change, const Webhook &webhook, const std::function<void()> &then);
+    void setBusy(bool busy);
     // The Epic key pair, in webhookeditorepickey.cpp.
     void refreshEpicKeyStatus();
     void generateEpicKey();
@@ -86,8 +91,7 @@ private:
     // Reads the Epic key from the keychain and hands its public JWK Set to use.
     void withEpicJwks(const std::function<void(const QByteArray &)> &use);
     void adoptStoredEpicKeyId(const Webhook &stored, const QString &keyIdBefore);
-    void resolveConflict(const QString &message);
-    void finishSave(const Result<void> &result, const Webhook &stored);
+    void resolveConflict(const QString &message, const std::function<void()> &then);
     QWidget *fieldWidget(FieldError::Field field) const;
     void markTabsWithErrors();
     void showFirstError();
@@ -97,6 +101,7 @@ private:
     WebhookRepository &m_repository;
     Webhook m_webhook;
     Outcome m_outcome = Outcome::None;
+    bool m_busy = false;
     TakenNames m_otherNames;
     WebhookKind m_previousKind = WebhookKind::Generic;
     bool m_showErrors = false;

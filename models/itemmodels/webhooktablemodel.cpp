@@ -217,14 +217,18 @@ bool WebhookTableModel::setData(const QModelIndex &index, const QVariant &value,
         return true;
     if (m_activationGuard && !m_activationGuard(w, active))
         return false;
-    const Result<void> result = m_repository->setActive(w, active);
-    if (!result.ok()) {
-        emit errorOccurred(result.message());
-        refresh(); // show what is stored now, e.g. the other administrator's change
-        return false;
-    }
-    // The row itself, and its health (an inactive webhook is grey whatever its history), followed webhookSaved.
-    emit activeChanged(w);
+    // Stored in the background; the row itself, and its health (an inactive webhook is grey whatever its history),
+    // follow webhookSaved when the database has it.
+    using Change = WebhookRepository::Change;
+    m_repository->changeInBackground(active ? Change::Enable : Change::Disable, w, this,
+                                     [this](const Result<Webhook> &stored) {
+                                         if (!stored) {
+                                             emit errorOccurred(stored.message());
+                                             refresh(); // what is stored now, e.g. the other administrator's change
+                                             return;
+                                         }
+                                         emit activeChanged(*stored);
+                                     });
     return true;
 }
 

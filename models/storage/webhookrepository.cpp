@@ -2,6 +2,7 @@
 #include "models/domain/displaytext.h"
 #include "models/domain/eventtype.h"
 #include "models/storage/webhookrepository.h"
+#include "models/storage/databaseworker.h"
 #include "models/storage/webhookrows.h"
 
 #include <QSqlError>
@@ -14,6 +15,54 @@ WebhookRepository::WebhookRepository(Database &database, QObject *parent)
     : QObject(parent)
     , m_database(database)
 {
+}
+
+WebhookRepository::~WebhookRepository() = default;
+
+DatabaseWorker &WebhookRepository::worker()
+{
+    if (!m_worker)
+        m_worker = std::make_unique<DatabaseWorker>(m_database.url(), m_database.password());
+    return *m_worker;
+}
+
+void WebhookRepository::changeInBackground(Change change, const Webhook &webhook, QObject *context, Saved done)
+{
+    auto job = [change, webhook](Database &database) -> Result<Webhook> {
+        WebhookRepository repository(database);
+        Webhook changed = webhook;
+        Result<void> result;
+        switch (change) {
+        case Change::Create: result = repository.create(changed); break;
+        case Change::Update: result = repository.update(changed); break;
+        case Change::Overwrite: result = repository.overwrite(changed); break;
+        case Change::Enable: result = repository.setActive(changed, true); break;
+        case Change::Disable: result = repository.setActive(changed, false); break;
+        case Change::Duplicate: result = repository.duplicate(webhook, &changed); break;
+        }
+        if (!result)
+            return result.failure();
+        return changed;
+    };
+    // The repository receives the result, so that views hear of the change even when context (a dialog) is gone.
+    worker().run<Webhook>(job, this, [this, context = QPointer<QObject>(context), done](const Result<Webhook> &saved) {
+        if (saved)
+            emit webhookSaved(*saved);
+        if (context && done)
+            done(saved);
+    });
+}
+
+void WebhookRepository::removeInBackground(const Webhook &webhook, QObject *context, Removed done)
+{
+    auto job = [webhook](Database &database) { return WebhookRepository(database).remove(webhook); };
+    worker().run<void>(job, this, [this, id = webhook.id, context = QPointer<QObject>(context), done](
+                                      const Result<void> &removed) {
+        if (removed)
+            emit webhookRemoved(id);
+        if (context && done)
+            done(removed);
+    });
 }
 
 Result<void> WebhookRepository::writeError(const Webhook &webhook, const QSqlError &error)

@@ -13,7 +13,11 @@
 #include <QList>
 #include <QObject>
 
+#include <functional>
+#include <memory>
 #include <optional>
+
+class DatabaseWorker;
 
 // The one place the console changes webhooks through: after every stored change it says which webhook changed
 // (webhookSaved, webhookRemoved), and after an attempt was recorded whose health moved (attemptRecorded), so that
@@ -23,6 +27,7 @@ class WebhookRepository : public QObject
     Q_OBJECT
 public:
     explicit WebhookRepository(Database &database, QObject *parent = nullptr);
+    ~WebhookRepository() override;
 
     // All webhooks, ordered by name.
     Result<QList<Webhook>> all() const;
@@ -42,6 +47,16 @@ public:
     Result<void> remove(const Webhook &webhook);
     // A copy under a free name ("Name (copy)", "Name (copy 2)", ...), inactive until reviewed, without secrets.
     Result<void> duplicate(const Webhook &source, Webhook *copy);
+
+    // The changes above, made on a connection of their own in a worker thread: what a window uses, so that it never
+    // waits on the database (17 + n statements for one save, over TLS to a remote PostgreSQL). Jobs run in the order
+    // given; each one's webhookSaved or webhookRemoved is emitted on this object's thread, then done runs there
+    // (not at all once context is gone). A change asked for is made even when the window closes meanwhile.
+    enum class Change { Create, Update, Overwrite, Enable, Disable, Duplicate };
+    using Saved = std::function<void(const Result<Webhook> &)>;  // the webhook as stored (for Duplicate: the copy)
+    using Removed = std::function<void(const Result<void> &)>;
+    void changeInBackground(Change change, const Webhook &webhook, QObject *context, Saved done);
+    void removeInBackground(const Webhook &webhook, QObject *context, Removed done);
 
     // Stores webhook's secret bookkeeping (fingerprints, set time, rotation grace) and audits it; the secrets
     // themselves never reach the database.
@@ -90,7 +105,10 @@ private:
     Result<void> writeError(const Webhook &webhook, const QSqlError &error);
     Result<QList<Webhook>> query(const QString &where, const QVariantList &values) const;
 
+    DatabaseWorker &worker();
+
     Database &m_database;
+    std::unique_ptr<DatabaseWorker> m_worker;  // opened on the first change made in the background
     // The name key the unique index refused inside the running transaction: its holder can only be named after it.
     QString m_refusedNameKey;
 };

@@ -1,0 +1,85 @@
+// The worker thread: opens its connection on the first job, runs jobs until told to end and nothing is left.
+#include "models/storage/databaseworker.h"
+
+#include "models/storage/database.h"
+
+#include <QThread>
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+// Shared by the owner and the thread, so that the thread never touches an owner that is gone.
+struct DatabaseWorker::Queue
+{
+    DatabaseUrl url;
+    QString password;
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<std::function<void(Database *, const QString &)>> jobs;
+    int running = 0;
+    bool closing = false;
+};
+
+void DatabaseWorker::serve(const std::shared_ptr<Queue> &queue)
+{
+    // A QSqlDatabase connection belongs to the thread that opened it: this one is opened, used and closed here.
+    Database database;
+    bool opened = false;
+    QString openError;
+    for (;;) {
+        std::function<void(Database *, const QString &)> job;
+        {
+            std::unique_lock lock(queue->mutex);
+            queue->wake.wait(lock, [&] { return queue->closing || !queue->jobs.empty(); });
+            if (queue->jobs.empty())
+                return;
+            job = std::move(queue->jobs.front());
+            queue->jobs.pop_front();
+            ++queue->running;
+        }
+        // Opened again after a failure, so that a database that comes back is used by the next job.
+        if (!opened) {
+            opened = database.open(queue->url, queue->password);
+            openError = opened ? QString() : database.errorString();
+        }
+        job(opened ? &database : nullptr, openError);
+        std::lock_guard lock(queue->mutex);
+        --queue->running;
+    }
+}
+
+DatabaseWorker::DatabaseWorker(const DatabaseUrl &url, const QString &password)
+    : m_queue(std::make_shared<Queue>())
+{
+    m_queue->url = url;
+    m_queue->password = password;
+    QThread *thread = QThread::create([queue = m_queue] { serve(queue); });
+    thread->setObjectName(QStringLiteral("database-worker"));
+    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
+    thread->start();
+}
+
+DatabaseWorker::~DatabaseWorker()
+{
+    {
+        std::lock_guard lock(m_queue->mutex);
+        m_queue->closing = true;
+    }
+    m_queue->wake.notify_all();
+}
+
+int DatabaseWorker::pending() const
+{
+    std::lock_guard lock(m_queue->mutex);
+    return int(m_queue->jobs.size()) + m_queue->running;
+}
+
+void DatabaseWorker::post(std::function<void(Database *, const QString &)> job)
+{
+    {
+        std::lock_guard lock(m_queue->mutex);
+        m_queue->jobs.push_back(std::move(job));
+    }
+    m_queue->wake.notify_one();
+}
