@@ -922,68 +922,8 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Fehlschlag</translation>
     </message>
     <message>
-        <source>The receiver considers the request malformed; check that it expects this payload format.</source>
-        <translation>Der Empfänger hält die Anfrage für fehlerhaft; prüfen Sie, ob er dieses Nutzdatenformat erwartet.</translation>
-    </message>
-    <message>
-        <source>The receiver refused the request&apos;s credentials. Check that it has this webhook&apos;s current signing secret and that the clocks of both computers are right (signatures are time-limited).</source>
-        <translation>Der Empfänger hat die Zugangsdaten der Anfrage abgelehnt. Prüfen Sie, ob er das aktuelle Signaturgeheimnis dieses Webhooks hat und ob die Uhren beider Computer richtig gehen (Signaturen sind nur begrenzte Zeit gültig).</translation>
-    </message>
-    <message>
-        <source>The receiver has nothing at this URL; check the path.</source>
-        <translation>Unter dieser URL gibt es beim Empfänger nichts; prüfen Sie den Pfad.</translation>
-    </message>
-    <message>
-        <source>The receiver does not accept this method at this URL.</source>
-        <translation>Der Empfänger nimmt diese Methode unter dieser URL nicht an.</translation>
-    </message>
-    <message>
-        <source>The receiver gave up waiting for the request.</source>
-        <translation>Der Empfänger hat das Warten auf die Anfrage aufgegeben.</translation>
-    </message>
-    <message>
-        <source>The receiver says this endpoint was removed for good.</source>
-        <translation>Laut Empfänger wurde dieser Endpunkt dauerhaft entfernt.</translation>
-    </message>
-    <message>
-        <source>The payload is larger than the receiver accepts.</source>
-        <translation>Die Nutzdaten sind größer, als der Empfänger annimmt.</translation>
-    </message>
-    <message>
-        <source>The receiver does not accept this content type.</source>
-        <translation>Der Empfänger nimmt diesen Inhaltstyp nicht an.</translation>
-    </message>
-    <message>
-        <source>The receiver understood the request but refused its content.</source>
-        <translation>Der Empfänger hat die Anfrage verstanden, ihren Inhalt aber abgelehnt.</translation>
-    </message>
-    <message>
-        <source>The receiver is rate limiting; too many requests were sent. Redeliver later.</source>
-        <translation>Der Empfänger drosselt die Anfragen; es wurden zu viele gesendet. Stellen Sie später erneut zu.</translation>
-    </message>
-    <message>
-        <source>The receiver failed while handling the request; its operator can see why in its logs.</source>
-        <translation>Beim Empfänger ist während der Bearbeitung der Anfrage ein Fehler aufgetreten; sein Betreiber findet die Ursache in den Protokollen des Empfängers.</translation>
-    </message>
-    <message>
-        <source>A gateway in front of the receiver could not reach it; try again later.</source>
-        <translation>Ein Gateway vor dem Empfänger konnte ihn nicht erreichen; versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>The receiver is temporarily unavailable (maintenance or overload); try again later.</source>
-        <translation>Der Empfänger ist vorübergehend nicht verfügbar (Wartung oder Überlastung); versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
         <source>The receiver redirected the request. Webhooks are not sent on to another address; if the new address is right, enter it as the webhook&apos;s URL.</source>
         <translation>Der Empfänger hat die Anfrage weitergeleitet. Webhooks werden nicht an eine andere Adresse weitergeleitet; ist die neue Adresse richtig, tragen Sie sie als URL des Webhooks ein.</translation>
-    </message>
-    <message>
-        <source>The receiver had a problem handling the request; try again later.</source>
-        <translation>Beim Empfänger trat ein Problem bei der Bearbeitung der Anfrage auf; versuchen Sie es später erneut.</translation>
-    </message>
-    <message>
-        <source>The receiver refused the request.</source>
-        <translation>Der Empfänger hat die Anfrage abgelehnt.</translation>
     </message>
     <message>
         <source>The receiver&apos;s host name could not be found. Check the URL for typing errors, and that this computer uses the hospital&apos;s name servers.</source>
@@ -2484,6 +2424,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
             <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunde zu warten.</numerusform>
             <numerusform>Er bittet, vor dem nächsten Versuch %n Sekunden zu warten.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>The receiver redirected the request. Webhooks are not sent on to another address; if the new address is right, enter it as the webhook&apos;s URL.</source>
+        <translation>Der Empfänger hat die Anfrage weitergeleitet. Webhooks werden nicht an eine andere Adresse weitergeleitet; ist die neue Adresse richtig, tragen Sie sie als URL des Webhooks ein.</translation>
     </message>
 </context>
 <context>

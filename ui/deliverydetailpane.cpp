@@ -1,5 +1,7 @@
 // One recorded delivery attempt in full: outcome and diagnosis, timing, request, response, and its event's timeline.
 #include "ui/deliverydetailpane.h"
+
+#include "network/payloads/httpdiagnosis.h"
 #include "models/domain/redaction.h"
 
 #include "ui/httpmessageview.h"
@@ -208,7 +210,7 @@ void DeliveryDetailPane::render()
         m_outcome->setStyleSheet(bannerStyle("#fde7e9", "#8a1c1c", "#f1aeb5"));
     }
     m_outcome->setText(outcome);
-    QString why = row.success ? QString() : diagnosis(row.error, row.responseStatus);
+    QString why = row.success ? QString() : diagnosis(d);
     // The recorded text is in the language of whoever sent the attempt; the banner and diagnosis are in the reader's.
     if (!row.success && !row.error.isEmpty())
         why += (why.isEmpty() ? QString() : u"\n"_s) + tr("Recorded: %1").arg(DeliveryErrors::readable(row.error));
@@ -272,35 +274,15 @@ void DeliveryDetailPane::fillTimeline()
     }
 }
 
-QString DeliveryDetailPane::diagnosis(const QString &storedError, const std::optional<int> &status)
+QString DeliveryDetailPane::diagnosis(const DeliveryDetail &detail)
 {
-    if (status && (*status < 200 || *status >= 300)) {
-        switch (*status) {
-        case 400: return tr("The receiver considers the request malformed; check that it expects this payload format.");
-        case 401:
-        case 403:
-            return tr("The receiver refused the request's credentials. Check that it has this webhook's current signing "
-                      "secret and that the clocks of both computers are right (signatures are time-limited).");
-        case 404: return tr("The receiver has nothing at this URL; check the path.");
-        case 405: return tr("The receiver does not accept this method at this URL.");
-        case 408: return tr("The receiver gave up waiting for the request.");
-        case 410: return tr("The receiver says this endpoint was removed for good.");
-        case 413: return tr("The payload is larger than the receiver accepts.");
-        case 415: return tr("The receiver does not accept this content type.");
-        case 422: return tr("The receiver understood the request but refused its content.");
-        case 429: return tr("The receiver is rate limiting; too many requests were sent. Redeliver later.");
-        case 500: return tr("The receiver failed while handling the request; its operator can see why in its logs.");
-        case 502:
-        case 504: return tr("A gateway in front of the receiver could not reach it; try again later.");
-        case 503: return tr("The receiver is temporarily unavailable (maintenance or overload); try again later.");
-        default:
-            if (*status >= 300 && *status < 400)
-                return tr("The receiver redirected the request. Webhooks are not sent on to another address; if the "
-                          "new address is right, enter it as the webhook's URL.");
-            return *status >= 500 ? tr("The receiver had a problem handling the request; try again later.")
-                                  : tr("The receiver refused the request.");
-        }
-    }
+    const DeliveryListRow &row = detail.row;
+    // The same reading of an HTTP status as the test-send dialog gives. The kind of webhook is not stored with
+    // the attempt (the webhook may be gone), so the general reading is given.
+    if (row.responseStatus && (*row.responseStatus < 200 || *row.responseStatus >= 300))
+        return HttpDiagnosis::explain({WebhookKind::Generic, detail.requestMethod.toLatin1(), {}, *row.responseStatus,
+                                       detail.responseBody, std::nullopt});
+    const QString &storedError = row.error;
     const QString key = DeliveryErrors::key(storedError);
     if (key == u"dns")
         return tr("The receiver's host name could not be found. Check the URL for typing errors, and that this computer "

@@ -33,7 +33,7 @@ public:
 
     // What a stored outcome means in plain language and what to do about it. storedError is the log's
     // "<key>: <text>"; the status decides for answers that came.
-    static QString diagnosis(const QString &storedError, const std::optional<int> &status);
+    static QString diagnosis(const DeliveryDetail &detail);
 
     QLabel *headlineLabel() const { return m_headline; }
     QLabel *outcomeLabel() const { return m_outcome; }

@@ -83,8 +83,12 @@ QString HttpDiagnosis::explain(const HttpErrorAnswer &answer)
         case 504: meaning = tr("A gateway in front of the receiver could not reach it; try again later."); break;
         case 503: meaning = tr("The receiver is temporarily unavailable (maintenance or overload); try again later."); break;
         default:
-            meaning = status >= 500 ? tr("The receiver had a problem handling the request; try again later.")
-                                    : tr("The receiver refused the request.");
+            if (status >= 300 && status < 400)
+                meaning = tr("The receiver redirected the request. Webhooks are not sent on to another address; if "
+                             "the new address is right, enter it as the webhook's URL.");
+            else
+                meaning = status >= 500 ? tr("The receiver had a problem handling the request; try again later.")
+                                        : tr("The receiver refused the request.");
         }
     }
     if (answer.retryAfterSeconds)

@@ -9,7 +9,7 @@
 
 #include <optional>
 
-// An answer with a status outside 2xx and 3xx, and what was asked.
+// An answer with a status outside 2xx, and what was asked.
 struct HttpErrorAnswer
 {
     WebhookKind kind = WebhookKind::Generic;
