@@ -300,14 +300,14 @@ void TestDatabase_::passwordFromKeychain()
     QVERIFY2(db.errorString().contains(QLatin1String("goreporter_pw")), qPrintable(db.errorString()));
 
     const SecretStore::Result written = secrets.writeAndWait(url->keychainKey(), QStringLiteral("wrong"));
-    QVERIFY2(written.ok(), qPrintable(written.message));
+    QVERIFY2(written.ok(), qPrintable(written.message()));
     QVERIFY(!openWithStoredPassword(db, *url, secrets, nullptr));
     QCOMPARE(db.error(), Database::Error::AuthenticationFailed);
 
     QVERIFY(secrets.writeAndWait(url->keychainKey(), QStringLiteral("correct horse battery staple")).ok());
     const SecretStore::Result readBack = secrets.readAndWait(url->keychainKey());
-    QVERIFY2(readBack.ok(), qPrintable(readBack.message));
-    QCOMPARE(readBack.value, QStringLiteral("correct horse battery staple"));
+    QVERIFY2(readBack.ok(), qPrintable(readBack.message()));
+    QCOMPARE(readBack.value(), QStringLiteral("correct horse battery staple"));
     QString keychainProblem;
     QVERIFY2(openWithStoredPassword(db, *url, secrets, &keychainProblem), qPrintable(db.errorString() + keychainProblem));
     QCOMPARE(db.actor(), QStringLiteral("goreporter_pw"));

@@ -66,7 +66,7 @@ Result<GeneratedEpicKey> TestEpicKeyGeneration::generate(bool replace)
 QString TestEpicKeyGeneration::storedPem()
 {
     const SecretStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
-    return read.ok() ? read.value : QString();
+    return read.ok() ? read.value() : QString();
 }
 
 void TestEpicKeyGeneration::refuseWebhookUpdates()
@@ -142,7 +142,7 @@ void TestEpicKeyGeneration::refusedByDatabaseRemovesANewKey()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.code(), ErrorCode::Unavailable);
     const SecretStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
-    QCOMPARE(read.status, SecretStore::Status::NotFound);
+    QCOMPARE(read.code(), ErrorCode::NotFound);
     QVERIFY(m_repository->findById(m_webhook.id)->epic.keyId.isEmpty());
 }
 

@@ -63,8 +63,8 @@ void TestPasswordDialog::asksRetriesAndRemembers()
     QVERIFY2(secondProblem.contains(u"password authentication failed"_s), qPrintable(secondProblem));
 
     const SecretStore::Result stored = m_secrets.readAndWait(m_url->keychainKey());
-    QVERIFY2(stored.ok(), qPrintable(stored.message));
-    QCOMPARE(stored.value, u"correct horse battery staple"_s);
+    QVERIFY2(stored.ok(), qPrintable(stored.message()));
+    QCOMPARE(stored.value(), u"correct horse battery staple"_s);
 
     // Next start: the keychain answers, no dialog appears.
     Database again;

@@ -148,8 +148,8 @@ void TestSecretCommands::setFromStandardInput()
     QVERIFY(result.out.contains(stored.secretFingerprint));
     QVERIFY(!result.out.contains(secret) && !result.err.contains(secret));
     const SecretStore::Result kept = m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id));
-    QVERIFY2(kept.ok(), qPrintable(kept.message));
-    QCOMPARE(kept.value, secret);
+    QVERIFY2(kept.ok(), qPrintable(kept.message()));
+    QCOMPARE(kept.value(), secret);
 
     // A Windows-style line ending is stripped the same way; the audit trail records both changes.
     const QString other = SigningSecret::generate();
@@ -190,7 +190,7 @@ void TestSecretCommands::badStandardInput()
     if (input.size() > 8)
         QVERIFY(!result.err.contains(QString::fromLatin1(input.trimmed().left(20))));
     QCOMPARE(reload(u"Receiver"_s).secretFingerprint, QString());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::secretAsArgumentRefused()
@@ -209,7 +209,7 @@ void TestSecretCommands::secretAsArgumentRefused()
     QCOMPARE(misplaced.exitCode, 2);
     QVERIFY(!misplaced.err.contains(secret));
     QCOMPARE(reload(u"Receiver"_s).secretFingerprint, QString());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::generatePrintsSecretOnce()
@@ -226,7 +226,7 @@ void TestSecretCommands::generatePrintsSecretOnce()
     QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY2(result.err.contains(stored.secretFingerprint), qPrintable(result.err));
     QVERIFY(!result.err.contains(secret));
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).value, secret);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).value(), secret);
 
     // A second generate replaces it at once, and says that the old one stopped signing.
     const CommandRun again = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
@@ -277,7 +277,7 @@ void TestSecretCommands::deleteRemovesSecret()
     QCOMPARE(stored.secretFingerprint, QString());
     QCOMPARE(stored.previousSecretFingerprint, QString());
     for (const QString &key : {WebhookSecrets::signingKey(webhook.id), WebhookSecrets::previousSigningKey(webhook.id)})
-        QCOMPARE(m_keychain.readAndWait(key).status, SecretStore::Status::NotFound);
+        QCOMPARE(m_keychain.readAndWait(key).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::chatWebhooksHaveNoSecret()
@@ -335,8 +335,8 @@ void TestSecretCommands::epicKeygen()
 
     // The stored private key signs an assertion that the printed public key verifies.
     const SecretStore::Result stored = m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id));
-    QVERIFY2(stored.ok(), qPrintable(stored.message));
-    const auto key = EpicKey::fromPem(stored.value.toLatin1());
+    QVERIFY2(stored.ok(), qPrintable(stored.message()));
+    const auto key = EpicKey::fromPem(stored.value().toLatin1());
     QVERIFY(key);
     QCOMPARE(key->bits(), 2048);
     Webhook updated = reload(u"Epic"_s);
@@ -352,11 +352,11 @@ void TestSecretCommands::epicKeygen()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"--replace"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value, stored.value);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value(), stored.value());
 
     result = run(keygen + QStringList{u"--replace"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const auto replacement = EpicKey::fromPem(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value.toLatin1());
+    const auto replacement = EpicKey::fromPem(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value().toLatin1());
     QVERIFY(replacement);
     QVERIFY(replacement->thumbprint() != key->thumbprint());
     // The key id was the old key's thumbprint, so it follows the new key.
@@ -382,7 +382,7 @@ void TestSecretCommands::epicKeygenRefusals()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"only Epic webhooks"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(generic.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(generic.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::sendSigned()

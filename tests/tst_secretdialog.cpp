@@ -72,7 +72,7 @@ void TestSecretDialog::generateThenRevealAndCopy()
     button(dialog, "generateButton")->click();
     QVERIFY2(dialog.statusText().contains(u"is in this workstation's keychain"_s), qPrintable(dialog.statusText()));
     QVERIFY(!dialog.webhook().secretFingerprint.isEmpty());
-    const QString stored = m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value;
+    const QString stored = m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value();
     QCOMPARE(SigningSecret::fingerprint(stored), dialog.webhook().secretFingerprint);
 
     QString shown;
@@ -136,7 +136,7 @@ void TestSecretDialog::deleteAfterConfirmation()
     whenModalAppears(answerYes);
     button(dialog, "deleteButton")->click();
     QVERIFY(dialog.webhook().secretFingerprint.isEmpty());
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretDialog::screenshot()

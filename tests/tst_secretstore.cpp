@@ -20,7 +20,9 @@ int runProbe()
     const SecretStore::Result written = store.writeAndWait(QStringLiteral("probe"), QStringLiteral("never stored"));
     const SecretStore::Result read = store.readAndWait(QStringLiteral("probe"));
     QTextStream out(stdout);
-    out << int(written.status) << '\n' << written.message << '\n' << int(read.status) << '\n' << read.message << '\n';
+    // -1 for success, else the failure's code.
+    auto code = [](const SecretStore::Result &result) { return result.ok() ? -1 : int(result.code()); };
+    out << code(written) << '\n' << written.message() << '\n' << code(read) << '\n' << read.message() << '\n';
     return 0;
 }
 
@@ -60,33 +62,33 @@ void TestSecretStore::writeReadRemove()
     const QString key = uniqueKey();
     const QString secret = QStringLiteral("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     SecretStore::Result result = m_store.writeAndWait(key, secret);
-    QVERIFY2(result.ok(), qPrintable(result.message));
-    QVERIFY(result.message.isEmpty());
+    QVERIFY2(result.ok(), qPrintable(result.message()));
+    QVERIFY(result.message().isEmpty());
 
     result = m_store.readAndWait(key);
-    QVERIFY2(result.ok(), qPrintable(result.message));
-    QCOMPARE(result.value, secret);
+    QVERIFY2(result.ok(), qPrintable(result.message()));
+    QCOMPARE(result.value(), secret);
 
     result = m_store.removeAndWait(key);
-    QVERIFY2(result.ok(), qPrintable(result.message));
+    QVERIFY2(result.ok(), qPrintable(result.message()));
     result = m_store.readAndWait(key);
-    QCOMPARE(result.status, SecretStore::Status::NotFound);
-    QVERIFY(result.value.isEmpty());
-    QCOMPARE(result.message, QStringLiteral("No secret is stored in this workstation's keychain for this entry."));
+    QCOMPARE(result.code(), ErrorCode::NotFound);
+    QVERIFY(result.value().isEmpty());
+    QCOMPARE(result.message(), QStringLiteral("No secret is stored in this workstation's keychain for this entry."));
 }
 
 void TestSecretStore::readMissingIsNotFound()
 {
     const SecretStore::Result result = m_store.readAndWait(uniqueKey());
-    QCOMPARE(result.status, SecretStore::Status::NotFound);
+    QCOMPARE(result.code(), ErrorCode::NotFound);
 }
 
 void TestSecretStore::removeMissingIsNotFound()
 {
     // The Secret Service deletes nothing without complaint; what matters is that it is not reported as a failure.
     const SecretStore::Result result = m_store.removeAndWait(uniqueKey());
-    QVERIFY2(result.status == SecretStore::Status::Ok || result.status == SecretStore::Status::NotFound,
-             qPrintable(result.message));
+    QVERIFY2(result.ok() || result.code() == ErrorCode::NotFound,
+             qPrintable(result.message()));
 }
 
 void TestSecretStore::overwrite()
@@ -94,7 +96,7 @@ void TestSecretStore::overwrite()
     const QString key = uniqueKey();
     QVERIFY(m_store.writeAndWait(key, QStringLiteral("first")).ok());
     QVERIFY(m_store.writeAndWait(key, QStringLiteral("second\nwith a line break and ünïcödé")).ok());
-    QCOMPARE(m_store.readAndWait(key).value, QStringLiteral("second\nwith a line break and ünïcödé"));
+    QCOMPARE(m_store.readAndWait(key).value(), QStringLiteral("second\nwith a line break and ünïcödé"));
     QVERIFY(m_store.removeAndWait(key).ok());
 }
 
@@ -113,7 +115,7 @@ void TestSecretStore::asynchronousCallbackOnContext()
     std::optional<SecretStore::Result> read;
     m_store.read(key, &context, [&](const SecretStore::Result &result) { read = result; });
     QTRY_VERIFY_WITH_TIMEOUT(read.has_value(), 20000);
-    QCOMPARE(read->value, QStringLiteral("async"));
+    QCOMPARE(read->value(), QStringLiteral("async"));
     QVERIFY(m_store.removeAndWait(key).ok());
 }
 
@@ -131,7 +133,7 @@ void TestSecretStore::callbackDroppedWithContext()
     std::optional<SecretStore::Result> later;
     m_store.read(key, &laterContext, [&](const SecretStore::Result &result) { later = result; });
     QTRY_VERIFY_WITH_TIMEOUT(later.has_value(), 20000);
-    QCOMPARE(later->value, QStringLiteral("x"));
+    QCOMPARE(later->value(), QStringLiteral("x"));
     QVERIFY(!called);
     QVERIFY(m_store.removeAndWait(key).ok());
 }
@@ -141,7 +143,7 @@ void TestSecretStore::servicesAreSeparate()
     const QString key = uniqueKey();
     SecretStore other(QStringLiteral("goreporter-webhooks-other-test"));
     QVERIFY(m_store.writeAndWait(key, QStringLiteral("mine")).ok());
-    QCOMPARE(other.readAndWait(key).status, SecretStore::Status::NotFound);
+    QCOMPARE(other.readAndWait(key).code(), ErrorCode::NotFound);
     QVERIFY(m_store.removeAndWait(key).ok());
 }
 
@@ -164,10 +166,10 @@ void TestSecretStore::noKeychainService()
     // keyring, which is the wrong advice; it should recognise this case as "no keychain service".
     const int writeStatus = lines.at(0).toInt();
     const int readStatus = lines.at(2).toInt();
-    QVERIFY(writeStatus != int(SecretStore::Status::Ok) && writeStatus != int(SecretStore::Status::NotFound));
-    QVERIFY(readStatus != int(SecretStore::Status::Ok) && readStatus != int(SecretStore::Status::NotFound));
+    QVERIFY(writeStatus != -1 && writeStatus != int(ErrorCode::NotFound));
+    QVERIFY(readStatus != -1 && readStatus != int(ErrorCode::NotFound));
     QVERIFY2(lines.at(1).contains(QLatin1String("Could not connect")), qPrintable(lines.at(1)));
-    QCOMPARE(writeStatus, int(SecretStore::Status::NoBackend));
+    QCOMPARE(writeStatus, int(ErrorCode::Unavailable));
     QVERIFY(lines.at(1).startsWith(QLatin1String("No keychain service is running.")));
 }
 

@@ -421,8 +421,8 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     const QString keyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
     QVERIFY(!keyId.isEmpty());
     const SecretStore::Result stored = keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
-    QVERIFY2(stored.ok(), qPrintable(stored.message));
-    const auto key = EpicKey::fromPem(stored.value.toLatin1());
+    QVERIFY2(stored.ok(), qPrintable(stored.message()));
+    const auto key = EpicKey::fromPem(stored.value().toLatin1());
     QVERIFY(key);
     QCOMPARE(key->thumbprint(), keyId);
     QCOMPARE(m_repository->findById(epic.id)->epic.keyId, keyId); // stored at once, not only on Save
@@ -434,7 +434,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QTRY_VERIFY_WITH_TIMEOUT(field<QLineEdit>(dialog, "epicKeyIdEdit")->text() != keyId
                                  && field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
     const QString newKeyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
-    QCOMPARE(EpicKey::fromPem(keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id)).value.toLatin1())
+    QCOMPARE(EpicKey::fromPem(keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id)).value().toLatin1())
                  ->thumbprint(), newKeyId);
     QCOMPARE(m_repository->findById(epic.id)->epic.keyId, newKeyId);
     // The administrator's own save afterwards goes through without a conflict.

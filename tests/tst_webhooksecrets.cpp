@@ -63,7 +63,7 @@ void TestWebhookSecrets::setGeneratedSecret()
     QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(m_webhook.secretSetAt.isValid());
     QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, secret);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), secret);
     QCOMPARE(resolveCredentials(*m_store, m_webhook)->signingSecrets, QStringList{secret});
     QString error;
     QCOMPARE(*m_secrets->reveal(m_webhook, &error), secret);
@@ -75,7 +75,7 @@ void TestWebhookSecrets::refusesMalformedSecret()
     QCOMPARE(result.code(), ErrorCode::Invalid);
     QVERIFY(!result.message().isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->secretFingerprint.isEmpty());
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestWebhookSecrets::presenceOnThisWorkstation()
@@ -137,8 +137,8 @@ void TestWebhookSecrets::removeForgetsEverything()
     QVERIFY(m_secrets->remove(m_webhook).ok());
     QVERIFY(m_webhook.secretFingerprint.isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->previousSecretFingerprint.isEmpty());
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).status, SecretStore::Status::NotFound);
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::previousSigningKey(m_webhook.id)).status, SecretStore::Status::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::previousSigningKey(m_webhook.id)).code(), ErrorCode::NotFound);
     QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
     const auto credentials = resolveCredentials(*m_store, m_webhook);
     QVERIFY(credentials && credentials->signingSecrets.isEmpty());
@@ -153,7 +153,7 @@ void TestWebhookSecrets::failedRecordRestoresKeychain()
     QVERIFY(m_repository->remove(m_webhook).ok());
     const Result<void> result = m_secrets->set(stale, SigningSecret::generate());
     QCOMPARE(result.code(), ErrorCode::NotFound);
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value, original);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), original);
 }
 
 void TestWebhookSecrets::neverInDatabaseOrAudit()

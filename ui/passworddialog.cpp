@@ -73,7 +73,7 @@ bool PasswordDialog::login(Database &database, const DatabaseUrl &url, SecretSto
             const SecretStore::Result stored = secrets.writeAndWait(url.keychainKey(), dialog.password());
             if (!stored.ok())
                 QMessageBox::warning(parent, tr("Password not remembered"),
-                                     tr("You are logged in, but the password could not be stored: %1").arg(stored.message));
+                                     tr("You are logged in, but the password could not be stored: %1").arg(stored.message()));
         }
         return true;
     }

@@ -36,10 +36,10 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
                                       m_epicCopyJwksButton->setEnabled(true);
                                       m_epicSaveJwksButton->setEnabled(true);
-                                  } else if (result.status == SecretStore::Status::NotFound) {
+                                  } else if (result.code() == ErrorCode::NotFound) {
                                       m_epicKeyStatus->setText(tr("No private key on this workstation yet."));
                                   } else {
-                                      m_epicKeyStatus->setText(result.message);
+                                      m_epicKeyStatus->setText(result.message());
                                   }
                               });
 }
@@ -78,10 +78,10 @@ void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray
     m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
                               [this, use](const SecretStore::Result &result) {
                                   QString error;
-                                  const auto key = result.ok() ? EpicKey::fromPem(result.value.toLatin1(), &error)
+                                  const auto key = result.ok() ? EpicKey::fromPem(result.value().toLatin1(), &error)
                                                                : std::nullopt;
                                   if (!key) {
-                                      m_epicKeyStatus->setText(result.ok() ? error : result.message);
+                                      m_epicKeyStatus->setText(result.ok() ? error : result.message());
                                       return;
                                   }
                                   EpicAuthSettings settings;

@@ -14,7 +14,7 @@ namespace {
 Result<WebhookCredentials> keychainFailure(const SecretStore::Result &stored, const QString &what)
 {
     return Result<WebhookCredentials>::failure(ErrorCode::Unavailable,
-                                               CredentialResolver::tr("%1 could not be read: %2").arg(what, stored.message));
+                                               CredentialResolver::tr("%1 could not be read: %2").arg(what, stored.message()));
 }
 
 void readSigningSecrets(SecretStore &keychain, const Webhook &webhook, QObject *context,
@@ -22,7 +22,7 @@ void readSigningSecrets(SecretStore &keychain, const Webhook &webhook, QObject *
 {
     keychain.read(WebhookSecrets::signingKey(webhook.id), context, [&keychain, webhook, context, done](
                                                                          const SecretStore::Result &current) {
-        if (current.status == SecretStore::Status::NotFound) {
+        if (current.code() == ErrorCode::NotFound) {
             done(Result<WebhookCredentials>::failure(
                 ErrorCode::NotFound,
                 CredentialResolver::tr("The signing secret of “%1” (fingerprint %2) is not in this workstation's "
@@ -34,7 +34,7 @@ void readSigningSecrets(SecretStore &keychain, const Webhook &webhook, QObject *
             done(keychainFailure(current, CredentialResolver::tr("The signing secret of “%1”").arg(webhook.name)));
             return;
         }
-        if (SigningSecret::fingerprint(current.value) != webhook.secretFingerprint) {
+        if (SigningSecret::fingerprint(current.value()) != webhook.secretFingerprint) {
             done(Result<WebhookCredentials>::failure(
                 ErrorCode::Conflict,
                 CredentialResolver::tr("This workstation's keychain holds a different signing secret for “%1” than "
@@ -45,14 +45,14 @@ void readSigningSecrets(SecretStore &keychain, const Webhook &webhook, QObject *
         const bool inGracePeriod = !webhook.previousSecretFingerprint.isEmpty()
                                    && QDateTime::currentDateTimeUtc() < webhook.secretGraceUntil;
         if (!inGracePeriod) {
-            done(WebhookCredentials{{current.value}, {}});
+            done(WebhookCredentials{{current.value()}, {}});
             return;
         }
         keychain.read(WebhookSecrets::previousSigningKey(webhook.id), context,
-                      [webhook, currentSecret = current.value, done](const SecretStore::Result &previous) {
+                      [webhook, currentSecret = current.value(), done](const SecretStore::Result &previous) {
             WebhookCredentials credentials{{currentSecret}, {}};
-            if (previous.ok() && SigningSecret::fingerprint(previous.value) == webhook.previousSecretFingerprint)
-                credentials.signingSecrets.append(previous.value);
+            if (previous.ok() && SigningSecret::fingerprint(previous.value()) == webhook.previousSecretFingerprint)
+                credentials.signingSecrets.append(previous.value());
             done(credentials);
         });
     });
@@ -62,7 +62,7 @@ void readEpicKey(SecretStore &keychain, const Webhook &webhook, QObject *context
 {
     keychain.read(WebhookSecrets::epicPrivateKeyKey(webhook.id), context,
                   [webhook, done](const SecretStore::Result &stored) {
-        if (stored.status == SecretStore::Status::NotFound) {
+        if (stored.code() == ErrorCode::NotFound) {
             done(Result<WebhookCredentials>::failure(
                 ErrorCode::NotFound,
                 CredentialResolver::tr("This workstation's keychain holds no Epic private key for “%1”, so no access "
@@ -74,7 +74,7 @@ void readEpicKey(SecretStore &keychain, const Webhook &webhook, QObject *context
             done(keychainFailure(stored, CredentialResolver::tr("The Epic private key of “%1”").arg(webhook.name)));
             return;
         }
-        done(WebhookCredentials{{}, stored.value.toUtf8()});
+        done(WebhookCredentials{{}, stored.value().toUtf8()});
     });
 }
 

@@ -42,7 +42,7 @@ void rollBack(const GenerationPointer &generation, const Failure &refusal)
             return finish(generation, refusal);
         finish(generation, Failure{refusal.code, EpicKeyGeneration::tr("%1 The new private key stays in this workstation's keychain "
                                                     "because the old one could not be put back: %2")
-                                                     .arg(refusal.message, restored.message)});
+                                                     .arg(refusal.message, restored.message())});
     };
     if (generation->previousPem)
         generation->keychain.write(generation->keychainKey, *generation->previousPem, generation->context, report);
@@ -73,7 +73,7 @@ void storeKey(const GenerationPointer &generation, const EpicKey &key)
     generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), generation->context,
                                [generation, key](const SecretStore::Result &written) {
                                    if (!written.ok())
-                                       return finish(generation, Failure{ErrorCode::Unavailable, written.message});
+                                       return finish(generation, Failure{ErrorCode::Unavailable, written.message()});
                                    recordKeyId(generation, key);
                                });
 }
@@ -106,8 +106,8 @@ void EpicKeyGeneration::start(SecretStore &keychain, WebhookRepository &webhooks
                                                               WebhookSecrets::epicPrivateKeyKey(request.webhookId),
                                                               std::nullopt});
     keychain.read(generation->keychainKey, context, [generation](const SecretStore::Result &existing) {
-        if (!existing.ok() && existing.status != SecretStore::Status::NotFound)
-            return finish(generation, Failure{ErrorCode::Unavailable, existing.message});
+        if (!existing.ok() && existing.code() != ErrorCode::NotFound)
+            return finish(generation, Failure{ErrorCode::Unavailable, existing.message()});
         if (existing.ok()) {
             if (!generation->request.replace)
                 return finish(generation,
@@ -115,7 +115,7 @@ void EpicKeyGeneration::start(SecretStore &keychain, WebhookRepository &webhooks
                                       tr("This workstation's keychain already has a private key for this webhook. A "
                                          "new key pair stops the registered one from working until its public key "
                                          "is registered with Epic.")});
-            generation->previousPem = existing.value;
+            generation->previousPem = existing.value();
         }
         generateKey(generation);
     });

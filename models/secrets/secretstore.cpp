@@ -66,35 +66,31 @@ void SecretStore::start(Operation operation, const QString &key, const QString &
     job->setAutoDelete(true);
     job->setKey(key);
     QObject::connect(job, &QKeychain::Job::finished, context, [operation, done = std::move(done)](QKeychain::Job *finished) {
-        Result result;
+        Result result = Failure{ErrorCode::Unavailable, QString()};
         switch (effectiveError(finished)) {
         case QKeychain::NoError:
-            result.status = Status::Ok;
-            if (operation == Operation::Read)
-                result.value = static_cast<QKeychain::ReadPasswordJob *>(finished)->textData();
+            result = operation == Operation::Read ? static_cast<QKeychain::ReadPasswordJob *>(finished)->textData()
+                                                  : QString();
             break;
         case QKeychain::EntryNotFound:
-            result.status = Status::NotFound;
-            result.message = tr("No secret is stored in this workstation's keychain for this entry.");
+            result = Failure{ErrorCode::NotFound, tr("No secret is stored in this workstation's keychain for this entry.")};
             break;
         case QKeychain::NoBackendAvailable:
         case QKeychain::NotImplemented:
-            result.status = Status::NoBackend;
-            result.message = tr("No keychain service is running. Start a Secret Service provider such as "
+            result = Failure{ErrorCode::Unavailable, tr("No keychain service is running. Start a Secret Service provider such as "
                                 "GNOME Keyring (Debian package gnome-keyring) in your desktop session and try again. "
-                                "(%1)").arg(finished->errorString());
+                                "(%1)").arg(finished->errorString())};
             break;
         case QKeychain::AccessDenied:
         case QKeychain::AccessDeniedByUser:
-            result.status = Status::AccessDenied;
-            result.message = tr("The keychain refused access; unlock your keyring (it may be locked after login) "
-                                "and allow goReporter Webhooks to use it. (%1)").arg(finished->errorString());
+            result = Failure{ErrorCode::Forbidden, tr("The keychain refused access; unlock your keyring (it may be locked after login) "
+                                "and allow goReporter Webhooks to use it. (%1)").arg(finished->errorString())};
             break;
         case QKeychain::CouldNotDeleteEntry:
         case QKeychain::OtherError:
-            result.status = Status::Failed;
-            result.message = tr("The keychain reported an error: %1. If your keyring is locked, unlock it and try again.")
-                                 .arg(finished->errorString());
+            result = Failure{ErrorCode::Unavailable,
+                             tr("The keychain reported an error: %1. If your keyring is locked, unlock it and try "
+                                "again.").arg(finished->errorString())};
             break;
         }
         done(result);
@@ -105,7 +101,7 @@ void SecretStore::start(Operation operation, const QString &key, const QString &
 SecretStore::Result SecretStore::wait(Operation operation, const QString &key, const QString &value)
 {
     QEventLoop loop;
-    Result outcome;
+    Result outcome = Failure{ErrorCode::Cancelled, QString()};
     bool finished = false;
     start(operation, key, value, &loop, [&](const Result &result) {
         outcome = result;

@@ -1,6 +1,8 @@
 // Secrets in the operating system's keychain (Secret Service on Linux) through QtKeychain; never on disk.
 #pragma once
 
+#include "models/domain/result.h"
+
 #include <QObject>
 #include <QString>
 
@@ -10,14 +12,10 @@ class SecretStore : public QObject
 {
     Q_OBJECT
 public:
-    enum class Status { Ok, NotFound, NoBackend, AccessDenied, Failed };
-    struct Result
-    {
-        Status status = Status::Failed;
-        QString value;    // the secret, for a successful read
-        QString message;  // what went wrong and what to do, for anything but Ok
-        bool ok() const { return status == Status::Ok; }
-    };
+    // The secret, for a successful read (empty after a write or a removal). Failures: NotFound (no such entry),
+    // Unavailable (no keychain service, or it failed), Forbidden (the keychain refused access); each message says
+    // what to do.
+    using Result = ::Result<QString>;
     using Callback = std::function<void(const Result &)>;
 
     explicit SecretStore(const QString &service = QStringLiteral("goreporter-webhooks"), QObject *parent = nullptr);

@@ -28,7 +28,7 @@ QString WebhookSecrets::epicPrivateKeyKey(const QString &webhookId)
 
 Result<void> WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
 {
-    return Result<void>::failure(ErrorCode::Unavailable, result.message);
+    return Result<void>::failure(ErrorCode::Unavailable, result.message());
 }
 
 Result<void> WebhookSecrets::checkFormat(const QString &secret) const
@@ -49,13 +49,13 @@ WebhookSecrets::Status WebhookSecrets::status(const Webhook &webhook)
                                               "webhook. Set it again or delete it.")};
         return {Presence::NotSet, tr("No signing secret is set; requests are sent unsigned.")};
     }
-    if (stored.status == SecretStore::Status::NotFound)
+    if (stored.code() == ErrorCode::NotFound)
         return {Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but it is not in this workstation's "
                                           "keychain. Paste it here, or rotate it.")
                                            .arg(setOn, webhook.secretFingerprint)};
     if (!stored.ok())
-        return {Presence::KeychainUnavailable, stored.message};
-    if (SigningSecret::fingerprint(stored.value) != webhook.secretFingerprint)
+        return {Presence::KeychainUnavailable, stored.message()};
+    if (SigningSecret::fingerprint(stored.value()) != webhook.secretFingerprint)
         return {Presence::DiffersHere, tr("This workstation's keychain holds a different secret than the one set on %1. "
                                           "Paste the current secret, or rotate it.").arg(setOn)};
     return {Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is in this workstation's keychain.")
@@ -67,7 +67,7 @@ Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
     if (Result<void> format = checkFormat(secret); !format.ok())
         return format;
     const SecretStore::Result old = m_store.readAndWait(signingKey(webhook.id));
-    if (!old.ok() && old.status != SecretStore::Status::NotFound)
+    if (!old.ok() && old.code() != ErrorCode::NotFound)
         return keychainFailure(old);
     if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), secret); !written.ok())
         return keychainFailure(written);
@@ -80,7 +80,7 @@ Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
     const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
     if (!recorded.ok()) {
         if (old.ok())
-            m_store.writeAndWait(signingKey(webhook.id), old.value);
+            m_store.writeAndWait(signingKey(webhook.id), old.value());
         else
             m_store.removeAndWait(signingKey(webhook.id));
         return recorded;
@@ -97,24 +97,24 @@ Result<void> WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, 
         return format;
     const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
     if (!current.ok()) {
-        if (current.status != SecretStore::Status::NotFound)
+        if (current.code() != ErrorCode::NotFound)
             return keychainFailure(current);
         // Nothing to keep signing with: a rotation without an old secret is a plain set.
         return set(webhook, newSecret);
     }
-    if (const SecretStore::Result kept = m_store.writeAndWait(previousSigningKey(webhook.id), current.value); !kept.ok())
+    if (const SecretStore::Result kept = m_store.writeAndWait(previousSigningKey(webhook.id), current.value()); !kept.ok())
         return keychainFailure(kept);
     if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), newSecret); !written.ok())
         return keychainFailure(written);
 
     Webhook changed = webhook;
-    changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value);
+    changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value());
     changed.secretGraceUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(graceHours) * 3600);
     changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
     changed.secretSetAt = QDateTime::currentDateTimeUtc();
     const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
     if (!recorded.ok()) {
-        m_store.writeAndWait(signingKey(webhook.id), current.value);
+        m_store.writeAndWait(signingKey(webhook.id), current.value());
         m_store.removeAndWait(previousSigningKey(webhook.id));
         return recorded;
     }
@@ -126,7 +126,7 @@ Result<void> WebhookSecrets::remove(Webhook &webhook)
 {
     for (const QString &key : {signingKey(webhook.id), previousSigningKey(webhook.id)}) {
         const SecretStore::Result removed = m_store.removeAndWait(key);
-        if (!removed.ok() && removed.status != SecretStore::Status::NotFound)
+        if (!removed.ok() && removed.code() != ErrorCode::NotFound)
             return keychainFailure(removed);
     }
     Webhook changed = webhook;
@@ -144,8 +144,8 @@ std::optional<QString> WebhookSecrets::reveal(const Webhook &webhook, QString *e
 {
     const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
     if (!current.ok()) {
-        *errorMessage = current.message;
+        *errorMessage = current.message();
         return std::nullopt;
     }
-    return current.value;
+    return current.value();
 }
