@@ -9,7 +9,8 @@
 #
 # FILE: a file filled by delivery-bench --sqlite-file; CLUSTER_URL: postgresql://user@127.0.0.1:port/postgres;
 # NAME: the database to create there. Needs sqlite3, psql and the console (build/app/goreporter-webhooks) to
-# create the schema. Prints the URL of the filled database.
+# create the schema, and to migrate the file first, so that both hold the same counts. Prints the URL of the
+# filled database.
 set -euo pipefail
 [ $# -eq 3 ] || { echo "usage: $0 FILE CLUSTER_URL NAME" >&2; exit 2; }
 file=$1
@@ -23,7 +24,9 @@ url="postgresql://$user@$host:$port/$name"
 here=$(cd "$(dirname "$0")/.." && pwd)
 
 psql -v ON_ERROR_STOP=1 -qh "$host" -p "$port" -U "$user" -d postgres -c "CREATE DATABASE $name"
-"$here/build/app/goreporter-webhooks" --database "$url" events list >/dev/null  # runs the migrations
+# Opening a database runs the migrations.
+"$here/build/app/goreporter-webhooks" --database "sqlite://$(realpath "$file")" events list >/dev/null
+"$here/build/app/goreporter-webhooks" --database "$url" events list >/dev/null
 pg() { psql -v ON_ERROR_STOP=1 -qh "$host" -p "$port" -U "$user" -d "$name" "$@"; }
 columns() { pg -Atc "SELECT string_agg(column_name, ', ' ORDER BY ordinal_position) FROM information_schema.columns
                      WHERE table_name = '$1'"; }
@@ -35,7 +38,8 @@ secondary="SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'deliver
            AND indexname NOT IN (SELECT conname FROM pg_constraint)"
 creates=$(pg -Atc "SELECT string_agg(indexdef, '; ') FROM ($secondary) i")
 pg <<< "SELECT 'DROP INDEX ' || indexname FROM ($secondary) i \gexec"
-for table in webhooks delivery_hourly; do
+# The counts the triggers keep come along: the triggers are off while copying.
+for table in webhooks delivery_hourly undelivered_messages; do
     copy "$table" "$(columns $table)" < <(sqliteRows "$(columns $table)" "$table")
 done
 deliveryColumns=$(columns deliveries)

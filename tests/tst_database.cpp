@@ -81,15 +81,20 @@ void TestDatabase_::reopenIsIdempotent()
 {
     auto testDb = TestDatabase::create(currentEngine());
     QVERIFY(testDb);
+    int migrations = -1;  // as many as the first opening applied; versions need not be contiguous
     for (int i = 0; i < 2; ++i) {
         Database db;
         QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
         QSqlQuery query(db.connection());
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM event_types")) && query.next());
         QCOMPARE(query.value(0).toInt(), 7);
-        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && query.next());
-        QCOMPARE(query.value(0).toInt(), Migrations::latestVersion());
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), MAX(version) FROM schema_migrations")) && query.next());
+        QCOMPARE(query.value(1).toInt(), Migrations::latestVersion());
+        if (i == 0)
+            migrations = query.value(0).toInt();
+        QCOMPARE(query.value(0).toInt(), migrations);
     }
+    QVERIFY(migrations > 1);
 }
 
 void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()
@@ -97,10 +102,13 @@ void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()
     auto testDb = TestDatabase::create(currentEngine());
     QVERIFY(testDb);
     const int future = Migrations::latestVersion() + 7;
+    int migrations = 0;
     {
         Database db;
         QVERIFY(db.open(testDb->url()));
         QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && query.next());
+        migrations = query.value(0).toInt();
         QVERIFY(query.exec(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description)"
                                           " VALUES (%1, 0, 'from the future')").arg(future)));
         QVERIFY(query.exec(QStringLiteral("CREATE TABLE future_table (x INTEGER)")));
@@ -128,7 +136,7 @@ void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()
     {
         QSqlQuery query(raw);
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), MAX(version) FROM schema_migrations")) && query.next());
-        QCOMPARE(query.value(0).toInt(), Migrations::latestVersion() + 1);
+        QCOMPARE(query.value(0).toInt(), migrations + 1);
         QCOMPARE(query.value(1).toInt(), future);
         QVERIFY(raw.tables().contains(QStringLiteral("future_table")));
     }

@@ -2,8 +2,11 @@
 #include "models/storage/deliverylog.h"
 #include "models/domain/redaction.h"
 #include "models/storage/deliveryrepository.h"
+#include "testsupport/concurrentwriters.h"
 #include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
+#include "testsupport/healthfromattempts.h"
+#include "testsupport/schemarewind.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QBuffer>
@@ -13,7 +16,6 @@
 #include <QSet>
 #include <QSqlQuery>
 #include <QTest>
-#include <QThread>
 
 #include <map>
 
@@ -117,18 +119,9 @@ QList<qint64> idsOf(const QList<DeliveryListRow> &rows)
 
 GeneratedAttempt attemptAt(const GeneratedWebhook &w, qint64 startedAt, bool success)
 {
-    GeneratedAttempt a;
-    a.webhookId = w.id;
-    a.webhookName = w.name;
-    a.eventId = u"evt_"_s + QString::number(startedAt);
     static int made = 0;  // attempts made at one instant are still separate messages
-    a.messageId = u"msg_%1_%2"_s.arg(startedAt).arg(++made);
-    a.startedAtMs = startedAt;
-    a.success = success;
-    a.responseStatus = success ? 200 : 503;
-    a.durationMs = 100;
-    if (!success)
-        a.error = u"http-5xx: 503 Service Unavailable"_s;
+    GeneratedAttempt a = makeAttempt(w, u"msg_%1_%2"_s.arg(startedAt).arg(++made), startedAt, success);
+    a.eventId = u"evt_"_s + QString::number(startedAt);
     return a;
 }
 
@@ -492,72 +485,14 @@ void TestDeliveryLog::healthMatchesBruteForce()
     const auto health = deliveries.health(thresholds, log->now, &error);
     QVERIFY2(health, qPrintable(error));
     QCOMPARE(health->size(), log->webhooks.size());
-    const qint64 now = log->now.toMSecsSinceEpoch();
-    // The list rows have no message id: read it once, beside them.
-    QHash<qint64, QString> messageOf;
-    QSqlQuery messages(log->db.database->connection());
-    QVERIFY(messages.exec(u"SELECT id, message_id FROM deliveries"_s));
-    while (messages.next())
-        messageOf.insert(messages.value(0).toLongLong(), messages.value(1).toString());
-    for (const WebhookHealth &h : *health) {
-        WebhookHealth expected;
-        bool seenSuccess = false;
-        // Messages (here: events of this webhook) that some attempt delivered, and those that failed in a window.
-        QSet<QString> delivered;
-        QSet<QString> failed24h;
-        QSet<QString> failed7d;
-        for (const DeliveryListRow &r : log->all) {  // newest first
-            if (r.webhookId != h.webhookId)
-                continue;
-            const QString message = messageOf.value(r.id);
-            if (r.success)
-                delivered.insert(message);
-            else if (r.startedAtMs >= now - dayMs)
-                failed24h.insert(message);
-            if (!r.success && r.startedAtMs >= now - 7 * dayMs)
-                failed7d.insert(message);
-            if (!expected.lastStartedAtMs) {
-                expected.lastStartedAtMs = r.startedAtMs;
-                expected.lastStatus = r.responseStatus;
-                expected.lastSuccess = r.success;
-            }
-            seenSuccess = seenSuccess || r.success;
-            if (!seenSuccess)
-                ++expected.consecutiveFailures;
-            if (r.startedAtMs >= now - dayMs) {
-                ++expected.attempts24h;
-                expected.successes24h += r.success;
-            }
-            if (r.startedAtMs >= now - 7 * dayMs) {
-                ++expected.attempts7d;
-                expected.successes7d += r.success;
-            }
-        }
-        QCOMPARE(h.lastStartedAtMs, expected.lastStartedAtMs);
-        QCOMPARE(h.lastStatus, expected.lastStatus);
-        QCOMPARE(h.lastSuccess, expected.lastSuccess);
-        QCOMPARE(h.consecutiveFailures, expected.consecutiveFailures);
-        QCOMPARE(h.attempts24h, expected.attempts24h);
-        QCOMPARE(h.successes24h, expected.successes24h);
-        QCOMPARE(h.attempts7d, expected.attempts7d);
-        QCOMPARE(h.successes7d, expected.successes7d);
-        expected.everDelivered = seenSuccess;
-        QCOMPARE(h.everDelivered, expected.everDelivered);
-        // Events are counted where the attempts fall short of the threshold, the only place they decide.
-        const auto attemptRate = h.attempts24h > 0 ? h.successRate24h() : h.successRate7d();
-        const bool counted = h.active && h.lastSuccess && attemptRate && *attemptRate < thresholds.yellowBelowSuccessRate;
-        QCOMPARE(h.undeliveredCounted, counted);
-        expected.undeliveredCounted = counted;
-        if (counted && h.attempts24h > 0) {
-            expected.undeliveredEvents24h = (failed24h - delivered).size();
-            QCOMPARE(h.undeliveredEvents24h, expected.undeliveredEvents24h);
-        } else if (counted) {
-            expected.undeliveredEvents7d = (failed7d - delivered).size();
-            QCOMPARE(h.undeliveredEvents7d, expected.undeliveredEvents7d);
-        }
-        expected.active = h.active;
-        QCOMPARE(h.colour, healthColour(expected, thresholds));
-    }
+    compareWithHealthFromAttempts(*health, readLoggedAttempts(*log->db.database), log->now.toMSecsSinceEpoch(),
+                                  thresholds);
+    if (QTest::currentTestFailed())
+        return;
+    // Counting the events matters somewhere: a flaky webhook falls short of the threshold by its attempts.
+    QVERIFY(std::any_of(health->begin(), health->end(), [](const WebhookHealth &h) {
+        return h.undeliveredCounted && h.undeliveredEvents24h + h.undeliveredEvents7d > 0;
+    }));
     // The generator's profiles: down for three hours, switched off, never delivered to, flaky.
     QCOMPARE(health->at(2).colour, WebhookHealthColour::Red);
     QVERIFY(health->at(2).consecutiveFailures >= 3);
@@ -1009,40 +944,25 @@ void TestDeliveryLog::attemptNumbersFromTwoWritersNeverCollide()
     // Two dispatchers retry one message at the same moment: every attempt is recorded, each with its own number.
     auto db = openTestDatabase(currentEngine());
     QVERIFY(db.ok());
-    const DatabaseUrl url = db.database->url();
-    const QString password = db.database->password();
     constexpr int perWriter = 40;
-    QString failures[2];
-    auto writer = [&](int which) {
-        Database connection;
-        connection.setBusyTimeout(20000);
-        if (!connection.open(url, password)) {
-            failures[which] = connection.errorString();
-            return;
-        }
-        DeliveryRepository repository(connection);
-        for (int i = 0; i < perWriter; ++i) {
-            DeliveryRecord record;
-            record.webhookName = u"Cardiology"_s;
-            record.eventType = u"battery.low"_s;
-            record.eventId = u"evt_race"_s;
-            record.messageId = u"msg_race"_s;
-            record.trigger = DeliveryTrigger::Event;
-            record.requestUrl = u"https://receiver.example/hook"_s;
-            record.error = u"http-5xx: 503 Service Unavailable"_s;
-            QString error;
-            if (!repository.record(record, &error)) {
-                failures[which] += error + u'\n';
-                return;
+    const QString failures = runConcurrentWriters(
+        db.database->url(), db.database->password(), 2, [&](DeliveryRepository &repository, int) {
+            for (int i = 0; i < perWriter; ++i) {
+                DeliveryRecord record;
+                record.webhookName = u"Cardiology"_s;
+                record.eventType = u"battery.low"_s;
+                record.eventId = u"evt_race"_s;
+                record.messageId = u"msg_race"_s;
+                record.trigger = DeliveryTrigger::Event;
+                record.requestUrl = u"https://receiver.example/hook"_s;
+                record.error = u"http-5xx: 503 Service Unavailable"_s;
+                QString error;
+                if (!repository.record(record, &error))
+                    return error;
             }
-        }
-    };
-    std::unique_ptr<QThread> first(QThread::create(writer, 0));
-    std::unique_ptr<QThread> second(QThread::create(writer, 1));
-    first->start();
-    second->start();
-    QVERIFY(first->wait(120000) && second->wait(120000));
-    QVERIFY2(failures[0].isEmpty() && failures[1].isEmpty(), qPrintable(failures[0] + failures[1]));
+            return QString();
+        });
+    QVERIFY2(failures.isEmpty(), qPrintable(failures));
     QSqlQuery query(db.database->connection());
     QVERIFY(query.exec(u"SELECT attempt FROM deliveries WHERE message_id = 'msg_race' ORDER BY attempt"_s));
     QList<int> attempts;
@@ -1074,12 +994,7 @@ void TestDeliveryLog::migrationNumbersTwinAttemptsAgain()
     QString error;
     const auto webhooks = DeliveryGenerator::createWebhooks(*db.database, 1, &error);
     QVERIFY2(webhooks, qPrintable(error));
-    {
-        QSqlQuery raw(db.database->connection());
-        QVERIFY(raw.exec(u"DROP INDEX deliveries_by_message"_s));
-        QVERIFY(raw.exec(u"CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"_s));
-        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 6"_s));
-    }
+    QVERIFY2(rewindSchema(*db.database, 5, &error), qPrintable(error));
     const qint64 base = QDateTime::currentMSecsSinceEpoch() - 60000;
     QList<GeneratedAttempt> rows;
     for (int i = 0; i < 3; ++i) {

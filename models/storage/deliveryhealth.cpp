@@ -106,25 +106,27 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
     QString reason;
     QList<WebhookHealth> result;
     QHash<QString, qsizetype> rowOf;
-    QList<std::array<qint64, 4>> parts;  // per webhook: attempts and successes of the day's and the week's part hour
     {
         // Per webhook: the newest attempt and the newest success are single probes of the (webhook, time) and
         // (webhook, success, time) indexes. Every attempt after the last success failed, so the failures in a row
-        // are the attempts after it: those of its own hour from the index, the later hours from the hourly
-        // counts (all of them when nothing ever succeeded). The part hours of the windows are index ranges.
+        // are the attempts after it: those of its own hour from the failures' index, the later hours from the
+        // hourly counts (all of them when nothing ever succeeded); none when the newest attempt is the success,
+        // which needs no look. The part hours of the windows are index ranges of the successes and of the
+        // failures, so that each attempt is read once.
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString partCount = u"(SELECT COUNT(*) FROM deliveries p WHERE p.webhook_id = x.id%1"
+        const QString partCount = u"(SELECT COUNT(*) FROM deliveries p WHERE p.webhook_id = x.id AND p.success = %1"
                                   " AND p.started_at >= ? AND p.started_at < ?)"_s;
         const QString sql =
-            u"SELECT x.id, x.name, x.active, l.started_at, l.response_status, l.success, x.last_success_id,"
-            " (SELECT COUNT(*) FROM deliveries f WHERE f.webhook_id = x.id AND f.started_at >= s.started_at"
-            "   AND f.started_at < (s.started_at / 3600000) * 3600000 + 3600000"
-            "   AND (f.started_at, f.id) > (s.started_at, s.id)),"
-            " (SELECT COALESCE(SUM(h.attempts), 0) FROM delivery_hourly h WHERE h.webhook_id = x.id"
-            "   AND h.hour_start > COALESCE((s.started_at / 3600000) * 3600000, ?)), "_s
-            + partCount.arg(QString()) + u", "_s + partCount.arg(u" AND p.success = TRUE"_s) + u", "_s
-            + partCount.arg(QString()) + u", "_s + partCount.arg(u" AND p.success = TRUE"_s)
+            u"SELECT x.id, x.name, x.active, l.started_at, l.response_status, l.success, s.id,"
+            " CASE WHEN l.id = s.id THEN 0 ELSE"
+            "  (SELECT COUNT(*) FROM deliveries f WHERE f.webhook_id = x.id AND f.success = FALSE"
+            "    AND f.started_at >= s.started_at AND f.started_at < (s.started_at / 3600000) * 3600000 + 3600000"
+            "    AND (f.started_at, f.id) > (s.started_at, s.id))"
+            "  + (SELECT COALESCE(SUM(h.attempts), 0) FROM delivery_hourly h WHERE h.webhook_id = x.id"
+            "    AND h.hour_start > COALESCE((s.started_at / 3600000) * 3600000, ?)) END, "_s
+            + partCount.arg(u"TRUE"_s) + u", "_s + partCount.arg(u"FALSE"_s) + u", "_s
+            + partCount.arg(u"TRUE"_s) + u", "_s + partCount.arg(u"FALSE"_s)
             + u" FROM (SELECT w.id, w.name, w.active,"
               "   (SELECT d.id FROM deliveries d WHERE d.webhook_id = w.id"
               "     ORDER BY d.started_at DESC, d.id DESC LIMIT 1) AS last_id,"
@@ -135,8 +137,7 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
               " LEFT JOIN deliveries s ON s.id = x.last_success_id"
               " ORDER BY x.name"_s.arg(one ? u" WHERE w.id = ?"_s : QString());
         // Every hour when nothing ever succeeded; not the smallest qint64, which PostgreSQL would read as numeric.
-        QVariantList values{-std::numeric_limits<qint64>::max(),
-                            day.partFrom, day.partTo, day.partFrom, day.partTo,
+        QVariantList values{-std::numeric_limits<qint64>::max(), day.partFrom, day.partTo, day.partFrom, day.partTo,
                             week.partFrom, week.partTo, week.partFrom, week.partTo};
         if (one)
             values << onlyWebhookId;
@@ -152,30 +153,33 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
                 health.lastStatus = query.value(4).toInt();
             health.lastSuccess = query.value(5).toBool();
             health.everDelivered = !query.value(6).isNull();
-            health.consecutiveFailures = query.value(7).toLongLong() + query.value(8).toLongLong();
-            parts.append({query.value(9).toLongLong(), query.value(10).toLongLong(), query.value(11).toLongLong(),
-                          query.value(12).toLongLong()});
+            health.consecutiveFailures = query.value(7).toLongLong();
+            health.successes24h = day.partSign * query.value(8).toLongLong();
+            health.attempts24h = health.successes24h + day.partSign * query.value(9).toLongLong();
+            health.successes7d = week.partSign * query.value(10).toLongLong();
+            health.attempts7d = health.successes7d + week.partSign * query.value(11).toLongLong();
             rowOf.insert(health.webhookId, result.size());
             result.append(health);
         }
     }
-    for (qsizetype i = 0; i < result.size(); ++i) {
-        WebhookHealth &health = result[i];
-        health.attempts24h = day.partSign * parts.at(i)[0];
-        health.successes24h = day.partSign * parts.at(i)[1];
-        health.attempts7d = week.partSign * parts.at(i)[2];
-        health.successes7d = week.partSign * parts.at(i)[3];
-    }
     {
+        // Each webhook's hours of the week are one range of the (webhook, hour, counts) index, read without the
+        // table; older hours, kept for as long as the log keeps attempts, are not read at all. SQLite walks the
+        // ranges in the order of webhook ids and groups them as it goes; PostgreSQL would rather join and group by
+        // hashing the ids, which costs more than the sums themselves, so there each webhook sums its own range.
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString sql = u"SELECT webhook_id,"
-                            " SUM(CASE WHEN hour_start >= ? THEN attempts ELSE 0 END),"
-                            " SUM(CASE WHEN hour_start >= ? THEN successes ELSE 0 END),"
-                            " SUM(attempts), SUM(successes)"
-                            " FROM delivery_hourly WHERE hour_start >= ?%1 GROUP BY webhook_id"_s
-                                .arg(one ? u" AND webhook_id = ?"_s : QString());
-        QVariantList values{day.hourlyFrom, day.hourlyFrom, week.hourlyFrom};
+        const QString sums = u"SUM(CASE WHEN hour_start >= ? THEN attempts ELSE 0 END),"
+                             " SUM(CASE WHEN hour_start >= ? THEN successes ELSE 0 END),"
+                             " SUM(CASE WHEN hour_start >= ? THEN undelivered ELSE 0 END),"
+                             " SUM(attempts), SUM(successes), SUM(undelivered)"_s;
+        const QString sql = m_database.engine() == DatabaseUrl::Engine::SQLite
+            ? u"SELECT webhook_id, %1 FROM delivery_hourly WHERE hour_start >= ? AND webhook_id %2"
+              " GROUP BY webhook_id"_s.arg(sums, one ? u"= ?"_s : u"IN (SELECT id FROM webhooks)"_s)
+            : u"SELECT w.id, c.* FROM webhooks w CROSS JOIN LATERAL (SELECT %1 FROM delivery_hourly h"
+              " WHERE h.webhook_id = w.id AND h.hour_start >= ?) c%2"_s
+                  .arg(sums, one ? u" WHERE w.id = ?"_s : QString());
+        QVariantList values{day.hourlyFrom, day.hourlyFrom, day.hourlyFrom, week.hourlyFrom};
         if (one)
             values << onlyWebhookId;
         if (!execPrepared(query, sql, values, &reason))
@@ -187,44 +191,50 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
             WebhookHealth &health = result[*row];
             health.attempts24h += query.value(1).toLongLong();
             health.successes24h += query.value(2).toLongLong();
-            health.attempts7d += query.value(3).toLongLong();
-            health.successes7d += query.value(4).toLongLong();
+            health.undeliveredEvents24h = query.value(3).toLongLong();
+            health.attempts7d += query.value(4).toLongLong();
+            health.successes7d += query.value(5).toLongLong();
+            health.undeliveredEvents7d = query.value(6).toLongLong();
         }
     }
-    // Events only where they can change the colour: the share of delivered events is never below the share of
-    // successful attempts, so a webhook whose attempts already meet the threshold needs no counting of events.
-    // Only the window the colour is judged on: the last 24 hours, or 7 days when nothing was sent in 24 hours.
+    // The events are reported only where they can change the colour, as they were when counting them cost a look
+    // at every failed attempt: the share of delivered events is never below the share of successful attempts, so
+    // a webhook whose attempts already meet the threshold is judged by them. Only the window the colour is judged
+    // on: the last 24 hours, or 7 days when nothing was sent in 24 hours.
     QStringList needEvents[2]; // [0]: 24 h, [1]: 7 d
-    for (const WebhookHealth &health : std::as_const(result)) {
+    for (WebhookHealth &health : result) {
         const bool lastDay = health.attempts24h > 0;
         const auto attemptRate = lastDay ? health.successRate24h() : health.successRate7d();
-        if (health.active && health.lastSuccess && attemptRate && *attemptRate < thresholds.yellowBelowSuccessRate)
+        health.undeliveredCounted = health.active && health.lastSuccess && attemptRate
+                                    && *attemptRate < thresholds.yellowBelowSuccessRate;
+        if (!health.undeliveredCounted || !lastDay)
+            health.undeliveredEvents24h = 0;
+        if (!health.undeliveredCounted || lastDay)
+            health.undeliveredEvents7d = 0;
+        if (health.undeliveredCounted)
             needEvents[lastDay ? 0 : 1].append(health.webhookId);
     }
+    // The part hour of the window, for those webhooks only: their undelivered messages by the newest attempt.
     for (int window = 0; window < 2; ++window) {
         const QStringList &ids = needEvents[window];
-        if (ids.isEmpty())
+        const WindowPlan &plan = window == 0 ? day : week;
+        if (ids.isEmpty() || plan.partSign == 0)
             continue;
-        // Undelivered events: messages with a failed attempt in the window that no attempt to the webhook
-        // delivered, found from the failures alone through the (webhook, success, time) index.
         QSqlQuery query(db);
         query.setForwardOnly(true);
-        const QString sql = u"SELECT f.webhook_id, COUNT(DISTINCT f.message_id) FROM deliveries f"
-                            " WHERE f.webhook_id IN (%1) AND f.success = FALSE AND f.started_at >= ?"
-                            " AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.message_id = f.message_id"
-                            "   AND d.webhook_id = f.webhook_id AND d.success = TRUE)"
-                            " GROUP BY f.webhook_id"_s.arg(QStringList(ids.size(), u"?"_s).join(u", "_s));
+        const QString sql = u"SELECT webhook_id, COUNT(*) FROM undelivered_messages WHERE webhook_id IN (%1)"
+                            " AND last_started_at >= ? AND last_started_at < ? GROUP BY webhook_id"_s
+                                .arg(QStringList(ids.size(), u"?"_s).join(u", "_s));
         QVariantList values;
         for (const QString &id : ids)
             values << id;
-        values << (window == 0 ? nowMs - dayMs : nowMs - 7 * dayMs);
+        values << plan.partFrom << plan.partTo;
         if (!execPrepared(query, sql, values, &reason))
             return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
-        for (const QString &id : ids)
-            result[rowOf.value(id)].undeliveredCounted = true;
         while (query.next()) {
             WebhookHealth &health = result[rowOf.value(query.value(0).toString())];
-            (window == 0 ? health.undeliveredEvents24h : health.undeliveredEvents7d) = query.value(1).toLongLong();
+            (window == 0 ? health.undeliveredEvents24h : health.undeliveredEvents7d)
+                += plan.partSign * query.value(1).toLongLong();
         }
     }
     for (WebhookHealth &health : result)

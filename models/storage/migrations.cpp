@@ -2,6 +2,7 @@
 #include "models/storage/migrations.h"
 
 #include "models/storage/database.h"
+#include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
 #include "models/domain/webhook.h"
 
@@ -209,6 +210,11 @@ const QList<Migration> &allMigrations()
         // insert, keeps the numbers unique. Logs written before may hold twins; their message's attempts are
         // numbered again in the order they were made.
         {6, "delivery log: unique attempt numbers per message", {}, numberTwinAttemptsAgain},
+        // Health counts the events that no attempt delivered from hourly counts too, instead of looking at every
+        // failed attempt of the window (undeliveredcounts.cpp). Version 7 belongs to another change; the runner
+        // applies the versions above a database's own in order and needs no contiguous numbers.
+        {8, "delivery log: undelivered events per webhook and hour for webhook health",
+         UndeliveredCounts::migrationStatements()},
     };
     return migrations;
 }

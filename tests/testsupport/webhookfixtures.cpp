@@ -53,6 +53,23 @@ GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool suc
     return row;
 }
 
+GeneratedAttempt makeAttempt(const GeneratedWebhook &webhook, const QString &messageId, qint64 startedAtMs,
+                             bool success)
+{
+    GeneratedAttempt row;
+    row.webhookId = webhook.id;
+    row.webhookName = webhook.name;
+    row.eventId = QStringLiteral("evt_") + messageId;
+    row.messageId = messageId;
+    row.startedAtMs = startedAtMs;
+    row.success = success;
+    row.responseStatus = success ? 200 : 503;
+    row.durationMs = 100;
+    if (!success)
+        row.error = QStringLiteral("http-5xx: 503 Service Unavailable");
+    return row;
+}
+
 OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)
 {
     OpenTestDatabase result;

@@ -17,6 +17,9 @@ Result<WebhookCredentials> resolveCredentials(SecretStore &keychain, const Webho
 
 // One attempt to webhook, minutesAgo minutes ago, answered 200 or 503; serial keeps event and message ids apart.
 GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool success, int serial);
+// An attempt of message messageId (of event "evt_" + messageId) to a generated webhook, answered 200 or 503.
+GeneratedAttempt makeAttempt(const GeneratedWebhook &webhook, const QString &messageId, qint64 startedAtMs,
+                             bool success);
 
 // A migrated, open database of the current test row's engine, kept alive with its TestDatabase.
 struct OpenTestDatabase

@@ -1,0 +1,60 @@
+// Takes a test database back to an older schema version, so that opening it again runs the later migrations on
+// what was written meanwhile, as it would for a log written by an older program.
+#include "testsupport/schemarewind.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// What undoes each migration, newest first.
+QStringList undoing(int version, DatabaseUrl::Engine engine)
+{
+    const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
+    switch (version) {
+    case 8:
+        return (sqlite ? QStringList{u"DROP TRIGGER deliveries_count_undelivered_insert"_s,
+                                     u"DROP TRIGGER deliveries_count_undelivered_delete"_s,
+                                     u"DROP TRIGGER deliveries_count_undelivered_update"_s,
+                                     u"DROP TRIGGER deliveries_count_undelivered_move"_s}
+                       : QStringList{u"DROP TRIGGER deliveries_count_undelivered ON deliveries"_s,
+                                     u"DROP TRIGGER deliveries_count_undelivered_update ON deliveries"_s,
+                                     u"DROP FUNCTION undelivered_messages_track()"_s,
+                                     u"DROP FUNCTION undelivered_messages_recount(TEXT, TEXT)"_s})
+               + QStringList{u"DROP TABLE undelivered_messages"_s, u"DROP INDEX delivery_hourly_counts"_s,
+                             u"ALTER TABLE delivery_hourly DROP COLUMN undelivered"_s};
+    case 6:
+        return {u"DROP INDEX deliveries_by_message"_s,
+                u"CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"_s};
+    default:
+        return {};
+    }
+}
+
+} // namespace
+
+bool rewindSchema(Database &database, int version, QString *error)
+{
+    QSqlQuery query(database.connection());
+    QList<int> applied;
+    if (!query.exec(u"SELECT version FROM schema_migrations WHERE version > %1 ORDER BY version DESC"_s.arg(version))) {
+        *error = Database::describe(query.lastError());
+        return false;
+    }
+    while (query.next())
+        applied << query.value(0).toInt();
+    for (int later : std::as_const(applied)) {
+        for (const QString &sql : undoing(later, database.engine())
+                                      + QStringList{u"DELETE FROM schema_migrations WHERE version = %1"_s.arg(later)}) {
+            if (!query.exec(sql)) {
+                *error = u"%1: %2"_s.arg(sql, Database::describe(query.lastError()));
+                return false;
+            }
+        }
+    }
+    return true;
+}
