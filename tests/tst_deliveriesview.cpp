@@ -6,6 +6,7 @@
 #include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
+#include "network/delivery/deliverypipeline.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhooksender.h"
 #include "testsupport/deliverygenerator.h"
@@ -159,6 +160,7 @@ private slots:
     void liveUpdateShowsNewAttemptAtTheTop_data() { addEngineRows(); }
     void liveUpdateShowsNewAttemptAtTheTop();
     void listenerSubscribesAgainAfterReconnect();
+    void recordedAttemptCompletesItsListedRow();
     void exportWritesTheFilteredRows_data();
     void exportWritesTheFilteredRows();
     void exportCancelLeavesNoFile();
@@ -700,6 +702,43 @@ void TestDeliveriesView::listenerSubscribesAgainAfterReconnect()
                                                   QDateTime::currentMSecsSinceEpoch(), 1));
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowAt(0) && view->model()->rowAt(0)->id == id, waitMs);
     QVERIFY(notified.count() >= 1);
+}
+
+void TestDeliveriesView::recordedAttemptCompletesItsListedRow()
+{
+    QVERIFY(fill(300));
+    // As the pipeline does: recorded unfinished before the request leaves, completed with the answer.
+    DeliveryRecord record;
+    record.webhookId = m_webhooks.at(0).id;
+    record.webhookName = m_webhooks.at(0).name;
+    record.eventType = u"report.created"_s;
+    record.eventId = u"evt_test_send"_s;
+    record.messageId = u"msg_test_send"_s;
+    record.requestUrl = u"https://receiver.hospital.example/goreporter"_s;
+    record.error = DeliveryPipeline::unfinishedError();
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    QString error;
+    QVERIFY2(m_deliveries->record(record, &error), qPrintable(error));
+    DeliveriesView::Options options;
+    options.pollIntervalMs = 0;  // nothing but the announcement can explain the update
+    auto view = makeView(options);
+    view->show();
+    QVERIFY(waitUntilCounted(*view));
+    QTableView *table = view->tableView();
+    const QModelIndex errorCell = table->model()->index(0, DeliveryTableModel::ErrorColumn);
+    QCOMPARE(table->model()->data(errorCell).toString(), u"No outcome recorded"_s);
+
+    record.error = u"http-5xx: HTTP 503 Service Unavailable"_s;
+    record.responseStatus = 503;
+    record.finishedAt = record.startedAt.addMSecs(80);
+    record.durationMs = 80;
+    QVERIFY2(m_deliveries->complete(record, &error), qPrintable(error));
+    QSignalSpy completed(view->model(), &DeliveryTableModel::rowsCompleted);
+    m_repository->noteAttemptRecorded(record);  // what the test-send dialog and redelivery do after each send
+    QVERIFY(completed.wait(waitMs));
+    QCOMPARE(table->model()->data(table->model()->index(0, DeliveryTableModel::StatusColumn)).toInt(), 503);
+    QVERIFY2(table->model()->data(errorCell).toString() != u"No outcome recorded"_s,
+             qPrintable(table->model()->data(errorCell).toString()));
 }
 
 void TestDeliveriesView::exportWritesTheFilteredRows_data()

@@ -209,6 +209,15 @@ const QList<Migration> &allMigrations()
         // insert, keeps the numbers unique. Logs written before may hold twins; their message's attempts are
         // numbered again in the order they were made.
         {6, "delivery log: unique attempt numbers per message", {}, numberTwinAttemptsAgain},
+        // An attempt is recorded unfinished before its request leaves and completed with the answer: open views
+        // on PostgreSQL hear of the completion too (once per statement, on the channel and with the function of
+        // migration 3), so that a listed "No outcome recorded" turns into the outcome. SQLite views poll.
+        {7, "delivery log: notify listeners of completed attempts (PostgreSQL)",
+         {
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_notify_complete AFTER UPDATE OF finished_at ON deliveries"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
+         }},
     };
     return migrations;
 }
