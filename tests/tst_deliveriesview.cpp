@@ -6,7 +6,6 @@
 #include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
-#include "network/delivery/deliverypipeline.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhooksender.h"
 #include "testsupport/deliverygenerator.h"
@@ -708,15 +707,7 @@ void TestDeliveriesView::recordedAttemptCompletesItsListedRow()
 {
     QVERIFY(fill(300));
     // As the pipeline does: recorded unfinished before the request leaves, completed with the answer.
-    DeliveryRecord record;
-    record.webhookId = m_webhooks.at(0).id;
-    record.webhookName = m_webhooks.at(0).name;
-    record.eventType = u"report.created"_s;
-    record.eventId = u"evt_test_send"_s;
-    record.messageId = u"msg_test_send"_s;
-    record.requestUrl = u"https://receiver.hospital.example/goreporter"_s;
-    record.error = DeliveryPipeline::unfinishedError();
-    record.startedAt = QDateTime::currentDateTimeUtc();
+    DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_test_send"_s, QDateTime::currentDateTimeUtc());
     QString error;
     QVERIFY2(m_deliveries->record(record, &error), qPrintable(error));
     DeliveriesView::Options options;

@@ -4,7 +4,6 @@
 #include "models/storage/deliverylistener.h"
 #include "models/storage/deliveryrepository.h"
 #include "models/storage/querycanceller.h"
-#include "network/delivery/deliverypipeline.h"
 #include "testsupport/blockeddeliverylog.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/modelsignals.h"
@@ -540,18 +539,9 @@ void TestDeliveryTableModel::destroyingWhileAQueryIsBlockedDoesNotWait()
 void TestDeliveryTableModel::unfinishedAttemptIsCompletedInPlace()
 {
     QVERIFY(fill(300));
-    // Recorded as the pipeline does before the request leaves: no outcome, no end.
-    DeliveryRecord record;
-    record.webhookId = m_webhooks.at(0).id;
-    record.webhookName = m_webhooks.at(0).name;
-    record.eventType = u"report.created"_s;
-    record.eventId = u"evt_on_its_way"_s;
-    record.messageId = u"msg_on_its_way"_s;
-    record.trigger = DeliveryTrigger::Event;
-    record.requestUrl = u"https://receiver.hospital.example/goreporter"_s;
-    record.requestBody = "{}";
-    record.error = DeliveryPipeline::unfinishedError();
-    record.startedAt = QDateTime::currentDateTimeUtc().addSecs(3600);  // the newest: row 0
+    // The newest attempt (row 0), recorded as the pipeline does before the request leaves.
+    DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_on_its_way"_s,
+                                                 QDateTime::currentDateTimeUtc().addSecs(3600));
     DeliveryRepository deliveries(*m_db.database);
     QString error;
     QVERIFY2(deliveries.record(record, &error), qPrintable(error));
