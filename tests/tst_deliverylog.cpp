@@ -1078,7 +1078,7 @@ void TestDeliveryLog::migrationNumbersTwinAttemptsAgain()
         QSqlQuery raw(db.database->connection());
         QVERIFY(raw.exec(u"DROP INDEX deliveries_by_message"_s));
         QVERIFY(raw.exec(u"CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"_s));
-        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version = 6"_s));
+        QVERIFY(raw.exec(u"DELETE FROM schema_migrations WHERE version >= 6"_s));  // as written before 6
     }
     const qint64 base = QDateTime::currentMSecsSinceEpoch() - 60000;
     QList<GeneratedAttempt> rows;

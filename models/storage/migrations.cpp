@@ -212,8 +212,11 @@ const QList<Migration> &allMigrations()
         // An attempt is recorded unfinished before its request leaves and completed with the answer: open views
         // on PostgreSQL hear of the completion too (once per statement, on the channel and with the function of
         // migration 3), so that a listed "No outcome recorded" turns into the outcome. SQLite views poll.
+        // Dropped first, so that it can run again on a schema that has it, as migration 6 can.
         {7, "delivery log: notify listeners of completed attempts (PostgreSQL)",
          {
+             QStringLiteral("${postgresql_only}"
+                            "DROP TRIGGER IF EXISTS deliveries_notify_complete ON deliveries"),
              QStringLiteral("${postgresql_only}"
                             "CREATE TRIGGER deliveries_notify_complete AFTER UPDATE OF finished_at ON deliveries"
                             " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
