@@ -45,8 +45,9 @@ DeliveryTableModel::~DeliveryTableModel()
 {
     if (!m_thread)
         return;  // the application has ended the thread already, and the worker with it
-    m_worker->stop();
-    m_running->canceller.cancel();
+    m_worker->stop();  // first: a request the worker takes up from now on does not run
+    if (m_running->generation.load() >= 0)
+        m_running->canceller.cancel();  // the one it runs
     m_thread->quit();
 }
 
