@@ -17,6 +17,8 @@ packages=(
     qt6-base-dev qt6-base-dev-tools libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     qt6-translations-l10n qtkeychain-qt6-dev libqt6sql6-sqlite libqt6sql6-psql libqt6svg6 libgl-dev libssl-dev
     qt6-charts-dev
+    # sqlite3.h and libsqlite3, to interrupt a running query of Qt's SQLite driver (which uses the same library).
+    libsqlite3-dev
     # The keychain at run time: the Secret Service API and GNOME Keyring providing it.
     libsecret-1-0 gnome-keyring dbus-user-session
     # Fonts: Liberation Sans has metrics close to the Segoe UI that Teams draws cards with; DejaVu for the rest.

@@ -159,6 +159,7 @@ private slots:
     void liveUpdateShowsNewAttemptAtTheTop_data() { addEngineRows(); }
     void liveUpdateShowsNewAttemptAtTheTop();
     void listenerSubscribesAgainAfterReconnect();
+    void recordedAttemptCompletesItsListedRow();
     void exportWritesTheFilteredRows_data();
     void exportWritesTheFilteredRows();
     void exportCancelLeavesNoFile();
@@ -700,6 +701,35 @@ void TestDeliveriesView::listenerSubscribesAgainAfterReconnect()
                                                   QDateTime::currentMSecsSinceEpoch(), 1));
     QTRY_VERIFY_WITH_TIMEOUT(view->model()->rowAt(0) && view->model()->rowAt(0)->id == id, waitMs);
     QVERIFY(notified.count() >= 1);
+}
+
+void TestDeliveriesView::recordedAttemptCompletesItsListedRow()
+{
+    QVERIFY(fill(300));
+    // As the pipeline does: recorded unfinished before the request leaves, completed with the answer.
+    DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_test_send"_s, QDateTime::currentDateTimeUtc());
+    QString error;
+    QVERIFY2(m_deliveries->record(record, &error), qPrintable(error));
+    DeliveriesView::Options options;
+    options.pollIntervalMs = 0;  // nothing but the announcement can explain the update
+    auto view = makeView(options);
+    view->show();
+    QVERIFY(waitUntilCounted(*view));
+    QTableView *table = view->tableView();
+    const QModelIndex errorCell = table->model()->index(0, DeliveryTableModel::ErrorColumn);
+    QCOMPARE(table->model()->data(errorCell).toString(), u"No outcome recorded"_s);
+
+    record.error = u"http-5xx: HTTP 503 Service Unavailable"_s;
+    record.responseStatus = 503;
+    record.finishedAt = record.startedAt.addMSecs(80);
+    record.durationMs = 80;
+    QVERIFY2(m_deliveries->complete(record, &error), qPrintable(error));
+    QSignalSpy completed(view->model(), &DeliveryTableModel::rowsCompleted);
+    m_repository->noteAttemptRecorded(record);  // what the test-send dialog and redelivery do after each send
+    QVERIFY(completed.wait(waitMs));
+    QCOMPARE(table->model()->data(table->model()->index(0, DeliveryTableModel::StatusColumn)).toInt(), 503);
+    QVERIFY2(table->model()->data(errorCell).toString() != u"No outcome recorded"_s,
+             qPrintable(table->model()->data(errorCell).toString()));
 }
 
 void TestDeliveriesView::exportWritesTheFilteredRows_data()

@@ -1,6 +1,8 @@
 // The per-webhook delivery chart: hourly buckets as bars and latency lines, ranges, the empty state, screenshots.
+#include "models/storage/backgroundthreads.h"
 #include "models/storage/database.h"
 #include "models/storage/webhookrepository.h"
+#include "testsupport/blockeddeliverylog.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/webhookfixtures.h"
@@ -13,7 +15,11 @@
 #include <QDir>
 #include <QLegend>
 #include <QLegendMarker>
+#include <QLabel>
 #include <QLineSeries>
+#include <QProgressBar>
+#include <QSignalSpy>
+#include <QSqlQuery>
 #include <QStackedBarSeries>
 #include <QTest>
 
@@ -41,6 +47,12 @@ GeneratedAttempt attempt(const Webhook &webhook, qint64 startedAtMs, bool succes
     return a;
 }
 
+// The dialog reads in the background: true once the read it started last is shown.
+bool readDone(DeliveryChartDialog &dialog)
+{
+    return QTest::qWaitFor([&] { return !dialog.isLoading(); }, 30000);
+}
+
 QString screenshotPath(const QString &name)
 {
     const QString folder = QCoreApplication::applicationDirPath() + u"/screenshots"_s;
@@ -60,6 +72,7 @@ private slots:
     void rangesAndCombo();
     void emptyRange();
     void unreadableLog();
+    void readsInTheBackgroundAndStopsWhenClosed();
     void retranslates();
     void screenshots();
 
@@ -124,6 +137,7 @@ void TestDeliveryChartDialog::bucketsShown()
 
     DeliveryChartDialog dialog(*m_db.database, webhook);
     dialog.setEnd(m_end);
+    QVERIFY(readDone(dialog));
     QCOMPARE(dialog.range(), DeliveryChartDialog::Range::Last24Hours);
     const QList<DeliveryHourBucket> &buckets = dialog.buckets();
     QCOMPARE(buckets.size(), 24);
@@ -186,11 +200,13 @@ void TestDeliveryChartDialog::rangesAndCombo()
     QVERIFY2(DeliveryGenerator::insert(*m_db.database, rows, &error), qPrintable(error));
     DeliveryChartDialog dialog(*m_db.database, webhook);
     dialog.setEnd(m_end);
+    QVERIFY(readDone(dialog));
     QVERIFY(!dialog.showsChart()); // nothing in the last 24 hours
 
     auto *combo = dialog.findChild<QComboBox *>();
     QVERIFY(combo);
     combo->setCurrentIndex(1);
+    QVERIFY(readDone(dialog));
     QCOMPARE(dialog.range(), DeliveryChartDialog::Range::Last7Days);
     QCOMPARE(dialog.buckets().size(), 7 * 24);
     QVERIFY(dialog.showsChart());
@@ -204,6 +220,7 @@ void TestDeliveryChartDialog::rangesAndCombo()
     QCOMPARE(failures, 0);
 
     dialog.setRange(DeliveryChartDialog::Range::Last30Days);
+    QVERIFY(readDone(dialog));
     QCOMPARE(combo->currentIndex(), 2);
     QCOMPARE(dialog.buckets().size(), 30 * 24);
     failures = 0;
@@ -217,9 +234,11 @@ void TestDeliveryChartDialog::emptyRange()
     const Webhook webhook = storedWebhook(u"Quiet"_s);
     DeliveryChartDialog dialog(*m_db.database, webhook);
     dialog.setEnd(m_end);
+    QVERIFY(readDone(dialog));
     QVERIFY(!dialog.showsChart());
     QCOMPARE(dialog.message(), u"No attempts to deliver to “Quiet” in the last 24 hours."_s);
     dialog.setRange(DeliveryChartDialog::Range::Last30Days);
+    QVERIFY(readDone(dialog));
     QCOMPARE(dialog.message(), u"No attempts to deliver to “Quiet” in the last 30 days."_s);
     QCOMPARE(dialog.buckets().size(), 30 * 24);
 }
@@ -228,10 +247,47 @@ void TestDeliveryChartDialog::unreadableLog()
 {
     const Webhook webhook = storedWebhook(u"Cardiology"_s);
     DeliveryChartDialog dialog(*m_db.database, webhook);
-    m_db.database->close();
+    QVERIFY(readDone(dialog));
+    QSqlQuery rename(m_db.database->connection());
+    QVERIFY(rename.exec(u"ALTER TABLE deliveries RENAME TO deliveries_elsewhere"_s));
     dialog.reload();
+    QVERIFY(readDone(dialog));
     QVERIFY(!dialog.showsChart());
     QVERIFY2(dialog.message().contains(u"could not be read"_s), qPrintable(dialog.message()));
+}
+
+void TestDeliveryChartDialog::readsInTheBackgroundAndStopsWhenClosed()
+{
+    const Webhook webhook = storedWebhook(u"Cardiology"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(BackgroundThreads::count(), 0, 30000);
+    // A read that nothing but a cancellation ends.
+    BlockedDeliveryLog blocked;
+    QString error;
+    QVERIFY2(blocked.block(m_db.storage->url(), &error), qPrintable(error));
+    DeliveryChartDialog dialog(*m_db.database, webhook);
+    QSignalSpy reloaded(&dialog, &DeliveryChartDialog::reloaded);
+    dialog.setRange(DeliveryChartDialog::Range::Last30Days);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The window answers while the month is read, and says that it is reading.
+    QVERIFY(dialog.isLoading());
+    auto *busy = dialog.findChild<QProgressBar *>(u"historyBusy"_s);
+    QVERIFY(busy);
+    QVERIFY(busy->isVisible());
+    QCOMPARE(dialog.findChild<QLabel *>(u"historySummary"_s)->text(), u"Reading the delivery history…"_s);
+    QVERIFY(!dialog.showsChart());
+    QCOMPARE(dialog.message(), u"Reading the delivery history of “Cardiology”…"_s);
+    QVERIFY(dialog.grab().save(screenshotPath(u"delivery-chart-reading.png"_s)));
+    // The read of the first range, replaced by the month's, was interrupted: only the month's thread is left.
+    QTRY_COMPARE_WITH_TIMEOUT(BackgroundThreads::count(), 1, 30000);
+    QVERIFY(dialog.isLoading());
+
+    // Closing stops the read; its thread ends although the log is still blocked.
+    dialog.close();
+    QVERIFY(!dialog.isLoading());
+    QTRY_COMPARE_WITH_TIMEOUT(BackgroundThreads::count(), 0, 30000);
+    QVERIFY(blocked.isHeld());
+    QVERIFY(reloaded.isEmpty());
 }
 
 void TestDeliveryChartDialog::retranslates()
@@ -241,6 +297,7 @@ void TestDeliveryChartDialog::retranslates()
     QVERIFY(DeliveryGenerator::insert(*m_db.database, {attempt(webhook, m_end.toMSecsSinceEpoch() - 60000, true, 10)}, &error));
     DeliveryChartDialog dialog(*m_db.database, webhook);
     dialog.setEnd(m_end);
+    QVERIFY(readDone(dialog));
     const qsizetype series = dialog.chart()->series().size();
     QEvent change(QEvent::LanguageChange);
     QApplication::sendEvent(&dialog, &change);
@@ -266,13 +323,16 @@ void TestDeliveryChartDialog::screenshots()
 
     DeliveryChartDialog dialog(*m_db.database, flaky);
     dialog.setEnd(m_end);
+    QVERIFY(readDone(dialog));
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.showsChart());
     QVERIFY(dialog.grab().save(screenshotPath(u"delivery-chart.png"_s)));
     dialog.setRange(DeliveryChartDialog::Range::Last7Days);
+    QVERIFY(readDone(dialog));
     QVERIFY(dialog.grab().save(screenshotPath(u"delivery-chart-7d.png"_s)));
     dialog.setRange(DeliveryChartDialog::Range::Last30Days);
+    QVERIFY(readDone(dialog));
     QVERIFY(dialog.grab().save(screenshotPath(u"delivery-chart-30d.png"_s)));
 
     Webhook quiet;
@@ -280,6 +340,7 @@ void TestDeliveryChartDialog::screenshots()
     quiet.name = webhooks->last().name;
     DeliveryChartDialog empty(*m_db.database, quiet);
     empty.setEnd(m_end);
+    QVERIFY(readDone(empty));
     empty.show();
     QVERIFY(QTest::qWaitForWindowExposed(&empty));
     QVERIFY(!empty.showsChart());

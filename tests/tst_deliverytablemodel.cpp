@@ -1,6 +1,12 @@
 // The lazy deliveries table model on both engines: model tester, full scroll, jumps, stale results, live inserts, reconnects.
 #include "models/itemmodels/deliverytablemodel.h"
+#include "models/storage/backgroundthreads.h"
+#include "models/storage/deliverylistener.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/storage/querycanceller.h"
+#include "testsupport/blockeddeliverylog.h"
 #include "testsupport/deliverygenerator.h"
+#include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -10,8 +16,6 @@
 #include <QSqlQuery>
 #include <QTest>
 #include <QtConcurrent/QtConcurrentRun>
-
-using namespace Qt::StringLiterals;
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +73,12 @@ private slots:
     void newAttemptsAppearWithoutReset_data() { addEngineRows(); }
     void newAttemptsAppearWithoutReset();
     void droppedConnectionShowsErrorAndRecovers();
+    void staleBlockedQueryIsInterrupted_data() { addEngineRows(); }
+    void staleBlockedQueryIsInterrupted();
+    void destroyingWhileAQueryIsBlockedDoesNotWait_data() { addEngineRows(); }
+    void destroyingWhileAQueryIsBlockedDoesNotWait();
+    void unfinishedAttemptIsCompletedInPlace_data() { addEngineRows(); }
+    void unfinishedAttemptIsCompletedInPlace();
 
 private:
     bool fill(qint64 attempts);
@@ -460,9 +470,135 @@ void TestDeliveryTableModel::staleQueryIsCancelledOnPostgres()
     };
     QTRY_VERIFY_WITH_TIMEOUT(sleeping(), 20000);
     QString error;
-    QVERIFY2(DeliveryTableModel::cancelBackendQuery(storage->url(), {}, pid, &error), qPrintable(error));
+    QVERIFY2(QueryCanceller::cancelPostgresBackend(storage->url(), {}, pid, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(slowQuery.isFinished(), 20000);
     QVERIFY2(slowQuery.result().contains(u"cancel"_s), qPrintable(slowQuery.result()));
+}
+
+void TestDeliveryTableModel::staleBlockedQueryIsInterrupted()
+{
+    QVERIFY(fill(500));
+    DeliveryTableModel model(m_db.storage->url(), {});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(QTest::qWaitFor([&] { return model.isCountKnown(); }, waitMs));
+    BlockedDeliveryLog blocked;
+    QString error;
+    QVERIFY2(blocked.block(m_db.storage->url(), &error), qPrintable(error));
+
+    // A listing whose query cannot end by itself...
+    QSignalSpy dropped(&model, &DeliveryTableModel::staleResultDropped);
+    QSignalSpy errors(&model, &DeliveryTableModel::errorOccurred);
+    DeliveryFilter failures;
+    failures.result = DeliveryFilter::Result::Failure;
+    model.setFilter(failures);
+    const int stuck = model.generation();
+    QTRY_COMPARE_WITH_TIMEOUT(model.runningGeneration(), stuck, waitMs);
+    // ...is stopped when the filter changes (an interrupt on SQLite, a cancel on PostgreSQL), and ends as a
+    // result nobody waits for, not as an error.
+    DeliveryFilter successes;
+    successes.result = DeliveryFilter::Result::Success;
+    model.setFilter(successes);
+    auto isStuck = [&](const QList<QVariant> &drop) { return drop.first().toInt() == stuck; };
+    QVERIFY(QTest::qWaitFor([&] { return std::any_of(dropped.begin(), dropped.end(), isStuck); }, waitMs));
+    QTRY_COMPARE_WITH_TIMEOUT(model.runningGeneration(), model.generation(), waitMs);
+    QVERIFY(errors.isEmpty());
+    QCOMPARE(model.state(), DeliveryTableModel::State::Loading);
+    QVERIFY(blocked.isHeld());
+
+    if (currentEngine() == DatabaseUrl::Engine::PostgreSQL) {
+        // The new listing was only waiting for the lock.
+        QSignalSpy firstPage(&model, &DeliveryTableModel::firstPageLoaded);
+        blocked.release();
+        QVERIFY(firstPage.wait(waitMs));
+        QCOMPARE(model.filter(), successes);
+        QVERIFY(errors.isEmpty());
+    }
+}
+
+void TestDeliveryTableModel::destroyingWhileAQueryIsBlockedDoesNotWait()
+{
+    QVERIFY(fill(500));
+    QTRY_COMPARE_WITH_TIMEOUT(BackgroundThreads::count(), 0, waitMs);
+    auto model = std::make_unique<DeliveryTableModel>(m_db.storage->url(), QString());
+    new QAbstractItemModelTester(model.get(), QAbstractItemModelTester::FailureReportingMode::QtTest, model.get());
+    QVERIFY(QTest::qWaitFor([&] { return model->isCountKnown(); }, waitMs));
+    QCOMPARE(BackgroundThreads::count(), 1);
+    BlockedDeliveryLog blocked;
+    QString error;
+    QVERIFY2(blocked.block(m_db.storage->url(), &error), qPrintable(error));
+    model->reload();
+    QTRY_COMPARE_WITH_TIMEOUT(model->runningGeneration(), model->generation(), waitMs);
+
+    // Had the destructor waited for the query, the test would hang here: nothing ends it but a cancellation.
+    model.reset();
+    // The worker's thread ends afterwards, with the log still blocked, and is deleted.
+    QTRY_COMPARE_WITH_TIMEOUT(BackgroundThreads::count(), 0, waitMs);
+    QVERIFY(blocked.isHeld());
+}
+
+void TestDeliveryTableModel::unfinishedAttemptIsCompletedInPlace()
+{
+    QVERIFY(fill(300));
+    // The newest attempt (row 0), recorded as the pipeline does before the request leaves.
+    DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_on_its_way"_s,
+                                                 QDateTime::currentDateTimeUtc().addSecs(3600));
+    DeliveryRepository deliveries(*m_db.database);
+    QString error;
+    QVERIFY2(deliveries.record(record, &error), qPrintable(error));
+
+    DeliveryTableModel model(m_db.storage->url(), {});
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QVERIFY(QTest::qWaitFor([&] { return model.isCountKnown(); }, waitMs));
+    QCOMPARE(model.rowAt(0)->id, record.id);
+    QVERIFY(!model.rowAt(0)->finished);
+    QCOMPARE(model.data(model.index(0, DeliveryTableModel::ErrorColumn)).toString(), u"No outcome recorded"_s);
+    const int rows = model.rowCount();
+
+    // PostgreSQL says so itself (migration 7); SQLite views poll.
+    std::unique_ptr<DeliveryListener> listener;
+    if (currentEngine() == DatabaseUrl::Engine::PostgreSQL) {
+        listener = std::make_unique<DeliveryListener>(m_db.storage->url(), QString());
+        connect(listener.get(), &DeliveryListener::notified, &model, &DeliveryTableModel::appendNewer);
+        QSignalSpy listening(listener.get(), &DeliveryListener::listeningChanged);
+        listener->start();
+        QVERIFY(listening.wait(waitMs));
+        QVERIFY(listener->isListening());
+    }
+    // A check before the outcome is there leaves the row as it is.
+    QSignalSpy checked(&model, &DeliveryTableModel::newerRowsChecked);
+    model.appendNewer();
+    QVERIFY(checked.wait(waitMs));
+    QVERIFY(!model.rowAt(0)->finished);
+
+    ModelSignals changes(&model);
+    QSignalSpy completed(&model, &DeliveryTableModel::rowsCompleted);
+    record.error.clear();
+    record.success = true;
+    record.responseStatus = 200;
+    record.responseSize = 2;
+    record.responseBody = "{}";
+    record.finishedAt = record.startedAt.addMSecs(120);
+    record.durationMs = 120;
+    QVERIFY2(deliveries.complete(record, &error), qPrintable(error));
+    if (currentEngine() == DatabaseUrl::Engine::SQLite)
+        model.appendNewer();
+    QVERIFY(completed.wait(waitMs));
+    QCOMPARE(completed.first().first().value<QList<qint64>>(), QList<qint64>{record.id});
+    QCOMPARE(changes.structuralChanges(), 0);
+    QVERIFY(changes.changedRanges().contains(ModelSignals::range(0, 0, DeliveryTableModel::ColumnCount - 1)));
+    QCOMPARE(model.rowCount(), rows);
+    QVERIFY(model.rowAt(0)->finished);
+    QCOMPARE(model.data(model.index(0, DeliveryTableModel::ResultColumn)).toString(), u"Success"_s);
+    QCOMPARE(model.data(model.index(0, DeliveryTableModel::StatusColumn)).toInt(), 200);
+    QCOMPARE(model.data(model.index(0, DeliveryTableModel::LatencyColumn)).toString(), u"120 ms"_s);
+    QVERIFY(model.data(model.index(0, DeliveryTableModel::ErrorColumn)).toString().isEmpty());
+
+    // Completed rows are not read again.
+    completed.clear();
+    checked.clear();
+    model.appendNewer();
+    QVERIFY(checked.wait(waitMs));
+    QVERIFY(completed.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDeliveryTableModel)

@@ -826,6 +826,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Latency (ms, logarithmic)</source>
         <translation>Latenz (ms, logarithmisch)</translation>
     </message>
+    <message>
+        <source>Reading the delivery history…</source>
+        <translation>Der Zustellverlauf wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading the delivery history of “%1”…</source>
+        <translation>Der Zustellverlauf von „%1“ wird gelesen…</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryDetailPane</name>

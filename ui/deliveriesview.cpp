@@ -180,6 +180,8 @@ DeliveriesView::DeliveriesView(const DatabaseUrl &url, const QString &password, 
     connect(m_retryButton, &QPushButton::clicked, m_model, &DeliveryTableModel::retry);
     connect(m_emptyClearButton, &QPushButton::clicked, this, [this] { m_filterBar->setFilter(DeliveryFilter()); });
     connect(m_detail, &DeliveryDetailPane::attemptActivated, this, &DeliveriesView::showAttempt);
+    // What this program records (test-sends, redeliveries) shows at once, its completion included.
+    connect(&services.webhooks, &WebhookRepository::attemptRecorded, m_model, &DeliveryTableModel::appendNewer);
     connectTasks();
 
     if (url.engine() == DatabaseUrl::Engine::PostgreSQL) {
@@ -204,7 +206,7 @@ DeliveriesView::DeliveriesView(const DatabaseUrl &url, const QString &password, 
 
 DeliveriesView::~DeliveriesView()
 {
-    // A running batch stops and a running job is waited for while the widgets they report to are still there.
+    // A running batch stops and a running job is cancelled while the widgets they report to are still there.
     m_redeliveries.reset();
     m_jobs.reset();
 }

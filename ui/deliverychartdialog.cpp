@@ -1,6 +1,7 @@
 // Builds the history chart from DeliveryLog::hourlyActivity: stacked hourly bars and latency lines on a second axis.
 #include "ui/deliverychartdialog.h"
 
+#include "models/storage/deliverylogtask.h"
 #include "ui/screenfit.h"
 #include <QBarCategoryAxis>
 #include <QBarSet>
@@ -16,6 +17,7 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QLogValueAxis>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedBarSeries>
 #include <QStackedWidget>
@@ -77,12 +79,14 @@ void setNiceRange(QValueAxis *axis, qint64 maximum)
 
 DeliveryChartDialog::DeliveryChartDialog(Database &database, const Webhook &webhook, QWidget *parent)
     : QDialog(parent)
-    , m_database(database)
+    , m_url(database.url())
+    , m_password(database.password())
     , m_webhookId(webhook.id)
     , m_webhookName(webhook.name)
     , m_rangeLabel(new QLabel(this))
     , m_rangeCombo(new QComboBox(this))
     , m_refreshButton(new QPushButton(this))
+    , m_busy(new QProgressBar(this))
     , m_summary(new QLabel(this))
     , m_stack(new QStackedWidget(this))
     , m_chartView(new QChartView(this))
@@ -96,7 +100,14 @@ DeliveryChartDialog::DeliveryChartDialog(Database &database, const Webhook &webh
     top->addWidget(m_rangeCombo);
     top->addWidget(m_refreshButton);
     top->addSpacing(12);
+    top->addWidget(m_busy);
     top->addWidget(m_summary, 1);
+    m_busy->setObjectName(u"historyBusy"_s);
+    m_busy->setRange(0, 0);  // one query: nothing to count, only that it runs
+    m_busy->setMaximumWidth(120);
+    m_busy->setTextVisible(false);
+    m_busy->hide();
+    m_summary->setObjectName(u"historySummary"_s);
 
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumSize(640, 360);
@@ -105,6 +116,7 @@ DeliveryChartDialog::DeliveryChartDialog(Database &database, const Webhook &webh
     m_message->setMargin(24);
     m_stack->addWidget(m_chartView);
     m_stack->addWidget(m_message);
+    m_stack->setCurrentWidget(m_message);  // until there is a chart to show
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_closeButton = buttons->button(QDialogButtonBox::Close);
@@ -158,6 +170,8 @@ QChart *DeliveryChartDialog::chart() const
     return m_chartView->chart();
 }
 
+DeliveryChartDialog::~DeliveryChartDialog() = default;  // m_task's destructor interrupts the read
+
 void DeliveryChartDialog::reload()
 {
     // Whole hours: the last bar is the hour in progress, so a chart opened at 10:20 ends with 10:00-11:00.
@@ -167,16 +181,67 @@ void DeliveryChartDialog::reload()
     m_to = QDateTime::fromMSecsSinceEpoch(toMs, Qt::UTC);
     m_from = m_to.addMSecs(-qint64(hoursIn(m_range)) * HourMs);
 
-    // One index range of one webhook, at most 720 buckets: quick enough on the GUI thread even for a busy
-    // webhook, and it keeps the dialog free of a second connection.
-    DeliveryLog log(m_database);
-    QString error;
-    const auto buckets = m_webhookId.isEmpty() ? std::optional<QList<DeliveryHourBucket>>(QList<DeliveryHourBucket>())
-                                               : log.hourlyActivity(m_webhookId, m_from, m_to, &error);
+    m_task.reset();  // a read of another range or end: interrupted, and its result never comes here
+    if (m_webhookId.isEmpty()) {
+        readFinished(QList<DeliveryHourBucket>(), QString());
+        return;
+    }
+    auto buckets = std::make_shared<std::optional<QList<DeliveryHourBucket>>>();
+    auto error = std::make_shared<QString>();
+    m_task = std::make_unique<DeliveryLogTask>(
+        m_url, m_password, DeliveryLogTask::Stop::AtOnce,
+        [webhookId = m_webhookId, from = m_from, to = m_to, buckets, error](Database &database,
+                                                                           const DeliveryLog::Progress &) {
+            *buckets = DeliveryLog(database).hourlyActivity(webhookId, from, to, error.get());
+        });
+    connect(m_task.get(), &DeliveryLogTask::finished, this, [this, buckets, error] {
+        const QString connectionError = m_task->connectionError();
+        m_task.release()->deleteLater();  // its finished() is being delivered: not deleted from inside it
+        readFinished(connectionError.isEmpty() ? *buckets : std::nullopt,
+                     connectionError.isEmpty() ? *error : connectionError);
+    });
+    m_task->start();
+    showReading();
+}
+
+void DeliveryChartDialog::done(int result)
+{
+    if (m_task) {
+        m_task.reset();
+        m_busy->hide();
+        m_readInterrupted = true;
+    }
+    QDialog::done(result);
+}
+
+void DeliveryChartDialog::showEvent(QShowEvent *event)
+{
+    QDialog::showEvent(event);
+    // Shown again after closing interrupted a read: read it now.
+    if (m_readInterrupted) {
+        m_readInterrupted = false;
+        reload();
+    }
+}
+
+void DeliveryChartDialog::showReading()
+{
+    m_busy->show();
+    m_summary->setText(tr("Reading the delivery history…"));
+    // The chart of the previous range stays until the new one is there; a message would only mislead.
+    if (!showsChart()) {
+        m_message->setText(tr("Reading the delivery history of “%1”…").arg(m_webhookName));
+        m_stack->setCurrentWidget(m_message);
+    }
+}
+
+void DeliveryChartDialog::readFinished(const std::optional<QList<DeliveryHourBucket>> &buckets, const QString &error)
+{
+    m_busy->hide();
     m_error.reset();
-    if (buckets)
+    if (buckets) {
         m_buckets = *buckets;
-    else {
+    } else {
         m_buckets.clear();
         m_error = error;
     }
@@ -372,7 +437,10 @@ void DeliveryChartDialog::changeEvent(QEvent *event)
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
         // Axis titles, legend and messages are built with the chart.
-        rebuildChart();
+        if (isLoading())
+            showReading();
+        else
+            rebuildChart();
     }
     QDialog::changeEvent(event);
 }

@@ -9,18 +9,24 @@
 #include <QList>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 class Database;
+class DeliveryLogTask;
 class QChart;
 class QChartView;
 class QComboBox;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
 // Non-modal: show() it. It reads the webhook's hours from DeliveryLog::hourlyActivity when opened, when the range
-// changes and on Refresh; a range without attempts shows a message instead of an empty chart.
+// changes and on Refresh, in a DeliveryLogTask on a connection of its own, so that a month of a busy webhook on a
+// slow server never holds up the window. Meanwhile a busy bar runs and the chart shown so far stays; a new read
+// or closing the dialog interrupts the one in hand. A range without attempts shows a message instead of an empty
+// chart.
 class DeliveryChartDialog : public QDialog
 {
     Q_OBJECT
@@ -28,8 +34,10 @@ public:
     enum class Range { Last24Hours, Last7Days, Last30Days };
     Q_ENUM(Range)
 
-    // database must outlive the dialog; only webhook's id and name are used.
+    // database: its URL and password open the dialog's own connection; only webhook's id and name are used.
     DeliveryChartDialog(Database &database, const Webhook &webhook, QWidget *parent = nullptr);
+    // Interrupts a read in hand without waiting for it.
+    ~DeliveryChartDialog() override;
 
     Range range() const { return m_range; }
     void setRange(Range range);
@@ -40,25 +48,35 @@ public:
     // What is shown, for the views' tests and for copying figures.
     const QList<DeliveryHourBucket> &buckets() const { return m_buckets; }
     bool showsChart() const;
-    QString message() const;  // the empty-range or error message, when no chart is shown
+    QString message() const;  // the empty-range, error or "reading" message, when no chart is shown
     QChart *chart() const;
+    // A read is running; reloaded() follows when it is done.
+    bool isLoading() const { return m_task != nullptr; }
 
 public slots:
+    // Reads the range again in the background, interrupting a read in hand.
     void reload();
 
 signals:
+    // The range that was read is shown (or why it could not be read).
     void reloaded();
 
 protected:
     void changeEvent(QEvent *event) override;
+    // Closing interrupts the read in hand; showing the dialog again reads anew.
+    void done(int result) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     void retranslate();
+    void showReading();
+    void readFinished(const std::optional<QList<DeliveryHourBucket>> &buckets, const QString &error);
     void rebuildChart();
     void showMessage();
     QString rangeText() const;
 
-    Database &m_database;
+    DatabaseUrl m_url;
+    QString m_password;
     QString m_webhookId;
     QString m_webhookName;
     Range m_range = Range::Last24Hours;
@@ -67,10 +85,13 @@ private:
     QDateTime m_to;
     QList<DeliveryHourBucket> m_buckets;
     std::optional<QString> m_error;
+    std::unique_ptr<DeliveryLogTask> m_task;  // the read in hand
+    bool m_readInterrupted = false;           // by closing the dialog
 
     QLabel *m_rangeLabel;
     QComboBox *m_rangeCombo;
     QPushButton *m_refreshButton;
+    QProgressBar *m_busy;
     QLabel *m_summary;
     QStackedWidget *m_stack;
     QChartView *m_chartView;

@@ -74,8 +74,9 @@ bool DeliveryLogJobs::exportTo(const DeliveryFilter &filter, const QString &path
         return false;
     const int pageSize = m_options.exportPageSize;
     auto result = std::make_shared<DeliveryLog::ExportResult>();
+    // Only reads: Cancel interrupts the page in hand.
     m_job = std::make_unique<DeliveryLogTask>(
-        m_url, m_password,
+        m_url, m_password, DeliveryLogTask::Stop::AtOnce,
         [filter, format, path, pageSize, result](Database &database, const DeliveryLog::Progress &progress) {
             // Written beside the target and renamed at the end: a cancelled or failed export leaves no half file.
             QSaveFile file(path);
@@ -99,6 +100,9 @@ bool DeliveryLogJobs::exportTo(const DeliveryFilter &filter, const QString &path
         });
     connect(m_job.get(), &DeliveryLogTask::progress, m_panel, &DeliveryTaskPanel::setProgress);
     connect(m_job.get(), &DeliveryLogTask::finished, this, [this, result, path] {
+        // An interrupted page fails the export; it was cancelled all the same, and nothing was written.
+        if (m_job->isCancelled() && !result->ok)
+            result->cancelled = true;
         if (const QString connectionError = endJob(); !connectionError.isEmpty())
             result->error = connectionError;
         const QString name = QFileInfo(path).fileName();

@@ -27,7 +27,7 @@ public:
     // settings: the retention days the purge asks about; dialogParent: of the file chooser and the question.
     DeliveryLogJobs(const DatabaseUrl &url, const QString &password, ConsoleSettings &settings, const Options &options,
                     DeliveryTaskPanel *panel, QWidget *dialogParent);
-    // Cancels a running job and waits for the batch or page in hand.
+    // Cancels a running job without waiting: it ends after the batch (purge) or statement (export) in hand.
     ~DeliveryLogJobs() override;
 
     // Asks for a file (CSV or JSON Lines), then exports filter.

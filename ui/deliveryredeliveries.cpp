@@ -23,8 +23,8 @@ DeliveryRedeliveries::DeliveryRedeliveries(const RedeliveryServices &services, c
 
 DeliveryRedeliveries::~DeliveryRedeliveries()
 {
-    // Stop the batch before its services go; a running search cancels and waits in its destructor. Nothing of
-    // theirs may reach this object any more.
+    // Stop the batch before its services go; a running search is cancelled by its destructor (without waiting).
+    // Nothing of theirs may reach this object any more.
     for (QObject *job : {static_cast<QObject *>(m_bulk.data()), static_cast<QObject *>(m_redelivery.data()),
                          static_cast<QObject *>(m_search.get())})
         if (job)
@@ -135,7 +135,8 @@ void DeliveryRedeliveries::redeliverAllFailed(const DeliveryFilter &filter)
     auto ids = std::make_shared<std::optional<QList<qint64>>>();
     auto error = std::make_shared<QString>();
     m_search = std::make_unique<DeliveryLogTask>(
-        m_url, m_password, [filter, ids, error](Database &database, const DeliveryLog::Progress &) {
+        m_url, m_password, DeliveryLogTask::Stop::AtOnce,
+        [filter, ids, error](Database &database, const DeliveryLog::Progress &) {
             *ids = Redelivery::failedInFilter(database, filter, QDateTime::currentDateTimeUtc(), error.get());
         });
     connect(m_search.get(), &DeliveryLogTask::finished, this, [this, ids, error] {

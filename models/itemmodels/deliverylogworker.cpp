@@ -5,7 +5,6 @@
 #include "models/storage/database.h"
 
 #include <QMutexLocker>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -23,13 +22,17 @@ int DeliveryLogRequest::priority() const
 
 DeliveryLogWorker::DeliveryLogWorker(DatabaseUrl url, QString password,
                                      std::shared_ptr<std::atomic<int>> liveGeneration,
-                                     std::shared_ptr<RunningQuery> running, DeliveryTableModel *model)
+                                     std::shared_ptr<RunningQuery> running)
     : m_url(std::move(url)), m_password(std::move(password)), m_liveGeneration(std::move(liveGeneration)),
-      m_running(std::move(running)), m_model(model)
+      m_running(std::move(running))
 {
 }
 
-DeliveryLogWorker::~DeliveryLogWorker() = default;
+// Runs in the worker's thread as it ends: the connection is closed where it was opened.
+DeliveryLogWorker::~DeliveryLogWorker()
+{
+    closeDatabase();
+}
 
 QList<int> DeliveryLogWorker::push(DeliveryLogRequest request)
 {
@@ -57,11 +60,13 @@ QList<int> DeliveryLogWorker::push(DeliveryLogRequest request)
 void DeliveryLogWorker::stop()
 {
     m_stopping = true;
-    QMetaObject::invokeMethod(this, [this] { closeDatabase(); }, Qt::BlockingQueuedConnection);
+    QMutexLocker lock(&m_mutex);
+    m_queue.clear();
 }
 
 void DeliveryLogWorker::closeDatabase()
 {
+    m_running->canceller.detach();
     m_log.reset();
     m_database.reset();
 }
@@ -81,7 +86,7 @@ std::optional<DeliveryLogRequest> DeliveryLogWorker::takeNext()
 
 bool DeliveryLogWorker::open(QString *error)
 {
-    m_log.reset();
+    closeDatabase();
     m_database = std::make_unique<Database>();
     if (!m_database->open(m_url, m_password)) {
         *error = m_database->errorString();
@@ -89,14 +94,14 @@ bool DeliveryLogWorker::open(QString *error)
         return false;
     }
     m_log = std::make_unique<DeliveryLog>(*m_database);
-    // The backend's process id lets the model cancel a query that a new filter made pointless.
-    m_running->backendPid = 0;
-    if (m_url.engine() == DatabaseUrl::Engine::PostgreSQL) {
-        QSqlQuery pid(m_database->connection());
-        if (pid.exec(QStringLiteral("SELECT pg_backend_pid()")) && pid.next())
-            m_running->backendPid = pid.value(0).toInt();
-    }
+    // Lets the model stop a query that a new filter made pointless, or that nobody waits for any more.
+    m_running->canceller.attach(*m_database);
     return true;
+}
+
+void DeliveryLogWorker::send(Reply call)
+{
+    emit reply(call);
 }
 
 void DeliveryLogWorker::processNext()
@@ -118,16 +123,15 @@ void DeliveryLogWorker::processNext()
             return;
         }
         if (reconnect) {
-            const int generation = request->generation;
-            QMetaObject::invokeMethod(m_model, [model = m_model, generation] { model->onReconnected(generation); },
-                                      Qt::QueuedConnection);
+            send([generation = request->generation](DeliveryTableModel &model) { model.onReconnected(generation); });
             return;
         }
     }
     m_running->generation = request->generation;
-    const bool ran = run(*request, &error);
+    const bool ran = clearToRun(*request) && run(*request, &error);
     m_running->generation = -1;
-    if (ran)
+    // A query cancelled because the model is going failed on purpose: nobody is there to tell.
+    if (ran || m_stopping)
         return;
     // A query cancelled because the filter changed meanwhile failed on purpose: nobody waits for it.
     if (request->generation != m_liveGeneration->load()) {
@@ -141,28 +145,43 @@ void DeliveryLogWorker::processNext()
         fail(*request, reopenError.isEmpty() ? error : reopenError);
         return;
     }
-    if (!run(*request, &error))
+    m_running->generation = request->generation;
+    const bool retried = clearToRun(*request) && run(*request, &error);
+    m_running->generation = -1;
+    if (retried || m_stopping)
+        return;
+    if (request->generation != m_liveGeneration->load())
+        dropped(*request);
+    else
         fail(*request, error);
+}
+
+bool DeliveryLogWorker::clearToRun(const DeliveryLogRequest &request)
+{
+    // A cancellation of an earlier listing is not meant for this request. Cleared first and checked after: a
+    // model that stops or moves on from now on cancels this request's statements itself.
+    m_running->canceller.clear();
+    return !m_stopping && request.generation == m_liveGeneration->load();
 }
 
 void DeliveryLogWorker::fail(const DeliveryLogRequest &request, const QString &message)
 {
+    if (m_stopping)
+        return;
     const int generation = request.generation;
     const bool reconnect = request.kind == DeliveryLogRequest::Kind::Reconnect;
-    QMetaObject::invokeMethod(
-        m_model, [model = m_model, generation, reconnect, message] { model->onFailure(generation, reconnect, message); },
-        Qt::QueuedConnection);
+    send([generation, reconnect, message](DeliveryTableModel &model) {
+        model.onFailure(generation, reconnect, message);
+    });
 }
 
 void DeliveryLogWorker::dropped(const DeliveryLogRequest &request)
 {
-    QMetaObject::invokeMethod(m_model, [model = m_model, generation = request.generation] { model->dropStale(generation); },
-                              Qt::QueuedConnection);
+    send([generation = request.generation](DeliveryTableModel &model) { model.dropStale(generation); });
 }
 
 bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
 {
-    DeliveryTableModel *model = m_model;
     const int generation = request.generation;
     switch (request.kind) {
     case DeliveryLogRequest::Kind::Reconnect:
@@ -173,8 +192,7 @@ bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
         const auto count = m_log->count(request.selection, error);
         if (!count)
             return false;
-        QMetaObject::invokeMethod(model, [model, generation, c = *count] { model->onCount(generation, c); },
-                                  Qt::QueuedConnection);
+        send([generation, c = *count](DeliveryTableModel &model) { model.onCount(generation, c); });
         return true;
     }
     case DeliveryLogRequest::Kind::Block: {
@@ -182,12 +200,9 @@ bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
                                       request.skip, error);
         if (!rows)
             return false;
-        QMetaObject::invokeMethod(
-            model,
-            [model, generation, epoch = request.epoch, block = request.block, r = *rows] {
-                model->onBlock(generation, epoch, block, r);
-            },
-            Qt::QueuedConnection);
+        send([generation, epoch = request.epoch, block = request.block, r = *rows](DeliveryTableModel &model) {
+            model.onBlock(generation, epoch, block, r);
+        });
         return true;
     }
     case DeliveryLogRequest::Kind::Newer:
@@ -198,7 +213,6 @@ bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
 
 bool DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request, QString *error)
 {
-    DeliveryTableModel *model = m_model;
     const int generation = request.generation;
     auto selection = m_log->select(request.filter, request.now, error);
     if (!selection)
@@ -211,17 +225,16 @@ bool DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request, QString *
     if (!rows)
         return false;
     const int limit = request.limit;
-    QMetaObject::invokeMethod(
-        model, [model, generation, s = *selection, r = *rows, limit] { model->onSnapshot(generation, s, r, limit); },
-        Qt::QueuedConnection);
+    send([generation, s = *selection, r = *rows, limit](DeliveryTableModel &model) {
+        model.onSnapshot(generation, s, r, limit);
+    });
     if (rows->size() < limit || generation != m_liveGeneration->load())
         return true;
     // A count of millions takes its time: an estimate first, so that the size of the listing shows at once. The
     // exact count follows whether or not the estimate could be made.
     QString estimateError;
     if (const auto estimate = m_log->estimateCount(*selection, &estimateError))
-        QMetaObject::invokeMethod(model, [model, generation, e = *estimate] { model->onEstimate(generation, e); },
-                                  Qt::QueuedConnection);
+        send([generation, e = *estimate](DeliveryTableModel &model) { model.onEstimate(generation, e); });
     if (generation != m_liveGeneration->load())
         return true;
     DeliveryLogRequest count;
@@ -233,8 +246,6 @@ bool DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request, QString *
 
 bool DeliveryLogWorker::runNewer(const DeliveryLogRequest &request, QString *error)
 {
-    DeliveryTableModel *model = m_model;
-    const int generation = request.generation;
     const auto newMax = m_log->maxId(error);
     if (!newMax)
         return false;
@@ -257,11 +268,15 @@ bool DeliveryLogWorker::runNewer(const DeliveryLogRequest &request, QString *err
             }
         }
     }
-    QMetaObject::invokeMethod(
-        model,
-        [model, generation, epoch = request.epoch, max = *newMax, r = rows, p = positions] {
-            model->onNewer(generation, epoch, max, r, p);
-        },
-        Qt::QueuedConnection);
+    // The attempts listed while their request was on its way have an outcome by now, most of them.
+    QList<DeliveryListRow> reread;
+    if (!request.unfinished.isEmpty()) {
+        const auto current = m_log->rowsWithIds(request.unfinished, error);
+        if (!current)
+            return false;
+        reread = *current;
+    }
+    send([generation = request.generation, epoch = request.epoch, max = *newMax, r = rows, p = positions,
+          reread](DeliveryTableModel &model) { model.onNewer(generation, epoch, max, r, p, reread); });
     return true;
 }

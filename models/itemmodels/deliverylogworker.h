@@ -4,6 +4,7 @@
 #include "models/storage/databaseurl.h"
 #include "models/storage/deliveryfilter.h"
 #include "models/storage/deliverylog.h"
+#include "models/storage/querycanceller.h"
 
 #include <QDateTime>
 #include <QList>
@@ -11,12 +12,20 @@
 #include <QObject>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <optional>
 
 class Database;
 class DeliveryTableModel;
-struct RunningQuery;
+
+// What the worker is running, shared with the model so that it can stop a query that became stale or that
+// nobody waits for any more.
+struct RunningQuery
+{
+    std::atomic<int> generation = -1;  // of the request being run; -1 when idle
+    QueryCanceller canceller;          // of the worker's connection
+};
 
 // One unit of work for the worker. Snapshots and counts go before blocks; among blocks the newest request
 // goes first, because it is where the view is now.
@@ -30,6 +39,7 @@ struct DeliveryLogRequest
     QDateTime now;                // Snapshot
     int limit = 0;                // Snapshot, Block, Newer
     DeliverySelection selection;  // Count, Block, Newer
+    QList<qint64> unfinished;     // Newer: listed attempts without an outcome, to read again
     int block = 0;                // Block
     DeliveryLog::Direction direction = DeliveryLog::Direction::Older;
     std::optional<DeliveryKey> anchor;
@@ -39,26 +49,37 @@ struct DeliveryLogRequest
     int priority() const;
 };
 
-// Lives in the model's worker thread and owns the connection used there. Results go back to the model as
-// queued calls with the model as context, so none arrives after the model is gone.
+// Lives in the model's worker thread and owns the connection used there; it never sees the model itself.
+// Results go back as reply() signals, queued to the model, so none reaches a model that is gone; the worker is
+// deleted in its own thread when the thread ends, after the model let go of it.
 class DeliveryLogWorker : public QObject
 {
+    Q_OBJECT
 public:
+    // A call to make on the model, in the model's thread.
+    using Reply = std::function<void(DeliveryTableModel &model)>;
+
     DeliveryLogWorker(DatabaseUrl url, QString password, std::shared_ptr<std::atomic<int>> liveGeneration,
-                      std::shared_ptr<RunningQuery> running, DeliveryTableModel *model);
+                      std::shared_ptr<RunningQuery> running);
     ~DeliveryLogWorker() override;
 
     // Called from the model's thread. Returns the generation-current block requests that fell out of the
     // bounded queue, so the model can ask again if it still needs them.
     QList<int> push(DeliveryLogRequest request);
-    // Called from the model's thread: closes the connection in the worker's thread, after the query in hand.
+    // Called from the model's thread as the model goes: what is queued is dropped, and nothing is reported any
+    // more. The model cancels the statement in hand itself (RunningQuery::canceller).
     void stop();
 
+signals:
+    void reply(const DeliveryLogWorker::Reply &call);
+
 private:
+    void send(Reply call);
     void closeDatabase();
     std::optional<DeliveryLogRequest> takeNext();
     bool open(QString *error);
     void processNext();
+    bool clearToRun(const DeliveryLogRequest &request);
     void fail(const DeliveryLogRequest &request, const QString &message);
     // Tells the model that a request of an earlier listing was left undone: it counts what it drops.
     void dropped(const DeliveryLogRequest &request);
@@ -70,7 +91,6 @@ private:
     QString m_password;
     std::shared_ptr<std::atomic<int>> m_liveGeneration;
     std::shared_ptr<RunningQuery> m_running;
-    DeliveryTableModel *m_model;
     std::unique_ptr<Database> m_database;
     std::unique_ptr<DeliveryLog> m_log;
     QMutex m_mutex;

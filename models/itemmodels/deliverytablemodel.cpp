@@ -2,23 +2,16 @@
 #include "models/itemmodels/deliverytablemodel.h"
 
 #include "models/itemmodels/deliverylogworker.h"
-#include "models/storage/database.h"
-
-#include <QSqlQuery>
-#include <QtConcurrent/QtConcurrentRun>
+#include "models/storage/backgroundthreads.h"
 
 #include <algorithm>
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-int floorDiv(int a, int b)
+int DeliveryTableModel::floorDiv(int a, int b)
 {
     return a >= 0 ? a / b : -((-a + b - 1) / b);
 }
-
-} // namespace
 
 DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, QObject *parent)
     : DeliveryTableModel(url, password, Options(), parent)
@@ -27,17 +20,21 @@ DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &pa
 
 DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &password, const Options &options,
                                        QObject *parent)
-    : QAbstractTableModel(parent), m_options(options), m_url(url),
-      m_liveGeneration(std::make_shared<std::atomic<int>>(0)), m_running(std::make_shared<RunningQuery>()),
-      m_password(password)
+    : QAbstractTableModel(parent), m_options(options),
+      m_liveGeneration(std::make_shared<std::atomic<int>>(0)), m_running(std::make_shared<RunningQuery>())
 {
     m_options.blockSize = std::max(m_options.blockSize, 1);
     m_options.maxCachedBlocks = std::max(m_options.maxCachedBlocks, 2);
     m_retryDelayMs = m_options.firstRetryDelayMs;
-    m_thread.setObjectName(u"delivery-log"_s);
-    m_worker = std::make_unique<DeliveryLogWorker>(url, password, m_liveGeneration, m_running, this);
-    m_worker->moveToThread(&m_thread);
-    m_thread.start();
+    auto *thread = new QThread;
+    thread->setObjectName(u"delivery-log"_s);
+    m_worker = new DeliveryLogWorker(url, password, m_liveGeneration, m_running);
+    m_worker->moveToThread(thread);
+    connect(thread, &QThread::finished, m_worker, &QObject::deleteLater);
+    // Queued: the worker lives in the other thread. The call it carries runs here, on a model that is alive.
+    connect(m_worker, &DeliveryLogWorker::reply, this, [this](const DeliveryLogWorker::Reply &call) { call(*this); });
+    m_thread = thread;
+    BackgroundThreads::start(thread);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &DeliveryTableModel::retry);
     connect(&m_refreshTimer, &QTimer::timeout, this, &DeliveryTableModel::appendNewer);
@@ -46,10 +43,12 @@ DeliveryTableModel::DeliveryTableModel(const DatabaseUrl &url, const QString &pa
 
 DeliveryTableModel::~DeliveryTableModel()
 {
-    // The connection must be closed in the thread that opened it; a query already running is waited for.
-    m_worker->stop();
-    m_thread.quit();
-    m_thread.wait();
+    if (!m_thread)
+        return;  // the application has ended the thread already, and the worker with it
+    m_worker->stop();  // first: a request the worker takes up from now on does not run
+    if (m_running->generation.load() >= 0)
+        m_running->canceller.cancel();  // the one it runs
+    m_thread->quit();
 }
 
 int DeliveryTableModel::rowCount(const QModelIndex &parent) const
@@ -283,6 +282,7 @@ void DeliveryTableModel::reload()
     m_countKnown = false;
     m_estimate.reset();
     m_newerPending = false;
+    m_newerAgain = false;
     m_blocks.clear();
     m_bounds.clear();
     m_pendingBlocks.clear();
@@ -297,36 +297,17 @@ void DeliveryTableModel::reload()
     enqueue(std::move(request));
 }
 
-void DeliveryTableModel::cancelStaleQuery()
+int DeliveryTableModel::runningGeneration() const
 {
-    // A count over millions of rows can take a second: on PostgreSQL it is cancelled rather than waited for.
-    // Cancelling needs a second connection, opened in the thread pool so that the GUI thread never waits.
-    const int pid = m_running->backendPid.load();
-    const int running = m_running->generation.load();
-    if (m_url.engine() != DatabaseUrl::Engine::PostgreSQL || pid <= 0 || running < 0 || running == m_generation)
-        return;
-    (void)QtConcurrent::run([url = m_url, password = m_password, pid] {
-        QString error;
-        cancelBackendQuery(url, password, pid, &error);
-    });
+    return m_running->generation.load();
 }
 
-bool DeliveryTableModel::cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid,
-                                            QString *error)
+void DeliveryTableModel::cancelStaleQuery()
 {
-    Database control;
-    if (!control.open(url, password)) {
-        *error = control.errorString();
-        return false;
-    }
-    QSqlQuery cancel(control.connection());
-    cancel.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
-    cancel.addBindValue(backendPid);
-    if (!cancel.exec() || !cancel.next()) {
-        *error = Database::describe(cancel.lastError());
-        return false;
-    }
-    return cancel.value(0).toBool();
+    // A count over millions of rows can take a second: it is cancelled rather than waited for.
+    const int running = m_running->generation.load();
+    if (running >= 0 && running != m_generation)
+        m_running->canceller.cancel();
 }
 
 void DeliveryTableModel::setFilter(const DeliveryFilter &filter)
@@ -334,27 +315,6 @@ void DeliveryTableModel::setFilter(const DeliveryFilter &filter)
     m_filter = filter;
     m_inconsistentReloads = 0;
     reload();
-}
-
-void DeliveryTableModel::appendNewer()
-{
-    if (m_state != State::Ready || !m_selection || !m_countKnown || m_newerPending)
-        return;
-    m_newerPending = true;
-    DeliveryLogRequest request;
-    request.kind = DeliveryLogRequest::Kind::Newer;
-    request.selection = *m_selection;
-    request.limit = m_options.maxNewRowsPerRefresh;
-    enqueue(std::move(request));
-}
-
-void DeliveryTableModel::setAutoRefreshInterval(int intervalMs)
-{
-    if (intervalMs <= 0) {
-        m_refreshTimer.stop();
-        return;
-    }
-    m_refreshTimer.start(intervalMs);
 }
 
 void DeliveryTableModel::retry()
@@ -471,86 +431,6 @@ void DeliveryTableModel::evictLeastRecentlyUsed()
     }
 }
 
-void DeliveryTableModel::onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
-                                 const QList<qint64> &positions)
-{
-    if (generation != m_generation) {
-        dropStale(generation);
-        return;
-    }
-    m_newerPending = false;
-    if (epoch != m_epoch || !m_selection) {
-        emit newerRowsChecked(0);
-        return;
-    }
-    if (rows.size() != positions.size()) {
-        reload();  // more arrived than is worth inserting one by one
-        emit newerRowsChecked(0);
-        return;
-    }
-    int inserted = 0;
-    // Positions are final and ascending; consecutive ones go in as one group.
-    for (qsizetype i = 0; i < rows.size();) {
-        qsizetype j = i + 1;
-        while (j < rows.size() && positions.at(j) == positions.at(j - 1) + 1)
-            ++j;
-        insertArrivedGroup(int(positions.at(i)), rows.mid(i, j - i));
-        inserted += int(j - i);
-        i = j;
-    }
-    m_selection->maxId = newMaxId;
-    if (inserted > 0)
-        emit newerRowsInserted(inserted);
-    emit newerRowsChecked(inserted);
-}
-
-void DeliveryTableModel::insertArrivedGroup(int position, const QList<DeliveryListRow> &rows)
-{
-    const int k = int(rows.size());
-    const int size = m_options.blockSize;
-    const int oldHead = m_head;
-    const std::map<int, CachedBlock> oldBlocks = m_blocks;
-    auto oldRow = [&](int row) -> const DeliveryListRow * {
-        const int block = floorDiv(row - oldHead, size);
-        const auto it = oldBlocks.find(block);
-        if (it == oldBlocks.end())
-            return nullptr;
-        const int offset = row - std::max(block * size + oldHead, 0);
-        return offset >= 0 && offset < it->second.rows.size() ? &it->second.rows.at(offset) : nullptr;
-    };
-
-    // Rows below the insertion keep their block (the head grows by k); blocks holding rows above it change.
-    beginInsertRows(QModelIndex(), position, position + k - 1);
-    for (auto it = m_blocks.begin(); it != m_blocks.end();)
-        it = it->first * size < position - oldHead ? m_blocks.erase(it) : std::next(it);
-    for (auto it = m_bounds.begin(); it != m_bounds.end();)
-        it = it->first * size < position - oldHead ? m_bounds.erase(it) : std::next(it);
-    m_head += k;
-    m_rowCount += k;
-    ++m_epoch;
-    m_pendingBlocks.clear();
-
-    // Blocks whose rows are all known again (loaded before, or just arrived) are put back at once, so a
-    // live view at the top does not flash placeholders.
-    for (int block = blockOf(0); block <= blockOf(position + k - 1); ++block) {
-        const auto [first, end] = blockRange(block);
-        QList<DeliveryListRow> assembled;
-        for (int row = first; row < end; ++row) {
-            const DeliveryListRow *known = row < position        ? oldRow(row)
-                                           : row < position + k ? &rows.at(row - position)
-                                                                : oldRow(row - k);
-            if (!known)
-                break;
-            assembled.append(*known);
-        }
-        if (!assembled.isEmpty() && assembled.size() == end - first)
-            storeBlock(block, assembled);
-    }
-    endInsertRows();
-    evictLeastRecentlyUsed();
-    emit dataChanged(index(0, 0), index(position + k - 1, ColumnCount - 1));
-}
-
 void DeliveryTableModel::onFailure(int generation, bool reconnect, const QString &message)
 {
     if (!reconnect && generation != m_generation) {
@@ -559,6 +439,7 @@ void DeliveryTableModel::onFailure(int generation, bool reconnect, const QString
     }
     m_pendingBlocks.clear();
     m_newerPending = false;
+    m_newerAgain = false;
     m_errorString = tr("The delivery log cannot be read: %1").arg(message);
     setState(State::Error);
     emit errorOccurred(m_errorString);

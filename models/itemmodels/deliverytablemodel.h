@@ -6,6 +6,7 @@
 #include "models/storage/deliverylog.h"
 
 #include <QAbstractTableModel>
+#include <QPointer>
 #include <QSet>
 #include <QThread>
 #include <QTimer>
@@ -16,14 +17,8 @@
 #include <optional>
 
 class DeliveryLogWorker;
-
-// What the worker is running, shared with the model so that it can cancel a query that became stale.
-struct RunningQuery
-{
-    std::atomic<int> generation = -1; // of the request being run; -1 when idle
-    std::atomic<int> backendPid = 0;  // the worker connection's PostgreSQL backend
-};
 struct DeliveryLogRequest;
+struct RunningQuery;
 
 // Rows are numbered newest first. The row count comes from a count of the filter, announced by an estimate
 // while it runs (the rows themselves wait for the exact count); rows are loaded in blocks by
@@ -31,7 +26,8 @@ struct DeliveryLogRequest;
 // last from the bottom), by a worker thread with its own connection. Until a row is loaded it shows a
 // placeholder. Only a bounded number of blocks is kept; the boundary keys of evicted blocks are kept so that
 // coming back is again a keyset query. A listing is pinned to the attempts recorded when it started;
-// appendNewer() brings in later ones at their place without a reset.
+// appendNewer() brings in later ones at their place without a reset, and updates the listed attempts that were
+// still on their way (recorded as unfinished) in place once their outcome is recorded.
 class DeliveryTableModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -65,6 +61,8 @@ public:
     DeliveryTableModel(const DatabaseUrl &url, const QString &password, QObject *parent = nullptr);
     DeliveryTableModel(const DatabaseUrl &url, const QString &password, const Options &options,
                        QObject *parent = nullptr);
+    // Cancels the query in hand and returns at once; the worker thread closes its connection and ends by itself
+    // (BackgroundThreads), and nothing of it reaches this model any more.
     ~DeliveryTableModel() override;
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -80,15 +78,14 @@ public:
     // The same filter from scratch, e.g. after a purge.
     void reload();
     // Inserts attempts recorded since the listing started (or since the last call) where they belong, usually
-    // at the top, without a reset. Call it on a timer (SQLite) or on a PostgreSQL notification.
+    // at the top, without a reset, and reads the loaded attempts without an outcome again, updating those that
+    // have one now in place (dataChanged). Call it on a timer (SQLite), on a PostgreSQL notification and when
+    // this program recorded an attempt. A call while a check runs makes one more check after it.
     void appendNewer();
     // appendNewer() every intervalMs; 0 stops.
     void setAutoRefreshInterval(int intervalMs);
     // Tries to reconnect now instead of at the next automatic retry.
     void retry();
-
-    // Cancels whatever the PostgreSQL backend backendPid is running, over a connection of its own.
-    static bool cancelBackendQuery(const DatabaseUrl &url, const QString &password, int backendPid, QString *error);
 
     State state() const { return m_state; }
     QString errorString() const { return m_errorString; }
@@ -103,6 +100,8 @@ public:
     int cachedBlockCount() const { return int(m_blocks.size()); }
     int blockSize() const { return m_options.blockSize; }
     int generation() const { return m_generation; }
+    // The listing whose query the worker runs at this moment; -1 while it runs none.
+    int runningGeneration() const;
 
 signals:
     void stateChanged(DeliveryTableModel::State state);
@@ -115,6 +114,8 @@ signals:
     void newerRowsInserted(int count);
     // A check for newer attempts (appendNewer()) is done; inserted may be 0.
     void newerRowsChecked(int inserted);
+    // Listed attempts recorded without an outcome have one now; their rows were updated (dataChanged).
+    void rowsCompleted(const QList<qint64> &ids);
     // A result or request of an earlier listing (generation) was dropped, so that it cannot touch this one.
     void staleResultDropped(int generation);
 
@@ -133,6 +134,7 @@ private:
         mutable quint64 lastUse = 0;  // for evicting the least recently shown block
     };
 
+    static int floorDiv(int a, int b);
     int blockOf(int row) const;
     int blockStart(int block) const;      // first row of the block, may be negative for the top block
     std::pair<int, int> blockRange(int block) const;  // [first, end) clipped to the rows
@@ -149,18 +151,19 @@ private:
     void dropStale(int generation);
     void onBlock(int generation, int epoch, int block, const QList<DeliveryListRow> &rows);
     void onNewer(int generation, int epoch, qint64 newMaxId, const QList<DeliveryListRow> &rows,
-                 const QList<qint64> &positions);
+                 const QList<qint64> &positions, const QList<DeliveryListRow> &reread);
     void insertArrivedGroup(int position, const QList<DeliveryListRow> &rows);
+    QList<qint64> loadedUnfinishedIds() const;
+    void updateReread(const QList<DeliveryListRow> &rows);
     void onFailure(int generation, bool reconnect, const QString &message);
     void onReconnected(int generation);
 
     Options m_options;
-    DatabaseUrl m_url;
-    QThread m_thread;
-    std::unique_ptr<DeliveryLogWorker> m_worker;
+    // Owned by BackgroundThreads; a QPointer, because at exit it may go before this model.
+    QPointer<QThread> m_thread;
+    DeliveryLogWorker *m_worker;  // lives in m_thread and is deleted there as it ends
     std::shared_ptr<std::atomic<int>> m_liveGeneration;
     std::shared_ptr<RunningQuery> m_running;
-    QString m_password;
 
     DeliveryFilter m_filter;
     std::optional<DeliverySelection> m_selection;
@@ -172,6 +175,7 @@ private:
     std::optional<qint64> m_estimate;
     int m_staleDrops = 0;
     bool m_newerPending = false;
+    bool m_newerAgain = false;  // asked for while a check ran: one more when it is done
     std::map<int, CachedBlock> m_blocks;
     std::map<int, Bounds> m_bounds;
     mutable QSet<int> m_pendingBlocks;

@@ -113,7 +113,7 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
                 Redaction::redacted(parseHeaders(query.value(column++).toString(), &problem));
             const QByteArray responseBody = query.value(column++).toByteArray();
             const auto responseSize = optionalLong(query.value(column++));
-            const auto finishedAt = optionalLong(query.value(column++));
+            const auto finishedAt = optionalLong(query.value(finishedAtColumn));
 
             QByteArray line;
             if (format == ExportFormat::Csv) {

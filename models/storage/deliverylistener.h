@@ -4,6 +4,7 @@
 #include "models/storage/databaseurl.h"
 
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <QThread>
 
@@ -16,7 +17,7 @@ class DeliveryListener : public QObject
 {
     Q_OBJECT
 public:
-    static QString channel();  // "goreporter_deliveries", what migration 3's trigger notifies
+    static QString channel();  // "goreporter_deliveries", what the triggers of migrations 3 and 7 notify
 
     struct Options
     {
@@ -27,6 +28,7 @@ public:
 
     DeliveryListener(const DatabaseUrl &url, const QString &password, QObject *parent = nullptr);
     DeliveryListener(const DatabaseUrl &url, const QString &password, const Options &options, QObject *parent = nullptr);
+    // Asks the thread to end and returns at once; it closes the connection and ends by itself (BackgroundThreads).
     ~DeliveryListener() override;
 
     // Connects and subscribes; does nothing for SQLite databases.
@@ -37,17 +39,18 @@ public:
     qint64 backendPid() const { return m_backendPid; }
 
 signals:
-    // Attempts were inserted (by anyone, this program included).
+    // Attempts were inserted or completed (by anyone, this program included).
     void notified();
     // listening: subscribed now; otherwise error says why not, and a new attempt is scheduled.
     void listeningChanged(bool listening, const QString &error);
 
 private:
-    friend class DeliveryListenerWorker;
     void onListening(bool listening, qint64 backendPid, const QString &error);
 
-    QThread m_thread;
+    // Owned by BackgroundThreads once started; a QPointer, because at exit it may go before this object.
+    QPointer<QThread> m_thread;
     DeliveryListenerWorker *m_worker = nullptr;  // lives in m_thread, deleted there when it finishes
+    bool m_started = false;
     bool m_listening = false;
     qint64 m_backendPid = 0;
     QString m_errorString;

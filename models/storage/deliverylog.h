@@ -41,6 +41,7 @@ struct DeliveryListRow
     bool success = false;
     std::optional<qint64> durationMs;
     QString error;
+    bool finished = true;           // false while the attempt has no outcome recorded (finished_at NULL)
 
     DeliveryKey key() const { return {startedAtMs, id}; }
     QDateTime startedAt() const { return QDateTime::fromMSecsSinceEpoch(startedAtMs, Qt::UTC); }
@@ -153,6 +154,9 @@ public:
     std::optional<QList<DeliveryListRow>> recordedBetween(const DeliverySelection &selection, qint64 afterId,
                                                           qint64 upToId, int limit, QString *error = nullptr) const;
 
+    // The attempts among ids that are still in the log, in no particular order: listed rows read again.
+    std::optional<QList<DeliveryListRow>> rowsWithIds(const QList<qint64> &ids, QString *error = nullptr) const;
+
     std::optional<DeliveryDetail> detail(qint64 id, QString *error = nullptr) const;
     // Every attempt of one event, oldest first; with webhookId, only those to that webhook.
     std::optional<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {},
@@ -168,7 +172,8 @@ public:
                                                          const QDateTime &now, QString *error = nullptr) const;
 
     // Attempts per hour (success and failure) and latency percentiles of one webhook over [from, to), with an
-    // empty bucket for every hour without attempts.
+    // empty bucket for every hour without attempts. Counted and ranked by the database, which returns one row per
+    // hour with attempts, however many attempts there are.
     std::optional<QList<DeliveryHourBucket>> hourlyActivity(const QString &webhookId, const QDateTime &from,
                                                             const QDateTime &to, QString *error = nullptr) const;
 

@@ -13,14 +13,14 @@ namespace DeliveryLogSql {
 QString listColumns()
 {
     return u"id, started_at, webhook_id, webhook_name, event_type, event_id, attempt, trigger_kind,"
-           " response_status, success, duration_ms, error"_s;
+           " response_status, success, duration_ms, error, finished_at"_s;
 }
 
 QString detailColumns()
 {
     return listColumns()
            + u", message_id, request_method, request_url, request_headers_json, request_body,"
-             " response_headers_json, response_body, response_size, finished_at"_s;
+             " response_headers_json, response_body, response_size"_s;
 }
 
 std::optional<qint64> optionalLong(const QVariant &value)
@@ -44,6 +44,7 @@ DeliveryListRow readListRow(const QSqlQuery &query)
     row.success = query.value(9).toBool();
     row.durationMs = optionalLong(query.value(10));
     row.error = query.value(11).toString();
+    row.finished = !query.value(finishedAtColumn).isNull();
     return row;
 }
 

@@ -17,7 +17,8 @@ inline constexpr qint64 dayMs = 24 * hourMs;
 
 // The columns of DeliveryListRow, in the order readListRow() reads them; detailColumns() adds the rest.
 QString listColumns();
-inline constexpr int listColumnCount = 12;
+inline constexpr int listColumnCount = 13;
+inline constexpr int finishedAtColumn = 12;  // of the list columns: NULL while the attempt has no outcome
 QString detailColumns();
 
 std::optional<qint64> optionalLong(const QVariant &value);

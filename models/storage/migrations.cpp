@@ -210,9 +210,20 @@ const QList<Migration> &allMigrations()
         // insert, keeps the numbers unique. Logs written before may hold twins; their message's attempts are
         // numbered again in the order they were made.
         {6, "delivery log: unique attempt numbers per message", {}, numberTwinAttemptsAgain},
+        // An attempt is recorded unfinished before its request leaves and completed with the answer: open views
+        // on PostgreSQL hear of the completion too (once per statement, on the channel and with the function of
+        // migration 3), so that a listed "No outcome recorded" turns into the outcome. SQLite views poll.
+        // Dropped first, so that it can run again on a schema that has it, as migration 6 can.
+        {7, "delivery log: notify listeners of completed attempts (PostgreSQL)",
+         {
+             QStringLiteral("${postgresql_only}"
+                            "DROP TRIGGER IF EXISTS deliveries_notify_complete ON deliveries"),
+             QStringLiteral("${postgresql_only}"
+                            "CREATE TRIGGER deliveries_notify_complete AFTER UPDATE OF finished_at ON deliveries"
+                            " FOR EACH STATEMENT EXECUTE FUNCTION deliveries_notify_insert()"),
+         }},
         // Health counts the events that no attempt delivered from hourly counts too, instead of looking at every
-        // failed attempt of the window (undeliveredcounts.cpp). Version 7 belongs to another change; the runner
-        // applies the versions above a database's own in order and needs no contiguous numbers.
+        // failed attempt of the window (undeliveredcounts.cpp).
         {8, "delivery log: undelivered events per webhook and hour for webhook health",
          UndeliveredCounts::migrationStatements()},
     };

@@ -6,7 +6,6 @@
 #include <QSqlQuery>
 #include <QStringList>
 
-
 using namespace Qt::StringLiterals;
 
 namespace {
@@ -27,6 +26,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
                                      u"DROP FUNCTION undelivered_messages_recount(TEXT, TEXT)"_s})
                + QStringList{u"DROP TABLE undelivered_messages"_s, u"DROP INDEX delivery_hourly_counts"_s,
                              u"ALTER TABLE delivery_hourly DROP COLUMN undelivered"_s};
+    case 7:
+        return sqlite ? QStringList() : QStringList{u"DROP TRIGGER deliveries_notify_complete ON deliveries"_s};
     case 6:
         return {u"DROP INDEX deliveries_by_message"_s,
                 u"CREATE INDEX deliveries_by_message ON deliveries (message_id, attempt)"_s};

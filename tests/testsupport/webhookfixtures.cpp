@@ -1,5 +1,7 @@
 #include "testsupport/webhookfixtures.h"
 
+#include "network/delivery/deliverypipeline.h"
+
 #include <QObject>
 #include <QTest>
 
@@ -68,6 +70,23 @@ GeneratedAttempt makeAttempt(const GeneratedWebhook &webhook, const QString &mes
     if (!success)
         row.error = QStringLiteral("http-5xx: 503 Service Unavailable");
     return row;
+}
+
+DeliveryRecord makeUnfinishedRecord(const GeneratedWebhook &webhook, const QString &eventId,
+                                    const QDateTime &startedAt)
+{
+    DeliveryRecord record;
+    record.webhookId = webhook.id;
+    record.webhookName = webhook.name;
+    record.eventType = QStringLiteral("report.created");
+    record.eventId = eventId;
+    record.messageId = QString(eventId).replace(QStringLiteral("evt_"), QStringLiteral("msg_"));
+    record.trigger = DeliveryTrigger::Event;
+    record.requestUrl = QStringLiteral("https://receiver.hospital.example/goreporter");
+    record.requestBody = "{}";
+    record.error = DeliveryPipeline::unfinishedError();
+    record.startedAt = startedAt;
+    return record;
 }
 
 OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/storage/database.h"
+#include "models/domain/deliveryrecord.h"
 #include "models/domain/webhook.h"
 #include "models/secrets/credentialresolver.h"
 #include "testsupport/deliverygenerator.h"
@@ -20,6 +21,11 @@ GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool suc
 // An attempt of message messageId (of event "evt_" + messageId) to a generated webhook, answered 200 or 503.
 GeneratedAttempt makeAttempt(const GeneratedWebhook &webhook, const QString &messageId, qint64 startedAtMs,
                              bool success);
+
+// An attempt to webhook as the delivery pipeline records it before the request leaves: no outcome, no end
+// (finished_at NULL), the "unfinished" error. eventId names the event and, with "msg_" for "evt_", the message.
+DeliveryRecord makeUnfinishedRecord(const GeneratedWebhook &webhook, const QString &eventId,
+                                    const QDateTime &startedAt);
 
 // A migrated, open database of the current test row's engine, kept alive with its TestDatabase.
 struct OpenTestDatabase
