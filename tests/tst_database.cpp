@@ -300,7 +300,7 @@ void TestDatabase_::passwordFromKeychain()
     const auto url = DatabaseUrl::parse(qEnvironmentVariable("GOREPORTER_TEST_PG_PASSWORD_URL"), &error);
     QVERIFY2(url, "GOREPORTER_TEST_PG_PASSWORD_URL is set by scripts/test-services.sh");
     SecretStore secrets(QStringLiteral("goreporter-webhooks-test"));
-    secrets.removeAndWait(url->keychainKey());
+    (void)secrets.removeAndWait(url->keychainKey());
 
     Database db;
     QVERIFY(!openWithStoredPassword(db, *url, secrets, nullptr));
@@ -328,7 +328,7 @@ void TestDatabase_::passwordFromEnvironment()
     const auto url = DatabaseUrl::parse(qEnvironmentVariable("GOREPORTER_TEST_PG_PASSWORD_URL"), &error);
     QVERIFY(url);
     SecretStore secrets(QStringLiteral("goreporter-webhooks-test"));
-    secrets.removeAndWait(url->keychainKey());
+    (void)secrets.removeAndWait(url->keychainKey());
     qputenv("PGPASSWORD", "correct horse battery staple");
     Database db;
     const bool opened = openWithStoredPassword(db, *url, secrets, nullptr);

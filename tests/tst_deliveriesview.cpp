@@ -240,8 +240,8 @@ void TestDeliveriesView::openDatabase(DatabaseUrl::Engine engine)
 void TestDeliveriesView::cleanup()
 {
     for (const QString &id : std::as_const(m_keychainWebhooks)) {
-        m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
-        m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
+        (void)m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
+        (void)m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
     }
     m_keychainWebhooks.clear();
     m_sender.reset();

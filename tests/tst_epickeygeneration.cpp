@@ -46,7 +46,7 @@ void TestEpicKeyGeneration::init()
 
 void TestEpicKeyGeneration::cleanup()
 {
-    m_keychain->removeAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
+    (void)m_keychain->removeAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
     m_repository.reset();
     m_db = {};
 }

@@ -43,7 +43,7 @@ void TestPasswordDialog::init()
     QString error;
     m_url = DatabaseUrl::parse(qEnvironmentVariable("GOREPORTER_TEST_PG_PASSWORD_URL"), &error);
     QVERIFY2(m_url, "GOREPORTER_TEST_PG_PASSWORD_URL is set by scripts/test-services.sh");
-    m_secrets.removeAndWait(m_url->keychainKey());
+    (void)m_secrets.removeAndWait(m_url->keychainKey());
 }
 
 void TestPasswordDialog::asksRetriesAndRemembers()
@@ -76,7 +76,7 @@ void TestPasswordDialog::asksRetriesAndRemembers()
     QVERIFY(PasswordDialog::login(again, *m_url, m_secrets));
     delete watcher;
     QVERIFY(!prompted);
-    m_secrets.removeAndWait(m_url->keychainKey());
+    (void)m_secrets.removeAndWait(m_url->keychainKey());
 }
 
 void TestPasswordDialog::cancelLeavesDatabaseClosed()

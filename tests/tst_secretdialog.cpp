@@ -56,8 +56,8 @@ void TestSecretDialog::init()
 
 void TestSecretDialog::cleanup()
 {
-    m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id));
-    m_store->removeAndWait(WebhookSecrets::previousSigningKey(m_webhook.id));
+    (void)m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id));
+    (void)m_store->removeAndWait(WebhookSecrets::previousSigningKey(m_webhook.id));
     m_secrets.reset();
     m_repository.reset();
     m_db = {};

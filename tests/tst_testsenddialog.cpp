@@ -107,9 +107,9 @@ void TestTestSendDialog::init()
 void TestTestSendDialog::cleanup()
 {
     for (const QString &id : std::as_const(m_webhookIds)) {
-        m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
-        m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
-        m_keychain->removeAndWait(WebhookSecrets::epicPrivateKeyKey(id));
+        (void)m_keychain->removeAndWait(WebhookSecrets::signingKey(id));
+        (void)m_keychain->removeAndWait(WebhookSecrets::previousSigningKey(id));
+        (void)m_keychain->removeAndWait(WebhookSecrets::epicPrivateKeyKey(id));
     }
     m_webhookIds.clear();
     m_sender.reset();

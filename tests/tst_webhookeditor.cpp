@@ -409,7 +409,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(epic).ok());
-    keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
+    (void)keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
 
     WebhookEditorDialog dialog(*m_repository, epic, nullptr, &services);
     dialog.show();
@@ -461,7 +461,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QFile file(saved);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(QString::fromUtf8(file.readAll()), QApplication::clipboard()->text());
-    keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
+    (void)keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
 }
 
 void TestWebhookEditor::screenshot()

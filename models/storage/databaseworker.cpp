@@ -1,9 +1,8 @@
 // The worker thread: opens its connection on the first job, runs jobs until told to end and nothing is left.
 #include "models/storage/databaseworker.h"
 
+#include "models/storage/backgroundthreads.h"
 #include "models/storage/database.h"
-
-#include <QThread>
 
 #include <condition_variable>
 #include <deque>
@@ -54,10 +53,9 @@ DatabaseWorker::DatabaseWorker(const DatabaseUrl &url, const QString &password)
 {
     m_queue->url = url;
     m_queue->password = password;
-    QThread *thread = QThread::create([queue = m_queue] { serve(queue); });
-    thread->setObjectName(QStringLiteral("database-worker"));
-    QObject::connect(thread, &QThread::finished, thread, &QObject::deleteLater);
-    thread->start();
+    // The registry deletes the thread once it has finished and joins it when the application ends, so that the
+    // jobs still queued then are made before the process exits.
+    BackgroundThreads::run(QStringLiteral("database-worker"), [queue = m_queue] { serve(queue); });
 }
 
 DatabaseWorker::~DatabaseWorker()

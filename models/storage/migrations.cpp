@@ -224,7 +224,8 @@ const QList<Migration> &allMigrations()
          }},
         // Health counts the events that no attempt delivered from hourly counts too, instead of looking at every
         // failed attempt of the window (undeliveredcounts.cpp).
-        {8, "delivery log: undelivered events per webhook and hour for webhook health",
+        {8, "delivery log: undelivered events per webhook and hour, and an index of the hourly counts, for webhook"
+            " health",
          UndeliveredCounts::migrationStatements()},
     };
     return migrations;

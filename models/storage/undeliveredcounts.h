@@ -6,7 +6,8 @@
 namespace UndeliveredCounts {
 
 // The statements of the migration (portable SQL with migrations.cpp's ${...} words): the table of undelivered
-// messages, the hourly counts' new column, their backfill from the attempts already logged, and the triggers.
+// messages, the hourly counts' new column and an index that holds the counts, their backfill from the attempts
+// already logged, and the triggers.
 QStringList migrationStatements();
 
 } // namespace UndeliveredCounts
