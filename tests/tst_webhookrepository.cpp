@@ -1,5 +1,6 @@
 // The webhook repository on both engines: storage, validation, optimistic locking, audit trail, import, signals.
 #include "models/storage/webhookrepository.h"
+#include "testsupport/schemarewind.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QJsonDocument>
@@ -484,6 +485,8 @@ void TestWebhookRepository::migrationRenamesTwinsStoredBeforeTheKey()
             stamp.addBindValue(id);
             QVERIFY2(stamp.exec(), qPrintable(stamp.lastError().text()));
         }
+        QString error;
+        QVERIFY2(rewindSchema(*m_db.database, 5, &error), qPrintable(error));  // the later migrations undone first
         QSqlQuery raw(m_db.database->connection());
         QVERIFY(raw.exec(u"DROP INDEX webhooks_by_name_key"_s));
         QVERIFY(raw.exec(u"UPDATE webhooks SET name = 'DUP' WHERE name = 'Placeholder'"_s));
