@@ -314,6 +314,11 @@ void WebhookEditorDialog::store(WebhookRepository::Change change, const Webhook 
     });
 }
 
+QString WebhookEditorDialog::saveProblemStyle()
+{
+    return QStringLiteral("color: #b3261e; font-weight: bold;");
+}
+
 void WebhookEditorDialog::setBusy(bool busy)
 {
     // While a change is on its way to the database, nothing starts another one from this dialog.
@@ -324,7 +329,7 @@ void WebhookEditorDialog::setBusy(bool busy)
         m_saveProblemLabel->setStyleSheet(QString());
         m_saveProblemLabel->setText(tr("Saving…"));
     } else {
-        m_saveProblemLabel->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+        m_saveProblemLabel->setStyleSheet(saveProblemStyle());
     }
 }
 

@@ -83,6 +83,8 @@ private:
     void saveAndStayOpen(const std::function<void()> &then);
     void store(WebhookRepository::Change change, const Webhook &webhook, const std::function<void()> &then);
     void setBusy(bool busy);
+    // The save-problem line is red when it names a problem, plain while it says that a change is being saved.
+    static QString saveProblemStyle();
     // The Epic key pair, in webhookeditorepickey.cpp.
     void refreshEpicKeyStatus();
     void generateEpicKey();

@@ -249,7 +249,7 @@ void WebhookEditorDialog::buildUi()
     m_saveProblemLabel = new QLabel(this);
     m_saveProblemLabel->setObjectName(QStringLiteral("saveProblemLabel"));
     m_saveProblemLabel->setWordWrap(true);
-    m_saveProblemLabel->setStyleSheet(QStringLiteral("color: #b3261e; font-weight: bold;"));
+    m_saveProblemLabel->setStyleSheet(saveProblemStyle());
     m_saveProblemLabel->hide();
 
     auto *layout = new QVBoxLayout(this);

@@ -40,9 +40,10 @@ void rollBack(const GenerationPointer &generation, const Failure &refusal)
     auto report = [generation, refusal](const SecretStore::Result &restored) {
         if (restored.ok())
             return finish(generation, refusal);
-        finish(generation, Failure{refusal.code, EpicKeyGeneration::tr("%1 The new private key stays in this workstation's keychain "
-                                                    "because the old one could not be put back: %2")
-                                                     .arg(refusal.message, restored.message())});
+        const QString message = EpicKeyGeneration::tr("%1 The new private key stays in this workstation's keychain "
+                                                      "because the old one could not be put back: %2")
+                                    .arg(refusal.message, restored.message());
+        finish(generation, Failure{refusal.code, message});
     };
     if (generation->previousPem)
         generation->keychain.write(generation->keychainKey, *generation->previousPem, generation->context, report);
@@ -73,7 +74,7 @@ void storeKey(const GenerationPointer &generation, const EpicKey &key)
     generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), generation->context,
                                [generation, key](const SecretStore::Result &written) {
                                    if (!written.ok())
-                                       return finish(generation, Failure{ErrorCode::Unavailable, written.message()});
+                                       return finish(generation, written.failure());
                                    recordKeyId(generation, key);
                                });
 }
@@ -107,7 +108,7 @@ void EpicKeyGeneration::start(SecretStore &keychain, WebhookRepository &webhooks
                                                               std::nullopt});
     keychain.read(generation->keychainKey, context, [generation](const SecretStore::Result &existing) {
         if (!existing.ok() && existing.code() != ErrorCode::NotFound)
-            return finish(generation, Failure{ErrorCode::Unavailable, existing.message()});
+            return finish(generation, existing.failure());
         if (existing.ok()) {
             if (!generation->request.replace)
                 return finish(generation,

@@ -26,11 +26,6 @@ QString WebhookSecrets::epicPrivateKeyKey(const QString &webhookId)
     return QStringLiteral("webhook/%1/epic-private-key").arg(webhookId);
 }
 
-Result<void> WebhookSecrets::keychainFailure(const SecretStore::Result &result) const
-{
-    return Result<void>::failure(ErrorCode::Unavailable, result.message());
-}
-
 Result<void> WebhookSecrets::checkFormat(const QString &secret) const
 {
     QString error;
@@ -68,9 +63,9 @@ Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
         return format;
     const SecretStore::Result old = m_store.readAndWait(signingKey(webhook.id));
     if (!old.ok() && old.code() != ErrorCode::NotFound)
-        return keychainFailure(old);
+        return old.failure();
     if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), secret); !written.ok())
-        return keychainFailure(written);
+        return written.failure();
 
     Webhook changed = webhook;
     changed.secretFingerprint = SigningSecret::fingerprint(secret);
@@ -79,14 +74,16 @@ Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
     changed.secretGraceUntil = {};
     const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
     if (!recorded.ok()) {
+        // The keychain is put back as well as it can be; the database's refusal is what is reported.
         if (old.ok())
-            m_store.writeAndWait(signingKey(webhook.id), old.value());
+            (void)m_store.writeAndWait(signingKey(webhook.id), old.value());
         else
-            m_store.removeAndWait(signingKey(webhook.id));
+            (void)m_store.removeAndWait(signingKey(webhook.id));
         return recorded;
     }
-    // Only now: had the database refused, a rotation's previous secret would still be needed.
-    m_store.removeAndWait(previousSigningKey(webhook.id));
+    // Only now: had the database refused, a rotation's previous secret would still be needed. A previous secret
+    // left behind signs nothing once its fingerprint is gone.
+    (void)m_store.removeAndWait(previousSigningKey(webhook.id));
     webhook = changed;
     return {};
 }
@@ -98,14 +95,14 @@ Result<void> WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, 
     const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
     if (!current.ok()) {
         if (current.code() != ErrorCode::NotFound)
-            return keychainFailure(current);
+            return current.failure();
         // Nothing to keep signing with: a rotation without an old secret is a plain set.
         return set(webhook, newSecret);
     }
     if (const SecretStore::Result kept = m_store.writeAndWait(previousSigningKey(webhook.id), current.value()); !kept.ok())
-        return keychainFailure(kept);
+        return kept.failure();
     if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), newSecret); !written.ok())
-        return keychainFailure(written);
+        return written.failure();
 
     Webhook changed = webhook;
     changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value());
@@ -114,8 +111,9 @@ Result<void> WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, 
     changed.secretSetAt = QDateTime::currentDateTimeUtc();
     const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
     if (!recorded.ok()) {
-        m_store.writeAndWait(signingKey(webhook.id), current.value());
-        m_store.removeAndWait(previousSigningKey(webhook.id));
+        // Put back as well as it can be; the database's refusal is what is reported.
+        (void)m_store.writeAndWait(signingKey(webhook.id), current.value());
+        (void)m_store.removeAndWait(previousSigningKey(webhook.id));
         return recorded;
     }
     webhook = changed;
@@ -127,7 +125,7 @@ Result<void> WebhookSecrets::remove(Webhook &webhook)
     for (const QString &key : {signingKey(webhook.id), previousSigningKey(webhook.id)}) {
         const SecretStore::Result removed = m_store.removeAndWait(key);
         if (!removed.ok() && removed.code() != ErrorCode::NotFound)
-            return keychainFailure(removed);
+            return removed.failure();
     }
     Webhook changed = webhook;
     changed.secretFingerprint.clear();

@@ -41,7 +41,6 @@ public:
     std::optional<QString> reveal(const Webhook &webhook, QString *errorMessage);
 
 private:
-    Result<void> keychainFailure(const SecretStore::Result &result) const;
     Result<void> checkFormat(const QString &secret) const;
 
     SecretStore &m_store;

@@ -16,7 +16,6 @@ struct DatabaseWorker::Queue
     std::mutex mutex;
     std::condition_variable wake;
     std::deque<std::function<void(Database *, const QString &)>> jobs;
-    int running = 0;
     bool closing = false;
 };
 
@@ -35,7 +34,6 @@ void DatabaseWorker::serve(const std::shared_ptr<Queue> &queue)
                 return;
             job = std::move(queue->jobs.front());
             queue->jobs.pop_front();
-            ++queue->running;
         }
         // Opened again after a failure, so that a database that comes back is used by the next job.
         if (!opened) {
@@ -43,8 +41,6 @@ void DatabaseWorker::serve(const std::shared_ptr<Queue> &queue)
             openError = opened ? QString() : database.errorString();
         }
         job(opened ? &database : nullptr, openError);
-        std::lock_guard lock(queue->mutex);
-        --queue->running;
     }
 }
 
@@ -65,12 +61,6 @@ DatabaseWorker::~DatabaseWorker()
         m_queue->closing = true;
     }
     m_queue->wake.notify_all();
-}
-
-int DatabaseWorker::pending() const
-{
-    std::lock_guard lock(m_queue->mutex);
-    return int(m_queue->jobs.size()) + m_queue->running;
 }
 
 void DatabaseWorker::post(std::function<void(Database *, const QString &)> job)

@@ -36,9 +36,6 @@ public:
         });
     }
 
-    // Jobs given and not finished yet (for tests and for a status line).
-    int pending() const;
-
     struct Queue;
 
 private:

@@ -258,7 +258,7 @@ Result<void> WebhookRepository::insertRow(Webhook &webhook, const QString &audit
 }
 
 Result<void> WebhookRepository::updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion,
-                                              const Webhook &before)
+                                          const Webhook &before)
 {
     if (Result<void> check = validate(webhook); !check.ok())
         return check;
@@ -299,8 +299,8 @@ Result<void> WebhookRepository::updateRow(Webhook &webhook, const QString &audit
     const Result<Webhook> after = findById(stored.id);
     if (!after)
         return after.failure();
-    if (Result<void> audit = writeAudit(auditAction, stored.id, stored.name,
-                                            before.auditSnapshot(), after->auditSnapshot());
+    if (Result<void> audit = writeAudit(auditAction, stored.id, stored.name, before.auditSnapshot(),
+                                        after->auditSnapshot());
         !audit.ok())
         return audit;
     webhook = *after;
@@ -427,7 +427,7 @@ Result<void> WebhookRepository::recordSecretChange(Webhook &webhook, const QStri
                                {QStringLiteral("secretGraceUntil"), w.secretGraceUntil.toString(Qt::ISODate)}};
         };
         if (Result<void> audit = writeAudit(auditAction, changed.id, before->name, fingerprints(*before),
-                                                fingerprints(changed));
+                                            fingerprints(changed));
             !audit.ok())
             return audit;
         const Result<Webhook> after = findById(changed.id);

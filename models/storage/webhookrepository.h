@@ -91,8 +91,7 @@ signals:
 
 private:
     Result<void> insertRow(Webhook &webhook, const QString &auditAction);
-    Result<void> updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion,
-                               const Webhook &before);
+    Result<void> updateRow(Webhook &webhook, const QString &auditAction, bool checkVersion, const Webhook &before);
     Result<void> writeEvents(const Webhook &webhook);
     Result<void> writeAudit(const QString &action, const QString &entityId, const QString &entityName,
                             const QJsonObject &before, const QJsonObject &after);
