@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/storage/database.h"
+#include "models/storage/databaseworker.h"
 #include "models/secrets/secretstore.h"
 #include "models/domain/webhook.h"
 
@@ -40,6 +41,8 @@ public:
     // Opens the database named by --database and finds the webhook called name; nullopt once the reason is reported.
     std::optional<Webhook> findWebhook(const QString &name);
     Database &database() { return m_database; }
+    // A connection of its own to the opened database, for the delivery pipeline.
+    DatabaseWorker databaseWorker() const { return DatabaseWorker(m_database.url(), m_database.password()); }
     SecretStore &secrets() { return m_secrets; }
 
     // Opens the database named by a --database value (empty: the embedded default) with what this workstation

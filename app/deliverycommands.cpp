@@ -300,10 +300,10 @@ int RedeliverCommand::run(const QStringList &arguments)
         } else if (!openDatabase(m_support)) {
             return CommandSupport::Failure;
         }
-        QString error;
-        const auto failed = Redelivery::failedInFilter(m_support.database(), filter, QDateTime::currentDateTimeUtc(), &error);
+        const Result<QList<qint64>> failed =
+            DeliveryLog(m_support.database()).newestFailedAttempts(filter, QDateTime::currentDateTimeUtc());
         if (!failed)
-            return m_support.fail(error);
+            return m_support.fail(failed.message());
         if (failed->isEmpty()) {
             m_support.out() << tr("No message failed since %1 without being delivered later; nothing was sent.")
                                    .arg(since->toString(Qt::ISODate))
@@ -320,7 +320,7 @@ int RedeliverCommand::run(const QStringList &arguments)
     }
 
     WebhookSender sender;
-    BulkRedelivery batch({m_support.database(), m_support.secrets(), sender}, ids);
+    BulkRedelivery batch({m_support.databaseWorker(), m_support.secrets(), sender}, ids);
     batch.setOptions(RedeliveryOptions{parser.isSet(u"include-disabled"_s)});
     QEventLoop loop;
     QObject::connect(&batch, &BulkRedelivery::itemFinished, &loop, [this](const RedeliveryOutcome &outcome) { print(outcome); });

@@ -69,9 +69,9 @@ int runConsole(QApplication &app)
     }
     WebhookRepository repository(database);
     WebhookSecrets webhookSecrets(secrets, repository);
-    DeliveryRepository deliveries(database);
     WebhookSender sender;
-    const TestSendServices services{repository, webhookSecrets, secrets, deliveries, sender};
+    const TestSendServices services{repository, webhookSecrets, secrets, DatabaseWorker(*url, database.password()),
+                                    sender};
     MainWindow window(database, services);
     window.show();
     return app.exec();

@@ -50,7 +50,7 @@ std::optional<Event> SendCommand::loadEvent(const QString &eventType)
 DeliveryOutcome SendCommand::deliver(const DeliveryOrder &order)
 {
     WebhookSender sender;
-    const DeliveryServices services{m_support.database(), m_support.secrets(), sender};
+    const DeliveryServices services{m_support.databaseWorker(), m_support.secrets(), sender};
     QEventLoop loop;
     DeliveryOutcome outcome;
     // The run starts on the next turn of the event loop, so it cannot finish before the loop runs.

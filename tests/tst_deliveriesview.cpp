@@ -16,6 +16,7 @@
 #include "ui/deliverydetailpane.h"
 #include "ui/deliveryfilterbar.h"
 #include "ui/httpmessageview.h"
+#include "testsupport/resultchecks.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -283,7 +284,7 @@ bool TestDeliveriesView::fill(qint64 attempts, int days)
 std::unique_ptr<DeliveriesView> TestDeliveriesView::makeView(DeliveriesView::Options options)
 {
     options.model.blockSize = 100;
-    const TestSendServices services{*m_repository, *m_secrets, *m_keychain, *m_deliveries, *m_sender};
+    const TestSendServices services{*m_repository, *m_secrets, *m_keychain, DatabaseWorker(m_db.database->url(), m_db.database->password()), *m_sender};
     auto view = std::make_unique<DeliveriesView>(m_db.storage->url(), QString(), *m_db.database, services,
                                                  *m_settings, options);
     view->resize(1400, 900);
@@ -708,8 +709,7 @@ void TestDeliveriesView::recordedAttemptCompletesItsListedRow()
     QVERIFY(fill(300));
     // As the pipeline does: recorded unfinished before the request leaves, completed with the answer.
     DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_test_send"_s, QDateTime::currentDateTimeUtc());
-    QString error;
-    QVERIFY2(m_deliveries->record(record, &error), qPrintable(error));
+    QVERIFY_OK(m_deliveries->record(record));
     DeliveriesView::Options options;
     options.pollIntervalMs = 0;  // nothing but the announcement can explain the update
     auto view = makeView(options);
@@ -723,7 +723,7 @@ void TestDeliveriesView::recordedAttemptCompletesItsListedRow()
     record.responseStatus = 503;
     record.finishedAt = record.startedAt.addMSecs(80);
     record.durationMs = 80;
-    QVERIFY2(m_deliveries->complete(record, &error), qPrintable(error));
+    QVERIFY_OK(m_deliveries->complete(record));
     QSignalSpy completed(view->model(), &DeliveryTableModel::rowsCompleted);
     m_repository->noteAttemptRecorded(record);  // what the test-send dialog and redelivery do after each send
     QVERIFY(completed.wait(waitMs));

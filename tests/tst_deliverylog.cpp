@@ -680,8 +680,8 @@ void TestDeliveryLog::detailAndTimeline()
     auto selection = deliveries.select(DeliveryFilter(), QDateTime::currentDateTimeUtc());
     const auto second = deliveries.firstPage(*selection, 10)->at(1);  // attempt 2 of webhook 1
     QCOMPARE(second.attempt, 2);
-    const auto detail = deliveries.detail(second.id, &error);
-    QVERIFY2(detail, qPrintable(error));
+    const Result<DeliveryDetail> detail = deliveries.detail(second.id);
+    QVERIFY2(detail, qPrintable(detail.message()));
     QCOMPARE(detail->row, second);
     QCOMPARE(detail->messageId, u"msg_timeline"_s);
     QCOMPARE(detail->requestMethod, u"POST"_s);
@@ -715,8 +715,9 @@ void TestDeliveryLog::detailAndTimeline()
     QCOMPARE(timeline->last().attempt, 3);
     QVERIFY(timeline->last().success);
     QCOMPARE(deliveries.timeline(u"evt_timeline"_s, webhooks->at(0).id)->size(), 3);
-    QVERIFY(!deliveries.detail(987654321, &error));
-    QVERIFY(error.contains(u"987654321"_s));
+    const Result<DeliveryDetail> missing = deliveries.detail(987654321);
+    QCOMPARE(missing.code(), ErrorCode::NotFound);
+    QVERIFY(missing.message().contains(u"987654321"_s));
 }
 
 void TestDeliveryLog::corruptStoredBodiesAreShownAndExported()
@@ -738,8 +739,8 @@ void TestDeliveryLog::corruptStoredBodiesAreShownAndExported()
 
     DeliveryLog deliveries(*db.database);
     const auto first = deliveries.firstPage(*deliveries.select({}, QDateTime::currentDateTimeUtc()), 1);
-    const auto detail = deliveries.detail(first->at(0).id, &error);
-    QVERIFY2(detail, qPrintable(error));
+    const Result<DeliveryDetail> detail = deliveries.detail(first->at(0).id);
+    QVERIFY2(detail, qPrintable(detail.message()));
     QCOMPARE(detail->requestBody, a.requestBody);
     QCOMPARE(detail->responseBody, a.responseBody);
     QVERIFY(detail->requestHeaders.isEmpty());
@@ -956,9 +957,8 @@ void TestDeliveryLog::attemptNumbersFromTwoWritersNeverCollide()
                 record.trigger = DeliveryTrigger::Event;
                 record.requestUrl = u"https://receiver.example/hook"_s;
                 record.error = u"http-5xx: 503 Service Unavailable"_s;
-                QString error;
-                if (!repository.record(record, &error))
-                    return error;
+                if (const Result<void> recorded = repository.record(record); !recorded)
+                    return recorded.message();
             }
             return QString();
         });
@@ -981,9 +981,10 @@ void TestDeliveryLog::attemptNumbersFromTwoWritersNeverCollide()
     twin.eventId = u"evt_race"_s;
     twin.messageId = u"msg_race"_s;
     twin.attempt = 7;
-    QString error;
-    QVERIFY(!repository.record(twin, &error));
-    QVERIFY2(error.contains(u"Attempt 7 of message msg_race is recorded already"_s), qPrintable(error));
+    const Result<void> refused = repository.record(twin);
+    QCOMPARE(refused.code(), ErrorCode::Conflict);
+    QVERIFY2(refused.message().contains(u"Attempt 7 of message msg_race is recorded already"_s),
+             qPrintable(refused.message()));
 }
 
 void TestDeliveryLog::migrationNumbersTwinAttemptsAgain()

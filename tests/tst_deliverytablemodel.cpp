@@ -8,6 +8,7 @@
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
+#include "testsupport/resultchecks.h"
 
 #include <QAbstractItemModelTester>
 #include <QSet>
@@ -543,8 +544,7 @@ void TestDeliveryTableModel::unfinishedAttemptIsCompletedInPlace()
     DeliveryRecord record = makeUnfinishedRecord(m_webhooks.at(0), u"evt_on_its_way"_s,
                                                  QDateTime::currentDateTimeUtc().addSecs(3600));
     DeliveryRepository deliveries(*m_db.database);
-    QString error;
-    QVERIFY2(deliveries.record(record, &error), qPrintable(error));
+    QVERIFY_OK(deliveries.record(record));
 
     DeliveryTableModel model(m_db.storage->url(), {});
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -579,7 +579,7 @@ void TestDeliveryTableModel::unfinishedAttemptIsCompletedInPlace()
     record.responseBody = "{}";
     record.finishedAt = record.startedAt.addMSecs(120);
     record.durationMs = 120;
-    QVERIFY2(deliveries.complete(record, &error), qPrintable(error));
+    QVERIFY_OK(deliveries.complete(record));
     if (currentEngine() == DatabaseUrl::Engine::SQLite)
         model.appendNewer();
     QVERIFY(completed.wait(waitMs));

@@ -12,6 +12,7 @@
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 #include "testsupport/webhookfixtures.h"
+#include "testsupport/resultchecks.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -76,7 +77,7 @@ void TestHeadless::deliversAndRecordsWithoutGuiLibraries()
     QVERIFY2(database.open(sqlite->url()), qPrintable(database.errorString()));
     DeliveryRepository log(database);
     DeliveryRecord record = WebhookDelivery::record(webhook, event, messageId, DeliveryTrigger::Event, result);
-    QVERIFY2(log.record(record, &error), qPrintable(error));
+    QVERIFY_OK(log.record(record));
     QCOMPARE(record.attempt, 1);
 
     // What the process has loaded: the core of Qt, its network and SQL modules, never the GUI ones.

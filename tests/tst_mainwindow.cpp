@@ -90,7 +90,7 @@ private:
     std::unique_ptr<WebhookSender> m_sender;
     TestSendServices services()
     {
-        return {*m_repository, *m_secrets, *m_store, *m_deliveries, *m_sender};
+        return {*m_repository, *m_secrets, *m_store, DatabaseWorker(m_db.database->url(), m_db.database->password()), *m_sender};
     }
 };
 

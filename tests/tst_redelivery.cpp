@@ -64,9 +64,10 @@ private slots:
     void rotationSignsWithBoth();
     void refusals_data();
     void refusals();
+    void runDeletedWhileRecordingCompletesItsAttempt();
     void inactiveAllowedWithOption();
-    void failedInFilter_data();
-    void failedInFilter();
+    void newestFailedAttempts_data();
+    void newestFailedAttempts();
     void batchPacesAndRecordsEach();
     void batchCancelStopsInFlight();
     void batchCancelBeforeStart();
@@ -78,7 +79,7 @@ private:
                           const QString &eventId = u"evt_1"_s);
     RedeliveryOutcome redeliver(qint64 id, const RedeliveryOptions &options = {});
     QList<DeliveryRecord> attemptsOf(const QString &messageId);
-    RedeliveryServices services() { return {*m_db.database, m_keychain, m_sender}; }
+    RedeliveryServices services() { return {DatabaseWorker(m_db.database->url(), m_db.database->password()), m_keychain, m_sender}; }
 
     TestPki m_pki;
     TestCertificate m_localhost;
@@ -163,9 +164,8 @@ qint64 TestRedelivery::recordOriginal(const Webhook &webhook, const QString &mes
     record.finishedAt = record.startedAt.addMSecs(40);
     record.durationMs = 40;
     DeliveryRepository repository(*m_db.database);
-    QString error;
-    if (!repository.record(record, &error))
-        qWarning("cannot record the original attempt: %s", qPrintable(error));
+    if (const Result<void> recorded = repository.record(record); !recorded)
+        qWarning("cannot record the original attempt: %s", qPrintable(recorded.message()));
     return record.id;
 }
 
@@ -181,7 +181,8 @@ RedeliveryOutcome TestRedelivery::redeliver(qint64 id, const RedeliveryOptions &
 QList<DeliveryRecord> TestRedelivery::attemptsOf(const QString &messageId)
 {
     DeliveryRepository repository(*m_db.database);
-    return repository.attemptsOf(messageId).value_or(QList<DeliveryRecord>());
+    const Result<QList<DeliveryRecord>> attempts = repository.attemptsOf(messageId);
+    return attempts ? *attempts : QList<DeliveryRecord>();
 }
 
 void TestRedelivery::requestRepeatsBodyWithCurrentSettings()
@@ -404,6 +405,42 @@ void TestRedelivery::refusals_data()
                                        << u"no Epic private key"_s;
 }
 
+void TestRedelivery::runDeletedWhileRecordingCompletesItsAttempt()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) { return answer(204); });
+    Webhook webhook = receiverWebhook(u"Closed early"_s, receiver.url(u"127.0.0.1"_s, u"/hook"_s));
+    QVERIFY(store(webhook));
+    DeliveryOrder order;
+    order.webhook = webhook;
+    order.event = EventSamples::forTestSend(u"report.completed"_s);
+    order.trigger = DeliveryTrigger::Test;
+
+    // A window that closes while its attempt is being written: the run goes before the worker has answered.
+    DeliveryRun *run = DeliveryPipeline::start(services(), order);
+    const QPointer<DeliveryRun> guard(run);
+    QSignalSpy finished(run, &DeliveryRun::finished);
+    bool recording = false;
+    connect(run, &DeliveryRun::stageChanged, this, [&](DeliveryRun::Stage stage) {
+        if (stage == DeliveryRun::Stage::Recording && !recording) {
+            recording = true;
+            run->deleteLater();
+        }
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(recording, 20000);
+    QTRY_VERIFY(!guard);
+    QVERIFY(finished.isEmpty()); // nobody is told any more
+
+    // Still, the attempt that was written is completed, whichever came first: the deletion or the worker's answer.
+    DeliveryRepository log(*m_db.database);
+    auto attempts = log.recent(webhook.id, 10);
+    QTRY_VERIFY_WITH_TIMEOUT((attempts = log.recent(webhook.id, 10)) && attempts->size() == 1
+                                 && attempts->first().finishedAt.isValid(),
+                             20000);
+    QCOMPARE(DeliveryErrors::key(attempts->first().error), u"cancelled"_s);
+    QVERIFY(!attempts->first().success);
+}
+
 void TestRedelivery::refusals()
 {
     QFETCH(QString, situation);
@@ -472,12 +509,12 @@ void TestRedelivery::inactiveAllowedWithOption()
     QCOMPARE(attempts.last().responseStatus, std::optional<int>(500));
 }
 
-void TestRedelivery::failedInFilter_data()
+void TestRedelivery::newestFailedAttempts_data()
 {
     addEngineRows();
 }
 
-void TestRedelivery::failedInFilter()
+void TestRedelivery::newestFailedAttempts()
 {
     QFETCH(int, engine);
     QCOMPARE(m_db.database->engine(), DatabaseUrl::Engine(engine)); // init() opened the row's engine
@@ -518,22 +555,22 @@ void TestRedelivery::failedInFilter()
     QVERIFY(add(south, u"e7"_s, u"m7b"_s, false));
     QVERIFY(m1Last && m4 && m5);
 
-    QString error;
-    auto ids = Redelivery::failedInFilter(*m_db.database, DeliveryFilter(), now, &error);
-    QVERIFY2(ids, qPrintable(error));
+    const DeliveryLog log(*m_db.database);
+    Result<QList<qint64>> ids = log.newestFailedAttempts(DeliveryFilter(), now);
+    QVERIFY2(ids, qPrintable(ids.message()));
     QCOMPARE(*ids, (QList<qint64>{m5, m4, m1Last}));
 
     DeliveryFilter filter;
     filter.webhook = u"north"_s;
     filter.result = DeliveryFilter::Result::Success; // ignored: only failures are redelivered
-    ids = Redelivery::failedInFilter(*m_db.database, filter, now, &error);
-    QVERIFY2(ids, qPrintable(error));
+    ids = log.newestFailedAttempts(filter, now);
+    QVERIFY2(ids, qPrintable(ids.message()));
     QCOMPARE(*ids, (QList<qint64>{m5, m1Last}));
 
-    QCOMPARE(*Redelivery::failedInFilter(*m_db.database, DeliveryFilter(), now, &error, 1), QList<qint64>{m5});
+    QCOMPARE(*log.newestFailedAttempts(DeliveryFilter(), now, 1), QList<qint64>{m5});
     filter = DeliveryFilter();
     filter.text = u"no such error"_s;
-    QVERIFY(Redelivery::failedInFilter(*m_db.database, filter, now, &error)->isEmpty());
+    QVERIFY(log.newestFailedAttempts(filter, now)->isEmpty());
 }
 
 void TestRedelivery::batchPacesAndRecordsEach()

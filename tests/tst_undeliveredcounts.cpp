@@ -9,6 +9,7 @@
 #include "testsupport/healthfromattempts.h"
 #include "testsupport/schemarewind.h"
 #include "testsupport/webhookfixtures.h"
+#include "testsupport/resultchecks.h"
 
 #include <QSqlError>
 #include <QSqlQuery>
@@ -156,12 +157,14 @@ void TestUndeliveredCounts::countsFollowThePipeline()
         return log.healthOf(hook.id, countEverything, now).value().value().undeliveredEvents24h;
     };
     auto attempt = [&](DeliveryRecord &record, std::optional<bool> success) {
-        if (!repository.record(record, &error))
-            return false;
-        if (!success)
-            return true;
-        setOutcome(record, *success);
-        return repository.complete(record, &error);
+        Result<void> written = repository.record(record);
+        if (written && success) {
+            setOutcome(record, *success);
+            written = repository.complete(record);
+        }
+        if (!written)
+            error = written.message();
+        return written.ok();
     };
     // The newest attempt of each webhook succeeded, so that its events are counted.
     for (const GeneratedWebhook &webhook : m_webhooks) {
@@ -179,7 +182,7 @@ void TestUndeliveredCounts::countsFollowThePipeline()
     QCOMPARE(undelivered24h(), qint64(1));
     // Completed as failed: still one, in the same hour.
     setOutcome(first, false);
-    QVERIFY2(repository.complete(first, &error), qPrintable(error));
+    QVERIFY_OK(repository.complete(first));
     QVERIFY(countsMatch(database()));
     // A failed retry moves the message to its hour; still one event.
     DeliveryRecord second = pending(hook, u"msg_retried"_s, nowMs - 2 * hourMs);
@@ -194,7 +197,7 @@ void TestUndeliveredCounts::countsFollowThePipeline()
     QVERIFY(countsMatch(database()));
     QCOMPARE(undelivered24h(), qint64(1));
     setOutcome(third, true);
-    QVERIFY2(repository.complete(third, &error), qPrintable(error));
+    QVERIFY_OK(repository.complete(third));
     QVERIFY(countsMatch(database()));
     QCOMPARE(undelivered24h(), qint64(0));
 
@@ -278,19 +281,17 @@ void TestUndeliveredCounts::concurrentWritersKeepTheCountsRight()
 {
     // Two dispatchers send the same messages at once, each recording and completing its own attempts.
     QVERIFY(open(1));
-    QString error;
     constexpr int messages = 150;
     const QString failures = runConcurrentWriters(
         database().url(), database().password(), 2, [&](DeliveryRepository &repository, int which) {
             for (int i = 0; i < messages; ++i) {
                 DeliveryRecord record = pending(m_webhooks.at(0), u"msg_shared_%1"_s.arg(i), nowMs - hourMs + i * 1000);
-                QString problem;
-                if (!repository.record(record, &problem))
-                    return problem;
+                if (const Result<void> recorded = repository.record(record); !recorded)
+                    return recorded.message();
                 // Some messages get through on one side only, some on neither.
                 setOutcome(record, which == 1 && i % 3 == 0);
-                if (!repository.complete(record, &problem))
-                    return problem;
+                if (const Result<void> completed = repository.complete(record); !completed)
+                    return completed.message();
             }
             return QString();
         });

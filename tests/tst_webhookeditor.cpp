@@ -406,7 +406,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
 {
     ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
     SecretStore &keychain = console.keychain;
-    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
+    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveryLog, console.sender};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(epic).ok());
     (void)keychain.removeAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
@@ -582,7 +582,7 @@ void TestWebhookEditor::testAndSaveIsOneStep()
 {
     ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
     SecretStore &keychain = console.keychain;
-    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveries, console.sender};
+    const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveryLog, console.sender};
     WebhookEditorDialog dialog(*m_repository, Webhook(), nullptr, &services);
     dialog.show();
     auto *test = field<QPushButton>(dialog, "testSendButton");

@@ -11,6 +11,7 @@
 #include "testsupport/webhookfixtures.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
+#include "testsupport/resultchecks.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -825,8 +826,7 @@ void TestWebhookSender::attemptsRecorded()
     first.eventId = QStringLiteral("evt-1");
     first.messageId = QString::fromLatin1(messageId);
     first.trigger = DeliveryTrigger::Event;
-    QString error;
-    QVERIFY2(log.record(first, &error), qPrintable(error));
+    QVERIFY_OK(log.record(first));
     QCOMPARE(first.attempt, 1);
 
     // The retry repeats the same message, so it keeps the message id and counts as attempt 2.
@@ -843,7 +843,7 @@ void TestWebhookSender::attemptsRecorded()
     retry.startedAt = retryOutcome.startedAt;
     retry.finishedAt = retryOutcome.finishedAt;
     retry.durationMs = retryOutcome.durationMs;
-    QVERIFY2(log.record(retry, &error), qPrintable(error));
+    QVERIFY_OK(log.record(retry));
     QCOMPARE(retry.attempt, 2);
 
     // A test-send refused by the guard is recorded too, as a new message.
@@ -855,11 +855,11 @@ void TestWebhookSender::attemptsRecorded()
     test.eventId = QStringLiteral("sample-battery.low");
     test.messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
     test.trigger = DeliveryTrigger::Test;
-    QVERIFY2(log.record(test, &error), qPrintable(error));
+    QVERIFY_OK(log.record(test));
     QCOMPARE(test.attempt, 1);
 
-    const auto attempts = log.attemptsOf(QString::fromLatin1(messageId), &error);
-    QVERIFY2(attempts, qPrintable(error));
+    const auto attempts = log.attemptsOf(QString::fromLatin1(messageId));
+    QVERIFY2(attempts, qPrintable(attempts.message()));
     QCOMPARE(attempts->size(), 2);
     const DeliveryRecord &down = attempts->at(0);
     QCOMPARE(down.id, first.id);
@@ -892,8 +892,8 @@ void TestWebhookSender::attemptsRecorded()
     QVERIFY(ok.success);
     QCOMPARE(ok.error, QString());
 
-    const auto refused = log.find(test.id, &error);
-    QVERIFY2(refused, qPrintable(error));
+    const auto refused = log.find(test.id);
+    QVERIFY2(refused, qPrintable(refused.message()));
     QCOMPARE(refused->trigger, DeliveryTrigger::Test);
     QCOMPARE(refused->responseStatus, std::nullopt);
     QCOMPARE(refused->responseSize, std::nullopt);
@@ -902,8 +902,8 @@ void TestWebhookSender::attemptsRecorded()
                                                      "range (192.168.0.0/16).")),
              qPrintable(refused->error));
 
-    const auto newest = log.recent(webhook.id, 2, &error);
-    QVERIFY2(newest, qPrintable(error));
+    const auto newest = log.recent(webhook.id, 2);
+    QVERIFY2(newest, qPrintable(newest.message()));
     QCOMPARE(newest->size(), 2);
     QCOMPARE(newest->first().id, test.id);
 }

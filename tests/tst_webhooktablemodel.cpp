@@ -4,6 +4,7 @@
 #include "models/itemmodels/webhooktablemodel.h"
 #include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
+#include "testsupport/resultchecks.h"
 
 #include <QAbstractItemModelTester>
 #include <QLocale>
@@ -306,8 +307,7 @@ void TestWebhookTableModel::recordedAttemptRefreshesThatRowsHealth()
     attempt.startedAt = QDateTime::currentDateTimeUtc().addSecs(-1);
     attempt.finishedAt = QDateTime::currentDateTimeUtc();
     attempt.durationMs = 1000;
-    QString error;
-    QVERIFY2(deliveries.record(attempt, &error), qPrintable(error));
+    QVERIFY_OK(deliveries.record(attempt));
     QCOMPARE(emitted.changes.size(), 0); // recording alone says nothing: the code that recorded announces it
     m_repository->noteAttemptRecorded(attempt);
 

@@ -1515,6 +1515,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>%1 attempts were purged. %2</source>
         <translation>%1 Zustellversuche wurden gelöscht. %2</translation>
     </message>
+    <message>
+        <source>Cannot read the failed attempts: %1</source>
+        <translation>Die fehlgeschlagenen Versuche können nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryLogJobs</name>
@@ -1627,6 +1631,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cancelled before anything was sent.</source>
         <translation>Abgebrochen, bevor etwas gesendet wurde.</translation>
+    </message>
+    <message>
+        <source>The webhook “%1” was deleted; there is nothing to send to.</source>
+        <translation>Der Webhook „%1“ wurde gelöscht; es gibt kein Ziel für den Versand.</translation>
+    </message>
+    <message>
+        <source>The webhook could not be read from the database: %1</source>
+        <translation>Der Webhook konnte nicht aus der Datenbank gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3307,10 +3319,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <source>The webhook “%1” is disabled. Enable it first, or confirm that attempt %2 should be redelivered to it anyway.</source>
         <translation>Der Webhook „%1“ ist deaktiviert. Aktivieren Sie ihn zuerst, oder bestätigen Sie, dass Versuch %2 trotzdem erneut an ihn zugestellt werden soll.</translation>
     </message>
-    <message>
-        <source>Cannot read the failed attempts: %1</source>
-        <translation>Die fehlgeschlagenen Versuche können nicht gelesen werden: %1</translation>
-    </message>
 </context>
 <context>
     <name>RedeliveryTask</name>
@@ -4149,14 +4157,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>%1 %2 s</translation>
     </message>
     <message>
-        <source>The webhook “%1” was deleted; there is nothing to test-send to.</source>
-        <translation>Der Webhook „%1“ wurde gelöscht; es gibt kein Ziel für einen Testversand.</translation>
-    </message>
-    <message>
-        <source>The webhook could not be read from the database: %1</source>
-        <translation>Der Webhook konnte nicht aus der Datenbank gelesen werden: %1</translation>
-    </message>
-    <message>
         <source>Nothing was sent.</source>
         <translation>Es wurde nichts gesendet.</translation>
     </message>
@@ -4243,6 +4243,10 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>%1 Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic, or test from the workstation that holds the key.</source>
         <translation>%1 Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Reiter „Zustellung“ ▸ „Schlüsselpaar erzeugen…“) und registrieren Sie seinen öffentlichen Schlüssel bei Epic, oder testen Sie von dem Arbeitsplatz aus, der den Schlüssel hat.</translation>
+    </message>
+    <message>
+        <source>Recording the attempt in the delivery log…</source>
+        <translation>Der Versuch wird im Zustellprotokoll festgehalten…</translation>
     </message>
 </context>
 <context>

@@ -81,7 +81,7 @@ DeliveriesView::DeliveriesView(const DatabaseUrl &url, const QString &password, 
 {
     setObjectName(u"deliveriesView"_s);
     m_redeliveries = std::make_unique<DeliveryRedeliveries>(
-        RedeliveryServices{database, services.keychain, services.sender}, url, password,
+        RedeliveryServices{services.deliveryLog, services.keychain, services.sender}, url, password,
         options.redeliveriesPerSecond, m_taskPanel, this);
     m_jobs = std::make_unique<DeliveryLogJobs>(url, password, settings,
                                                DeliveryLogJobs::Options{options.purgeBatchSize, options.exportPageSize},
@@ -435,11 +435,11 @@ void DeliveriesView::showDetailOf(qint64 id)
 {
     // One row by its primary key and one event's attempts by the event index: quick enough for this thread.
     DeliveryLog log(m_database);
-    QString error;
-    const auto detail = log.detail(id, &error);
+    const Result<DeliveryDetail> detail = log.detail(id);
     if (!detail) {
-        m_detail->showProblem(error.isEmpty() ? tr("Attempt %1 is no longer in the delivery log.").arg(id)
-                                              : tr("Attempt %1 cannot be read: %2").arg(id).arg(error));
+        m_detail->showProblem(detail.code() == ErrorCode::NotFound
+                                  ? tr("Attempt %1 is no longer in the delivery log.").arg(id)
+                                  : tr("Attempt %1 cannot be read: %2").arg(id).arg(detail.message()));
         updateActions();
         return;
     }

@@ -132,27 +132,27 @@ void DeliveryRedeliveries::redeliverAllFailed(const DeliveryFilter &filter)
 {
     if (!m_panel->isIdle())
         return;
-    auto ids = std::make_shared<std::optional<QList<qint64>>>();
-    auto error = std::make_shared<QString>();
+    auto ids = std::make_shared<std::optional<Result<QList<qint64>>>>();
     m_search = std::make_unique<DeliveryLogTask>(
         m_url, m_password, DeliveryLogTask::Stop::AtOnce,
-        [filter, ids, error](Database &database, const DeliveryLog::Progress &) {
-            *ids = Redelivery::failedInFilter(database, filter, QDateTime::currentDateTimeUtc(), error.get());
+        [filter, ids](Database &database, const DeliveryLog::Progress &) {
+            *ids = DeliveryLog(database).newestFailedAttempts(filter, QDateTime::currentDateTimeUtc());
         });
-    connect(m_search.get(), &DeliveryLogTask::finished, this, [this, ids, error] {
+    connect(m_search.get(), &DeliveryLogTask::finished, this, [this, ids] {
         const bool cancelled = m_search->isCancelled();
         const QString connectionError = m_search->connectionError();
         m_search.release()->deleteLater();
         m_panel->setTask(DeliveryTaskPanel::Task::None);
         if (cancelled)
             return;
-        if (!connectionError.isEmpty() || !*ids) {
-            emit message(tr("The failed events cannot be found: %1").arg(connectionError.isEmpty() ? *error
-                                                                                                   : connectionError),
-                         true);
+        if (!connectionError.isEmpty() || !*ids || !**ids) {
+            const QString reason = !connectionError.isEmpty() ? connectionError
+                                   : *ids                     ? (*ids)->message()
+                                                              : QString();
+            emit message(tr("The failed events cannot be found: %1").arg(reason), true);
             return;
         }
-        confirmBulk(**ids);
+        confirmBulk((*ids)->value());
     });
     emit message(QString(), false);
     m_panel->setTask(DeliveryTaskPanel::Task::FindingFailed, tr("Finding the failed events of this filter…"));

@@ -423,6 +423,8 @@ void TestSendDialog::updateStage()
         if (m_run && m_run->stage() == DeliveryRun::Stage::ReadingCredentials)
             text = m_webhook.kind == WebhookKind::Epic ? tr("Reading the Epic private key from the keychain…")
                                                        : tr("Reading the signing secret from the keychain…");
+        else if (m_run && m_run->stage() == DeliveryRun::Stage::Recording)
+            text = tr("Recording the attempt in the delivery log…");
         else
             text = tr("Preparing the payload…");
         break;
@@ -460,23 +462,9 @@ void TestSendDialog::send()
     order.webhook = m_webhook;
     order.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
     order.trigger = DeliveryTrigger::Test;
-    if (!m_webhook.id.isEmpty()) {
-        // Secrets are set, rotated and deleted in their own dialog, straight to the database: the copy this dialog
-        // was given may be older than that. The rest stays as given, so the editor can test unsaved changes.
-        const Result<Webhook> stored = m_services.webhooks.findById(m_webhook.id);
-        if (!stored) {
-            refuse(stored.code() == ErrorCode::NotFound
-                       ? tr("The webhook “%1” was deleted; there is nothing to test-send to.").arg(m_webhook.name)
-                       : tr("The webhook could not be read from the database: %1").arg(stored.message()));
-            return;
-        }
-        order.webhook.secretFingerprint = stored->secretFingerprint;
-        order.webhook.secretSetAt = stored->secretSetAt;
-        order.webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
-        order.webhook.secretGraceUntil = stored->secretGraceUntil;
-    }
-
-    const DeliveryServices services{m_services.deliveries.database(), m_services.keychain, m_services.sender};
+    // The pipeline takes the secret state as stored now; the rest stays as given, so the editor can test unsaved
+    // changes.
+    const DeliveryServices services{m_services.deliveryLog, m_services.keychain, m_services.sender};
     DeliveryRun *run = DeliveryPipeline::start(services, order, this);
     m_run = run;
     connect(run, &DeliveryRun::stageChanged, this, &TestSendDialog::updateStage);

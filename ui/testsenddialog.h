@@ -28,10 +28,10 @@ class WebhookSecrets;
 // What a test-send needs from the application. Everything must outlive the dialog.
 struct TestSendServices
 {
-    WebhookRepository &webhooks;    // the webhook's current secret bookkeeping (set or rotated since it was read)
+    WebhookRepository &webhooks;    // the webhooks as stored
     WebhookSecrets &secrets;        // the signing secrets
-    SecretStore &keychain;          // the Epic private key
-    DeliveryRepository &deliveries; // every attempt is recorded with trigger "test"
+    SecretStore &keychain;          // the signing secrets and Epic private keys, as the pipeline reads them
+    DatabaseWorker deliveryLog;     // a connection of its own: attempts are recorded there, off the GUI thread
     WebhookSender &sender;          // shared with the rest of the console, so Epic access tokens are reused
 };
 

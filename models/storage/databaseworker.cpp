@@ -19,6 +19,20 @@ struct DatabaseWorker::Queue
     bool closing = false;
 };
 
+// What every copy of one worker holds: when the last copy goes, the thread is told to end after its jobs.
+struct DatabaseWorker::Owners
+{
+    std::shared_ptr<Queue> queue;
+    ~Owners()
+    {
+        {
+            std::lock_guard lock(queue->mutex);
+            queue->closing = true;
+        }
+        queue->wake.notify_all();
+    }
+};
+
 void DatabaseWorker::serve(const std::shared_ptr<Queue> &queue)
 {
     // A QSqlDatabase connection belongs to the thread that opened it: this one is opened, used and closed here.
@@ -45,29 +59,23 @@ void DatabaseWorker::serve(const std::shared_ptr<Queue> &queue)
 }
 
 DatabaseWorker::DatabaseWorker(const DatabaseUrl &url, const QString &password)
-    : m_queue(std::make_shared<Queue>())
+    : m_owners(std::make_shared<Owners>())
 {
-    m_queue->url = url;
-    m_queue->password = password;
+    auto queue = std::make_shared<Queue>();
+    queue->url = url;
+    queue->password = password;
+    m_owners->queue = queue;
     // The registry deletes the thread once it has finished and joins it when the application ends, so that the
     // jobs still queued then are made before the process exits.
-    BackgroundThreads::run(QStringLiteral("database-worker"), [queue = m_queue] { serve(queue); });
-}
-
-DatabaseWorker::~DatabaseWorker()
-{
-    {
-        std::lock_guard lock(m_queue->mutex);
-        m_queue->closing = true;
-    }
-    m_queue->wake.notify_all();
+    BackgroundThreads::run(QStringLiteral("database-worker"), [queue] { serve(queue); });
 }
 
 void DatabaseWorker::post(std::function<void(Database *, const QString &)> job)
 {
+    const std::shared_ptr<Queue> &queue = m_owners->queue;
     {
-        std::lock_guard lock(m_queue->mutex);
-        m_queue->jobs.push_back(std::move(job));
+        std::lock_guard lock(queue->mutex);
+        queue->jobs.push_back(std::move(job));
     }
-    m_queue->wake.notify_one();
+    queue->wake.notify_one();
 }

@@ -14,15 +14,14 @@
 class Database;
 
 // Jobs run in the order they were given. Each hands its result to a receiver on the receiver's thread, and not at
-// all once the receiver is gone. Destroying the worker does not wait: the jobs already given still run (a change
-// someone asked for is never dropped), then the thread ends and its connection is closed in it.
+// all once the receiver is gone (a receiver of nullptr: nobody is told). Copies share one thread and one queue, so
+// that whatever holds a copy can still give jobs while it is being torn down. Losing the last copy does not wait:
+// the jobs already given still run (a change someone asked for is never dropped), then the thread ends and its
+// connection is closed in it.
 class DatabaseWorker
 {
 public:
     DatabaseWorker(const DatabaseUrl &url, const QString &password);
-    ~DatabaseWorker();
-    DatabaseWorker(const DatabaseWorker &) = delete;
-    DatabaseWorker &operator=(const DatabaseWorker &) = delete;
 
     template<typename T>
     void run(std::function<Result<T>(Database &)> job, QObject *receiver, std::function<void(const Result<T> &)> done)
@@ -37,11 +36,12 @@ public:
     }
 
     struct Queue;
+    struct Owners;
 
 private:
     static void serve(const std::shared_ptr<Queue> &queue);
     // database is null when the connection could not be opened; openError then says why.
     void post(std::function<void(Database *database, const QString &openError)> job);
 
-    std::shared_ptr<Queue> m_queue;
+    std::shared_ptr<Owners> m_owners;
 };

@@ -244,15 +244,16 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::rowsWithIds(const QList<qint6
     return rows;
 }
 
-std::optional<DeliveryDetail> DeliveryLog::detail(qint64 id, QString *error) const
+Result<DeliveryDetail> DeliveryLog::detail(qint64 id) const
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
     QString reason;
     if (!execPrepared(query, u"SELECT "_s + detailColumns() + u" FROM deliveries WHERE id = ?"_s, {id}, &reason))
-        return failed<DeliveryDetail>(error, tr("Cannot read the delivery attempt: %1").arg(reason));
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery attempt: %1").arg(reason)};
     if (!query.next())
-        return failed<DeliveryDetail>(error, tr("There is no delivery attempt %1 (never recorded, or purged since).").arg(id));
+        return Failure{ErrorCode::NotFound,
+                       tr("There is no delivery attempt %1 (never recorded, or purged since).").arg(id)};
     DeliveryDetail detail;
     detail.row = readListRow(query);
     int column = listColumnCount;
@@ -285,6 +286,38 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &event
     if (!rows)
         return failed<QList<DeliveryListRow>>(error, tr("Cannot read the attempts of event %1: %2").arg(eventId, reason));
     return rows;
+}
+
+Result<QList<qint64>> DeliveryLog::newestFailedAttempts(const DeliveryFilter &filter, const QDateTime &now,
+                                                        int limit) const
+{
+    DeliveryFilter failures = filter;
+    failures.result = DeliveryFilter::Result::Failure;
+    QString error;
+    const auto selection = select(failures, now, &error);
+    if (!selection)
+        return Failure{ErrorCode::Unavailable, error};
+    // The newest attempt of its message, found through the event-id index: a message belongs to one event.
+    // Test sends carry built-in samples with invented patients: never sent again in bulk. An event that any
+    // attempt delivered to the same webhook is done, whichever message did it.
+    const QString sql = u"SELECT id FROM deliveries WHERE "_s + selection->where
+                        + u" AND trigger_kind <> 'test'"
+                          " AND NOT EXISTS (SELECT 1 FROM deliveries later"
+                          " WHERE later.event_id = deliveries.event_id AND later.message_id = deliveries.message_id"
+                          " AND (later.started_at, later.id) > (deliveries.started_at, deliveries.id))"
+                          " AND NOT EXISTS (SELECT 1 FROM deliveries done"
+                          " WHERE done.event_id = deliveries.event_id AND done.webhook_id = deliveries.webhook_id"
+                          " AND done.success)"
+                          " ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(std::max(limit, 0));
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    QString reason;
+    if (!execPrepared(query, sql, selection->values, &reason))
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the failed attempts: %1").arg(reason)};
+    QList<qint64> ids;
+    while (query.next())
+        ids.append(query.value(0).toLongLong());
+    return ids;
 }
 
 std::optional<QList<DeliveryHourBucket>> DeliveryLog::hourlyActivity(const QString &webhookId, const QDateTime &from,

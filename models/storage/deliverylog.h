@@ -1,6 +1,7 @@
 // The read side of the delivery log: keyset pages, one attempt in full, webhook health, charts, purge, export.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/storage/database.h"
 #include "models/storage/deliveryfilter.h"
 #include "models/storage/deliveryhealth.h"
@@ -157,10 +158,21 @@ public:
     // The attempts among ids that are still in the log, in no particular order: listed rows read again.
     std::optional<QList<DeliveryListRow>> rowsWithIds(const QList<qint64> &ids, QString *error = nullptr) const;
 
-    std::optional<DeliveryDetail> detail(qint64 id, QString *error = nullptr) const;
+    // NotFound when no attempt has that id (never recorded, or purged since).
+    Result<DeliveryDetail> detail(qint64 id) const;
     // Every attempt of one event, oldest first; with webhookId, only those to that webhook.
     std::optional<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {},
                                                    QString *error = nullptr) const;
+
+    // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
+    // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
+    // was delivered on a later try is not repeated, and a message is repeated once however often it failed.
+    // Real events only: test sends are never picked, nor an event that some attempt delivered to the webhook.
+    // The filter's result setting is ignored (only failures are picked). limit: at most this many ids.
+    // One statement through the event-id index; on a log of millions with a wide filter it may take a moment,
+    // so a view runs it off the GUI thread.
+    Result<QList<qint64>> newestFailedAttempts(const DeliveryFilter &filter, const QDateTime &now,
+                                               int limit = 100000) const;
 
     // Health of every configured webhook, ordered by name (deliveryhealth.cpp): per webhook a fixed number of
     // index probes, at most half an hour of its attempts counted on an index, and its hourly counts, so the

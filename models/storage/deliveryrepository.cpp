@@ -90,14 +90,9 @@ std::optional<DeliveryTrigger> DeliveryRepository::triggerFromKey(const QString 
     return std::nullopt;
 }
 
-bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
+Result<void> DeliveryRepository::record(DeliveryRecord &record)
 {
     QSqlDatabase db = m_database.connection();
-    auto failed = [&](const QString &what, const QSqlError &sqlError) {
-        if (error)
-            *error = tr("Cannot record the delivery attempt (%1): %2").arg(what, Database::describe(sqlError));
-        return false;
-    };
     // One statement numbers and inserts: SQLite takes its write lock at once and waits for another writer,
     // where a read-then-write transaction would fail at once when another process wrote meanwhile. On PostgreSQL
     // two writers may pick the same next number; the unique (message_id, attempt) index lets one of them insert
@@ -122,27 +117,25 @@ bool DeliveryRepository::record(DeliveryRecord &record, QString *error)
         insert.addBindValue(value);
     for (int round = 0;; ++round) {
         if (!insert.exec())
-            return failed(tr("insert"), insert.lastError());
+            return Failure{ErrorCode::Unavailable, tr("Cannot record the delivery attempt (%1): %2")
+                                                       .arg(tr("insert"), Database::describe(insert.lastError()))};
         if (insert.next())
             break;
-        if (numbered) {
-            if (error)
-                *error = tr("Attempt %1 of message %2 is recorded already.").arg(record.attempt).arg(record.messageId);
-            return false;
-        }
+        if (numbered)
+            return Failure{ErrorCode::Conflict, tr("Attempt %1 of message %2 is recorded already.")
+                                                    .arg(record.attempt)
+                                                    .arg(record.messageId)};
         // Each round is lost to a writer that recorded an attempt of this message meanwhile; that cannot go on.
-        if (round == 100) {
-            if (error)
-                *error = tr("Cannot record the delivery attempt: other programs kept taking its number.");
-            return false;
-        }
+        if (round == 100)
+            return Failure{ErrorCode::Conflict,
+                           tr("Cannot record the delivery attempt: other programs kept taking its number.")};
     }
     record.id = insert.value(0).toLongLong();
     record.attempt = insert.value(1).toInt();
-    return true;
+    return {};
 }
 
-bool DeliveryRepository::complete(const DeliveryRecord &record, QString *error)
+Result<void> DeliveryRepository::complete(const DeliveryRecord &record)
 {
     QSqlQuery update(m_database.connection());
     update.prepare(QStringLiteral("UPDATE deliveries SET request_method = ?, request_url = ?, request_headers_json = ?,"
@@ -155,35 +148,27 @@ bool DeliveryRepository::complete(const DeliveryRecord &record, QString *error)
                                                nullable(record.durationMs), record.id};
     for (const QVariant &value : values)
         update.addBindValue(value);
-    if (!update.exec()) {
-        if (error)
-            *error = tr("Cannot record the outcome of delivery attempt %1: %2")
-                         .arg(record.id)
-                         .arg(Database::describe(update.lastError()));
-        return false;
-    }
-    if (update.numRowsAffected() != 1) {
-        if (error)
-            *error = tr("Delivery attempt %1 is no longer an unfinished attempt in the log (purged, or completed "
-                        "elsewhere); its outcome was not recorded.")
-                         .arg(record.id);
-        return false;
-    }
-    return true;
+    if (!update.exec())
+        return Failure{ErrorCode::Unavailable, tr("Cannot record the outcome of delivery attempt %1: %2")
+                                                   .arg(record.id)
+                                                   .arg(Database::describe(update.lastError()))};
+    if (update.numRowsAffected() != 1)
+        return Failure{ErrorCode::Conflict, tr("Delivery attempt %1 is no longer an unfinished attempt in the log "
+                                               "(purged, or completed elsewhere); its outcome was not recorded.")
+                                                .arg(record.id)};
+    return {};
 }
 
-std::optional<QList<DeliveryRecord>> DeliveryRepository::select(const QString &where, const QVariantList &values,
-                                                                 const QString &tail, QString *error) const
+Result<QList<DeliveryRecord>> DeliveryRepository::select(const QString &where, const QVariantList &values,
+                                                          const QString &tail) const
 {
     QSqlQuery query(m_database.connection());
     query.prepare(QStringLiteral("SELECT ") + columns + QStringLiteral(" FROM deliveries ") + where + QLatin1Char(' ') + tail);
     for (const QVariant &value : values)
         query.addBindValue(value);
-    if (!query.exec()) {
-        if (error)
-            *error = tr("Cannot read the delivery log: %1").arg(Database::describe(query.lastError()));
-        return std::nullopt;
-    }
+    if (!query.exec())
+        return Failure{ErrorCode::Unavailable,
+                       tr("Cannot read the delivery log: %1").arg(Database::describe(query.lastError()))};
     QList<DeliveryRecord> records;
     while (query.next()) {
         DeliveryRecord r;
@@ -216,30 +201,27 @@ std::optional<QList<DeliveryRecord>> DeliveryRepository::select(const QString &w
     return records;
 }
 
-std::optional<DeliveryRecord> DeliveryRepository::find(qint64 id, QString *error) const
+Result<DeliveryRecord> DeliveryRepository::find(qint64 id) const
 {
-    const auto found = select(QStringLiteral("WHERE id = ?"), {id}, {}, error);
+    const Result<QList<DeliveryRecord>> found = select(QStringLiteral("WHERE id = ?"), {id}, {});
     if (!found)
-        return std::nullopt;
-    if (found->isEmpty()) {
-        if (error)
-            *error = tr("No delivery attempt %1 is recorded.").arg(id);
-        return std::nullopt;
-    }
+        return found.failure();
+    if (found->isEmpty())
+        return Failure{ErrorCode::NotFound, tr("No delivery attempt %1 is recorded.").arg(id)};
     return found->first();
 }
 
-std::optional<QList<DeliveryRecord>> DeliveryRepository::attemptsOf(const QString &messageId, QString *error) const
+Result<QList<DeliveryRecord>> DeliveryRepository::attemptsOf(const QString &messageId) const
 {
-    return select(QStringLiteral("WHERE message_id = ?"), {messageId}, QStringLiteral("ORDER BY attempt, id"), error);
+    return select(QStringLiteral("WHERE message_id = ?"), {messageId}, QStringLiteral("ORDER BY attempt, id"));
 }
 
-std::optional<QList<DeliveryRecord>> DeliveryRepository::recent(const QString &webhookId, int limit, QString *error) const
+Result<QList<DeliveryRecord>> DeliveryRepository::recent(const QString &webhookId, int limit) const
 {
     const QString tail = QStringLiteral("ORDER BY started_at DESC, id DESC LIMIT %1").arg(std::max(1, limit));
     if (webhookId.isEmpty())
-        return select({}, {}, tail, error);
-    return select(QStringLiteral("WHERE webhook_id = ?"), {webhookId}, tail, error);
+        return select({}, {}, tail);
+    return select(QStringLiteral("WHERE webhook_id = ?"), {webhookId}, tail);
 }
 
 DeliveryRecord DeliveryRepository::repeatOf(const DeliveryRecord &original, DeliveryTrigger trigger)

@@ -1,8 +1,9 @@
 // The delivery log: one row in `deliveries` per attempt to deliver a message (test-send, event or redelivery).
 #pragma once
 
-#include "models/storage/database.h"
 #include "models/domain/deliveryrecord.h"
+#include "models/domain/result.h"
+#include "models/storage/database.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -23,26 +24,25 @@ public:
     static QString triggerKey(DeliveryTrigger trigger);  // "test", "event", "redeliver"
     static std::optional<DeliveryTrigger> triggerFromKey(const QString &key);
 
-    // Stores one attempt and fills in id (and attempt, if 0). On failure returns false with *error set.
+    // Stores one attempt and fills in id (and attempt, if 0). Conflict when the given attempt number is taken.
     // An attempt stored before its request is sent has no finishedAt: it reads as unfinished until complete().
-    bool record(DeliveryRecord &record, QString *error = nullptr);
+    Result<void> record(DeliveryRecord &record);
     // Fills in the outcome of the unfinished attempt record.id: what was sent, the answer, error, success, end and
-    // duration. An attempt that is complete already is never rewritten.
-    bool complete(const DeliveryRecord &record, QString *error = nullptr);
+    // duration. An attempt that is complete already, or purged, is never rewritten: Conflict.
+    Result<void> complete(const DeliveryRecord &record);
 
-    std::optional<DeliveryRecord> find(qint64 id, QString *error = nullptr) const;
+    Result<DeliveryRecord> find(qint64 id) const;
     // Every attempt of one message, oldest first.
-    std::optional<QList<DeliveryRecord>> attemptsOf(const QString &messageId, QString *error = nullptr) const;
+    Result<QList<DeliveryRecord>> attemptsOf(const QString &messageId) const;
     // The newest attempts, of one webhook or of all when webhookId is empty.
-    std::optional<QList<DeliveryRecord>> recent(const QString &webhookId, int limit, QString *error = nullptr) const;
+    Result<QList<DeliveryRecord>> recent(const QString &webhookId, int limit) const;
 
     // What a redelivery of original sends: the same message id and event, trigger "redeliver", attempt numbered on
     // recording. A test-send instead always gets a new message id (StandardWebhooks::newMessageId()).
     static DeliveryRecord repeatOf(const DeliveryRecord &original, DeliveryTrigger trigger = DeliveryTrigger::Redeliver);
 
 private:
-    std::optional<QList<DeliveryRecord>> select(const QString &where, const QVariantList &values, const QString &tail,
-                                                QString *error) const;
+    Result<QList<DeliveryRecord>> select(const QString &where, const QVariantList &values, const QString &tail) const;
 
     Database &m_database;
 };

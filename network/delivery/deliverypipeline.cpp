@@ -4,8 +4,9 @@
 #include "models/domain/payloadtext.h"
 #include "models/domain/redaction.h"
 #include "models/secrets/credentialresolver.h"
-#include "models/storage/deliveryrepository.h"
 #include "models/secrets/epickey.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/storage/webhookrepository.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 
@@ -28,6 +29,7 @@ DeliveryRun::DeliveryRun(const DeliveryServices &services, const DeliveryOrder &
     : QObject(parent)
     , m_services(services)
     , m_order(order)
+    , m_written(std::make_shared<DeliveryRecord>())
 {
     // Every test-send is a new message; only retries and redeliveries repeat an id.
     m_outcome.messageId = order.messageId.isEmpty() ? StandardWebhooks::newMessageId() : order.messageId;
@@ -38,12 +40,32 @@ DeliveryRun::DeliveryRun(const DeliveryServices &services, const DeliveryOrder &
 DeliveryRun::~DeliveryRun()
 {
     // Deleted by its owner mid-way (a closing window): stop the request rather than leave it running unwatched,
-    // and record it as cancelled, since the receiver may have seen part of it. Nobody is told any more.
+    // and record it as cancelled, since the receiver may have seen part of it. Nobody is told any more; the worker
+    // still writes what it is given.
+    DeliveryResult stopped;
     if (m_job) {
         disconnect(m_job, nullptr, this, nullptr);
         m_job->cancel();
-        completeRecord(m_job->result());
+        stopped = m_job->result();
+    } else if (m_stage == Stage::Recording) {
+        // The unfinished attempt is being written and nothing has been sent: it is completed as cancelled by the
+        // job after that one, which sees its id.
+        stopped.error = DeliveryResult::Error::Cancelled;
+        stopped.errorText = DeliveryPipeline::tr("Cancelled before anything was sent.");
+    } else {
+        return;
     }
+    const DeliveryRecord completed = completedRecord(stopped);
+    m_services.database.run<void>(
+        [completed, written = m_written](Database &database) -> Result<void> {
+            if (written->id == 0)
+                return {}; // it could not be written: there is nothing to complete
+            DeliveryRecord record = completed;
+            record.id = written->id;
+            record.attempt = written->attempt;
+            return DeliveryRepository(database).complete(record);
+        },
+        nullptr, [](const Result<void> &) {});
 }
 
 void DeliveryRun::setStage(Stage stage)
@@ -77,9 +99,41 @@ void DeliveryRun::start()
         m_payload = std::move(*payload);
         m_outcome.payloadWarnings = m_payload.warnings;
     }
+    if (webhook.id.isEmpty()) {
+        readCredentials(); // unsaved: nothing is stored for it
+        return;
+    }
+    // Secrets are set, rotated and deleted in their own dialog or command, straight to the database: the webhook
+    // given may be older than that (an editor's unsaved copy). The rest stays as given.
+    m_services.database.run<Webhook>(
+        [id = webhook.id](Database &database) { return WebhookRepository(database).findById(id); }, this,
+        [this](const Result<Webhook> &stored) {
+            if (m_stage == Stage::Finished)
+                return; // cancelled meanwhile
+            if (!stored) {
+                if (stored.code() == ErrorCode::NotFound)
+                    refuse(DeliveryRefusal::WebhookDeleted,
+                           DeliveryPipeline::tr("The webhook “%1” was deleted; there is nothing to send to.")
+                               .arg(m_order.webhook.name));
+                else
+                    refuse(DeliveryRefusal::DatabaseError,
+                           DeliveryPipeline::tr("The webhook could not be read from the database: %1")
+                               .arg(stored.message()));
+                return;
+            }
+            Webhook &webhook = m_order.webhook;
+            webhook.secretFingerprint = stored->secretFingerprint;
+            webhook.secretSetAt = stored->secretSetAt;
+            webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
+            webhook.secretGraceUntil = stored->secretGraceUntil;
+            readCredentials();
+        });
+}
 
+void DeliveryRun::readCredentials()
+{
     setStage(Stage::ReadingCredentials);
-    CredentialResolver::resolve(m_services.keychain, webhook, this,
+    CredentialResolver::resolve(m_services.keychain, m_order.webhook, this,
                                 [this](const Result<WebhookCredentials> &credentials) {
         if (m_stage == Stage::Finished)
             return; // cancelled while the keychain was answering
@@ -91,11 +145,11 @@ void DeliveryRun::start()
             refuse(refusal, credentials.message());
             return;
         }
-        send(credentials->signingSecrets, credentials->epicPrivateKeyPem);
+        record(credentials->signingSecrets, credentials->epicPrivateKeyPem);
     });
 }
 
-void DeliveryRun::send(const QStringList &signingSecrets, const QByteArray &epicKeyPem)
+void DeliveryRun::record(const QStringList &signingSecrets, const QByteArray &epicKeyPem)
 {
     const Webhook &webhook = m_order.webhook;
     EpicKey epicKey;
@@ -131,24 +185,39 @@ void DeliveryRun::send(const QStringList &signingSecrets, const QByteArray &epic
     pending.success = false; // an empty result counts as a success
     pending.startedAt = QDateTime::currentDateTimeUtc();
     pending.durationMs.reset(); // an empty result's duration is 0, not unknown
-    QString recordError;
-    DeliveryRepository log(m_services.database);
-    if (!log.record(pending, &recordError)) {
-        refuse(DeliveryRefusal::DatabaseError,
-               DeliveryPipeline::tr("Nothing was sent, because the attempt could not be recorded in the delivery log "
-                                    "first: %1")
-                   .arg(recordError));
-        return;
-    }
     m_outcome.record = pending;
 
+    setStage(Stage::Recording);
+    m_services.database.run<DeliveryRecord>(
+        [pending, written = m_written](Database &database) -> Result<DeliveryRecord> {
+            DeliveryRecord record = pending;
+            if (Result<void> recorded = DeliveryRepository(database).record(record); !recorded)
+                return recorded.failure();
+            *written = record;
+            return record;
+        },
+        this, [this, request = *request](const Result<DeliveryRecord> &recorded) {
+            if (!recorded) {
+                refuse(DeliveryRefusal::DatabaseError,
+                       DeliveryPipeline::tr("Nothing was sent, because the attempt could not be recorded in the "
+                                            "delivery log first: %1")
+                           .arg(recorded.message()));
+                return;
+            }
+            m_outcome.record = *recorded;
+            send(request);
+        });
+}
+
+void DeliveryRun::send(const DeliveryRequest &request)
+{
     setStage(Stage::Sending);
-    DeliveryJob *job = m_services.sender.send(*request);
+    DeliveryJob *job = m_services.sender.send(request);
     m_job = job;
     connect(job, &DeliveryJob::stageChanged, this, &DeliveryRun::sendingStageChanged);
     connect(job, &DeliveryJob::finished, this, &DeliveryRun::delivered);
-    emit attemptStarted(pending);
-    // A cancel that came while attemptStarted() was being handled applies to this job.
+    emit attemptStarted(m_outcome.record);
+    // A cancel that came while the attempt was recorded, or while attemptStarted() was handled, applies to this job.
     if (m_cancelRequested)
         job->cancel();
 }
@@ -165,14 +234,25 @@ void DeliveryRun::delivered(const DeliveryResult &result)
     else
         m_outcome.status = DeliveryOutcome::Status::Failed;
     m_outcome.message = result.success() ? QString() : result.errorSummary();
-    completeRecord(result);
-    finish();
+    // Completed whatever happened: a cancelled request may have reached the receiver, and a failure is the very
+    // thing the log is for. finished() comes once it is written, so that whoever reads the log then sees it.
+    const DeliveryRecord completed = completedRecord(result);
+    m_services.database.run<void>(
+        [completed](Database &database) { return DeliveryRepository(database).complete(completed); }, this,
+        [this, completed](const Result<void> &written) {
+            m_outcome.record = completed;
+            if (!written) {
+                m_outcome.record.id = 0;
+                m_outcome.recordError = written.message().isEmpty()
+                                            ? DeliveryPipeline::tr("the database gave no reason")
+                                            : written.message();
+            }
+            finish();
+        });
 }
 
-void DeliveryRun::completeRecord(const DeliveryResult &result)
+DeliveryRecord DeliveryRun::completedRecord(const DeliveryResult &result) const
 {
-    // Completed whatever happened: a cancelled request may have reached the receiver, and a failure is the very
-    // thing the log is for.
     const DeliveryRecord &pending = m_outcome.record;
     DeliveryRecord record = WebhookDelivery::record(m_order.webhook, m_order.event, m_outcome.messageId,
                                                     m_order.trigger, result);
@@ -186,13 +266,7 @@ void DeliveryRun::completeRecord(const DeliveryResult &result)
         record.requestHeaders = pending.requestHeaders;
         record.requestBody = pending.requestBody;
     }
-    QString error;
-    DeliveryRepository log(m_services.database);
-    if (!log.complete(record, &error)) {
-        record.id = 0;
-        m_outcome.recordError = error.isEmpty() ? DeliveryPipeline::tr("the database gave no reason") : error;
-    }
-    m_outcome.record = record;
+    return record;
 }
 
 void DeliveryRun::refuse(DeliveryRefusal refusal, const QString &message)
@@ -208,7 +282,9 @@ void DeliveryRun::cancel()
     switch (m_stage) {
     case Stage::Finished:
         return;
+    case Stage::Recording:
     case Stage::Sending:
+        // Once recorded, the attempt is sent and stopped at once, so that it is completed as cancelled.
         m_cancelRequested = true;
         if (m_job)
             m_job->cancel();

@@ -4,6 +4,7 @@
 #include "models/domain/deliveryrecord.h"
 #include "models/domain/event.h"
 #include "models/domain/webhook.h"
+#include "models/storage/databaseworker.h"
 #include "network/payloads/payloadformatter.h"
 #include "network/transport/webhooksender.h"
 
@@ -11,9 +12,9 @@
 #include <QObject>
 #include <QPointer>
 
+#include <memory>
 #include <optional>
 
-class Database;
 class SecretStore;
 
 // How the test-send dialog, the send command, redelivery (and the dispatcher) deliver:
@@ -21,9 +22,10 @@ class SecretStore;
 //   DeliveryRun *run = DeliveryPipeline::start(services, order, this);
 //   connect(run, &DeliveryRun::finished, this, [](const DeliveryOutcome &outcome) { ... });
 //
-// The run formats the event (or takes the body being repeated), reads the credentials from the keychain, builds
-// the signed or authenticated request, records the attempt as unfinished, sends it and completes the record with
-// the answer. A crash while sending leaves that unfinished attempt in the log, never nothing. Nothing waits.
+// The run formats the event (or takes the body being repeated), reads the webhook's secret state as stored now and
+// the credentials from the keychain, builds the signed or authenticated request, records the attempt as unfinished,
+// sends it and completes the record with the answer. A crash while sending leaves that unfinished attempt in the
+// log, never nothing. Nothing waits: the database is used on a worker connection, the keychain answers later.
 
 // What to deliver, to whom, and why.
 struct DeliveryOrder
@@ -35,10 +37,10 @@ struct DeliveryOrder
     DeliveryTrigger trigger = DeliveryTrigger::Test;
 };
 
-// What the pipeline uses; all must outlive every run.
+// What the pipeline uses; keychain and sender must outlive every run.
 struct DeliveryServices
 {
-    Database &database;       // every attempt is recorded here
+    DatabaseWorker database;  // the webhook is read and every attempt recorded here, never on the caller's thread
     SecretStore &keychain;    // signing secrets and Epic private keys, read asynchronously
     WebhookSender &sender;    // shared, so Epic access tokens are reused
 };
@@ -98,7 +100,7 @@ class DeliveryRun : public QObject
 {
     Q_OBJECT
 public:
-    enum class Stage { Preparing, ReadingCredentials, Sending, Finished };
+    enum class Stage { Preparing, ReadingCredentials, Recording, Sending, Finished };
     Q_ENUM(Stage)
 
     ~DeliveryRun() override;
@@ -122,9 +124,12 @@ private:
     DeliveryRun(const DeliveryServices &services, const DeliveryOrder &order, QObject *parent);
 
     void start();
-    void send(const QStringList &signingSecrets, const QByteArray &epicKeyPem);
+    void readCredentials();
+    void record(const QStringList &signingSecrets, const QByteArray &epicKeyPem);
+    void send(const DeliveryRequest &request);
     void delivered(const DeliveryResult &result);
-    void completeRecord(const DeliveryResult &result);
+    // The attempt as the log is to keep it after result; the outcome's record as it was written before sending.
+    DeliveryRecord completedRecord(const DeliveryResult &result) const;
     void refuse(DeliveryRefusal refusal, const QString &message);
     void setStage(Stage stage);
     void finish();
@@ -135,6 +140,8 @@ private:
     DeliveryOutcome m_outcome;
     Stage m_stage = Stage::Preparing;
     QPointer<DeliveryJob> m_job;
+    // The unfinished attempt as the worker wrote it, for a job given after that one when the run is gone.
+    std::shared_ptr<DeliveryRecord> m_written;
     bool m_cancelRequested = false;
 };
 

@@ -3,9 +3,6 @@
 
 #include "models/storage/webhookrepository.h"
 
-#include <QSqlError>
-#include <QSqlQuery>
-
 #include <algorithm>
 #include <cmath>
 
@@ -89,46 +86,6 @@ DeliveryOrder Redelivery::order(const DeliveryDetail &original, const Webhook &w
     return order;
 }
 
-std::optional<QList<qint64>> Redelivery::failedInFilter(Database &database, const DeliveryFilter &filter,
-                                                        const QDateTime &now, QString *error, int limit)
-{
-    DeliveryFilter failures = filter;
-    failures.result = DeliveryFilter::Result::Failure;
-    DeliveryLog log(database);
-    const auto selection = log.select(failures, now, error);
-    if (!selection)
-        return std::nullopt;
-    // The newest attempt of its message, found through the event-id index: a message belongs to one event.
-    // Test sends carry built-in samples with invented patients: never sent again in bulk. An event that any
-    // attempt delivered to the same webhook is done, whichever message did it.
-    const QString sql = u"SELECT id FROM deliveries WHERE "_s + selection->where
-                        + u" AND trigger_kind <> 'test'"
-                          " AND NOT EXISTS (SELECT 1 FROM deliveries later"
-                          " WHERE later.event_id = deliveries.event_id AND later.message_id = deliveries.message_id"
-                          " AND (later.started_at, later.id) > (deliveries.started_at, deliveries.id))"
-                          " AND NOT EXISTS (SELECT 1 FROM deliveries done"
-                          " WHERE done.event_id = deliveries.event_id AND done.webhook_id = deliveries.webhook_id"
-                          " AND done.success)"
-                          " ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(std::max(limit, 0));
-    QSqlQuery query(database.connection());
-    query.setForwardOnly(true);
-    auto fail = [&](const QSqlError &sqlError) -> std::optional<QList<qint64>> {
-        if (error)
-            *error = tr("Cannot read the failed attempts: %1").arg(Database::describe(sqlError));
-        return std::nullopt;
-    };
-    if (!query.prepare(sql))
-        return fail(query.lastError());
-    for (const QVariant &value : selection->values)
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(query.lastError());
-    QList<qint64> ids;
-    while (query.next())
-        ids.append(query.value(0).toLongLong());
-    return ids;
-}
-
 RedeliveryTask *Redelivery::start(const RedeliveryServices &services, qint64 deliveryId,
                                   const RedeliveryOptions &options, QObject *parent)
 {
@@ -167,39 +124,50 @@ void RedeliveryTask::start()
         finish();
         return;
     }
-    QString error;
-    DeliveryLog log(m_services.database);
-    std::optional<DeliveryDetail> original = log.detail(m_outcome.originalId, &error);
-    if (!original) {
-        // detail() says "no longer exists" for a missing row; tell that apart from an unreadable log.
-        QSqlQuery probe(m_services.database.connection());
-        probe.prepare(u"SELECT 1 FROM deliveries WHERE id = ?"_s);
-        probe.addBindValue(m_outcome.originalId);
-        const bool missing = probe.exec() && !probe.next();
-        refuse(missing ? DeliveryRefusal::AttemptNotFound : DeliveryRefusal::DatabaseError, error);
-        return;
-    }
+    m_services.database.run<StoredAttempt>(
+        [id = m_outcome.originalId](Database &database) -> Result<StoredAttempt> {
+            Result<DeliveryDetail> original = DeliveryLog(database).detail(id);
+            if (!original)
+                return original.failure();
+            StoredAttempt stored{*original, std::nullopt};
+            if (!original->row.webhookId.isEmpty()) {
+                const Result<Webhook> found = WebhookRepository(database).findById(original->row.webhookId);
+                if (!found && found.code() != ErrorCode::NotFound)
+                    return Failure{ErrorCode::Unavailable, tr("The webhook of attempt %1 could not be read: %2")
+                                                               .arg(id)
+                                                               .arg(found.message())};
+                if (found)
+                    stored.webhook = *found;
+            }
+            return stored;
+        },
+        this, [this](const Result<StoredAttempt> &stored) {
+            if (m_cancelRequested) {
+                m_outcome.status = DeliveryOutcome::Status::Cancelled;
+                m_outcome.message = DeliveryPipeline::tr("Cancelled before anything was sent.");
+                finish();
+                return;
+            }
+            if (!stored) {
+                refuse(stored.code() == ErrorCode::NotFound ? DeliveryRefusal::AttemptNotFound
+                                                            : DeliveryRefusal::DatabaseError,
+                       stored.message());
+                return;
+            }
+            deliver(*stored);
+        });
+}
 
-    std::optional<Webhook> webhook;
-    if (!original->row.webhookId.isEmpty()) {
-        WebhookRepository repository(m_services.database);
-        const Result<Webhook> found = repository.findById(original->row.webhookId);
-        if (!found && found.code() != ErrorCode::NotFound) {
-            refuse(DeliveryRefusal::DatabaseError,
-                   tr("The webhook of attempt %1 could not be read: %2").arg(m_outcome.originalId).arg(found.message()));
-            return;
-        }
-        if (found)
-            webhook = *found;
-    }
+void RedeliveryTask::deliver(const StoredAttempt &stored)
+{
     QString message;
-    const DeliveryRefusal refusal = Redelivery::check(*original, webhook, m_options, &message);
+    const DeliveryRefusal refusal = Redelivery::check(stored.original, stored.webhook, m_options, &message);
     if (refusal != DeliveryRefusal::None) {
         refuse(refusal, message);
         return;
     }
 
-    DeliveryRun *run = DeliveryPipeline::start(m_services, Redelivery::order(*original, *webhook), this);
+    DeliveryRun *run = DeliveryPipeline::start(m_services, Redelivery::order(stored.original, *stored.webhook), this);
     m_run = run;
     connect(run, &DeliveryRun::attemptStarted, this, [this] { emit sending(m_outcome.originalId); });
     connect(run, &DeliveryRun::finished, this, &RedeliveryTask::delivered);
@@ -230,7 +198,7 @@ void RedeliveryTask::cancel()
         m_run->cancel(); // finishes at once before sending, or once the stopped request is recorded
         return;
     }
-    // Not started yet: start() finishes as cancelled on its turn of the event loop.
+    // Not started yet, or reading the attempt: finishes as cancelled when that is done.
     m_cancelRequested = true;
 }
 

@@ -24,19 +24,20 @@ class RedeliveryTask;
 
 // How the console's "Redeliver" and "Redeliver all failed in this filter…" use this file:
 //
-//   RedeliveryServices services{database, keychain, sender};
+//   RedeliveryServices services{worker, keychain, sender};
 //   // One attempt: the task starts on the next turn of the event loop and deletes itself after finished().
 //   RedeliveryTask *task = Redelivery::start(services, deliveryId);
 //   connect(task, &RedeliveryTask::finished, this, [](const RedeliveryOutcome &outcome) { ... });
 //
-//   // Every failed message of a filter: count them for the confirmation, then run the batch.
-//   const auto ids = Redelivery::failedInFilter(database, filter, QDateTime::currentDateTimeUtc(), &error);
+//   // Every failed message of a filter (DeliveryLog::newestFailedAttempts): confirm, then run the batch.
+//   const Result<QList<qint64>> ids = DeliveryLog(database).newestFailedAttempts(filter, now);
 //   auto *batch = new BulkRedelivery(services, *ids, this);
 //   connect(batch, &BulkRedelivery::progressChanged, ...);   // done/total, successes, failures: a progress bar
 //   connect(batch, &BulkRedelivery::finished, ...);          // batch->deleteLater() here
 //   batch->start();                                          // batch->cancel() from the Cancel button
 //
-// Nothing here waits: keychain reads, sending and pacing all answer through signals on the caller's thread.
+// Nothing here waits: database reads and writes (on the worker), keychain reads, sending and pacing all answer
+// through signals on the caller's thread.
 
 // Whether an inactive webhook may be redelivered to: switched off on purpose, so only when the user says so.
 struct RedeliveryOptions
@@ -83,16 +84,6 @@ public:
     // trigger "redeliver"; the attempt is numbered after the message's others.
     static DeliveryOrder order(const DeliveryDetail &original, const Webhook &webhook);
 
-    // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
-    // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
-    // was delivered on a later try is not repeated, and a message is repeated once however often it failed.
-    // Real events only: test sends are never picked, nor an event that some attempt delivered to the webhook.
-    // The filter's result setting is ignored (only failures are picked). limit: at most this many ids.
-    // One statement through the event-id index; on a log of millions with a wide filter it may take a moment, so
-    // a view may run it off the GUI thread on a connection of its own (it needs nothing but the Database).
-    static std::optional<QList<qint64>> failedInFilter(Database &database, const DeliveryFilter &filter,
-                                                       const QDateTime &now, QString *error, int limit = 100000);
-
     // Starts redelivering the attempt with id deliveryId on the next turn of the event loop; connect to the
     // task's finished() right away. The task deletes itself after finished(); parent may own it before that.
     static RedeliveryTask *start(const RedeliveryServices &services, qint64 deliveryId,
@@ -123,7 +114,15 @@ private:
     RedeliveryTask(const RedeliveryServices &services, qint64 deliveryId, const RedeliveryOptions &options,
                    QObject *parent);
 
+    // The attempt to repeat, and its webhook as stored now (nullopt when it was deleted).
+    struct StoredAttempt
+    {
+        DeliveryDetail original;
+        std::optional<Webhook> webhook;
+    };
+
     void start();
+    void deliver(const StoredAttempt &stored);
     void delivered(const DeliveryOutcome &outcome);
     void refuse(DeliveryRefusal refusal, const QString &message);
     void finish();
