@@ -113,7 +113,7 @@ int SecretCommand::set(WebhookSecrets &secrets, Webhook &webhook)
     const auto secret = readSecret();
     if (!secret)
         return CommandSupport::Failure;
-    const Result<void> result = secrets.set(webhook, *secret);
+    const Result<void> result = secrets.setAndWait(webhook, *secret);
     if (!result.ok())
         return m_support.fail(result.message());
     m_support.out() << tr("The signing secret of “%1” is set (fingerprint %2).").arg(webhook.name, webhook.secretFingerprint)
@@ -128,7 +128,7 @@ int SecretCommand::generate(WebhookSecrets &secrets, Webhook &webhook)
     if (secret.isEmpty())
         return m_support.fail(error);
     const bool replacing = !webhook.secretFingerprint.isEmpty();
-    const Result<void> result = secrets.set(webhook, secret);
+    const Result<void> result = secrets.setAndWait(webhook, secret);
     if (!result.ok())
         return m_support.fail(result.message());
     // Standard output carries the secret alone, so a script can hand it on; the explanation goes to standard error.
@@ -149,7 +149,7 @@ int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHo
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
         return m_support.fail(error);
-    const Result<void> result = secrets.rotate(webhook, secret, graceHours);
+    const Result<void> result = secrets.rotateAndWait(webhook, secret, graceHours);
     if (!result.ok())
         return m_support.fail(result.message());
     m_support.out() << secret << '\n';
@@ -172,7 +172,7 @@ int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHo
 
 int SecretCommand::remove(WebhookSecrets &secrets, Webhook &webhook)
 {
-    const Result<void> result = secrets.remove(webhook);
+    const Result<void> result = secrets.removeAndWait(webhook);
     if (!result.ok())
         return m_support.fail(result.message());
     m_support.out() << (webhook.kind == WebhookKind::Generic

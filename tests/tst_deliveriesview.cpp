@@ -349,7 +349,7 @@ QString TestDeliveriesView::storedWebhookWithReceiver(const QString &name, const
         return {};
     m_keychainWebhooks.append(webhook.id);
     *secret = SigningSecret::generate();
-    if (!m_secrets->set(webhook, *secret).ok())
+    if (!m_secrets->setAndWait(webhook, *secret).ok())
         return {};
     return webhook.id;
 }

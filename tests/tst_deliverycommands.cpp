@@ -367,7 +367,7 @@ void TestDeliveryCommands::redeliverOne()
     WebhookRepository repository(*m_connection);
     QVERIFY(repository.create(webhook).ok());
     WebhookSecrets secrets(m_keychain, repository);
-    QVERIFY(secrets.set(webhook, secret).ok());
+    QVERIFY(secrets.setAndWait(webhook, secret).ok());
     const QString messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
     const qint64 id = recordAttempt(webhook, messageId, u"evt_cli"_s, false, 600);
     QVERIFY(id > 0);
@@ -399,7 +399,7 @@ void TestDeliveryCommands::redeliverOne()
     const QStringList lines = listed.out.split(u'\n', Qt::SkipEmptyParts);
     QCOMPARE(lines.size(), 3);
     QVERIFY2(lines.at(1).contains(u"redeliver"_s) && lines.at(1).contains(u"200"_s), qPrintable(lines.at(1)));
-    QVERIFY(secrets.remove(webhook).ok());
+    QVERIFY(secrets.removeAndWait(webhook).ok());
 }
 
 void TestDeliveryCommands::redeliverFailedSince()

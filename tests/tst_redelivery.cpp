@@ -308,7 +308,7 @@ void TestRedelivery::redeliverKeepsMessageAndResigns()
     QVERIFY(store(webhook));
     WebhookRepository repository(*m_db.database);
     WebhookSecrets secrets(m_keychain, repository);
-    QVERIFY(secrets.set(webhook, secret).ok());
+    QVERIFY(secrets.setAndWait(webhook, secret).ok());
 
     const QString messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
     const qint64 originalId = recordOriginal(webhook, messageId);
@@ -361,7 +361,7 @@ void TestRedelivery::redeliverKeepsMessageAndResigns()
     QVERIFY(timeline);
     QCOMPARE(timeline->size(), 3);
     QCOMPARE(timeline->last().trigger, u"redeliver"_s);
-    QVERIFY(secrets.remove(webhook).ok());
+    QVERIFY(secrets.removeAndWait(webhook).ok());
 }
 
 void TestRedelivery::rotationSignsWithBoth()
@@ -377,8 +377,8 @@ void TestRedelivery::rotationSignsWithBoth()
     WebhookSecrets secrets(m_keychain, repository);
     const QString oldSecret = SigningSecret::generate();
     const QString newSecret = SigningSecret::generate();
-    QVERIFY(secrets.set(webhook, oldSecret).ok());
-    QVERIFY(secrets.rotate(webhook, newSecret, 2).ok());
+    QVERIFY(secrets.setAndWait(webhook, oldSecret).ok());
+    QVERIFY(secrets.rotateAndWait(webhook, newSecret, 2).ok());
     const qint64 originalId = recordOriginal(webhook, QString::fromLatin1(StandardWebhooks::newMessageId()));
 
     // A receiver that has not switched yet still accepts the redelivery during the grace period.
@@ -387,7 +387,7 @@ void TestRedelivery::rotationSignsWithBoth()
     receiverSecret = newSecret;
     QVERIFY(redeliver(originalId).delivered());
     QCOMPARE(receiver.requests().last().header("webhook-signature").split(' ').size(), 2);
-    QVERIFY(secrets.remove(webhook).ok());
+    QVERIFY(secrets.removeAndWait(webhook).ok());
 }
 
 void TestRedelivery::refusals_data()

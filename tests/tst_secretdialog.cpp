@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -66,10 +67,16 @@ void TestSecretDialog::cleanup()
 void TestSecretDialog::generateThenRevealAndCopy()
 {
     SecretDialog dialog(*m_secrets, m_webhook);
+    QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
+    QVERIFY(!button(dialog, "revealButton")->isEnabled()); // nothing is offered before the keychain answered
+    QVERIFY(ready.wait());
     QVERIFY(dialog.statusText().contains(u"No signing secret"_s));
     QVERIFY(!button(dialog, "revealButton")->isEnabled());
     button(dialog, "generateButton")->click();
+    QVERIFY(dialog.isBusy());
+    QVERIFY(!button(dialog, "generateButton")->isEnabled()); // a second change cannot race the first
+    QVERIFY(ready.wait());
     QVERIFY2(dialog.statusText().contains(u"is in this workstation's keychain"_s), qPrintable(dialog.statusText()));
     QVERIFY(!dialog.webhook().secretFingerprint.isEmpty());
     const QString stored = m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value();
@@ -84,22 +91,27 @@ void TestSecretDialog::generateThenRevealAndCopy()
         });
     });
     button(dialog, "revealButton")->click();
+    QVERIFY(ready.wait());
     QCOMPARE(shown, stored);
 
     QApplication::clipboard()->clear();
     whenModalAppears(answerYes);
     button(dialog, "copyButton")->click();
+    QVERIFY(ready.wait());
     QCOMPARE(QApplication::clipboard()->text(), stored);
 }
 
 void TestSecretDialog::pasteRefusesGarbage()
 {
     SecretDialog dialog(*m_secrets, m_webhook);
+    QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
+    QVERIFY(ready.wait());
     auto *edit = dialog.findChild<QLineEdit *>(u"secretEdit"_s);
     QCOMPARE(edit->echoMode(), QLineEdit::Password);
     QTest::keyClicks(edit, u"whsec_%%%"_s);
     button(dialog, "setButton")->click();
+    QVERIFY(ready.wait());
     const QString feedback = dialog.findChild<QLabel *>(u"feedbackLabel"_s)->text();
     QVERIFY(!feedback.isEmpty());
     QVERIFY(dialog.webhook().secretFingerprint.isEmpty());
@@ -107,18 +119,22 @@ void TestSecretDialog::pasteRefusesGarbage()
     const QString good = SigningSecret::generate();
     QTest::keyClicks(edit, good);
     QTest::keyClick(edit, Qt::Key_Return);
+    QVERIFY(ready.wait());
     QCOMPARE(dialog.webhook().secretFingerprint, SigningSecret::fingerprint(good));
     QVERIFY2(edit->text().isEmpty(), "a stored secret does not linger in the field");
 }
 
 void TestSecretDialog::rotateWithGracePeriod()
 {
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
     const QString before = m_webhook.secretFingerprint;
     SecretDialog dialog(*m_secrets, m_webhook);
+    QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
+    QVERIFY(ready.wait());
     dialog.findChild<QSpinBox *>(u"graceSpin"_s)->setValue(48);
     button(dialog, "rotateButton")->click();
+    QVERIFY(ready.wait());
     QCOMPARE(dialog.webhook().previousSecretFingerprint, before);
     QVERIFY(dialog.webhook().secretFingerprint != before);
     const qint64 hours = QDateTime::currentDateTimeUtc().secsTo(dialog.webhook().secretGraceUntil) / 3600;
@@ -130,21 +146,26 @@ void TestSecretDialog::rotateWithGracePeriod()
 
 void TestSecretDialog::deleteAfterConfirmation()
 {
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
     SecretDialog dialog(*m_secrets, m_webhook);
+    QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
+    QVERIFY(ready.wait());
     whenModalAppears(answerYes);
     button(dialog, "deleteButton")->click();
+    QVERIFY(ready.wait());
     QVERIFY(dialog.webhook().secretFingerprint.isEmpty());
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretDialog::screenshot()
 {
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->rotateAndWait(m_webhook, SigningSecret::generate()).ok());
     SecretDialog dialog(*m_secrets, m_webhook);
+    QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
+    QVERIFY(ready.wait());
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
     QDir().mkpath(folder);

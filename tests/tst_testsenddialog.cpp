@@ -234,7 +234,7 @@ void TestTestSendDialog::signedSendShownAndRecorded()
     // The secret is set after the dialog's copy of the webhook was read: the dialog must sign with it anyway.
     Webhook withSecret = stale;
     const QString secret = SigningSecret::generate();
-    QVERIFY(m_secrets->set(withSecret, secret).ok());
+    QVERIFY(m_secrets->setAndWait(withSecret, secret).ok());
     QList<bool> signatures;
     receiver.setHandler([&](const ReceivedRequest &received) {
         signatures.append(received.header("webhook-signature") == standardWebhooksSignature(received, secret));
@@ -440,7 +440,7 @@ void TestTestSendDialog::missingSigningSecret()
 {
     TestHttpsServer receiver(m_localhost);
     Webhook webhook = storedWebhook(u"Signed receiver"_s, receiver.url(u"localhost"_s, u"/hook"_s));
-    QVERIFY(m_secrets->set(webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->setAndWait(webhook, SigningSecret::generate()).ok());
     // Set on another workstation: the database knows the secret, this keychain does not.
     QVERIFY(m_keychain->removeAndWait(WebhookSecrets::signingKey(webhook.id)).ok());
 

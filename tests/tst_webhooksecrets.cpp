@@ -6,6 +6,7 @@
 
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -23,6 +24,7 @@ private slots:
     void expiredGraceSignsWithNewOnly();
     void removeForgetsEverything();
     void failedRecordRestoresKeychain();
+    void changeOutlivesTheWindowThatAsked();
     void neverInDatabaseOrAudit();
 
 private:
@@ -55,23 +57,22 @@ void TestWebhookSecrets::cleanup()
 
 void TestWebhookSecrets::setGeneratedSecret()
 {
-    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
+    QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::NotSet);
     const QString secret = SigningSecret::generate();
     QVERIFY(secret.startsWith(u"whsec_"_s));
-    const Result<void> result = m_secrets->set(m_webhook, secret);
+    const Result<void> result = m_secrets->setAndWait(m_webhook, secret);
     QVERIFY2(result.ok(), qPrintable(result.message()));
     QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(m_webhook.secretSetAt.isValid());
     QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, m_webhook.secretFingerprint);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), secret);
     QCOMPARE(resolveCredentials(*m_store, m_webhook)->signingSecrets, QStringList{secret});
-    QString error;
-    QCOMPARE(*m_secrets->reveal(m_webhook, &error), secret);
+    QCOMPARE(*m_secrets->revealAndWait(m_webhook), secret);
 }
 
 void TestWebhookSecrets::refusesMalformedSecret()
 {
-    const Result<void> result = m_secrets->set(m_webhook, u"whsec_not base64!"_s);
+    const Result<void> result = m_secrets->setAndWait(m_webhook, u"whsec_not base64!"_s);
     QCOMPARE(result.code(), ErrorCode::Invalid);
     QVERIFY(!result.message().isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->secretFingerprint.isEmpty());
@@ -80,11 +81,11 @@ void TestWebhookSecrets::refusesMalformedSecret()
 
 void TestWebhookSecrets::presenceOnThisWorkstation()
 {
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
-    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::PresentHere);
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
+    QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::PresentHere);
     // Another workstation's keychain: nothing there.
     QVERIFY(m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id)).ok());
-    WebhookSecrets::Status status = m_secrets->status(m_webhook);
+    WebhookSecrets::Status status = m_secrets->statusAndWait(m_webhook);
     QCOMPARE(status.presence, WebhookSecrets::Presence::MissingHere);
     QVERIFY2(status.message.contains(m_webhook.secretFingerprint), qPrintable(status.message));
     const auto missing = resolveCredentials(*m_store, m_webhook);
@@ -92,7 +93,7 @@ void TestWebhookSecrets::presenceOnThisWorkstation()
     QVERIFY2(missing.message().contains(u"not in this workstation's keychain"_s), qPrintable(missing.message()));
     // A stale secret from before a rotation elsewhere.
     QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), SigningSecret::generate()).ok());
-    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
+    QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
     QCOMPARE(resolveCredentials(*m_store, m_webhook).code(), ErrorCode::Conflict);
 }
 
@@ -100,8 +101,8 @@ void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
 {
     const QString oldSecret = SigningSecret::generate();
     const QString newSecret = SigningSecret::generate();
-    QVERIFY(m_secrets->set(m_webhook, oldSecret).ok());
-    const Result<void> rotated = m_secrets->rotate(m_webhook, newSecret);
+    QVERIFY(m_secrets->setAndWait(m_webhook, oldSecret).ok());
+    const Result<void> rotated = m_secrets->rotateAndWait(m_webhook, newSecret);
     QVERIFY2(rotated.ok(), qPrintable(rotated.message()));
     QCOMPARE(m_webhook.secretFingerprint, SigningSecret::fingerprint(newSecret));
     QCOMPARE(m_webhook.previousSecretFingerprint, SigningSecret::fingerprint(oldSecret));
@@ -125,21 +126,21 @@ void TestWebhookSecrets::rotationSignsWithBothDuringGrace()
 void TestWebhookSecrets::expiredGraceSignsWithNewOnly()
 {
     const QString newSecret = SigningSecret::generate();
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, newSecret, 0).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->rotateAndWait(m_webhook, newSecret, 0).ok());
     QCOMPARE(resolveCredentials(*m_store, m_webhook)->signingSecrets, QStringList{newSecret});
 }
 
 void TestWebhookSecrets::removeForgetsEverything()
 {
-    QVERIFY(m_secrets->set(m_webhook, SigningSecret::generate()).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
-    QVERIFY(m_secrets->remove(m_webhook).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->rotateAndWait(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->removeAndWait(m_webhook).ok());
     QVERIFY(m_webhook.secretFingerprint.isEmpty());
     QVERIFY(m_repository->findById(m_webhook.id)->previousSecretFingerprint.isEmpty());
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::previousSigningKey(m_webhook.id)).code(), ErrorCode::NotFound);
-    QCOMPARE(m_secrets->status(m_webhook).presence, WebhookSecrets::Presence::NotSet);
+    QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::NotSet);
     const auto credentials = resolveCredentials(*m_store, m_webhook);
     QVERIFY(credentials && credentials->signingSecrets.isEmpty());
 }
@@ -147,20 +148,37 @@ void TestWebhookSecrets::removeForgetsEverything()
 void TestWebhookSecrets::failedRecordRestoresKeychain()
 {
     const QString original = SigningSecret::generate();
-    QVERIFY(m_secrets->set(m_webhook, original).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, original).ok());
     // Someone deletes the webhook meanwhile: the database refuses, and the keychain keeps the old secret.
     Webhook stale = m_webhook;
     QVERIFY(m_repository->remove(m_webhook).ok());
-    const Result<void> result = m_secrets->set(stale, SigningSecret::generate());
+    const Result<void> result = m_secrets->setAndWait(stale, SigningSecret::generate());
     QCOMPARE(result.code(), ErrorCode::NotFound);
     QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), original);
+}
+
+void TestWebhookSecrets::changeOutlivesTheWindowThatAsked()
+{
+    // A dialog that closes right after asking: the keychain and the database still end up agreeing, and the
+    // views hear of it; only the dialog is told nothing.
+    QSignalSpy saved(m_repository.get(), &WebhookRepository::webhookSaved);
+    const QString secret = SigningSecret::generate();
+    bool answered = false;
+    auto *window = new QObject;
+    m_secrets->set(m_webhook, secret, window, [&](const Result<Webhook> &) { answered = true; });
+    delete window;
+    QVERIFY(saved.wait(20000));
+    QCOMPARE(saved.first().first().value<Webhook>().secretFingerprint, SigningSecret::fingerprint(secret));
+    QCOMPARE(m_repository->findById(m_webhook.id)->secretFingerprint, SigningSecret::fingerprint(secret));
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), secret);
+    QVERIFY(!answered);
 }
 
 void TestWebhookSecrets::neverInDatabaseOrAudit()
 {
     const QString secret = SigningSecret::generate();
-    QVERIFY(m_secrets->set(m_webhook, secret).ok());
-    QVERIFY(m_secrets->rotate(m_webhook, SigningSecret::generate()).ok());
+    QVERIFY(m_secrets->setAndWait(m_webhook, secret).ok());
+    QVERIFY(m_secrets->rotateAndWait(m_webhook, SigningSecret::generate()).ok());
     const QString key = secret.mid(6);
     for (const char *table : {"webhooks", "audit_log"}) {
         QSqlQuery query(m_db.database->connection());

@@ -3571,6 +3571,14 @@ Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer diese
         <source>The secret was deleted.</source>
         <translation>Das Geheimnis wurde gelöscht.</translation>
     </message>
+    <message>
+        <source>Looking for the secret in this workstation&apos;s keychain…</source>
+        <translation>Das Geheimnis wird im Schlüsselbund dieses Arbeitsplatzes gesucht…</translation>
+    </message>
+    <message>
+        <source>Storing in this workstation&apos;s keychain and the database…</source>
+        <translation>Wird im Schlüsselbund dieses Arbeitsplatzes und in der Datenbank gespeichert…</translation>
+    </message>
 </context>
 <context>
     <name>SecretStore</name>

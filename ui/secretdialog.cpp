@@ -2,7 +2,6 @@
 #include "ui/secretdialog.h"
 #include "models/secrets/signingsecret.h"
 
-#include "models/secrets/webhooksecrets.h"
 #include "network/transport/standardwebhooks.h"
 
 #include <QApplication>
@@ -135,13 +134,24 @@ QString SecretDialog::statusText() const
 
 void SecretDialog::refreshStatus()
 {
-    const WebhookSecrets::Status status = m_secrets.status(m_webhook);
-    m_statusLabel->setText(status.message);
-    const bool usable = status.presence == WebhookSecrets::Presence::PresentHere;
-    m_revealButton->setEnabled(usable);
-    m_copyButton->setEnabled(usable);
-    m_rotateButton->setEnabled(usable);
-    m_deleteButton->setEnabled(status.presence != WebhookSecrets::Presence::NotSet);
+    const int request = ++m_statusRequest;
+    m_presence.reset();
+    m_statusLabel->setText(tr("Looking for the secret in this workstation's keychain…"));
+    showRotation();
+    updateActions();
+    m_secrets.status(m_webhook, this, [this, request](const WebhookSecrets::Status &status) {
+        if (request != m_statusRequest)
+            return; // a newer question is on its way
+        m_presence = status.presence;
+        m_statusLabel->setText(status.message);
+        updateActions();
+        if (!m_busy)
+            emit ready();
+    });
+}
+
+void SecretDialog::showRotation()
+{
     const bool rotating = !m_webhook.previousSecretFingerprint.isEmpty()
                           && QDateTime::currentDateTimeUtc() < m_webhook.secretGraceUntil;
     m_rotationLabel->setVisible(rotating);
@@ -152,21 +162,57 @@ void SecretDialog::refreshStatus()
                                           QLocale().toString(m_webhook.secretGraceUntil.toLocalTime(), QLocale::ShortFormat)));
 }
 
+void SecretDialog::updateActions()
+{
+    // Nothing is offered while an answer is awaited: a second change would race the first.
+    const bool known = m_presence.has_value() && !m_busy;
+    const bool usable = known && *m_presence == WebhookSecrets::Presence::PresentHere;
+    m_revealButton->setEnabled(usable);
+    m_copyButton->setEnabled(usable);
+    m_rotateButton->setEnabled(usable);
+    m_deleteButton->setEnabled(known && *m_presence != WebhookSecrets::Presence::NotSet);
+    m_generateButton->setEnabled(!m_busy);
+    m_setButton->setEnabled(!m_busy);
+    m_secretEdit->setEnabled(!m_busy);
+    m_graceSpin->setEnabled(!m_busy);
+}
+
+void SecretDialog::setBusy(bool busy)
+{
+    m_busy = busy;
+    if (busy)
+        showFeedback(tr("Storing in this workstation's keychain and the database…"), false);
+    updateActions();
+}
+
 bool SecretDialog::confirm(const QString &title, const QString &question)
 {
     return QMessageBox::question(this, title, question, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
            == QMessageBox::Yes;
 }
 
-void SecretDialog::report(const Result<void> &result, const QString &success)
+void SecretDialog::showFeedback(const QString &text, bool problem)
 {
-    m_feedbackLabel->setStyleSheet(result.ok() ? QString() : QStringLiteral("color: #b3261e;"));
-    m_feedbackLabel->setText(result.ok() ? success : result.message());
-    refreshStatus();
+    m_feedbackLabel->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+    m_feedbackLabel->setText(text);
+}
+
+std::function<void(const Result<Webhook> &)> SecretDialog::changeReport(const QString &success)
+{
+    setBusy(true);
+    return [this, success](const Result<Webhook> &changed) {
+        if (changed)
+            m_webhook = *changed;
+        m_busy = false;
+        showFeedback(changed ? success : changed.message(), !changed);
+        refreshStatus();
+    };
 }
 
 void SecretDialog::generate()
 {
+    if (m_busy)
+        return;
     if (!m_webhook.secretFingerprint.isEmpty()
         && !confirm(tr("Replace the secret"), tr("The receiver rejects requests signed with the new secret until it "
                                                 "is configured there too. Use Rotate to switch over without losing "
@@ -175,65 +221,79 @@ void SecretDialog::generate()
     QString error;
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
-        return report(Result<void>::failure(ErrorCode::Invalid, error), {});
-    report(m_secrets.set(m_webhook, secret),
-           tr("A new secret was generated and stored in this workstation's keychain. Use Copy to give it to the receiver."));
+        return showFeedback(error, true);
+    m_secrets.set(m_webhook, secret, this,
+                  changeReport(tr("A new secret was generated and stored in this workstation's keychain. Use Copy to "
+                                  "give it to the receiver.")));
 }
 
 void SecretDialog::setPasted()
 {
     const QString secret = m_secretEdit->text().trimmed();
-    if (secret.isEmpty())
+    if (secret.isEmpty() || m_busy)
         return;
-    const Result<void> result = m_secrets.set(m_webhook, secret);
-    if (result.ok())
-        m_secretEdit->clear();
-    report(result, tr("The secret was stored in this workstation's keychain."));
+    const auto report = changeReport(tr("The secret was stored in this workstation's keychain."));
+    m_secrets.set(m_webhook, secret, this, [this, report](const Result<Webhook> &changed) {
+        if (changed)
+            m_secretEdit->clear();
+        report(changed);
+    });
 }
 
 void SecretDialog::reveal()
 {
-    if (!confirm(tr("Reveal the secret"), tr("Anyone who can see your screen can sign requests as goReporter with this "
-                                            "secret. Show it?")))
+    if (m_busy || !confirm(tr("Reveal the secret"), tr("Anyone who can see your screen can sign requests as goReporter "
+                                                       "with this secret. Show it?")))
         return;
-    QString error;
-    const auto secret = m_secrets.reveal(m_webhook, &error);
-    if (!secret)
-        return report(Result<void>::failure(ErrorCode::Unavailable, error), {});
-    QMessageBox box(QMessageBox::Information, tr("Signing secret"), *secret, QMessageBox::Close, this);
-    box.setObjectName(QStringLiteral("revealBox"));
-    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
-    box.exec();
+    m_secrets.reveal(m_webhook, this, [this](const Result<QString> &secret) {
+        if (secret) {
+            QMessageBox box(QMessageBox::Information, tr("Signing secret"), *secret, QMessageBox::Close, this);
+            box.setObjectName(QStringLiteral("revealBox"));
+            box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+            box.exec();
+        } else {
+            showFeedback(secret.message(), true);
+        }
+        emit ready();
+    });
 }
 
 void SecretDialog::copyToClipboard()
 {
-    if (!confirm(tr("Copy the secret"), tr("The secret stays on the clipboard until something else is copied. "
-                                          "Copy it?")))
+    if (m_busy || !confirm(tr("Copy the secret"), tr("The secret stays on the clipboard until something else is copied. "
+                                                     "Copy it?")))
         return;
-    QString error;
-    const auto secret = m_secrets.reveal(m_webhook, &error);
-    if (!secret)
-        return report(Result<void>::failure(ErrorCode::Unavailable, error), {});
-    QApplication::clipboard()->setText(*secret);
-    report({}, tr("The secret is on the clipboard."));
+    m_secrets.reveal(m_webhook, this, [this](const Result<QString> &secret) {
+        if (secret) {
+            QApplication::clipboard()->setText(*secret);
+            showFeedback(tr("The secret is on the clipboard."), false);
+        } else {
+            showFeedback(secret.message(), true);
+        }
+        emit ready();
+    });
 }
 
 void SecretDialog::rotate()
 {
+    if (m_busy)
+        return;
     QString error;
     const QString secret = SigningSecret::generate(&error);
     if (secret.isEmpty())
-        return report(Result<void>::failure(ErrorCode::Invalid, error), {});
-    report(m_secrets.rotate(m_webhook, secret, m_graceSpin->value()),
-           tr("A new secret is current; the previous one keeps signing for %n hour(s). Copy the new secret to the "
-              "receiver.", nullptr, m_graceSpin->value()));
+        return showFeedback(error, true);
+    const int graceHours = m_graceSpin->value();
+    m_secrets.rotate(m_webhook, secret, graceHours, this,
+                     changeReport(tr("A new secret is current; the previous one keeps signing for %n hour(s). Copy "
+                                     "the new secret to the receiver.",
+                                     nullptr, graceHours)));
 }
 
 void SecretDialog::remove()
 {
-    if (!confirm(tr("Delete the secret"), tr("Requests to “%1” will be sent unsigned, and receivers that check "
-                                            "signatures will reject them. Delete the secret?").arg(m_webhook.name)))
+    if (m_busy || !confirm(tr("Delete the secret"), tr("Requests to “%1” will be sent unsigned, and receivers that check "
+                                                       "signatures will reject them. Delete the secret?")
+                                                        .arg(m_webhook.name)))
         return;
-    report(m_secrets.remove(m_webhook), tr("The secret was deleted."));
+    m_secrets.remove(m_webhook, this, changeReport(tr("The secret was deleted.")));
 }

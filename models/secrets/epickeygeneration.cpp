@@ -46,9 +46,9 @@ void rollBack(const GenerationPointer &generation, const Failure &refusal)
         finish(generation, Failure{refusal.code, message});
     };
     if (generation->previousPem)
-        generation->keychain.write(generation->keychainKey, *generation->previousPem, generation->context, report);
+        generation->keychain.write(generation->keychainKey, *generation->previousPem, &generation->keychain, report);
     else
-        generation->keychain.remove(generation->keychainKey, generation->context, report);
+        generation->keychain.remove(generation->keychainKey, &generation->keychain, report);
 }
 
 void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
@@ -61,17 +61,23 @@ void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
     Webhook webhook = *stored;
     const bool keyIdFollowsKey = webhook.epic.keyId.isEmpty()
                                  || (previousKey && webhook.epic.keyId == previousKey->thumbprint());
-    if (keyIdFollowsKey && webhook.epic.keyId != key.thumbprint()) {
-        webhook.epic.keyId = key.thumbprint();
-        if (const Result<void> updated = generation->webhooks.update(webhook); !updated.ok())
+    const bool replaced = generation->previousPem.has_value();
+    if (!keyIdFollowsKey || webhook.epic.keyId == key.thumbprint())
+        return finish(generation, GeneratedEpicKey{webhook, key, replaced});
+    webhook.epic.keyId = key.thumbprint();
+    generation->webhooks.changeInBackground(WebhookRepository::Change::Update, webhook, &generation->keychain,
+                                            [generation, key, replaced](const Result<Webhook> &updated) {
+        if (!updated)
             return rollBack(generation, updated.failure());
-    }
-    finish(generation, GeneratedEpicKey{webhook, key, generation->previousPem.has_value()});
+        finish(generation, GeneratedEpicKey{*updated, key, replaced});
+    });
 }
 
 void storeKey(const GenerationPointer &generation, const EpicKey &key)
 {
-    generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), generation->context,
+    // From here on the steps answer to the keychain object, which outlives every window: once the keychain holds
+    // the new key, the key id is recorded (or the keychain put back) even when the window that asked is gone.
+    generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), &generation->keychain,
                                [generation, key](const SecretStore::Result &written) {
                                    if (!written.ok())
                                        return finish(generation, written.failure());

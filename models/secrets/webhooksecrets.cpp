@@ -2,8 +2,11 @@
 #include "models/secrets/webhooksecrets.h"
 #include "models/secrets/signingsecret.h"
 
-
+#include <QEventLoop>
 #include <QLocale>
+#include <QPointer>
+
+#include <optional>
 
 WebhookSecrets::WebhookSecrets(SecretStore &store, WebhookRepository &repository)
     : m_store(store)
@@ -34,116 +37,217 @@ Result<void> WebhookSecrets::checkFormat(const QString &secret) const
     return {};
 }
 
-WebhookSecrets::Status WebhookSecrets::status(const Webhook &webhook)
+namespace {
+
+// done, through the event loop (never inside the call that was given it), unless context is gone by then.
+template<typename T>
+void answerLater(QObject *context, const std::function<void(const T &)> &done, const T &answer)
 {
-    const QString setOn = QLocale().toString(webhook.secretSetAt.toLocalTime(), QLocale::ShortFormat);
-    const SecretStore::Result stored = m_store.readAndWait(signingKey(webhook.id));
-    if (webhook.secretFingerprint.isEmpty()) {
-        if (stored.ok())
-            return {Presence::DiffersHere, tr("This workstation's keychain holds a secret, but none is set for the "
-                                              "webhook. Set it again or delete it.")};
-        return {Presence::NotSet, tr("No signing secret is set; requests are sent unsigned.")};
-    }
-    if (stored.code() == ErrorCode::NotFound)
-        return {Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but it is not in this workstation's "
-                                          "keychain. Paste it here, or rotate it.")
-                                           .arg(setOn, webhook.secretFingerprint)};
-    if (!stored.ok())
-        return {Presence::KeychainUnavailable, stored.message()};
-    if (SigningSecret::fingerprint(stored.value()) != webhook.secretFingerprint)
-        return {Presence::DiffersHere, tr("This workstation's keychain holds a different secret than the one set on %1. "
-                                          "Paste the current secret, or rotate it.").arg(setOn)};
-    return {Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is in this workstation's keychain.")
-                                       .arg(setOn, webhook.secretFingerprint)};
+    QMetaObject::invokeMethod(context, [done, answer] { done(answer); }, Qt::QueuedConnection);
 }
 
-Result<void> WebhookSecrets::set(Webhook &webhook, const QString &secret)
+// done, only while the caller that gave it is still there.
+template<typename T>
+std::function<void(const T &)> whileAlive(QObject *context, std::function<void(const T &)> done)
 {
-    if (Result<void> format = checkFormat(secret); !format.ok())
-        return format;
-    const SecretStore::Result old = m_store.readAndWait(signingKey(webhook.id));
-    if (!old.ok() && old.code() != ErrorCode::NotFound)
-        return old.failure();
-    if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), secret); !written.ok())
-        return written.failure();
+    return [caller = QPointer<QObject>(context), done = std::move(done)](const T &answer) {
+        if (caller && done)
+            done(answer);
+    };
+}
 
-    Webhook changed = webhook;
-    changed.secretFingerprint = SigningSecret::fingerprint(secret);
-    changed.secretSetAt = QDateTime::currentDateTimeUtc();
-    changed.previousSecretFingerprint.clear();
-    changed.secretGraceUntil = {};
-    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-set"));
-    if (!recorded.ok()) {
+// Runs start(context, done) and waits in a local event loop for its answer.
+template<typename T, typename Start>
+T waitFor(Start start)
+{
+    QEventLoop loop;
+    QObject context;
+    std::optional<T> answer;
+    start(&context, [&](const T &given) {
+        answer = given;
+        loop.quit();
+    });
+    if (!answer)
+        loop.exec();
+    return *answer;
+}
+
+} // namespace
+
+void WebhookSecrets::status(const Webhook &webhook, QObject *context, std::function<void(const Status &)> done)
+{
+    m_store.read(signingKey(webhook.id), context, [webhook, done](const SecretStore::Result &stored) {
+        const QString setOn = QLocale().toString(webhook.secretSetAt.toLocalTime(), QLocale::ShortFormat);
+        if (webhook.secretFingerprint.isEmpty()) {
+            if (stored.ok())
+                return done({Presence::DiffersHere, tr("This workstation's keychain holds a secret, but none is set "
+                                                       "for the webhook. Set it again or delete it.")});
+            return done({Presence::NotSet, tr("No signing secret is set; requests are sent unsigned.")});
+        }
+        if (!stored.ok() && stored.code() == ErrorCode::NotFound)
+            return done({Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but it is not in this "
+                                                   "workstation's keychain. Paste it here, or rotate it.")
+                                                    .arg(setOn, webhook.secretFingerprint)});
+        if (!stored.ok())
+            return done({Presence::KeychainUnavailable, stored.message()});
+        if (SigningSecret::fingerprint(stored.value()) != webhook.secretFingerprint)
+            return done({Presence::DiffersHere, tr("This workstation's keychain holds a different secret than the one "
+                                                   "set on %1. Paste the current secret, or rotate it.")
+                                                    .arg(setOn)});
+        done({Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is in this workstation's keychain.")
+                                         .arg(setOn, webhook.secretFingerprint)});
+    });
+}
+
+void WebhookSecrets::record(const Webhook &changed, const QString &auditAction,
+                            const std::function<void(Changed)> &undo, Changed done)
+{
+    m_repository.recordSecretChangeInBackground(changed, auditAction, &m_store,
+                                                [undo, done](const Result<Webhook> &recorded) {
+        if (recorded)
+            return done(recorded);
         // The keychain is put back as well as it can be; the database's refusal is what is reported.
-        if (old.ok())
-            (void)m_store.writeAndWait(signingKey(webhook.id), old.value());
-        else
-            (void)m_store.removeAndWait(signingKey(webhook.id));
-        return recorded;
-    }
-    // Only now: had the database refused, a rotation's previous secret would still be needed. A previous secret
-    // left behind signs nothing once its fingerprint is gone.
-    (void)m_store.removeAndWait(previousSigningKey(webhook.id));
-    webhook = changed;
-    return {};
+        undo([done, recorded](const Result<Webhook> &) { done(recorded); });
+    });
 }
 
-Result<void> WebhookSecrets::rotate(Webhook &webhook, const QString &newSecret, int graceHours)
+void WebhookSecrets::set(const Webhook &webhook, const QString &secret, QObject *context, Changed done)
 {
+    done = whileAlive(context, std::move(done));
+    if (Result<void> format = checkFormat(secret); !format.ok())
+        return answerLater<Result<Webhook>>(context, done, format.failure());
+    // The steps answer to the keychain object, which outlives every window: a change once begun is finished.
+    QObject *steps = &m_store;
+    const QString key = signingKey(webhook.id);
+    m_store.read(key, steps, [=, this](const SecretStore::Result &old) {
+        if (!old.ok() && old.code() != ErrorCode::NotFound)
+            return done(old.failure());
+        m_store.write(key, secret, steps, [=, this](const SecretStore::Result &written) {
+            if (!written.ok())
+                return done(written.failure());
+            Webhook changed = webhook;
+            changed.secretFingerprint = SigningSecret::fingerprint(secret);
+            changed.secretSetAt = QDateTime::currentDateTimeUtc();
+            changed.previousSecretFingerprint.clear();
+            changed.secretGraceUntil = {};
+            auto undo = [=, this](const Changed &then) {
+                auto restored = [then](const SecretStore::Result &) { then(Failure{}); };
+                if (old.ok())
+                    m_store.write(key, old.value(), steps, restored);
+                else
+                    m_store.remove(key, steps, restored);
+            };
+            record(changed, QStringLiteral("secret-set"), undo, [=, this](const Result<Webhook> &recorded) {
+                if (!recorded)
+                    return done(recorded);
+                // Only now: had the database refused, a rotation's previous secret would still be needed. A
+                // previous secret left behind signs nothing once its fingerprint is gone.
+                m_store.remove(previousSigningKey(webhook.id), steps,
+                               [done, recorded](const SecretStore::Result &) { done(recorded); });
+            });
+        });
+    });
+}
+
+void WebhookSecrets::rotate(const Webhook &webhook, const QString &newSecret, int graceHours, QObject *context,
+                            Changed done)
+{
+    done = whileAlive(context, std::move(done));
     if (Result<void> format = checkFormat(newSecret); !format.ok())
-        return format;
-    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
-    if (!current.ok()) {
-        if (current.code() != ErrorCode::NotFound)
-            return current.failure();
-        // Nothing to keep signing with: a rotation without an old secret is a plain set.
-        return set(webhook, newSecret);
-    }
-    if (const SecretStore::Result kept = m_store.writeAndWait(previousSigningKey(webhook.id), current.value()); !kept.ok())
-        return kept.failure();
-    if (const SecretStore::Result written = m_store.writeAndWait(signingKey(webhook.id), newSecret); !written.ok())
-        return written.failure();
+        return answerLater<Result<Webhook>>(context, done, format.failure());
+    QObject *steps = &m_store;
+    const QString key = signingKey(webhook.id);
+    const QString previousKey = previousSigningKey(webhook.id);
+    m_store.read(key, steps, [=, this](const SecretStore::Result &current) {
+        if (!current.ok()) {
+            if (current.code() != ErrorCode::NotFound)
+                return done(current.failure());
+            // Nothing to keep signing with: a rotation without an old secret is a plain set.
+            return set(webhook, newSecret, steps, done);
+        }
+        m_store.write(previousKey, current.value(), steps, [=, this](const SecretStore::Result &kept) {
+            if (!kept.ok())
+                return done(kept.failure());
+            m_store.write(key, newSecret, steps, [=, this](const SecretStore::Result &written) {
+                if (!written.ok())
+                    return done(written.failure());
+                Webhook changed = webhook;
+                changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value());
+                changed.secretGraceUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(graceHours) * 3600);
+                changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
+                changed.secretSetAt = QDateTime::currentDateTimeUtc();
+                auto undo = [=, this](const Changed &then) {
+                    m_store.write(key, current.value(), steps, [=, this](const SecretStore::Result &) {
+                        m_store.remove(previousKey, steps, [then](const SecretStore::Result &) { then(Failure{}); });
+                    });
+                };
+                record(changed, QStringLiteral("secret-rotate"), undo, done);
+            });
+        });
+    });
+}
 
-    Webhook changed = webhook;
-    changed.previousSecretFingerprint = SigningSecret::fingerprint(current.value());
-    changed.secretGraceUntil = QDateTime::currentDateTimeUtc().addSecs(qint64(graceHours) * 3600);
-    changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
-    changed.secretSetAt = QDateTime::currentDateTimeUtc();
-    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-rotate"));
-    if (!recorded.ok()) {
-        // Put back as well as it can be; the database's refusal is what is reported.
-        (void)m_store.writeAndWait(signingKey(webhook.id), current.value());
-        (void)m_store.removeAndWait(previousSigningKey(webhook.id));
-        return recorded;
-    }
-    webhook = changed;
+void WebhookSecrets::remove(const Webhook &webhook, QObject *context, Changed done)
+{
+    done = whileAlive(context, std::move(done));
+    QObject *steps = &m_store;
+    m_store.remove(signingKey(webhook.id), steps, [=, this](const SecretStore::Result &removed) {
+        if (!removed.ok() && removed.code() != ErrorCode::NotFound)
+            return done(removed.failure());
+        m_store.remove(previousSigningKey(webhook.id), steps, [=, this](const SecretStore::Result &previous) {
+            if (!previous.ok() && previous.code() != ErrorCode::NotFound)
+                return done(previous.failure());
+            Webhook changed = webhook;
+            changed.secretFingerprint.clear();
+            changed.secretSetAt = {};
+            changed.previousSecretFingerprint.clear();
+            changed.secretGraceUntil = {};
+            // Nothing to put back: the keychain entries are gone either way, and requests were to go unsigned.
+            record(changed, QStringLiteral("secret-delete"), [](const Changed &then) { then(Failure{}); }, done);
+        });
+    });
+}
+
+void WebhookSecrets::reveal(const Webhook &webhook, QObject *context, std::function<void(const Result<QString> &)> done)
+{
+    m_store.read(signingKey(webhook.id), context, std::move(done));
+}
+
+WebhookSecrets::Status WebhookSecrets::statusAndWait(const Webhook &webhook)
+{
+    return waitFor<Status>([&](QObject *context, auto done) { status(webhook, context, done); });
+}
+
+Result<void> WebhookSecrets::setAndWait(Webhook &webhook, const QString &secret)
+{
+    const auto stored =
+        waitFor<Result<Webhook>>([&](QObject *context, auto done) { set(webhook, secret, context, done); });
+    if (!stored)
+        return stored.failure();
+    webhook = *stored;
     return {};
 }
 
-Result<void> WebhookSecrets::remove(Webhook &webhook)
+Result<void> WebhookSecrets::rotateAndWait(Webhook &webhook, const QString &newSecret, int graceHours)
 {
-    for (const QString &key : {signingKey(webhook.id), previousSigningKey(webhook.id)}) {
-        const SecretStore::Result removed = m_store.removeAndWait(key);
-        if (!removed.ok() && removed.code() != ErrorCode::NotFound)
-            return removed.failure();
-    }
-    Webhook changed = webhook;
-    changed.secretFingerprint.clear();
-    changed.secretSetAt = {};
-    changed.previousSecretFingerprint.clear();
-    changed.secretGraceUntil = {};
-    const Result<void> recorded = m_repository.recordSecretChange(changed, QStringLiteral("secret-delete"));
-    if (recorded.ok())
-        webhook = changed;
-    return recorded;
+    const auto stored = waitFor<Result<Webhook>>(
+        [&](QObject *context, auto done) { rotate(webhook, newSecret, graceHours, context, done); });
+    if (!stored)
+        return stored.failure();
+    webhook = *stored;
+    return {};
 }
 
-std::optional<QString> WebhookSecrets::reveal(const Webhook &webhook, QString *errorMessage)
+Result<void> WebhookSecrets::removeAndWait(Webhook &webhook)
 {
-    const SecretStore::Result current = m_store.readAndWait(signingKey(webhook.id));
-    if (!current.ok()) {
-        *errorMessage = current.message();
-        return std::nullopt;
-    }
-    return current.value();
+    const auto stored = waitFor<Result<Webhook>>([&](QObject *context, auto done) { remove(webhook, context, done); });
+    if (!stored)
+        return stored.failure();
+    webhook = *stored;
+    return {};
+}
+
+Result<QString> WebhookSecrets::revealAndWait(const Webhook &webhook)
+{
+    return waitFor<Result<QString>>([&](QObject *context, auto done) { reveal(webhook, context, done); });
 }

@@ -26,23 +26,12 @@ DatabaseWorker &WebhookRepository::worker()
     return *m_worker;
 }
 
-void WebhookRepository::changeInBackground(Change change, const Webhook &webhook, QObject *context, Saved done)
+void WebhookRepository::saveInBackground(std::function<Result<Webhook>(WebhookRepository &)> change,
+                                         QObject *context, Saved done)
 {
-    auto job = [change, webhook](Database &database) -> Result<Webhook> {
+    auto job = [change = std::move(change)](Database &database) {
         WebhookRepository repository(database);
-        Webhook changed = webhook;
-        Result<void> result;
-        switch (change) {
-        case Change::Create: result = repository.create(changed); break;
-        case Change::Update: result = repository.update(changed); break;
-        case Change::Overwrite: result = repository.overwrite(changed); break;
-        case Change::Enable: result = repository.setActive(changed, true); break;
-        case Change::Disable: result = repository.setActive(changed, false); break;
-        case Change::Duplicate: result = repository.duplicate(webhook, &changed); break;
-        }
-        if (!result)
-            return result.failure();
-        return changed;
+        return change(repository);
     };
     // The repository receives the result, so that views hear of the change even when context (a dialog) is gone.
     worker().run<Webhook>(job, this, [this, context = QPointer<QObject>(context), done](const Result<Webhook> &saved) {
@@ -51,6 +40,40 @@ void WebhookRepository::changeInBackground(Change change, const Webhook &webhook
         if (context && done)
             done(saved);
     });
+}
+
+void WebhookRepository::changeInBackground(Change change, const Webhook &webhook, QObject *context, Saved done)
+{
+    saveInBackground(
+        [change, webhook](WebhookRepository &repository) -> Result<Webhook> {
+            Webhook changed = webhook;
+            Result<void> result;
+            switch (change) {
+            case Change::Create: result = repository.create(changed); break;
+            case Change::Update: result = repository.update(changed); break;
+            case Change::Overwrite: result = repository.overwrite(changed); break;
+            case Change::Enable: result = repository.setActive(changed, true); break;
+            case Change::Disable: result = repository.setActive(changed, false); break;
+            case Change::Duplicate: result = repository.duplicate(webhook, &changed); break;
+            }
+            if (!result)
+                return result.failure();
+            return changed;
+        },
+        context, std::move(done));
+}
+
+void WebhookRepository::recordSecretChangeInBackground(const Webhook &webhook, const QString &auditAction,
+                                                       QObject *context, Saved done)
+{
+    saveInBackground(
+        [webhook, auditAction](WebhookRepository &repository) -> Result<Webhook> {
+            Webhook changed = webhook;
+            if (Result<void> recorded = repository.recordSecretChange(changed, auditAction); !recorded)
+                return recorded.failure();
+            return changed;
+        },
+        context, std::move(done));
 }
 
 void WebhookRepository::removeInBackground(const Webhook &webhook, QObject *context, Removed done)

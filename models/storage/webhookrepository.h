@@ -61,6 +61,9 @@ public:
     // Stores webhook's secret bookkeeping (fingerprints, set time, rotation grace) and audits it; the secrets
     // themselves never reach the database.
     Result<void> recordSecretChange(Webhook &webhook, const QString &auditAction);
+    // The same in the background, as changeInBackground.
+    void recordSecretChangeInBackground(const Webhook &webhook, const QString &auditAction, QObject *context,
+                                        Saved done);
 
     struct ImportSummary
     {
@@ -105,6 +108,8 @@ private:
     Result<QList<Webhook>> query(const QString &where, const QVariantList &values) const;
 
     DatabaseWorker &worker();
+    // Runs change on a repository over the worker's connection, then announces and answers as changeInBackground.
+    void saveInBackground(std::function<Result<Webhook>(WebhookRepository &)> change, QObject *context, Saved done);
 
     Database &m_database;
     std::unique_ptr<DatabaseWorker> m_worker;  // opened on the first change made in the background
