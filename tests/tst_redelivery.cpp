@@ -589,7 +589,12 @@ void TestRedelivery::batchPacesAndRecordsEach()
     ids.insert(1, bodyless);
     ids << ids.first(); // listed twice: sent once
 
-    BulkRedelivery batch(services(), ids);
+    // The console's webhook table listens here: it hears of every attempt the batch sent, as of a single one.
+    WebhookRepository announced(*m_db.database);
+    QSignalSpy recorded(&announced, &WebhookRepository::attemptRecorded);
+    RedeliveryServices announcing = services();
+    announcing.announceTo = &announced;
+    BulkRedelivery batch(announcing, ids);
     QCOMPARE(batch.maxPerSecond(), 5.0);
     QCOMPARE(batch.progress().total, 4);
     QList<qint64> startedAt;
@@ -613,6 +618,9 @@ void TestRedelivery::batchPacesAndRecordsEach()
     QVERIFY(!summary.cancelled);
     QCOMPARE(items.size(), 4);
     QCOMPARE(items.at(1).first().value<RedeliveryOutcome>().refusal, DeliveryRefusal::BodyNotStored);
+    QCOMPARE(recorded.size(), 3); // the refused one recorded nothing
+    for (const QList<QVariant> &signal : recorded)
+        QCOMPARE(signal.first().value<DeliveryRecord>().webhookId, webhook.id);
     const auto last = progress.last().first().value<RedeliveryProgress>();
     QCOMPARE(last.done, 4);
     // At most five a second: every start at least 200 ms after the one before (a lower bound only).

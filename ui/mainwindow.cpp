@@ -9,7 +9,6 @@
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
-#include "ui/recordedattempts.h"
 #include "ui/screenfit.h"
 #include "ui/secretdialog.h"
 #include "ui/settingsdialog.h"
@@ -136,11 +135,6 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     connect(m_changePoll, &QTimer::timeout, this, &MainWindow::refreshIfChangedElsewhere);
     m_changePoll->start();
     connect(m_model, &QAbstractItemModel::dataChanged, this, &MainWindow::updateActions);
-    // A recorded redelivery moves its webhook's health; the table recomputes that row.
-    connect(m_deliveriesView, &DeliveriesView::redeliveryFinished, this, [this](const RedeliveryOutcome &outcome) {
-        if (outcome.record.id != 0)
-            m_repository.noteAttemptRecorded(outcome.record);
-    });
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &MainWindow::updatePlaceholder);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updatePlaceholder);
 
@@ -405,7 +399,6 @@ void MainWindow::testSendSelected()
     // Non-modal, so several webhooks can be tested side by side; each dialog deletes itself when closed.
     auto *dialog = new TestSendDialog(m_services, m_model->webhookAt(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    RecordedAttempts::announce(dialog, m_repository);
     dialog->show();
 }
 

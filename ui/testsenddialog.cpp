@@ -464,7 +464,8 @@ void TestSendDialog::send()
     order.trigger = DeliveryTrigger::Test;
     // The pipeline takes the secret state as stored now; the rest stays as given, so the editor can test unsaved
     // changes.
-    const DeliveryServices services{m_services.deliveryLog, m_services.keychain, m_services.sender};
+    const DeliveryServices services{m_services.deliveryLog, m_services.keychain, m_services.sender,
+                                    &m_services.webhooks};
     DeliveryRun *run = DeliveryPipeline::start(services, order, this);
     m_run = run;
     connect(run, &DeliveryRun::stageChanged, this, &TestSendDialog::updateStage);

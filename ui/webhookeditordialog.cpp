@@ -9,7 +9,6 @@
 #include "ui/eventpicker.h"
 #include "ui/headerstable.h"
 #include "ui/previewpane.h"
-#include "ui/recordedattempts.h"
 #include "ui/secretdialog.h"
 
 #include <QCheckBox>
@@ -426,7 +425,6 @@ void WebhookEditorDialog::testSend()
     saveAndStayOpen([this] {
         auto *dialog = new TestSendDialog(*m_services, m_webhook, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        RecordedAttempts::announce(dialog, m_repository);
         dialog->show();
     });
 }

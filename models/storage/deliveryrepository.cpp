@@ -1,5 +1,6 @@
 // The delivery log: one row in `deliveries` per attempt to deliver a message (test-send, event or redelivery).
 #include "models/storage/deliveryrepository.h"
+#include "models/storage/deliverylogsql.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -16,12 +17,13 @@ QString headersToJson(const QList<QPair<QByteArray, QByteArray>> &headers)
     return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
 }
 
+// The log's one reader of stored headers; a record has no place for its complaint, which the detail pane shows.
 QList<QPair<QByteArray, QByteArray>> headersFromJson(const QString &json)
 {
+    QString problem;
     QList<QPair<QByteArray, QByteArray>> headers;
-    const QJsonArray array = QJsonDocument::fromJson(json.toUtf8()).array();
-    for (const QJsonValue &pair : array)
-        headers.append({pair.toArray().at(0).toString().toLatin1(), pair.toArray().at(1).toString().toUtf8()});
+    for (const auto &[name, value] : DeliveryLogSql::parseHeaders(json, &problem))
+        headers.append({name.toLatin1(), value.toUtf8()});
     return headers;
 }
 

@@ -246,6 +246,8 @@ void DeliveryRun::delivered(const DeliveryResult &result)
                 m_outcome.recordError = written.message().isEmpty()
                                             ? DeliveryPipeline::tr("the database gave no reason")
                                             : written.message();
+            } else if (m_services.announceTo) {
+                m_services.announceTo->noteAttemptRecorded(completed);
             }
             finish();
         });

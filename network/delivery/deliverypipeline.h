@@ -16,6 +16,7 @@
 #include <optional>
 
 class SecretStore;
+class WebhookRepository;
 
 // How the test-send dialog, the send command, redelivery (and the dispatcher) deliver:
 //
@@ -37,12 +38,15 @@ struct DeliveryOrder
     DeliveryTrigger trigger = DeliveryTrigger::Test;
 };
 
-// What the pipeline uses; keychain and sender must outlive every run.
+// What the pipeline uses; keychain, sender and announceTo must outlive every run.
 struct DeliveryServices
 {
     DatabaseWorker database;  // the webhook is read and every attempt recorded here, never on the caller's thread
     SecretStore &keychain;    // signing secrets and Epic private keys, read asynchronously
     WebhookSender &sender;    // shared, so Epic access tokens are reused
+    // Told of every attempt whose outcome was recorded (noteAttemptRecorded), so that the views showing its
+    // webhook update that row; none for a program without views.
+    WebhookRepository *announceTo = nullptr;
 };
 
 // Why nothing was sent. Nothing was recorded either for any of these.
