@@ -144,6 +144,10 @@ void SecretDialog::refreshStatus()
             return; // a newer question is on its way
         m_presence = status.presence;
         m_statusLabel->setText(status.message);
+        // The answer may take more lines than the question did.
+        layout()->activate();
+        if (height() < minimumSizeHint().height())
+            resize(width(), minimumSizeHint().height());
         updateActions();
         if (!m_busy)
             emit ready();
