@@ -2,6 +2,7 @@
 #include "app/cli.h"
 
 #include "app/deliverycommands.h"
+#include "app/eventcommands.h"
 #include "app/commandsupport.h"
 #include "app/previewcommand.h"
 #include "app/secretcommands.h"
@@ -11,7 +12,6 @@
 #include "models/domain/displaytext.h"
 #include "models/storage/database.h"
 #include "models/secrets/databaselogin.h"
-#include "models/domain/eventtype.h"
 #include "models/secrets/secretstore.h"
 #include "models/domain/webhookconfig.h"
 #include "models/storage/webhookrepository.h"
@@ -38,7 +38,6 @@ private:
     int usage(const QString &message);
     int fail(const QString &message);
     bool openDatabase();
-    int eventsList();
     int webhooksList(bool json);
     int webhooksExport(const QString &path);
     int webhooksImport(const QString &path);
@@ -80,6 +79,8 @@ int CommandLine::run(const QStringList &arguments)
         tr("goReporter Webhooks console. Without a command, opens the graphical console.\n\n"
            "Commands:\n"
            "  events list                     the events a webhook can subscribe to\n"
+           "  events emit --type TYPE [--id EVENT_ID] [--data-file F]\n"
+           "                                  put an event into the outbox for its subscribed webhooks\n"
            "  webhooks list [--json]          the configured webhooks\n"
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
            "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
@@ -125,11 +126,6 @@ int CommandLine::run(const QStringList &arguments)
     if (m_parser.isSet(QStringLiteral("json")) && !(group == QLatin1String("webhooks") && action == QLatin1String("list")))
         return usage(tr("--json goes with “webhooks list” only."));
 
-    if (group == QLatin1String("events")) {
-        if (action != QLatin1String("list") || !expectWords(2, 2))
-            return usage(tr("Use “events list”."));
-        return openDatabase() ? eventsList() : Failure;
-    }
     if (group != QLatin1String("webhooks"))
         return usage(tr("Unknown command “%1”.").arg(group));
     if (action == QLatin1String("list") && expectWords(2, 2))
@@ -149,17 +145,6 @@ int CommandLine::run(const QStringList &arguments)
     if (!actions.contains(action))
         return usage(tr("Unknown action “webhooks %1”.").arg(action));
     return usage(tr("Wrong number of arguments for “webhooks %1”.").arg(action));
-}
-
-int CommandLine::eventsList()
-{
-    QList<QStringList> rows = {{tr("EVENT"), tr("CATEGORY"), tr("SEVERITY"), tr("EPIC"), tr("DESCRIPTION")}};
-    for (const EventType &event : EventCatalog::builtIn()) {
-        rows.append({event.name, EventCatalog::categoryDisplayName(event.category), EventCatalog::severityKey(event.severity),
-                     event.mapsToDiagnosticReport ? tr("yes") : tr("no"), event.displayDescription()});
-    }
-    CommandSupport::printTable(m_out, rows);
-    return Success;
 }
 
 int CommandLine::webhooksList(bool json)
@@ -284,6 +269,8 @@ int runCommandLine(const QStringList &arguments)
         return runDeliveriesCommand(arguments);
     if (Startup::subcommand(arguments) == QLatin1String("redeliver"))
         return runRedeliverCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("events"))
+        return runEventsCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

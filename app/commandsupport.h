@@ -38,6 +38,8 @@ public:
     QTextStream &out() { return m_out; }
     QTextStream &err() { return m_err; }
 
+    // Opens the database named by --database; false once the reason is reported.
+    bool openDatabase();
     // Opens the database named by --database and finds the webhook called name; nullopt once the reason is reported.
     std::optional<Webhook> findWebhook(const QString &name);
     Database &database() { return m_database; }
@@ -52,8 +54,6 @@ public:
     static void printTable(QTextStream &out, const QList<QStringList> &rows);
 
 private:
-    bool openDatabase();
-
     QString m_command;
     QCommandLineParser m_parser;
     QTextStream m_out{stdout};

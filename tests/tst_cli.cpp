@@ -238,7 +238,7 @@ void TestCli::usageErrors_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("unknown action") << QStringList{u"webhooks"_s, u"frobnicate"_s} << u"Unknown action “webhooks frobnicate”"_s;
     QTest::newRow("missing file") << QStringList{u"webhooks"_s, u"import"_s} << u"Wrong number of arguments"_s;
-    QTest::newRow("json elsewhere") << QStringList{u"events"_s, u"list"_s, u"--json"_s} << u"--json"_s;
+    QTest::newRow("json elsewhere") << QStringList{u"webhooks"_s, u"export"_s, u"--json"_s} << u"--json"_s;
     QTest::newRow("unknown option") << QStringList{u"webhooks"_s, u"list"_s, u"--jsn"_s} << u"jsn"_s;
     QTest::newRow("password in url") << QStringList{u"--database"_s, u"postgresql://a:pw@127.0.0.1/x"_s, u"webhooks"_s,
                                                     u"list"_s}

@@ -129,10 +129,6 @@
         <translation>--json gehört nur zu „webhooks list“.</translation>
     </message>
     <message>
-        <source>Use “events list”.</source>
-        <translation>Verwenden Sie „events list“.</translation>
-    </message>
-    <message>
         <source>Unknown command “%1”.</source>
         <translation>Unbekannter Befehl „%1“.</translation>
     </message>
@@ -147,26 +143,6 @@
     <message>
         <source>Wrong number of arguments for “webhooks %1”.</source>
         <translation>Falsche Anzahl von Argumenten für „webhooks %1“.</translation>
-    </message>
-    <message>
-        <source>EVENT</source>
-        <translation>EREIGNIS</translation>
-    </message>
-    <message>
-        <source>CATEGORY</source>
-        <translation>KATEGORIE</translation>
-    </message>
-    <message>
-        <source>SEVERITY</source>
-        <translation>SCHWEREGRAD</translation>
-    </message>
-    <message>
-        <source>EPIC</source>
-        <translation>EPIC</translation>
-    </message>
-    <message>
-        <source>DESCRIPTION</source>
-        <translation>BESCHREIBUNG</translation>
     </message>
     <message>
         <source>yes</source>
@@ -240,6 +216,8 @@
 
 Commands:
   events list                     the events a webhook can subscribe to
+  events emit --type TYPE [--id EVENT_ID] [--data-file F]
+                                  put an event into the outbox for its subscribed webhooks
   webhooks list [--json]          the configured webhooks
   webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
   webhooks import FILE            validate FILE, then create or update all its webhooks, or none
@@ -262,6 +240,8 @@ Commands:
 
 Befehle:
   events list                     die Ereignisse, die ein Webhook abonnieren kann
+  events emit --type TYP [--id EREIGNIS_ID] [--data-file D]
+                                  ein Ereignis für seine abonnierten Webhooks in den Ausgang legen
   webhooks list [--json]          die eingerichteten Webhooks
   webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
   webhooks import DATEI           DATEI prüfen, dann alle ihre Webhooks anlegen oder aktualisieren – oder keinen
@@ -2265,6 +2245,13 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>EventOutbox</name>
+    <message>
+        <source>The event cannot be stored: %1</source>
+        <translation>Das Ereignis kann nicht gespeichert werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>EventPicker</name>
     <message>
         <source>Event</source>
@@ -2277,6 +2264,143 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Epic receives FHIR DiagnosticReports, which exist only for report and battery events.</source>
         <translation>Epic empfängt FHIR-DiagnosticReports, die es nur für Berichts- und Batterieereignisse gibt.</translation>
+    </message>
+</context>
+<context>
+    <name>EventsCommand</name>
+    <message>
+        <source>EVENT</source>
+        <translation>EREIGNIS</translation>
+    </message>
+    <message>
+        <source>CATEGORY</source>
+        <translation>KATEGORIE</translation>
+    </message>
+    <message>
+        <source>SEVERITY</source>
+        <translation>SCHWERE</translation>
+    </message>
+    <message>
+        <source>EPIC</source>
+        <translation>EPIC</translation>
+    </message>
+    <message>
+        <source>DESCRIPTION</source>
+        <translation>BESCHREIBUNG</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>%1 holds a %2 event, not %3; nothing was stored.</source>
+        <translation>%1 enthält ein %2-Ereignis, kein %3; es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>The event cannot be emitted: %1 Nothing was stored.</source>
+        <translation>Das Ereignis kann nicht ausgelöst werden: %1 Es wurde nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>--type is required: one of %1.</source>
+        <translation>--type ist erforderlich: eines von %1.</translation>
+    </message>
+    <message>
+        <source>Unknown event type “%1”; use one of %2.</source>
+        <translation>Unbekannter Ereignistyp „%1“; verwenden Sie einen von %2.</translation>
+    </message>
+    <message>
+        <source>--id must not be empty.</source>
+        <translation>--id darf nicht leer sein.</translation>
+    </message>
+    <message>
+        <source>Event %1 was received already (%2); it is stored once, nothing changed.</source>
+        <translation>Das Ereignis %1 ist schon eingegangen (%2); es wird nur einmal gespeichert, nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Event %1 was received already (%2) as a %3 event; it is stored once, nothing changed.</source>
+        <translation>Das Ereignis %1 ist schon als %3-Ereignis eingegangen (%2); es wird nur einmal gespeichert, nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Stored; no webhook is subscribed to %1, so nothing will be sent.</source>
+        <translation>Gespeichert; kein Webhook hat %1 abonniert, daher wird nichts gesendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stored for %n subscribed webhook(s).</source>
+        <translation>
+            <numerusform>Für %n abonnierten Webhook gespeichert.</numerusform>
+            <numerusform>Für %n abonnierte Webhooks gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them disabled: kept as skipped, to replay after enabling.</source>
+        <translation>
+            <numerusform>%n davon ist ausgeschaltet: als übersprungen aufbewahrt, zum erneuten Senden nach dem Einschalten.</numerusform>
+            <numerusform>%n davon sind ausgeschaltet: als übersprungen aufbewahrt, zum erneuten Senden nach dem Einschalten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The events of goReporter.
+
+  events list                     the events a webhook can subscribe to
+  events emit --type TYPE [--id EVENT_ID] [--data-file F]
+                                  put an event into the outbox for every subscribed webhook; without
+                                  --data-file the built-in sample of TYPE; prints the event id. The id is
+                                  the idempotency key: an id stored already stores nothing.</source>
+        <translation>Die Ereignisse von goReporter.
+
+  events list                     die Ereignisse, die ein Webhook abonnieren kann
+  events emit --type TYP [--id EREIGNIS_ID] [--data-file D]
+                                  ein Ereignis für jeden abonnierten Webhook in den Ausgang legen; ohne
+                                  --data-file das eingebaute Beispiel von TYP; gibt die Ereignis-ID aus. Die ID
+                                  ist der Idempotenzschlüssel: eine schon gespeicherte ID speichert nichts.</translation>
+    </message>
+    <message>
+        <source>With emit: the event type, such as battery.low.</source>
+        <translation>Mit emit: der Ereignistyp, etwa battery.low.</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>With emit: the event id (default: a new one).</source>
+        <translation>Mit emit: die Ereignis-ID (Standard: eine neue).</translation>
+    </message>
+    <message>
+        <source>id</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>With emit: the event, as a JSON file like those the preview and send commands read.</source>
+        <translation>Mit emit: das Ereignis als JSON-Datei, wie sie die Befehle preview und send lesen.</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>The command and its action.</source>
+        <translation>Der Befehl und seine Aktion.</translation>
+    </message>
+    <message>
+        <source>“events %1” takes no further arguments.</source>
+        <translation>„events %1“ nimmt keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>--type, --id and --data-file go with “events emit”.</source>
+        <translation>--type, --id und --data-file gehören zu „events emit“.</translation>
+    </message>
+    <message>
+        <source>“events” needs an action: list or emit.</source>
+        <translation>„events“ braucht eine Aktion: list oder emit.</translation>
+    </message>
+    <message>
+        <source>Unknown action “events %1”; use list or emit.</source>
+        <translation>Unbekannte Aktion „events %1“; verwenden Sie list oder emit.</translation>
     </message>
 </context>
 <context>

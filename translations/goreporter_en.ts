@@ -101,6 +101,23 @@
     </message>
 </context>
 <context>
+    <name>EventsCommand</name>
+    <message numerus="yes">
+        <source>Stored for %n subscribed webhook(s).</source>
+        <translation>
+            <numerusform>Stored for %n subscribed webhook.</numerusform>
+            <numerusform>Stored for %n subscribed webhooks.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of them disabled: kept as skipped, to replay after enabling.</source>
+        <translation>
+            <numerusform>%n of them is disabled: kept as skipped, to replay after enabling.</numerusform>
+            <numerusform>%n of them are disabled: kept as skipped, to replay after enabling.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HttpDiagnosis</name>
     <message numerus="yes">
         <source>It asks to wait %n second(s) before trying again.</source>

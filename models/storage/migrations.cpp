@@ -2,6 +2,7 @@
 #include "models/storage/migrations.h"
 
 #include "models/storage/database.h"
+#include "models/storage/eventoutbox.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
 #include "models/domain/webhook.h"
@@ -227,6 +228,9 @@ const QList<Migration> &allMigrations()
         {8, "delivery log: undelivered events per webhook and hour, and an index of the hourly counts, for webhook"
             " health",
          UndeliveredCounts::migrationStatements()},
+        // Events enter a durable outbox with one delivery per subscribed webhook (eventoutbox.cpp).
+        {9, "event outbox: events, their deliveries to subscribed webhooks, fan-out, webhooks_emit (PostgreSQL)",
+         EventOutbox::migrationStatements()},
     };
     return migrations;
 }

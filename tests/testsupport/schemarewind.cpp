@@ -15,6 +15,12 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 9:
+        // The tables go with their triggers; the functions stay behind on PostgreSQL otherwise.
+        return QStringList{u"DROP TABLE event_deliveries"_s, u"DROP TABLE events"_s}
+               + (sqlite ? QStringList()
+                         : QStringList{u"DROP FUNCTION webhooks_emit(TEXT, TEXT, TIMESTAMPTZ, JSONB)"_s,
+                                       u"DROP FUNCTION events_fan_out()"_s});
     case 8:
         return (sqlite ? QStringList{u"DROP TRIGGER deliveries_count_undelivered_insert"_s,
                                      u"DROP TRIGGER deliveries_count_undelivered_delete"_s,
