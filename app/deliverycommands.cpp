@@ -147,14 +147,13 @@ int DeliveriesCommand::run(const QStringList &arguments)
 int DeliveriesCommand::table(const DeliveryFilter &filter, int limit)
 {
     DeliveryLog log(m_support.database());
-    QString error;
-    const auto selection = log.select(filter, QDateTime::currentDateTimeUtc(), &error);
+    const auto selection = log.select(filter, QDateTime::currentDateTimeUtc());
     if (!selection)
-        return m_support.fail(error);
+        return m_support.fail(selection.message());
     // One row more than shown says whether there are more, without counting a log of millions.
-    const auto rows = log.firstPage(*selection, limit + 1, &error);
+    const auto rows = log.firstPage(*selection, limit + 1);
     if (!rows)
-        return m_support.fail(error);
+        return m_support.fail(rows.message());
     if (rows->isEmpty()) {
         m_support.err() << tr("No attempts match.") << '\n';
         return CommandSupport::Success;
@@ -187,11 +186,11 @@ int DeliveriesCommand::exportRows(const DeliveryFilter &filter, DeliveryLog::Exp
     // exportTo() asks after every page whether to go on: with a page size dividing the limit, it stops exactly there.
     const int pageSize = limit ? exportPageSize(*limit) : 500;
     const DeliveryLog::Progress keepGoing = [limit](qint64 done, qint64) { return !limit || done < *limit; };
-    const DeliveryLog::ExportResult result =
+    const Result<DeliveryLog::ExportSummary> exported =
         log.exportTo(filter, QDateTime::currentDateTimeUtc(), format, &out, keepGoing, pageSize);
     out.flush();
-    if (!result.ok)
-        return m_support.fail(result.error);
+    if (!exported)
+        return m_support.fail(exported.message());
     return CommandSupport::Success;
 }
 

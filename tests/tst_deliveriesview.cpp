@@ -763,9 +763,9 @@ void TestDeliveriesView::exportWritesTheFilteredRows()
     QVERIFY(!view->exportAction()->isEnabled());
     QVERIFY(!view->purgeOlderThan(5));  // one task at a time
     QVERIFY(finished.wait(waitMs));
-    const auto result = finished.first().first().value<DeliveryLog::ExportResult>();
-    QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(result.rows, expected);
+    const auto result = resultArgument<DeliveryLog::ExportSummary>(finished.first().first());
+    QVERIFY_OK(result);
+    QCOMPARE(result->rows, expected);
     QCOMPARE(view->runningTask(), DeliveriesView::Task::None);
     QVERIFY(!view->taskPanel()->isVisibleTo(view.get()));
     QVERIFY(view->messageLabel()->text().startsWith(u"Exported %1 attempt"_s.arg(QLocale().toString(expected))));
@@ -802,9 +802,10 @@ void TestDeliveriesView::exportCancelLeavesNoFile()
     QVERIFY(view->exportTo(path, DeliveryLog::ExportFormat::Csv));
     QTest::mouseClick(view->taskCancelButton(), Qt::LeftButton);
     QVERIFY(finished.wait(waitMs));
-    const auto result = finished.first().first().value<DeliveryLog::ExportResult>();
-    QVERIFY(result.cancelled);
-    QVERIFY(result.rows < 1500);
+    const auto result = resultArgument<DeliveryLog::ExportSummary>(finished.first().first());
+    QVERIFY_OK(result);
+    QVERIFY(result->cancelled);
+    QVERIFY(result->rows < 1500);
     QVERIFY(!QFile::exists(path));
     QVERIFY(view->messageLabel()->text().contains(u"cancelled"_s));
     QVERIFY(view->exportAction()->isEnabled());
@@ -842,15 +843,15 @@ void TestDeliveriesView::purgeRemovesOldRowsWithAudit()
     QVERIFY(purge);
     purge->click();
     QVERIFY(finished.wait(waitMs));
-    const auto result = finished.first().first().value<DeliveryLog::PurgeResult>();
-    QVERIFY2(result.ok, qPrintable(result.error));
-    QVERIFY(!result.cancelled);
+    const auto result = resultArgument<DeliveryLog::PurgeSummary>(finished.first().first());
+    QVERIFY_OK(result);
+    QVERIFY(!result->cancelled);
     // The cutoff moved on by the seconds the test took: at least what was older then, and nothing newer.
-    QVERIFY(result.deleted >= older);
+    QVERIFY(result->deleted >= older);
     QCOMPARE(bruteForceCount(*m_db.database, old, m_nowMs), 0);
     QVERIFY(progressed.count() >= 1);
     QVERIFY(view->messageLabel()->text().startsWith(u"Deleted %1 attempts older than 4 day"_s
-                                                        .arg(QLocale().toString(result.deleted))));
+                                                        .arg(QLocale().toString(result->deleted))));
 
     QSqlQuery audit(m_db.database->connection());
     QVERIFY(audit.exec(u"SELECT actor, after_json FROM audit_log WHERE action = 'purge' AND entity = 'deliveries'"_s));
@@ -858,10 +859,10 @@ void TestDeliveriesView::purgeRemovesOldRowsWithAudit()
     QVERIFY(!audit.value(0).toString().isEmpty());
     const QJsonObject after = QJsonDocument::fromJson(audit.value(1).toString().toUtf8()).object();
     QCOMPARE(after.value(u"olderThanDays"_s).toInt(), 4);
-    QCOMPARE(qint64(after.value(u"deleted"_s).toDouble()), result.deleted);
+    QCOMPARE(qint64(after.value(u"deleted"_s).toDouble()), result->deleted);
 
     // The table was loaded again.
-    QTRY_VERIFY_WITH_TIMEOUT(view->model()->isCountKnown() && view->model()->rowCount() == all - result.deleted,
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->isCountKnown() && view->model()->rowCount() == all - result->deleted,
                              waitMs);
 }
 
@@ -879,9 +880,10 @@ void TestDeliveriesView::purgeCancel()
     view->cancelTask();
     QVERIFY(!view->taskCancelButton()->isEnabled());
     QVERIFY(finished.wait(waitMs));
-    const auto result = finished.first().first().value<DeliveryLog::PurgeResult>();
-    QVERIFY(result.cancelled);
-    QVERIFY(result.deleted >= 25);
+    const auto result = resultArgument<DeliveryLog::PurgeSummary>(finished.first().first());
+    QVERIFY_OK(result);
+    QVERIFY(result->cancelled);
+    QVERIFY(result->deleted >= 25);
     DeliveryFilter old;
     old.timeRange = DeliveryFilter::TimeRange::Custom;
     old.customTo = QDateTime::fromMSecsSinceEpoch(m_nowMs - 3 * 24 * hourMs, Qt::UTC);

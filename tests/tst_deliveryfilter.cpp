@@ -1,5 +1,6 @@
 // The delivery filter's text form (round trip, specific errors) and the SQL it selects with.
 #include "models/storage/deliveryfilter.h"
+#include "testsupport/resultchecks.h"
 
 #include <QTest>
 
@@ -78,9 +79,8 @@ void TestDeliveryFilter::roundTrip()
 {
     QFETCH(DeliveryFilter, filter);
     const QString text = filter.toText();
-    QString error;
-    const auto parsed = DeliveryFilter::fromText(text, &error);
-    QVERIFY2(parsed, qPrintable(error));
+    const auto parsed = DeliveryFilter::fromText(text);
+    QVERIFY_OK(parsed);
     QVERIFY2(*parsed == filter, qPrintable(text));
     QCOMPARE(parsed->toText(), text);
     // Readable as typed: only separators, '%', '+' and control characters are encoded.
@@ -90,10 +90,9 @@ void TestDeliveryFilter::roundTrip()
 
 void TestDeliveryFilter::readsTheDocumentedExample()
 {
-    QString error;
     const auto filter = DeliveryFilter::fromText(
-        u"webhook=Cardiology&event=battery.low&result=failure&status=5xx&since=24h&trigger=event&q=timeout"_s, &error);
-    QVERIFY2(filter, qPrintable(error));
+        u"webhook=Cardiology&event=battery.low&result=failure&status=5xx&since=24h&trigger=event&q=timeout"_s);
+    QVERIFY_OK(filter);
     QCOMPARE(filter->webhook, u"Cardiology"_s);
     QCOMPARE(filter->eventType, u"battery.low"_s);
     QCOMPARE(filter->result, DeliveryFilter::Result::Failure);
@@ -119,10 +118,9 @@ void TestDeliveryFilter::textStaysReadable()
 
 void TestDeliveryFilter::acceptsLooseSpelling()
 {
-    QString error;
     const auto filter = DeliveryFilter::fromText(
-        u"?Result=FAILURE&&status=none&q=time+out&from=2024-05-01&to=2024-05-01T12:00:00%2B02:00"_s, &error);
-    QVERIFY2(filter, qPrintable(error));
+        u"?Result=FAILURE&&status=none&q=time+out&from=2024-05-01&to=2024-05-01T12:00:00%2B02:00"_s);
+    QVERIFY_OK(filter);
     QCOMPARE(filter->result, DeliveryFilter::Result::Failure);
     QCOMPARE(filter->statusClass, DeliveryFilter::StatusClass::NoResponse);
     QCOMPARE(filter->text, u"time out"_s);
@@ -155,9 +153,10 @@ void TestDeliveryFilter::refusesWithSpecificErrors()
 {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    QString error;
-    QVERIFY(!DeliveryFilter::fromText(text, &error));
-    QVERIFY2(error.contains(expected), qPrintable(error));
+    const auto parsed = DeliveryFilter::fromText(text);
+    QVERIFY(!parsed);
+    QCOMPARE(parsed.code(), ErrorCode::Invalid);
+    QVERIFY2(parsed.message().contains(expected), qPrintable(parsed.message()));
 }
 
 void TestDeliveryFilter::sqlBindsEveryPlaceholder_data()

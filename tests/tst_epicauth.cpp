@@ -1,6 +1,7 @@
 // Tests Epic's SMART Backend Services pieces: keys, the JWK Set, client assertions, token answers and FHIR errors.
 #include "network/transport/epicauth.h"
 #include "testsupport/jwtverifier.h"
+#include "testsupport/resultchecks.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -32,9 +33,8 @@ private:
 
 void TestEpicAuth::initTestCase()
 {
-    QString error;
-    const auto key = EpicKey::generate(EpicKey::DefaultBits, &error);
-    QVERIFY2(key, qPrintable(error));
+    const auto key = EpicKey::generate(EpicKey::DefaultBits);
+    QVERIFY_OK(key);
     m_key = *key;
     QCOMPARE(m_key.bits(), 3072);
     m_settings.clientId = QStringLiteral("a6b0f1e2-client");
@@ -48,9 +48,8 @@ void TestEpicAuth::pemRoundTrip()
 {
     const QByteArray pem = m_key.privateKeyPem();
     QVERIFY(pem.startsWith("-----BEGIN PRIVATE KEY-----"));
-    QString error;
-    const auto restored = EpicKey::fromPem(pem, &error);
-    QVERIFY2(restored, qPrintable(error));
+    const auto restored = EpicKey::fromPem(pem);
+    QVERIFY_OK(restored);
     QCOMPARE(restored->publicKeyPem(), m_key.publicKeyPem());
     QCOMPARE(restored->thumbprint(), m_key.thumbprint());
     QVERIFY(m_key.publicKeyPem().startsWith("-----BEGIN PUBLIC KEY-----"));
@@ -58,10 +57,11 @@ void TestEpicAuth::pemRoundTrip()
 
 void TestEpicAuth::pemRejectsGarbage()
 {
-    QString error;
-    QVERIFY(!EpicKey::fromPem("not a key", &error));
-    QVERIFY(!error.isEmpty());
-    QVERIFY(!EpicKey::fromPem(m_key.publicKeyPem(), &error)); // a public key cannot sign
+    const auto garbage = EpicKey::fromPem("not a key");
+    QVERIFY(!garbage);
+    QCOMPARE(garbage.code(), ErrorCode::Invalid);
+    QVERIFY(!garbage.message().isEmpty());
+    QVERIFY(!EpicKey::fromPem(m_key.publicKeyPem())); // a public key cannot sign
 }
 
 void TestEpicAuth::jwkSet()

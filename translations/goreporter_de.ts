@@ -1499,6 +1499,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cannot read the failed attempts: %1</source>
         <translation>Die fehlgeschlagenen Versuche können nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>There is no webhook %1 (never saved, or deleted since).</source>
+        <translation>Es gibt keinen Webhook %1 (nie gespeichert oder inzwischen gelöscht).</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryLogJobs</name>

@@ -443,11 +443,10 @@ void DeliveriesView::showDetailOf(qint64 id)
         updateActions();
         return;
     }
-    QString timelineError;
-    const auto timeline = log.timeline(detail->row.eventId, detail->row.webhookId, &timelineError);
-    m_detail->showDetail(*detail, timeline.value_or(QList<DeliveryListRow>{detail->row}));
+    const auto timeline = log.timeline(detail->row.eventId, detail->row.webhookId);
+    m_detail->showDetail(*detail, timeline ? *timeline : QList<DeliveryListRow>{detail->row});
     if (!timeline)
-        m_detail->setNote(tr("The other attempts of this event cannot be read: %1").arg(timelineError));
+        m_detail->setNote(tr("The other attempts of this event cannot be read: %1").arg(timeline.message()));
     updateActions();
     emit detailShown(id);
 }
@@ -464,7 +463,7 @@ void DeliveriesView::showAttempt(qint64 id, qint64 startedAtMs)
     const auto selection = log.select(filter(), QDateTime::currentDateTimeUtc());
     const DeliveryKey key{startedAtMs, id};
     const auto found = selection ? log.page(*selection, DeliveryLog::Direction::Older, DeliveryKey{startedAtMs, id + 1}, 1)
-                                 : std::nullopt;
+                                 : selection.failure();
     if (!found || found->isEmpty() || found->first().id != id) {
         m_table->clearSelectionAndCurrent();
         m_detail->setNote(tr("This attempt is not in the current filter."));
@@ -472,7 +471,7 @@ void DeliveriesView::showAttempt(qint64 id, qint64 startedAtMs)
         return;
     }
     const auto position = log.countNewerThan(*selection, key);
-    m_table->selectWhenLoaded(id, int(std::min<qint64>(position.value_or(0), INT_MAX)));
+    m_table->selectWhenLoaded(id, int(std::min<qint64>(position ? *position : 0, INT_MAX)));
 }
 
 void DeliveriesView::contextMenu(const QPoint &position)
@@ -552,7 +551,7 @@ void DeliveriesView::connectTasks()
 
     connect(m_jobs.get(), &DeliveryLogJobs::message, this, &DeliveriesView::showMessage);
     connect(m_jobs.get(), &DeliveryLogJobs::exportFinished, this, &DeliveriesView::exportFinished);
-    connect(m_jobs.get(), &DeliveryLogJobs::purged, this, [this](const DeliveryLog::PurgeResult &result) {
+    connect(m_jobs.get(), &DeliveryLogJobs::purged, this, [this](const Result<DeliveryLog::PurgeSummary> &result) {
         m_model->reload();
         if (const auto id = m_detail->shownId())
             showDetailOf(*id);

@@ -121,8 +121,8 @@ signals:
     void detailShown(qint64 id);
     // A PostgreSQL notification of new attempts arrived and the table was asked for them.
     void liveNotification();
-    void exportFinished(const DeliveryLog::ExportResult &result);
-    void purgeFinished(const DeliveryLog::PurgeResult &result);
+    void exportFinished(const Result<DeliveryLog::ExportSummary> &result);
+    void purgeFinished(const Result<DeliveryLog::PurgeSummary> &result);
     void redeliveryFinished(const RedeliveryOutcome &outcome);
     // A question before a redelivery was answered no: nothing was sent.
     void redeliveryDeclined(qint64 id);

@@ -183,22 +183,21 @@ void DeliveryChartDialog::reload()
 
     m_task.reset();  // a read of another range or end: interrupted, and its result never comes here
     if (m_webhookId.isEmpty()) {
-        readFinished(QList<DeliveryHourBucket>(), QString());
+        readFinished(QList<DeliveryHourBucket>());
         return;
     }
-    auto buckets = std::make_shared<std::optional<QList<DeliveryHourBucket>>>();
-    auto error = std::make_shared<QString>();
+    // Not read until the task says otherwise: a read cancelled while it connected does not run.
+    auto buckets = std::make_shared<Result<QList<DeliveryHourBucket>>>(Failure{});
     m_task = std::make_unique<DeliveryLogTask>(
         m_url, m_password, DeliveryLogTask::Stop::AtOnce,
-        [webhookId = m_webhookId, from = m_from, to = m_to, buckets, error](Database &database,
-                                                                           const DeliveryLog::Progress &) {
-            *buckets = DeliveryLog(database).hourlyActivity(webhookId, from, to, error.get());
+        [webhookId = m_webhookId, from = m_from, to = m_to, buckets](Database &database,
+                                                                    const DeliveryLog::Progress &) {
+            *buckets = DeliveryLog(database).hourlyActivity(webhookId, from, to);
         });
-    connect(m_task.get(), &DeliveryLogTask::finished, this, [this, buckets, error] {
+    connect(m_task.get(), &DeliveryLogTask::finished, this, [this, buckets] {
         const QString connectionError = m_task->connectionError();
         m_task.release()->deleteLater();  // its finished() is being delivered: not deleted from inside it
-        readFinished(connectionError.isEmpty() ? *buckets : std::nullopt,
-                     connectionError.isEmpty() ? *error : connectionError);
+        readFinished(connectionError.isEmpty() ? *buckets : Failure{ErrorCode::Unavailable, connectionError});
     });
     m_task->start();
     showReading();
@@ -235,7 +234,7 @@ void DeliveryChartDialog::showReading()
     }
 }
 
-void DeliveryChartDialog::readFinished(const std::optional<QList<DeliveryHourBucket>> &buckets, const QString &error)
+void DeliveryChartDialog::readFinished(const Result<QList<DeliveryHourBucket>> &buckets)
 {
     m_busy->hide();
     m_error.reset();
@@ -243,7 +242,7 @@ void DeliveryChartDialog::readFinished(const std::optional<QList<DeliveryHourBuc
         m_buckets = *buckets;
     } else {
         m_buckets.clear();
-        m_error = error;
+        m_error = buckets.message();
     }
     rebuildChart();
     emit reloaded();

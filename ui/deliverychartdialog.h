@@ -70,7 +70,7 @@ protected:
 private:
     void retranslate();
     void showReading();
-    void readFinished(const std::optional<QList<DeliveryHourBucket>> &buckets, const QString &error);
+    void readFinished(const Result<QList<DeliveryHourBucket>> &buckets);
     void rebuildChart();
     void showMessage();
     QString rangeText() const;

@@ -255,10 +255,9 @@ void DeliveryFilterBar::setFilter(const DeliveryFilter &filter)
 
 bool DeliveryFilterBar::applyFilterText(const QString &text)
 {
-    QString error;
-    const std::optional<DeliveryFilter> parsed = DeliveryFilter::fromText(text, &error);
+    const Result<DeliveryFilter> parsed = DeliveryFilter::fromText(text);
     if (!parsed) {
-        showFilterError(error);
+        showFilterError(parsed.message());
         return false;
     }
     setFilter(*parsed);

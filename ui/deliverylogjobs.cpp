@@ -18,6 +18,29 @@
 
 using namespace Qt::StringLiterals;
 
+namespace {
+
+// What a job leaves for the GUI thread: the log's answer, and how far the job had got, which a failure does not
+// say (its progress is reported after every batch or page).
+template<typename Summary>
+struct JobOutcome
+{
+    Result<Summary> result = Failure{};
+    qint64 done = 0;
+};
+
+// progress, noting in outcome how far the job got.
+template<typename Summary>
+DeliveryLog::Progress noting(const std::shared_ptr<JobOutcome<Summary>> &outcome, const DeliveryLog::Progress &progress)
+{
+    return [outcome, progress](qint64 done, qint64 total) {
+        outcome->done = done;
+        return progress(done, total);
+    };
+}
+
+} // namespace
+
 DeliveryLogJobs::DeliveryLogJobs(const DatabaseUrl &url, const QString &password, ConsoleSettings &settings,
                                  const Options &options, DeliveryTaskPanel *panel, QWidget *dialogParent)
     : m_url(url), m_password(password), m_settings(settings), m_options(options), m_panel(panel),
@@ -73,48 +96,50 @@ bool DeliveryLogJobs::exportTo(const DeliveryFilter &filter, const QString &path
     if (!m_panel->isIdle())
         return false;
     const int pageSize = m_options.exportPageSize;
-    auto result = std::make_shared<DeliveryLog::ExportResult>();
+    auto outcome = std::make_shared<JobOutcome<DeliveryLog::ExportSummary>>();
     // Only reads: Cancel interrupts the page in hand.
     m_job = std::make_unique<DeliveryLogTask>(
         m_url, m_password, DeliveryLogTask::Stop::AtOnce,
-        [filter, format, path, pageSize, result](Database &database, const DeliveryLog::Progress &progress) {
+        [filter, format, path, pageSize, outcome](Database &database, const DeliveryLog::Progress &progress) {
             // Written beside the target and renamed at the end: a cancelled or failed export leaves no half file.
             QSaveFile file(path);
             // The export holds patient data: private to its owner before the first byte is written (the umask is
             // the whole process's, so it is not changed from this thread).
             if (!file.open(QIODevice::WriteOnly)
                 || !file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
-                result->error = DeliveryLogJobs::tr("Cannot write %1: %2").arg(path, file.errorString());
+                outcome->result = Failure{ErrorCode::Unavailable,
+                                          DeliveryLogJobs::tr("Cannot write %1: %2").arg(path, file.errorString())};
                 return;
             }
-            *result = DeliveryLog(database).exportTo(filter, QDateTime::currentDateTimeUtc(), format, &file, progress,
-                                                     pageSize);
-            if (!result->ok || result->cancelled) {
+            outcome->result = DeliveryLog(database).exportTo(filter, QDateTime::currentDateTimeUtc(), format, &file,
+                                                             noting(outcome, progress), pageSize);
+            if (!outcome->result || outcome->result->cancelled) {
                 file.cancelWriting();
                 return;
             }
-            if (!file.commit()) {
-                result->ok = false;
-                result->error = DeliveryLogJobs::tr("Cannot save %1: %2").arg(path, file.errorString());
-            }
+            if (!file.commit())
+                outcome->result = Failure{ErrorCode::Unavailable,
+                                          DeliveryLogJobs::tr("Cannot save %1: %2").arg(path, file.errorString())};
         });
     connect(m_job.get(), &DeliveryLogTask::progress, m_panel, &DeliveryTaskPanel::setProgress);
-    connect(m_job.get(), &DeliveryLogTask::finished, this, [this, result, path] {
-        // An interrupted page fails the export; it was cancelled all the same, and nothing was written.
-        if (m_job->isCancelled() && !result->ok)
-            result->cancelled = true;
+    connect(m_job.get(), &DeliveryLogTask::finished, this, [this, outcome, path] {
+        const bool cancelled = m_job->isCancelled();
+        Result<DeliveryLog::ExportSummary> &result = outcome->result;
         if (const QString connectionError = endJob(); !connectionError.isEmpty())
-            result->error = connectionError;
+            result = Failure{ErrorCode::Unavailable, connectionError};
+        // An interrupted page fails the export; it was cancelled all the same, and nothing was written.
+        if (cancelled && !result)
+            result = DeliveryLog::ExportSummary{outcome->done, true};
         const QString name = QFileInfo(path).fileName();
-        if (result->cancelled)
+        if (!result)
+            emit message(tr("The export failed: %1").arg(result.message()), true);
+        else if (result->cancelled)
             emit message(tr("The export was cancelled; “%1” was not written.").arg(name), false);
-        else if (!result->ok)
-            emit message(tr("The export failed: %1").arg(result->error), true);
         else
             emit message(tr("Exported %Ln attempt(s) to “%1”.", nullptr, int(std::min<qint64>(result->rows, INT_MAX)))
                              .arg(QDir::toNativeSeparators(path)),
                          false);
-        emit exportFinished(*result);
+        emit exportFinished(result);
     });
     emit message(QString(), false);
     m_panel->setTask(DeliveryTaskPanel::Task::Export, tr("Exporting to “%1”…").arg(QFileInfo(path).fileName()));
@@ -156,28 +181,28 @@ bool DeliveryLogJobs::purgeOlderThan(int days)
     if (!m_panel->isIdle())
         return false;
     const int batchSize = m_options.purgeBatchSize;
-    auto result = std::make_shared<DeliveryLog::PurgeResult>();
+    auto outcome = std::make_shared<JobOutcome<DeliveryLog::PurgeSummary>>();
     m_job = std::make_unique<DeliveryLogTask>(
-        m_url, m_password, [days, batchSize, result](Database &database, const DeliveryLog::Progress &progress) {
-            *result = DeliveryLog(database).purge(days, QDateTime::currentDateTimeUtc(), batchSize, progress);
+        m_url, m_password, [days, batchSize, outcome](Database &database, const DeliveryLog::Progress &progress) {
+            outcome->result = DeliveryLog(database).purge(days, QDateTime::currentDateTimeUtc(), batchSize,
+                                                          noting(outcome, progress));
         });
     connect(m_job.get(), &DeliveryLogTask::progress, m_panel, &DeliveryTaskPanel::setProgress);
-    connect(m_job.get(), &DeliveryLogTask::finished, this, [this, result, days] {
+    connect(m_job.get(), &DeliveryLogTask::finished, this, [this, outcome, days] {
+        Result<DeliveryLog::PurgeSummary> &result = outcome->result;
         if (const QString connectionError = endJob(); !connectionError.isEmpty())
-            result->error = connectionError;
+            result = Failure{ErrorCode::Unavailable, connectionError};
         const QLocale locale;
-        const QString deleted = locale.toString(result->deleted);
-        if (!result->error.isEmpty() && !result->ok)
-            emit message(tr("The purge stopped after deleting %1 attempts: %2").arg(deleted, result->error), true);
-        else if (!result->error.isEmpty())
-            emit message(result->error, true);  // purged, but not audited
+        const QString deleted = locale.toString(result ? result->deleted : outcome->done);
+        if (!result)
+            emit message(tr("The purge stopped after deleting %1 attempts: %2").arg(deleted, result.message()), true);
         else if (result->cancelled)
             emit message(tr("The purge was cancelled after deleting %1 attempts older than %Ln day(s).", nullptr, days)
                              .arg(deleted),
                          false);
         else
             emit message(tr("Deleted %1 attempts older than %Ln day(s).", nullptr, days).arg(deleted), false);
-        emit purged(*result);
+        emit purged(result);
     });
     emit message(QString(), false);
     m_panel->setTask(DeliveryTaskPanel::Task::Purge, tr("Deleting attempts older than %Ln day(s)…", nullptr, days));

@@ -43,9 +43,10 @@ public:
 
 signals:
     void message(const QString &text, bool problem);
-    void exportFinished(const DeliveryLog::ExportResult &result);
+    // A cancelled export (also one whose page in hand was interrupted) is an ok result with cancelled set.
+    void exportFinished(const Result<DeliveryLog::ExportSummary> &result);
     // Attempts were deleted (or may have been): listings of the log are out of date.
-    void purged(const DeliveryLog::PurgeResult &result);
+    void purged(const Result<DeliveryLog::PurgeSummary> &result);
 
 private:
     // Ends the panel's task; returns why the job could not run, or nothing when it ran.

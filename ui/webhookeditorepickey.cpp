@@ -77,11 +77,11 @@ void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray
         return;
     m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
                               [this, use](const SecretStore::Result &result) {
-                                  QString error;
-                                  const auto key = result.ok() ? EpicKey::fromPem(result.value().toLatin1(), &error)
-                                                               : std::nullopt;
+                                  const Result<EpicKey> key = result.ok()
+                                                                  ? EpicKey::fromPem(result.value().toLatin1())
+                                                                  : Result<EpicKey>(result.failure());
                                   if (!key) {
-                                      m_epicKeyStatus->setText(result.ok() ? error : result.message());
+                                      m_epicKeyStatus->setText(key.message());
                                       return;
                                   }
                                   EpicAuthSettings settings;

@@ -84,19 +84,19 @@ std::optional<DeliveryLogRequest> DeliveryLogWorker::takeNext()
     return request;
 }
 
-bool DeliveryLogWorker::open(QString *error)
+Result<void> DeliveryLogWorker::open()
 {
     closeDatabase();
     m_database = std::make_unique<Database>();
     if (!m_database->open(m_url, m_password)) {
-        *error = m_database->errorString();
+        Failure failure{ErrorCode::Unavailable, m_database->errorString()};
         m_database.reset();
-        return false;
+        return failure;
     }
     m_log = std::make_unique<DeliveryLog>(*m_database);
     // Lets the model stop a query that a new filter made pointless, or that nobody waits for any more.
     m_running->canceller.attach(*m_database);
-    return true;
+    return {};
 }
 
 void DeliveryLogWorker::send(Reply call)
@@ -116,10 +116,9 @@ void DeliveryLogWorker::processNext()
         dropped(*request);  // the filter changed since: nobody waits for this any more
         return;
     }
-    QString error;
     if (reconnect || !m_database) {
-        if (!open(&error)) {
-            fail(*request, error);
+        if (const Result<void> opened = open(); !opened) {
+            fail(*request, opened.message());
             return;
         }
         if (reconnect) {
@@ -127,9 +126,14 @@ void DeliveryLogWorker::processNext()
             return;
         }
     }
-    m_running->generation = request->generation;
-    const bool ran = clearToRun(*request) && run(*request, &error);
-    m_running->generation = -1;
+    // Not run because the request went stale or the worker is stopping: Cancelled, which the checks below drop.
+    auto runNow = [this, &request]() -> Result<void> {
+        m_running->generation = request->generation;
+        const Result<void> ran = clearToRun(*request) ? run(*request) : Failure{ErrorCode::Cancelled, {}};
+        m_running->generation = -1;
+        return ran;
+    };
+    const Result<void> ran = runNow();
     // A query cancelled because the model is going failed on purpose: nobody is there to tell.
     if (ran || m_stopping)
         return;
@@ -140,20 +144,17 @@ void DeliveryLogWorker::processNext()
     }
     // A dropped connection (server restart, idle timeout, terminated backend) fails the first query after
     // it; one fresh connection and one more try hide that from the user.
-    QString reopenError;
-    if (!open(&reopenError)) {
-        fail(*request, reopenError.isEmpty() ? error : reopenError);
+    if (const Result<void> reopened = open(); !reopened) {
+        fail(*request, reopened.message().isEmpty() ? ran.message() : reopened.message());
         return;
     }
-    m_running->generation = request->generation;
-    const bool retried = clearToRun(*request) && run(*request, &error);
-    m_running->generation = -1;
+    const Result<void> retried = runNow();
     if (retried || m_stopping)
         return;
     if (request->generation != m_liveGeneration->load())
         dropped(*request);
     else
-        fail(*request, error);
+        fail(*request, retried.message());
 }
 
 bool DeliveryLogWorker::clearToRun(const DeliveryLogRequest &request)
@@ -180,90 +181,89 @@ void DeliveryLogWorker::dropped(const DeliveryLogRequest &request)
     send([generation = request.generation](DeliveryTableModel &model) { model.dropStale(generation); });
 }
 
-bool DeliveryLogWorker::run(const DeliveryLogRequest &request, QString *error)
+Result<void> DeliveryLogWorker::run(const DeliveryLogRequest &request)
 {
     const int generation = request.generation;
     switch (request.kind) {
     case DeliveryLogRequest::Kind::Reconnect:
-        return true;
+        return {};
     case DeliveryLogRequest::Kind::Snapshot:
-        return runSnapshot(request, error);
+        return runSnapshot(request);
     case DeliveryLogRequest::Kind::Count: {
-        const auto count = m_log->count(request.selection, error);
+        const auto count = m_log->count(request.selection);
         if (!count)
-            return false;
+            return count.failure();
         send([generation, c = *count](DeliveryTableModel &model) { model.onCount(generation, c); });
-        return true;
+        return {};
     }
     case DeliveryLogRequest::Kind::Block: {
         const auto rows = m_log->page(request.selection, request.direction, request.anchor, request.limit,
-                                      request.skip, error);
+                                      request.skip);
         if (!rows)
-            return false;
+            return rows.failure();
         send([generation, epoch = request.epoch, block = request.block, r = *rows](DeliveryTableModel &model) {
             model.onBlock(generation, epoch, block, r);
         });
-        return true;
+        return {};
     }
     case DeliveryLogRequest::Kind::Newer:
-        return runNewer(request, error);
+        return runNewer(request);
     }
-    return false;
+    return Failure{ErrorCode::Invalid, {}};
 }
 
-bool DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request, QString *error)
+Result<void> DeliveryLogWorker::runSnapshot(const DeliveryLogRequest &request)
 {
     const int generation = request.generation;
-    auto selection = m_log->select(request.filter, request.now, error);
+    auto selection = m_log->select(request.filter, request.now);
     if (!selection)
-        return false;
-    const auto maxId = m_log->maxId(error);
+        return selection.failure();
+    const auto maxId = m_log->maxId();
     if (!maxId)
-        return false;
+        return maxId.failure();
     selection->maxId = *maxId;
-    const auto rows = m_log->firstPage(*selection, request.limit, error);
+    const auto rows = m_log->firstPage(*selection, request.limit);
     if (!rows)
-        return false;
+        return rows.failure();
     const int limit = request.limit;
     send([generation, s = *selection, r = *rows, limit](DeliveryTableModel &model) {
         model.onSnapshot(generation, s, r, limit);
     });
     if (rows->size() < limit || generation != m_liveGeneration->load())
-        return true;
+        return {};
     // A count of millions takes its time: an estimate first, so that the size of the listing shows at once. The
     // exact count follows whether or not the estimate could be made.
-    QString estimateError;
-    if (const auto estimate = m_log->estimateCount(*selection, &estimateError))
-        send([generation, e = *estimate](DeliveryTableModel &model) { model.onEstimate(generation, e); });
+    if (const auto estimate = m_log->estimateCount(*selection); estimate && *estimate)
+        send([generation, e = **estimate](DeliveryTableModel &model) { model.onEstimate(generation, e); });
     if (generation != m_liveGeneration->load())
-        return true;
+        return {};
     DeliveryLogRequest count;
     count.kind = DeliveryLogRequest::Kind::Count;
     count.generation = generation;
     count.selection = *selection;
-    return run(count, error);
+    return run(count);
 }
 
-bool DeliveryLogWorker::runNewer(const DeliveryLogRequest &request, QString *error)
+Result<void> DeliveryLogWorker::runNewer(const DeliveryLogRequest &request)
 {
-    const auto newMax = m_log->maxId(error);
+    const auto newMax = m_log->maxId();
     if (!newMax)
-        return false;
+        return newMax.failure();
     const qint64 oldMax = request.selection.maxId.value_or(0);
     QList<DeliveryListRow> rows;
     QList<qint64> positions;
     if (*newMax > oldMax) {
-        const auto arrived = m_log->recordedBetween(request.selection, oldMax, *newMax, request.limit + 1, error);
+        const auto arrived = m_log->recordedBetween(request.selection, oldMax, *newMax, request.limit + 1);
         if (!arrived)
-            return false;
+            return arrived.failure();
         rows = *arrived;
         if (rows.size() <= request.limit) {
             DeliverySelection after = request.selection;
             after.maxId = *newMax;
             for (const DeliveryListRow &row : std::as_const(rows)) {
-                const auto position = m_log->countNewerThan(after, row.key(), error);
+                const auto position = m_log->countNewerThan(after, row.key());
                 if (!position)
-                    return false;
+                    return position.failure();
                 positions << *position;
             }
         }
@@ -271,12 +271,12 @@ bool DeliveryLogWorker::runNewer(const DeliveryLogRequest &request, QString *err
     // The attempts listed while their request was on its way have an outcome by now, most of them.
     QList<DeliveryListRow> reread;
     if (!request.unfinished.isEmpty()) {
-        const auto current = m_log->rowsWithIds(request.unfinished, error);
+        const auto current = m_log->rowsWithIds(request.unfinished);
         if (!current)
-            return false;
+            return current.failure();
         reread = *current;
     }
     send([generation = request.generation, epoch = request.epoch, max = *newMax, r = rows, p = positions,
           reread](DeliveryTableModel &model) { model.onNewer(generation, epoch, max, r, p, reread); });
-    return true;
+    return {};
 }

@@ -77,15 +77,15 @@ private:
     void send(Reply call);
     void closeDatabase();
     std::optional<DeliveryLogRequest> takeNext();
-    bool open(QString *error);
+    Result<void> open();
     void processNext();
     bool clearToRun(const DeliveryLogRequest &request);
     void fail(const DeliveryLogRequest &request, const QString &message);
     // Tells the model that a request of an earlier listing was left undone: it counts what it drops.
     void dropped(const DeliveryLogRequest &request);
-    bool run(const DeliveryLogRequest &request, QString *error);
-    bool runSnapshot(const DeliveryLogRequest &request, QString *error);
-    bool runNewer(const DeliveryLogRequest &request, QString *error);
+    Result<void> run(const DeliveryLogRequest &request);
+    Result<void> runSnapshot(const DeliveryLogRequest &request);
+    Result<void> runNewer(const DeliveryLogRequest &request);
 
     DatabaseUrl m_url;
     QString m_password;

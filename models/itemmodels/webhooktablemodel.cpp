@@ -301,10 +301,9 @@ bool WebhookTableModel::refreshHealth()
 {
     if (!m_deliveryLog)
         return true;
-    QString error;
-    const auto health = m_deliveryLog->health(m_thresholds, QDateTime::currentDateTimeUtc(), &error);
+    const auto health = m_deliveryLog->health(m_thresholds, QDateTime::currentDateTimeUtc());
     if (!health) {
-        emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(error));
+        emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(health.message()));
         return false;
     }
     m_health.clear();
@@ -382,15 +381,15 @@ bool WebhookTableModel::refreshHealthOf(const QString &id)
 {
     if (!m_deliveryLog)
         return true;
-    QString error;
-    const auto health = m_deliveryLog->healthOf(id, m_thresholds, QDateTime::currentDateTimeUtc(), &error);
-    if (!health) {
-        emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(error));
-        return false;
+    const auto health = m_deliveryLog->healthOf(id, m_thresholds, QDateTime::currentDateTimeUtc());
+    if (health) {
+        m_health.insert(id, *health);
+        return true;
     }
-    if (*health)
-        m_health.insert(id, **health);
-    else
+    if (health.code() == ErrorCode::NotFound) {
         m_health.remove(id);
-    return true;
+        return true;
+    }
+    emit errorOccurred(tr("Cannot compute the webhooks' health: %1").arg(health.message()));
+    return false;
 }

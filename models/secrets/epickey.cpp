@@ -65,36 +65,29 @@ EpicKey::EpicKey(EVP_PKEY *key)
 {
 }
 
-std::optional<EpicKey> EpicKey::generate(int bits, QString *error)
+Result<EpicKey> EpicKey::generate(int bits)
 {
     Owned<EVP_PKEY_CTX> context(EVP_PKEY_CTX_new_from_name(nullptr, "RSA", nullptr));
     EVP_PKEY *key = nullptr;
     if (!context || EVP_PKEY_keygen_init(context.get()) != 1
         || EVP_PKEY_CTX_set_rsa_keygen_bits(context.get(), bits) != 1
-        || EVP_PKEY_generate(context.get(), &key) != 1) {
-        if (error)
-            *error = tr("Cannot generate an RSA key: %1").arg(openSslError());
-        return std::nullopt;
-    }
+        || EVP_PKEY_generate(context.get(), &key) != 1)
+        return Failure{ErrorCode::Unavailable, tr("Cannot generate an RSA key: %1").arg(openSslError())};
     return EpicKey(key);
 }
 
-std::optional<EpicKey> EpicKey::fromPem(const QByteArray &pem, QString *error)
+Result<EpicKey> EpicKey::fromPem(const QByteArray &pem)
 {
     Owned<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
     // A null passphrase callback with an empty password: an encrypted key fails instead of prompting on a tty.
     EVP_PKEY *key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, const_cast<char *>("")) : nullptr;
-    if (!key) {
-        if (error)
-            *error = tr("The stored Epic key is not a readable PEM private key: %1").arg(openSslError());
-        return std::nullopt;
-    }
+    if (!key)
+        return Failure{ErrorCode::Invalid,
+                       tr("The stored Epic key is not a readable PEM private key: %1").arg(openSslError())};
     EpicKey result(key);
-    if (!EVP_PKEY_is_a(key, "RSA")) {
-        if (error)
-            *error = tr("The stored Epic key is not an RSA key; Epic's RS384 signatures need one.");
-        return std::nullopt;
-    }
+    if (!EVP_PKEY_is_a(key, "RSA"))
+        return Failure{ErrorCode::Invalid,
+                       tr("The stored Epic key is not an RSA key; Epic's RS384 signatures need one.")};
     return result;
 }
 
@@ -154,24 +147,21 @@ QByteArray EpicKey::jwkSet(const QString &keyId) const
     return QJsonDocument(set).toJson(QJsonDocument::Indented);
 }
 
-QByteArray EpicKey::signRs384(const QByteArray &data, QString *error) const
+Result<QByteArray> EpicKey::signRs384(const QByteArray &data) const
 {
+    auto cannotSign = []() -> Result<QByteArray> {
+        return Failure{ErrorCode::Unavailable, tr("Cannot sign with the Epic key: %1").arg(openSslError())};
+    };
     Owned<EVP_MD_CTX> context(EVP_MD_CTX_new());
     size_t length = 0;
     if (!m_key || !context || EVP_DigestSignInit(context.get(), nullptr, EVP_sha384(), nullptr, m_key.get()) != 1
         || EVP_DigestSign(context.get(), nullptr, &length, reinterpret_cast<const unsigned char *>(data.constData()),
-                          size_t(data.size())) != 1) {
-        if (error)
-            *error = tr("Cannot sign with the Epic key: %1").arg(openSslError());
-        return {};
-    }
+                          size_t(data.size())) != 1)
+        return cannotSign();
     QByteArray signature(qsizetype(length), Qt::Uninitialized);
     if (EVP_DigestSign(context.get(), reinterpret_cast<unsigned char *>(signature.data()), &length,
-                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1) {
-        if (error)
-            *error = tr("Cannot sign with the Epic key: %1").arg(openSslError());
-        return {};
-    }
+                       reinterpret_cast<const unsigned char *>(data.constData()), size_t(data.size())) != 1)
+        return cannotSign();
     signature.truncate(qsizetype(length));
     return signature;
 }

@@ -1,6 +1,8 @@
 // A webhook's Epic (SMART Backend Services) RSA key pair: generation, PEM, its JWK Set and RS384 signatures.
 #pragma once
 
+#include "models/domain/result.h"
+
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QJsonObject>
@@ -9,7 +11,6 @@
 #include <openssl/types.h>
 
 #include <memory>
-#include <optional>
 
 // An RSA key pair; copies share the same immutable OpenSSL key.
 class EpicKey
@@ -19,9 +20,10 @@ public:
     static constexpr int DefaultBits = 3072;
 
     EpicKey() = default;
-    static std::optional<EpicKey> generate(int bits = DefaultBits, QString *error = nullptr);
-    // A PKCS#8 or traditional RSA private key in PEM, as stored in the keychain.
-    static std::optional<EpicKey> fromPem(const QByteArray &pem, QString *error = nullptr);
+    // Unavailable when OpenSSL cannot make the key.
+    static Result<EpicKey> generate(int bits = DefaultBits);
+    // A PKCS#8 or traditional RSA private key in PEM, as stored in the keychain; Invalid when pem is not one.
+    static Result<EpicKey> fromPem(const QByteArray &pem);
 
     bool isNull() const { return !m_key; }
     int bits() const;
@@ -32,8 +34,8 @@ public:
     QJsonObject publicJwk(const QString &keyId) const;
     // {"keys":[{"kty":"RSA","alg":"RS384","use":"sig","kid":...,"n":...,"e":...}]}, for registration with Epic.
     QByteArray jwkSet(const QString &keyId) const;
-    // RSASSA-PKCS1-v1_5 with SHA-384, the JWS "RS384" algorithm; empty with *error set on failure.
-    QByteArray signRs384(const QByteArray &data, QString *error = nullptr) const;
+    // RSASSA-PKCS1-v1_5 with SHA-384, the JWS "RS384" algorithm; Unavailable when OpenSSL cannot sign.
+    Result<QByteArray> signRs384(const QByteArray &data) const;
 
     EVP_PKEY *handle() const { return m_key.get(); }
 

@@ -56,11 +56,13 @@ void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
     Result<Webhook> stored = generation->webhooks.findById(generation->request.webhookId);
     if (!stored)
         return rollBack(generation, stored.failure());
-    const auto previousKey = generation->previousPem ? EpicKey::fromPem(generation->previousPem->toLatin1())
-                                                     : std::nullopt;
+    QString previousThumbprint;  // stays empty when there was no previous key, or it could not be read
+    if (generation->previousPem) {
+        if (const Result<EpicKey> previousKey = EpicKey::fromPem(generation->previousPem->toLatin1()))
+            previousThumbprint = previousKey->thumbprint();
+    }
     Webhook webhook = *stored;
-    const bool keyIdFollowsKey = webhook.epic.keyId.isEmpty()
-                                 || (previousKey && webhook.epic.keyId == previousKey->thumbprint());
+    const bool keyIdFollowsKey = webhook.epic.keyId.isEmpty() || webhook.epic.keyId == previousThumbprint;
     const bool replaced = generation->previousPem.has_value();
     if (!keyIdFollowsKey || webhook.epic.keyId == key.thumbprint())
         return finish(generation, GeneratedEpicKey{webhook, key, replaced});
@@ -88,20 +90,15 @@ void storeKey(const GenerationPointer &generation, const EpicKey &key)
 void generateKey(const GenerationPointer &generation)
 {
     // RSA key generation takes a noticeable moment (about a second at 3072 bits): in the thread pool.
-    using Generated = std::pair<std::optional<EpicKey>, QString>;
-    auto *watcher = new QFutureWatcher<Generated>(generation->context);
-    QObject::connect(watcher, &QFutureWatcher<Generated>::finished, watcher, [generation, watcher] {
+    auto *watcher = new QFutureWatcher<Result<EpicKey>>(generation->context);
+    QObject::connect(watcher, &QFutureWatcher<Result<EpicKey>>::finished, watcher, [generation, watcher] {
         watcher->deleteLater();
-        const Generated generated = watcher->result();
-        if (!generated.first)
-            return finish(generation, Failure{ErrorCode::Unavailable, generated.second});
-        storeKey(generation, *generated.first);
+        const Result<EpicKey> generated = watcher->result();
+        if (!generated)
+            return finish(generation, generated.failure());
+        storeKey(generation, *generated);
     });
-    watcher->setFuture(QtConcurrent::run([bits = generation->request.bits] {
-        QString error;
-        std::optional<EpicKey> key = EpicKey::generate(bits, &error);
-        return Generated{std::move(key), error};
-    }));
+    watcher->setFuture(QtConcurrent::run([bits = generation->request.bits] { return EpicKey::generate(bits); }));
 }
 
 } // namespace

@@ -44,21 +44,20 @@ QString Database::describe(const QSqlError &error)
     return databaseText.isEmpty() ? error.text().trimmed() : databaseText;
 }
 
-bool Database::beginWrite(QSqlDatabase &db, QString *errorMessage)
+Result<void> Database::beginWrite(QSqlDatabase &db)
 {
     if (db.driverName() == QLatin1String("QSQLITE")) {
         QSqlQuery begin(db);
         if (begin.exec(QStringLiteral("BEGIN IMMEDIATE")))
-            return true;
-        *errorMessage = isBusy(begin.lastError())
-                            ? tr("Another program kept the database busy for too long; nothing was changed. Try again.")
-                            : describe(begin.lastError());
-        return false;
+            return {};
+        return Failure{ErrorCode::Unavailable,
+                       isBusy(begin.lastError())
+                           ? tr("Another program kept the database busy for too long; nothing was changed. Try again.")
+                           : describe(begin.lastError())};
     }
     if (db.transaction())
-        return true;
-    *errorMessage = describe(db.lastError());
-    return false;
+        return {};
+    return Failure{ErrorCode::Unavailable, describe(db.lastError())};
 }
 
 bool Database::isBusy(const QSqlError &error)
@@ -115,17 +114,16 @@ bool Database::open(const DatabaseUrl &url, const QString &password)
 
 bool Database::migrate(QSqlDatabase &db)
 {
-    const Migrations::Result migration = Migrations::apply(db, m_url.engine());
-    if (migration.outcome == Migrations::Outcome::TooNew)
-        return fail(Error::TooNew, migration.errorMessage);
-    if (migration.outcome == Migrations::Outcome::Failed) {
-        const bool locked = migration.errorMessage.contains(QLatin1String("locked"), Qt::CaseInsensitive);
-        return fail(locked ? Error::Locked : Error::Migration,
-                    locked ? tr("The database %1 is locked by another program; try again when it has finished.")
-                                 .arg(m_url.displayName())
-                           : migration.errorMessage);
-    }
-    return true;
+    const Result<MigrationSummary> migration = Migrations::apply(db, m_url.engine());
+    if (migration)
+        return true;
+    if (migration.code() == ErrorCode::Conflict)
+        return fail(Error::TooNew, migration.message());
+    const bool locked = migration.message().contains(QLatin1String("locked"), Qt::CaseInsensitive);
+    return fail(locked ? Error::Locked : Error::Migration,
+                locked ? tr("The database %1 is locked by another program; try again when it has finished.")
+                             .arg(m_url.displayName())
+                       : migration.message());
 }
 
 bool Database::openSqlite(QSqlDatabase &db)
@@ -203,12 +201,11 @@ bool Database::checkBeforeChanging(QSqlDatabase &db)
                         .arg(m_url.displayName(), shown.join(QStringLiteral(", ")),
                              names.size() > shown.size() ? QStringLiteral(", …") : QString()));
     }
-    QString error;
-    const int version = Migrations::currentVersion(db, &error);
-    if (version < 0)
-        return fail(Error::Migration, tr("Cannot read the schema version: %1").arg(error));
-    if (version > Migrations::latestVersion())
-        return fail(Error::TooNew, Migrations::tooNewMessage(version));
+    const Result<int> version = Migrations::currentVersion(db);
+    if (!version)
+        return fail(Error::Migration, tr("Cannot read the schema version: %1").arg(version.message()));
+    if (*version > Migrations::latestVersion())
+        return fail(Error::TooNew, Migrations::tooNewMessage(*version));
     return true;
 }
 

@@ -1,6 +1,7 @@
 // One open, migrated connection to the configuration database, and who is acting on it.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/storage/databaseurl.h"
 
 #include <QCoreApplication>
@@ -43,7 +44,7 @@ public:
     // Starts a transaction that will write. On SQLite it takes the write lock at once (BEGIN IMMEDIATE), so that
     // it waits its turn within the busy timeout; a deferred transaction that reads first fails at its first write
     // when another writer came in between, without waiting.
-    static bool beginWrite(QSqlDatabase &db, QString *errorMessage);
+    static Result<void> beginWrite(QSqlDatabase &db);
     // Whether error says the database stayed locked by another writer for the whole busy timeout.
     static bool isBusy(const QSqlError &error);
     // The most specific text of a database error, without Qt's generic suffixes.

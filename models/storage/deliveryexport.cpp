@@ -39,28 +39,26 @@ QJsonArray headersJson(const DeliveryHeaders &headers)
 
 } // namespace
 
-DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, const QDateTime &now,
-                                                ExportFormat format, QIODevice *out, const Progress &progress,
-                                                int pageSize) const
+Result<DeliveryLog::ExportSummary> DeliveryLog::exportTo(const DeliveryFilter &filter, const QDateTime &now,
+                                                         ExportFormat format, QIODevice *out, const Progress &progress,
+                                                         int pageSize) const
 {
-    ExportResult result;
-    auto selection = select(filter, now, &result.error);
+    auto selection = select(filter, now);
     if (!selection)
-        return result;
-    const auto newest = maxId(&result.error);
+        return selection.failure();
+    const auto newest = maxId();
     if (!newest)
-        return result;
+        return newest.failure();
     selection->maxId = *newest;
-    const auto total = count(*selection, &result.error);
+    const auto total = count(*selection);
     if (!total)
-        return result;
+        return total.failure();
 
-    auto write = [&](const QByteArray &bytes) {
-        if (out->write(bytes) == bytes.size())
-            return true;
-        result.error = tr("Cannot write the export: %1").arg(out->errorString());
-        return false;
+    ExportSummary summary;
+    auto cannotWrite = [&]() -> Result<ExportSummary> {
+        return Failure{ErrorCode::Unavailable, tr("Cannot write the export: %1").arg(out->errorString())};
     };
+    auto write = [&](const QByteArray &bytes) { return out->write(bytes) == bytes.size(); };
     // A body is text when it is UTF-8; otherwise, or when the text itself could be mistaken for the marker,
     // it goes out as base64 so that nothing is lost or misread.
     auto bodyAsText = [](const QByteArray &body) -> std::optional<QString> {
@@ -76,7 +74,7 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
         u"response_status"_s, u"error"_s, u"request_method"_s, u"request_url"_s, u"request_headers"_s,
         u"request_body"_s, u"response_headers"_s, u"response_body"_s, u"response_size"_s};
     if (format == ExportFormat::Csv && !write(csvHeader.join(u',').toUtf8() + "\r\n"))
-        return result;
+        return cannotWrite();
 
     QVariantList values;
     const QString where = pinnedWhere(*selection, &values);
@@ -91,11 +89,8 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
         sql += u" ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(pageSize);
         QSqlQuery query(m_database.connection());
         query.setForwardOnly(true);
-        QString reason;
-        if (!execPrepared(query, sql, pageValues, &reason)) {
-            result.error = tr("Cannot read the delivery log: %1").arg(reason);
-            return result;
-        }
+        if (const Result<void> ran = execPrepared(query, sql, pageValues); !ran)
+            return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery log: %1").arg(ran.message())};
         int rowsInPage = 0;
         while (query.next()) {
             ++rowsInPage;
@@ -165,16 +160,15 @@ DeliveryLog::ExportResult DeliveryLog::exportTo(const DeliveryFilter &filter, co
                 line = QJsonDocument(object).toJson(QJsonDocument::Compact) + '\n';
             }
             if (!write(line))
-                return result;
-            ++result.rows;
+                return cannotWrite();
+            ++summary.rows;
         }
-        if (progress && !progress(result.rows, *total)) {
-            result.cancelled = true;
+        if (progress && !progress(summary.rows, *total)) {
+            summary.cancelled = true;
             break;
         }
         if (rowsInPage < pageSize)
             break;
     }
-    result.ok = true;
-    return result;
+    return summary;
 }

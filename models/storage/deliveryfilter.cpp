@@ -193,12 +193,10 @@ QString DeliveryFilter::toText() const
     return parts.join(u'&');
 }
 
-std::optional<DeliveryFilter> DeliveryFilter::fromText(const QString &input, QString *error)
+::Result<DeliveryFilter> DeliveryFilter::fromText(const QString &input)
 {
-    auto fail = [error](const QString &message) -> std::optional<DeliveryFilter> {
-        if (error)
-            *error = message;
-        return std::nullopt;
+    auto fail = [](const QString &message) -> ::Result<DeliveryFilter> {
+        return Failure{ErrorCode::Invalid, message};
     };
     static const QStringList knownKeys = {u"webhook"_s, u"event"_s, u"result"_s, u"status"_s, u"since"_s,
                                           u"from"_s, u"to"_s, u"trigger"_s, u"q"_s};

@@ -1,6 +1,7 @@
 // What the delivery log shows: a filter over attempts, its URL-like text form and the SQL it selects with.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/storage/databaseurl.h"
 
 #include <QCoreApplication>
@@ -36,8 +37,9 @@ public:
     // custom ranges as "from=<ISO 8601>&to=<ISO 8601>". Values are percent-encoded; an empty filter is "".
     QString toText() const;
     // Accepts what toText() writes (with or without a leading '?'); on an unknown key, a repeated key, a
-    // value out of range or a contradictory range returns nothing and says which part is wrong.
-    static std::optional<DeliveryFilter> fromText(const QString &text, QString *error = nullptr);
+    // value out of range or a contradictory range fails with Invalid and says which part is wrong.
+    // (::Result: inside the class, Result is the enum above.)
+    static ::Result<DeliveryFilter> fromText(const QString &text);
 
     // Inclusive start and exclusive end of the time range in UTC milliseconds, relative to nowMs for the
     // "last ..." ranges; nullopt where the range is open.

@@ -77,25 +77,25 @@ WebhookHealthColour healthColour(const WebhookHealth &health, const HealthThresh
     return WebhookHealthColour::Green;
 }
 
-std::optional<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &thresholds, const QDateTime &now,
-                                                        QString *error) const
+Result<QList<WebhookHealth>> DeliveryLog::health(const HealthThresholds &thresholds, const QDateTime &now) const
 {
-    return healthWhere({}, thresholds, now, error);
+    return healthWhere({}, thresholds, now);
 }
 
-std::optional<std::optional<WebhookHealth>> DeliveryLog::healthOf(const QString &webhookId,
-                                                                  const HealthThresholds &thresholds,
-                                                                  const QDateTime &now, QString *error) const
+Result<WebhookHealth> DeliveryLog::healthOf(const QString &webhookId, const HealthThresholds &thresholds,
+                                            const QDateTime &now) const
 {
-    const auto health = healthWhere(webhookId, thresholds, now, error);
+    const auto health = healthWhere(webhookId, thresholds, now);
     if (!health)
-        return std::nullopt;
-    return health->isEmpty() ? std::optional<WebhookHealth>() : health->first();
+        return health.failure();
+    if (health->isEmpty())
+        return Failure{ErrorCode::NotFound,
+                       tr("There is no webhook %1 (never saved, or deleted since).").arg(webhookId)};
+    return health->first();
 }
 
-std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &onlyWebhookId,
-                                                             const HealthThresholds &thresholds, const QDateTime &now,
-                                                             QString *error) const
+Result<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &onlyWebhookId, const HealthThresholds &thresholds,
+                                                      const QDateTime &now) const
 {
     // One webhook's health reads only its own rows: the same queries, each narrowed to its id.
     const bool one = !onlyWebhookId.isEmpty();
@@ -103,7 +103,9 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
     const qint64 nowMs = now.toMSecsSinceEpoch();
     const WindowPlan day = planWindow(nowMs - dayMs);
     const WindowPlan week = planWindow(nowMs - 7 * dayMs);
-    QString reason;
+    auto cannot = [](const Result<void> &ran) -> Result<QList<WebhookHealth>> {
+        return Failure{ErrorCode::Unavailable, tr("Cannot compute the webhook health: %1").arg(ran.message())};
+    };
     QList<WebhookHealth> result;
     QHash<QString, qsizetype> rowOf;
     {
@@ -141,8 +143,8 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
                             week.partFrom, week.partTo, week.partFrom, week.partTo};
         if (one)
             values << onlyWebhookId;
-        if (!execPrepared(query, sql, values, &reason))
-            return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
+        if (const Result<void> ran = execPrepared(query, sql, values); !ran)
+            return cannot(ran);
         while (query.next()) {
             WebhookHealth health;
             health.webhookId = query.value(0).toString();
@@ -182,8 +184,8 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
         QVariantList values{day.hourlyFrom, day.hourlyFrom, day.hourlyFrom, week.hourlyFrom};
         if (one)
             values << onlyWebhookId;
-        if (!execPrepared(query, sql, values, &reason))
-            return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
+        if (const Result<void> ran = execPrepared(query, sql, values); !ran)
+            return cannot(ran);
         while (query.next()) {
             const auto row = rowOf.constFind(query.value(0).toString());
             if (row == rowOf.constEnd())
@@ -229,8 +231,8 @@ std::optional<QList<WebhookHealth>> DeliveryLog::healthWhere(const QString &only
         for (const QString &id : ids)
             values << id;
         values << plan.partFrom << plan.partTo;
-        if (!execPrepared(query, sql, values, &reason))
-            return failed<QList<WebhookHealth>>(error, tr("Cannot compute the webhook health: %1").arg(reason));
+        if (const Result<void> ran = execPrepared(query, sql, values); !ran)
+            return cannot(ran);
         while (query.next()) {
             WebhookHealth &health = result[rowOf.value(query.value(0).toString())];
             (window == 0 ? health.undeliveredEvents24h : health.undeliveredEvents7d)

@@ -49,18 +49,18 @@ DeliveryLog::DeliveryLog(Database &database)
 {
 }
 
-std::optional<DeliverySelection> DeliveryLog::select(const DeliveryFilter &filter, const QDateTime &now,
-                                                     QString *error) const
+Result<DeliverySelection> DeliveryLog::select(const DeliveryFilter &filter, const QDateTime &now) const
 {
     QString resolvedId;
     if (!filter.webhook.isEmpty()) {
         QSqlQuery query(m_database.connection());
-        QString reason;
-        if (!execPrepared(query,
-                          u"SELECT id FROM webhooks WHERE id = ? OR name_key = ?"
-                          " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1"_s,
-                          {filter.webhook, WebhookNames::key(filter.webhook), filter.webhook}, &reason))
-            return failed<DeliverySelection>(error, tr("Cannot look up the webhook %1: %2").arg(filter.webhook, reason));
+        const Result<void> found = execPrepared(query,
+                                                u"SELECT id FROM webhooks WHERE id = ? OR name_key = ?"
+                                                " ORDER BY CASE WHEN id = ? THEN 0 ELSE 1 END LIMIT 1"_s,
+                                                {filter.webhook, WebhookNames::key(filter.webhook), filter.webhook});
+        if (!found)
+            return Failure{ErrorCode::Unavailable,
+                           tr("Cannot look up the webhook %1: %2").arg(filter.webhook, found.message())};
         if (query.next())
             resolvedId = query.value(0).toString();
     }
@@ -68,17 +68,17 @@ std::optional<DeliverySelection> DeliveryLog::select(const DeliveryFilter &filte
     return DeliverySelection{sql.where, sql.values, std::nullopt};
 }
 
-std::optional<qint64> DeliveryLog::maxId(QString *error) const
+Result<qint64> DeliveryLog::maxId() const
 {
     QSqlQuery query(m_database.connection());
     if (!query.exec(u"SELECT COALESCE(MAX(id), 0) FROM deliveries"_s) || !query.next())
-        return failed<qint64>(error, tr("Cannot read the delivery log: %1").arg(Database::describe(query.lastError())));
+        return Failure{ErrorCode::Unavailable,
+                       tr("Cannot read the delivery log: %1").arg(Database::describe(query.lastError()))};
     return query.value(0).toLongLong();
 }
 
-std::optional<QList<DeliveryListRow>> DeliveryLog::page(const DeliverySelection &selection, Direction direction,
-                                                        const std::optional<DeliveryKey> &anchor, int limit,
-                                                        qint64 skip, QString *error) const
+Result<QList<DeliveryListRow>> DeliveryLog::page(const DeliverySelection &selection, Direction direction,
+                                                 const std::optional<DeliveryKey> &anchor, int limit, qint64 skip) const
 {
     QVariantList values;
     QString sql = u"SELECT "_s + listColumns() + u" FROM deliveries WHERE "_s + pinnedWhere(selection, &values);
@@ -91,16 +91,15 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::page(const DeliverySelection 
     sql += u" LIMIT %1"_s.arg(std::max(limit, 0));
     if (skip > 0)
         sql += u" OFFSET %1"_s.arg(skip);
-    QString reason;
-    auto rows = readListRows(m_database, sql, values, &reason);
+    auto rows = readListRows(m_database, sql, values);
     if (!rows)
-        return failed<QList<DeliveryListRow>>(error, tr("Cannot read the delivery log: %1").arg(reason));
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery log: %1").arg(rows.message())};
     if (!older)
         std::reverse(rows->begin(), rows->end());
     return rows;
 }
 
-std::optional<qint64> DeliveryLog::count(const DeliverySelection &selection, QString *error) const
+Result<qint64> DeliveryLog::count(const DeliverySelection &selection) const
 {
     QString sql;
     QVariantList values = selection.values;
@@ -115,53 +114,52 @@ std::optional<qint64> DeliveryLog::count(const DeliverySelection &selection, QSt
         sql = u"SELECT COUNT(*) FROM deliveries WHERE "_s + selection.where;
     }
     QSqlQuery query(m_database.connection());
-    QString reason;
-    if (!execPrepared(query, sql, values, &reason) || !query.next())
-        return failed<qint64>(error, tr("Cannot count the delivery log: %1").arg(reason.isEmpty() ? Database::describe(query.lastError()) : reason));
+    const Result<void> ran = execPrepared(query, sql, values);
+    if (!ran || !query.next())
+        return Failure{ErrorCode::Unavailable, tr("Cannot count the delivery log: %1")
+                                                   .arg(ran ? Database::describe(query.lastError()) : ran.message())};
     return query.value(0).toLongLong();
 }
 
-std::optional<qint64> DeliveryLog::estimateCount(const DeliverySelection &selection, QString *error) const
+Result<std::optional<qint64>> DeliveryLog::estimateCount(const DeliverySelection &selection) const
 {
+    using Estimate = std::optional<qint64>;
     QVariantList values;
     const QString where = pinnedWhere(selection, &values);
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    QString reason;
-    auto cannot = [&] { return failed<qint64>(error, tr("Cannot estimate the size of the delivery log: %1").arg(reason)); };
+    auto cannot = [](const QString &reason) -> Result<Estimate> {
+        return Failure{ErrorCode::Unavailable, tr("Cannot estimate the size of the delivery log: %1").arg(reason)};
+    };
     if (m_database.engine() == DatabaseUrl::Engine::PostgreSQL) {
         // Planning only: the estimate of the plan's top node, from the statistics autovacuum keeps. The driver
         // prepares with SQL's PREPARE, which takes no EXPLAIN, so the values go in as the driver's own literals.
         const QString sql = u"EXPLAIN (FORMAT JSON) SELECT 1 FROM deliveries WHERE "_s
                             + withLiterals(*m_database.connection().driver(), where, values);
-        if (!query.exec(sql)) {
-            reason = Database::describe(query.lastError());
-            return cannot();
-        }
+        if (!query.exec(sql))
+            return cannot(Database::describe(query.lastError()));
         QString plan;
         while (query.next())
             plan += query.value(0).toString();
         const QJsonArray document = QJsonDocument::fromJson(plan.toUtf8()).array();
         const QJsonValue rows = document.at(0).toObject().value(u"Plan").toObject().value(u"Plan Rows");
-        if (!rows.isDouble()) {
-            reason = tr("the plan has no row estimate");
-            return cannot();
-        }
-        return qint64(rows.toDouble());
+        if (!rows.isDouble())
+            return cannot(tr("the plan has no row estimate"));
+        return Estimate(qint64(rows.toDouble()));
     }
     // Ids grow with every attempt and purges take the oldest, so the id range is about the number of attempts;
     // both ends are single probes of the primary key.
-    if (!execPrepared(query, u"SELECT (SELECT MIN(id) FROM deliveries), (SELECT MAX(id) FROM deliveries)"_s, {},
-                      &reason)
-        || !query.next())
-        return cannot();
+    if (const Result<void> ran =
+            execPrepared(query, u"SELECT (SELECT MIN(id) FROM deliveries), (SELECT MAX(id) FROM deliveries)"_s, {});
+        !ran || !query.next())
+        return cannot(ran.message());
     if (query.value(0).isNull())
-        return 0;
+        return Estimate(0);
     const qint64 lowest = query.value(0).toLongLong();
     const qint64 highest = std::min(query.value(1).toLongLong(), selection.maxId.value_or(query.value(1).toLongLong()));
     const qint64 span = std::max<qint64>(highest - lowest + 1, 0);
     if (selection.where == u"TRUE")
-        return span;
+        return Estimate(span);
     // A filter: the share it selects of a sample of short id ranges spread evenly over the whole range.
     constexpr int slices = 32;
     constexpr int rowsPerSlice = 32;
@@ -178,33 +176,31 @@ std::optional<qint64> DeliveryLog::estimateCount(const DeliverySelection &select
                            " SELECT COUNT(*), COALESCE(SUM(CASE WHEN %2 THEN 1 ELSE 0 END), 0)"
                            " FROM slices JOIN deliveries ON id >= first_id AND id < first_id + ? AND id <= ?"_s
                                .arg(starts.join(u", "_s), selection.where);
-    if (!execPrepared(query, sample, sampleValues, &reason) || !query.next())
-        return cannot();
+    if (const Result<void> ran = execPrepared(query, sample, sampleValues); !ran || !query.next())
+        return cannot(ran.message());
     const qint64 sampled = query.value(0).toLongLong();
     const qint64 selected = query.value(1).toLongLong();
     // A filter this narrow is a guess from a handful of rows, not an estimate; its count is quick anyway.
     constexpr qint64 fewestForAnEstimate = 8;
     if (selected < fewestForAnEstimate)
-        return std::nullopt;
-    return qint64(std::llround(double(span) * double(selected) / double(sampled)));
+        return Estimate();
+    return Estimate(qint64(std::llround(double(span) * double(selected) / double(sampled))));
 }
 
-std::optional<qint64> DeliveryLog::countNewerThan(const DeliverySelection &selection, const DeliveryKey &key,
-                                                  QString *error) const
+Result<qint64> DeliveryLog::countNewerThan(const DeliverySelection &selection, const DeliveryKey &key) const
 {
     QVariantList values;
     const QString sql = u"SELECT COUNT(*) FROM deliveries WHERE "_s + pinnedWhere(selection, &values)
                         + u" AND (started_at, id) > (?, ?)"_s;
     values << key.startedAtMs << key.id;
     QSqlQuery query(m_database.connection());
-    QString reason;
-    if (!execPrepared(query, sql, values, &reason) || !query.next())
-        return failed<qint64>(error, tr("Cannot count the delivery log: %1").arg(reason));
+    if (const Result<void> ran = execPrepared(query, sql, values); !ran || !query.next())
+        return Failure{ErrorCode::Unavailable, tr("Cannot count the delivery log: %1").arg(ran.message())};
     return query.value(0).toLongLong();
 }
 
-std::optional<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const DeliverySelection &selection, qint64 afterId,
-                                                                   qint64 upToId, int limit, QString *error) const
+Result<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const DeliverySelection &selection, qint64 afterId,
+                                                            qint64 upToId, int limit) const
 {
     // Materialised first so that both planners take the short primary-key range, not the time index. The filter
     // may name every column a listing can be filtered by, the message id and the response body among them.
@@ -214,14 +210,13 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::recordedBetween(const Deliver
                         + u" ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(limit);
     QVariantList values{afterId, upToId};
     values += selection.values;
-    QString reason;
-    const auto rows = readListRows(m_database, sql, values, &reason);
+    auto rows = readListRows(m_database, sql, values);
     if (!rows)
-        return failed<QList<DeliveryListRow>>(error, tr("Cannot read the delivery log: %1").arg(reason));
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery log: %1").arg(rows.message())};
     return rows;
 }
 
-std::optional<QList<DeliveryListRow>> DeliveryLog::rowsWithIds(const QList<qint64> &ids, QString *error) const
+Result<QList<DeliveryListRow>> DeliveryLog::rowsWithIds(const QList<qint64> &ids) const
 {
     // A few hundred at a time: far below either engine's limit of bound values.
     constexpr qsizetype idsPerQuery = 500;
@@ -232,13 +227,12 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::rowsWithIds(const QList<qint6
         QVariantList values;
         for (qint64 id : part)
             values << id;
-        QString reason;
         const auto read = readListRows(m_database,
                                        u"SELECT "_s + listColumns() + u" FROM deliveries WHERE id IN ("_s
                                            + placeholders.join(u", "_s) + u')',
-                                       values, &reason);
+                                       values);
         if (!read)
-            return failed<QList<DeliveryListRow>>(error, tr("Cannot read the delivery log: %1").arg(reason));
+            return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery log: %1").arg(read.message())};
         rows += *read;
     }
     return rows;
@@ -248,9 +242,10 @@ Result<DeliveryDetail> DeliveryLog::detail(qint64 id) const
 {
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    QString reason;
-    if (!execPrepared(query, u"SELECT "_s + detailColumns() + u" FROM deliveries WHERE id = ?"_s, {id}, &reason))
-        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery attempt: %1").arg(reason)};
+    if (const Result<void> ran =
+            execPrepared(query, u"SELECT "_s + detailColumns() + u" FROM deliveries WHERE id = ?"_s, {id});
+        !ran)
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery attempt: %1").arg(ran.message())};
     if (!query.next())
         return Failure{ErrorCode::NotFound,
                        tr("There is no delivery attempt %1 (never recorded, or purged since).").arg(id)};
@@ -271,8 +266,7 @@ Result<DeliveryDetail> DeliveryLog::detail(qint64 id) const
     return detail;
 }
 
-std::optional<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &eventId, const QString &webhookId,
-                                                            QString *error) const
+Result<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &eventId, const QString &webhookId) const
 {
     QString sql = u"SELECT "_s + listColumns() + u" FROM deliveries WHERE event_id = ?"_s;
     QVariantList values{eventId};
@@ -281,10 +275,10 @@ std::optional<QList<DeliveryListRow>> DeliveryLog::timeline(const QString &event
         values << webhookId;
     }
     sql += u" ORDER BY started_at ASC, id ASC"_s;
-    QString reason;
-    const auto rows = readListRows(m_database, sql, values, &reason);
+    auto rows = readListRows(m_database, sql, values);
     if (!rows)
-        return failed<QList<DeliveryListRow>>(error, tr("Cannot read the attempts of event %1: %2").arg(eventId, reason));
+        return Failure{ErrorCode::Unavailable,
+                       tr("Cannot read the attempts of event %1: %2").arg(eventId, rows.message())};
     return rows;
 }
 
@@ -293,10 +287,9 @@ Result<QList<qint64>> DeliveryLog::newestFailedAttempts(const DeliveryFilter &fi
 {
     DeliveryFilter failures = filter;
     failures.result = DeliveryFilter::Result::Failure;
-    QString error;
-    const auto selection = select(failures, now, &error);
+    const auto selection = select(failures, now);
     if (!selection)
-        return Failure{ErrorCode::Unavailable, error};
+        return selection.failure();
     // The newest attempt of its message, found through the event-id index: a message belongs to one event.
     // Test sends carry built-in samples with invented patients: never sent again in bulk. An event that any
     // attempt delivered to the same webhook is done, whichever message did it.
@@ -311,17 +304,16 @@ Result<QList<qint64>> DeliveryLog::newestFailedAttempts(const DeliveryFilter &fi
                           " ORDER BY started_at DESC, id DESC LIMIT %1"_s.arg(std::max(limit, 0));
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    QString reason;
-    if (!execPrepared(query, sql, selection->values, &reason))
-        return Failure{ErrorCode::Unavailable, tr("Cannot read the failed attempts: %1").arg(reason)};
+    if (const Result<void> ran = execPrepared(query, sql, selection->values); !ran)
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the failed attempts: %1").arg(ran.message())};
     QList<qint64> ids;
     while (query.next())
         ids.append(query.value(0).toLongLong());
     return ids;
 }
 
-std::optional<QList<DeliveryHourBucket>> DeliveryLog::hourlyActivity(const QString &webhookId, const QDateTime &from,
-                                                                     const QDateTime &to, QString *error) const
+Result<QList<DeliveryHourBucket>> DeliveryLog::hourlyActivity(const QString &webhookId, const QDateTime &from,
+                                                              const QDateTime &to) const
 {
     const qint64 fromMs = from.toMSecsSinceEpoch();
     const qint64 toMs = to.toMSecsSinceEpoch();
@@ -348,9 +340,8 @@ std::optional<QList<DeliveryHourBucket>> DeliveryLog::hourlyActivity(const QStri
         " FROM ranked GROUP BY hour"_s;
     QSqlQuery query(m_database.connection());
     query.setForwardOnly(true);
-    QString reason;
-    if (!execPrepared(query, sql, {webhookId, fromMs, toMs}, &reason))
-        return failed<QList<DeliveryHourBucket>>(error, tr("Cannot read the delivery history: %1").arg(reason));
+    if (const Result<void> ran = execPrepared(query, sql, {webhookId, fromMs, toMs}); !ran)
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the delivery history: %1").arg(ran.message())};
     while (query.next()) {
         const qsizetype index = qsizetype(query.value(0).toLongLong() - firstHour / hourMs);
         if (index < 0 || index >= hours)

@@ -118,51 +118,45 @@ public:
 
     // Resolves the filter's webhook (an id, or a name ignoring case; a name no webhook has any more selects
     // the attempts kept under that name) and fixes its time range at now.
-    std::optional<DeliverySelection> select(const DeliveryFilter &filter, const QDateTime &now,
-                                            QString *error = nullptr) const;
+    Result<DeliverySelection> select(const DeliveryFilter &filter, const QDateTime &now) const;
 
     // Largest attempt id now, 0 for an empty log: what DeliverySelection::maxId pins to.
-    std::optional<qint64> maxId(QString *error = nullptr) const;
+    Result<qint64> maxId() const;
 
     enum class Direction { Older, Newer };
     // Up to limit rows next to anchor in Direction (without an anchor: from the newest resp. the oldest end),
     // skipping `skip` rows first, always returned newest first. Keyset pagination on (started_at, id): the
     // cost depends on limit + skip, not on how deep in the log the anchor is.
-    std::optional<QList<DeliveryListRow>> page(const DeliverySelection &selection, Direction direction,
-                                               const std::optional<DeliveryKey> &anchor, int limit, qint64 skip = 0,
-                                               QString *error = nullptr) const;
-    std::optional<QList<DeliveryListRow>> firstPage(const DeliverySelection &s, int limit, QString *error = nullptr) const
-    { return page(s, Direction::Older, std::nullopt, limit, 0, error); }
-    std::optional<QList<DeliveryListRow>> lastPage(const DeliverySelection &s, int limit, QString *error = nullptr) const
-    { return page(s, Direction::Newer, std::nullopt, limit, 0, error); }
-    std::optional<QList<DeliveryListRow>> pageAfter(const DeliverySelection &s, const DeliveryKey &key, int limit,
-                                                    QString *error = nullptr) const
-    { return page(s, Direction::Older, key, limit, 0, error); }
-    std::optional<QList<DeliveryListRow>> pageBefore(const DeliverySelection &s, const DeliveryKey &key, int limit,
-                                                     QString *error = nullptr) const
-    { return page(s, Direction::Newer, key, limit, 0, error); }
+    Result<QList<DeliveryListRow>> page(const DeliverySelection &selection, Direction direction,
+                                        const std::optional<DeliveryKey> &anchor, int limit, qint64 skip = 0) const;
+    Result<QList<DeliveryListRow>> firstPage(const DeliverySelection &s, int limit) const
+    { return page(s, Direction::Older, std::nullopt, limit); }
+    Result<QList<DeliveryListRow>> lastPage(const DeliverySelection &s, int limit) const
+    { return page(s, Direction::Newer, std::nullopt, limit); }
+    Result<QList<DeliveryListRow>> pageAfter(const DeliverySelection &s, const DeliveryKey &key, int limit) const
+    { return page(s, Direction::Older, key, limit); }
+    Result<QList<DeliveryListRow>> pageBefore(const DeliverySelection &s, const DeliveryKey &key, int limit) const
+    { return page(s, Direction::Newer, key, limit); }
 
-    std::optional<qint64> count(const DeliverySelection &selection, QString *error = nullptr) const;
+    Result<qint64> count(const DeliverySelection &selection) const;
     // What count() will say, roughly, in a few milliseconds at any size of the log: the planner's estimate on
     // PostgreSQL; on SQLite the id range, scaled by the share of a sample of it that the filter selects.
-    // nullopt when it cannot be made; error is set when that is because the database failed, and stays as it is
-    // when the filter selects too little of the sample to estimate from.
-    std::optional<qint64> estimateCount(const DeliverySelection &selection, QString *error = nullptr) const;
+    // A failure is the database's; an ok empty optional means no estimate can be made because the filter selects
+    // too little of the sample to estimate from (its count is quick then anyway).
+    Result<std::optional<qint64>> estimateCount(const DeliverySelection &selection) const;
     // How many selected attempts come before key in the log's order (are newer): the row index of key.
-    std::optional<qint64> countNewerThan(const DeliverySelection &selection, const DeliveryKey &key,
-                                         QString *error = nullptr) const;
+    Result<qint64> countNewerThan(const DeliverySelection &selection, const DeliveryKey &key) const;
     // Selected attempts with afterId < id <= upToId, newest first, at most limit: what arrived since a listing.
-    std::optional<QList<DeliveryListRow>> recordedBetween(const DeliverySelection &selection, qint64 afterId,
-                                                          qint64 upToId, int limit, QString *error = nullptr) const;
+    Result<QList<DeliveryListRow>> recordedBetween(const DeliverySelection &selection, qint64 afterId, qint64 upToId,
+                                                   int limit) const;
 
     // The attempts among ids that are still in the log, in no particular order: listed rows read again.
-    std::optional<QList<DeliveryListRow>> rowsWithIds(const QList<qint64> &ids, QString *error = nullptr) const;
+    Result<QList<DeliveryListRow>> rowsWithIds(const QList<qint64> &ids) const;
 
     // NotFound when no attempt has that id (never recorded, or purged since).
     Result<DeliveryDetail> detail(qint64 id) const;
     // Every attempt of one event, oldest first; with webhookId, only those to that webhook.
-    std::optional<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {},
-                                                   QString *error = nullptr) const;
+    Result<QList<DeliveryListRow>> timeline(const QString &eventId, const QString &webhookId = {}) const;
 
     // "Redeliver all failed in this filter": for every message with an attempt in the filter whose newest
     // attempt (in or out of the filter) failed, the id of that newest attempt, newest first. A message that
@@ -177,48 +171,46 @@ public:
     // Health of every configured webhook, ordered by name (deliveryhealth.cpp): per webhook a fixed number of
     // index probes, at most half an hour of its attempts counted on an index, and its hourly counts, so the
     // cost does not grow with the size of the log.
-    std::optional<QList<WebhookHealth>> health(const HealthThresholds &thresholds, const QDateTime &now,
-                                               QString *error = nullptr) const;
-    // The same for one webhook alone, after it changed or was sent to; an empty optional inside if it is not stored.
-    std::optional<std::optional<WebhookHealth>> healthOf(const QString &webhookId, const HealthThresholds &thresholds,
-                                                         const QDateTime &now, QString *error = nullptr) const;
+    Result<QList<WebhookHealth>> health(const HealthThresholds &thresholds, const QDateTime &now) const;
+    // The same for one webhook alone, after it changed or was sent to; NotFound if it is not stored.
+    Result<WebhookHealth> healthOf(const QString &webhookId, const HealthThresholds &thresholds,
+                                   const QDateTime &now) const;
 
     // Attempts per hour (success and failure) and latency percentiles of one webhook over [from, to), with an
     // empty bucket for every hour without attempts. Counted and ranked by the database, which returns one row per
     // hour with attempts, however many attempts there are.
-    std::optional<QList<DeliveryHourBucket>> hourlyActivity(const QString &webhookId, const QDateTime &from,
-                                                            const QDateTime &to, QString *error = nullptr) const;
+    Result<QList<DeliveryHourBucket>> hourlyActivity(const QString &webhookId, const QDateTime &from,
+                                                     const QDateTime &to) const;
 
-    struct PurgeResult
+    // What a purge did. A cancelled purge did not fail: it deleted this much before it stopped.
+    struct PurgeSummary
     {
-        bool ok = false;
-        bool cancelled = false;
         qint64 deleted = 0;
-        QString error;
+        bool cancelled = false;
     };
     // progress(deletedSoFar, total) is called after every batch; returning false stops after that batch.
     using Progress = std::function<bool(qint64 done, qint64 total)>;
     // Deletes attempts that started more than olderThanDays days before now, batchSize at a time, each batch
     // committed on its own so the log stays usable meanwhile; records what was done in the audit log.
-    PurgeResult purge(int olderThanDays, const QDateTime &now, int batchSize = 5000, const Progress &progress = {});
+    Result<PurgeSummary> purge(int olderThanDays, const QDateTime &now, int batchSize = 5000,
+                               const Progress &progress = {});
 
     enum class ExportFormat { Csv, JsonLines };
-    struct ExportResult
+    // What an export wrote; a cancelled export wrote these rows before it stopped.
+    struct ExportSummary
     {
-        bool ok = false;
-        bool cancelled = false;
         qint64 rows = 0;
-        QString error;
+        bool cancelled = false;
     };
     // Writes every attempt of the filter, newest first, page by page, with secret header values redacted.
     // Bodies that are not UTF-8 are written as base64 ("base64:" prefix in CSV, *_base64 keys in JSON Lines).
-    ExportResult exportTo(const DeliveryFilter &filter, const QDateTime &now, ExportFormat format, QIODevice *out,
-                          const Progress &progress = {}, int pageSize = 500) const;
+    Result<ExportSummary> exportTo(const DeliveryFilter &filter, const QDateTime &now, ExportFormat format,
+                                   QIODevice *out, const Progress &progress = {}, int pageSize = 500) const;
 
 private:
     // Health of every webhook, or of the one with onlyWebhookId.
-    std::optional<QList<WebhookHealth>> healthWhere(const QString &onlyWebhookId, const HealthThresholds &thresholds,
-                                                    const QDateTime &now, QString *error) const;
+    Result<QList<WebhookHealth>> healthWhere(const QString &onlyWebhookId, const HealthThresholds &thresholds,
+                                             const QDateTime &now) const;
 
     Database &m_database;
 };

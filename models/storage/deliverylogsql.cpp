@@ -81,30 +81,23 @@ QString iso(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODateWithMs);
 }
 
-bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error)
+Result<void> execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values)
 {
-    if (!query.prepare(sql)) {
-        if (error)
-            *error = Database::describe(query.lastError());
-        return false;
-    }
+    if (!query.prepare(sql))
+        return Failure{ErrorCode::Unavailable, Database::describe(query.lastError())};
     for (const QVariant &value : values)
         query.addBindValue(value);
-    if (!query.exec()) {
-        if (error)
-            *error = Database::describe(query.lastError());
-        return false;
-    }
-    return true;
+    if (!query.exec())
+        return Failure{ErrorCode::Unavailable, Database::describe(query.lastError())};
+    return {};
 }
 
-std::optional<QList<DeliveryListRow>> readListRows(const Database &database, const QString &sql,
-                                                   const QVariantList &values, QString *reason)
+Result<QList<DeliveryListRow>> readListRows(const Database &database, const QString &sql, const QVariantList &values)
 {
     QSqlQuery query(database.connection());
     query.setForwardOnly(true);
-    if (!execPrepared(query, sql, values, reason))
-        return std::nullopt;
+    if (const Result<void> ran = execPrepared(query, sql, values); !ran)
+        return ran.failure();
     QList<DeliveryListRow> rows;
     while (query.next())
         rows.append(readListRow(query));

@@ -1,6 +1,7 @@
 // SQL pieces the delivery log's readers share: the listed columns, reading them, binding, and the snapshot pin.
 #pragma once
 
+#include "models/domain/result.h"
 #include "models/storage/database.h"
 #include "models/storage/deliverylog.h"
 
@@ -27,20 +28,11 @@ DeliveryListRow readListRow(const QSqlQuery &query);
 DeliveryHeaders parseHeaders(const QString &json, QString *problem);
 QString iso(qint64 ms);
 
-// Prepares, binds values in order and runs; false with the database's reason in error.
-bool execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values, QString *error);
-// Runs a query that selects the list columns and reads its rows; nullopt with the database's reason otherwise.
-std::optional<QList<DeliveryListRow>> readListRows(const Database &database, const QString &sql,
-                                                   const QVariantList &values, QString *reason);
+// Prepares, binds values in order and runs; Unavailable with the database's reason as the message.
+Result<void> execPrepared(QSqlQuery &query, const QString &sql, const QVariantList &values);
+// Runs a query that selects the list columns and reads its rows; Unavailable with the database's reason otherwise.
+Result<QList<DeliveryListRow>> readListRows(const Database &database, const QString &sql, const QVariantList &values);
 // Selected rows as SQL: the filter, pinned to the attempts of the snapshot when there is one.
 QString pinnedWhere(const DeliverySelection &selection, QVariantList *values);
-
-template<typename T>
-std::optional<T> failed(QString *error, const QString &message)
-{
-    if (error)
-        *error = message;
-    return std::nullopt;
-}
 
 } // namespace DeliveryLogSql

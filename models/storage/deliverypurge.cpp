@@ -12,10 +12,10 @@
 using namespace Qt::StringLiterals;
 using namespace DeliveryLogSql;
 
-DeliveryLog::PurgeResult DeliveryLog::purge(int olderThanDays, const QDateTime &now, int batchSize,
-                                            const Progress &progress)
+Result<DeliveryLog::PurgeSummary> DeliveryLog::purge(int olderThanDays, const QDateTime &now, int batchSize,
+                                                     const Progress &progress)
 {
-    PurgeResult result;
+    PurgeSummary summary;
     QSqlDatabase db = m_database.connection();
     const qint64 cutoff = now.toMSecsSinceEpoch() - qint64(olderThanDays) * dayMs;
     batchSize = std::max(batchSize, 1);
@@ -23,42 +23,39 @@ DeliveryLog::PurgeResult DeliveryLog::purge(int olderThanDays, const QDateTime &
     qint64 total = 0;
     {
         QSqlQuery query(db);
-        if (!execPrepared(query, u"SELECT COUNT(*) FROM deliveries WHERE started_at < ?"_s, {cutoff}, &result.error)
-            || !query.next()) {
-            result.error = tr("Cannot count the attempts to purge: %1").arg(result.error);
-            return result;
-        }
+        if (const Result<void> counted =
+                execPrepared(query, u"SELECT COUNT(*) FROM deliveries WHERE started_at < ?"_s, {cutoff});
+            !counted || !query.next())
+            return Failure{ErrorCode::Unavailable, tr("Cannot count the attempts to purge: %1").arg(counted.message())};
         total = query.value(0).toLongLong();
     }
 
-    bool failedBatch = false;
-    while (result.deleted < total) {
-        if (QString reason; !Database::beginWrite(db, &reason)) {
-            result.error = tr("Cannot start a purge batch: %1").arg(reason);
-            failedBatch = true;
+    // Set when a batch failed: the purge stops there, and the audit log records why.
+    QString batchError;
+    while (summary.deleted < total) {
+        if (const Result<void> begun = Database::beginWrite(db); !begun) {
+            batchError = tr("Cannot start a purge batch: %1").arg(begun.message());
             break;
         }
         QSqlQuery query(db);
-        QString reason;
         const QString sql = u"DELETE FROM deliveries WHERE id IN (SELECT id FROM deliveries WHERE started_at < ?"
                             " ORDER BY started_at, id LIMIT %1)"_s.arg(batchSize);
-        if (!execPrepared(query, sql, {cutoff}, &reason)) {
+        if (const Result<void> ran = execPrepared(query, sql, {cutoff}); !ran) {
             db.rollback();
-            result.error = tr("Purging attempts failed after %1 of %2: %3").arg(result.deleted).arg(total).arg(reason);
-            failedBatch = true;
+            batchError =
+                tr("Purging attempts failed after %1 of %2: %3").arg(summary.deleted).arg(total).arg(ran.message());
             break;
         }
         const int deleted = query.numRowsAffected();
         query.finish();
         if (!db.commit()) {
             db.rollback();
-            result.error = tr("Cannot commit a purge batch: %1").arg(Database::describe(db.lastError()));
-            failedBatch = true;
+            batchError = tr("Cannot commit a purge batch: %1").arg(Database::describe(db.lastError()));
             break;
         }
-        result.deleted += std::max(deleted, 0);
-        if (progress && !progress(result.deleted, total)) {
-            result.cancelled = true;
+        summary.deleted += std::max(deleted, 0);
+        if (progress && !progress(summary.deleted, total)) {
+            summary.cancelled = true;
             break;
         }
         if (deleted < batchSize)
@@ -71,17 +68,15 @@ DeliveryLog::PurgeResult DeliveryLog::purge(int olderThanDays, const QDateTime &
 
     QJsonObject after{{u"olderThanDays"_s, olderThanDays},
                       {u"cutoff"_s, iso(cutoff)},
-                      {u"deleted"_s, double(result.deleted)},
+                      {u"deleted"_s, double(summary.deleted)},
                       {u"matching"_s, double(total)},
-                      {u"cancelled"_s, result.cancelled}};
-    if (failedBatch)
-        after.insert(u"error"_s, result.error);
-    if (const Result<void> audited = AuditLog::write(m_database, {u"purge"_s, u"deliveries"_s, {}, {}, {}, after});
-        !audited.ok()) {
-        if (!failedBatch)
-            result.error = tr("%1 attempts were purged. %2").arg(result.deleted).arg(audited.message());
-        return result;
-    }
-    result.ok = !failedBatch;
-    return result;
+                      {u"cancelled"_s, summary.cancelled}};
+    if (!batchError.isEmpty())
+        after.insert(u"error"_s, batchError);
+    const Result<void> audited = AuditLog::write(m_database, {u"purge"_s, u"deliveries"_s, {}, {}, {}, after});
+    if (!batchError.isEmpty())
+        return Failure{ErrorCode::Unavailable, batchError};
+    if (!audited)
+        return Failure{audited.code(), tr("%1 attempts were purged. %2").arg(summary.deleted).arg(audited.message())};
+    return summary;
 }

@@ -23,11 +23,11 @@ struct Migration
     const char *description;
     QStringList statements; // portable SQL; the ${...} words are replaced per engine
     // What SQL alone cannot do, run after the statements in the same transaction.
-    bool (*code)(QSqlDatabase &db, QString *errorMessage) = nullptr;
+    Result<void> (*code)(QSqlDatabase &db) = nullptr;
 };
 
-bool fillNameKeys(QSqlDatabase &db, QString *errorMessage);
-bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage);
+Result<void> fillNameKeys(QSqlDatabase &db);
+Result<void> numberTwinAttemptsAgain(QSqlDatabase &db);
 
 // Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
 // pagination mean the same everywhere; ids of webhooks are UUID text.
@@ -252,16 +252,20 @@ QString forEngine(QString statement, DatabaseUrl::Engine engine)
     return statement;
 }
 
-bool exec(QSqlDatabase &db, const QString &sql, QString *errorMessage)
+Failure databaseFailure(const QSqlError &error)
+{
+    return Failure{ErrorCode::Unavailable, Database::describe(error)};
+}
+
+Result<void> exec(QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     if (query.exec(sql))
-        return true;
-    *errorMessage = Database::describe(query.lastError());
-    return false;
+        return {};
+    return databaseFailure(query.lastError());
 }
 
-bool seedEventTypes(QSqlDatabase &db, QString *errorMessage)
+Result<void> seedEventTypes(QSqlDatabase &db)
 {
     QSqlQuery query(db);
     query.prepare(QStringLiteral("INSERT INTO event_types (name, category, severity, description, sort_order,"
@@ -273,24 +277,20 @@ bool seedEventTypes(QSqlDatabase &db, QString *errorMessage)
         query.addBindValue(event.description);
         query.addBindValue(event.sortOrder);
         query.addBindValue(event.mapsToDiagnosticReport);
-        if (!query.exec()) {
-            *errorMessage = Database::describe(query.lastError());
-            return false;
-        }
+        if (!query.exec())
+            return databaseFailure(query.lastError());
     }
-    return true;
+    return {};
 }
 
 // Keys for the stored names; of names that collide (two workstations could create "Dup" and "DUP" together before
 // the key existed), the older keeps its name and the others get a free one, recorded in the audit log.
-bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
+Result<void> fillNameKeys(QSqlDatabase &db)
 {
     QSqlQuery select(db);
     select.setForwardOnly(true);
-    if (!select.exec(QStringLiteral("SELECT id, name FROM webhooks ORDER BY created_at, id"))) {
-        *errorMessage = Database::describe(select.lastError());
-        return false;
-    }
+    if (!select.exec(QStringLiteral("SELECT id, name FROM webhooks ORDER BY created_at, id")))
+        return databaseFailure(select.lastError());
     QList<QPair<QString, QString>> webhooks;
     while (select.next())
         webhooks.append({select.value(0).toString(), select.value(1).toString()});
@@ -318,10 +318,8 @@ bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
         update.addBindValue(freeName);
         update.addBindValue(key);
         update.addBindValue(id);
-        if (!update.exec()) {
-            *errorMessage = Database::describe(update.lastError());
-            return false;
-        }
+        if (!update.exec())
+            return databaseFailure(update.lastError());
         if (freeName == name)
             continue;
         auto json = [](const QString &value) {
@@ -333,30 +331,24 @@ bool fillNameKeys(QSqlDatabase &db, QString *errorMessage)
         audit.addBindValue(freeName);
         audit.addBindValue(json(name));
         audit.addBindValue(json(freeName));
-        if (!audit.exec()) {
-            *errorMessage = Database::describe(audit.lastError());
-            return false;
-        }
+        if (!audit.exec())
+            return databaseFailure(audit.lastError());
     }
     QSqlQuery index(db);
-    if (!index.exec(QStringLiteral("CREATE UNIQUE INDEX webhooks_by_name_key ON webhooks (name_key)"))) {
-        *errorMessage = Database::describe(index.lastError());
-        return false;
-    }
-    return true;
+    if (!index.exec(QStringLiteral("CREATE UNIQUE INDEX webhooks_by_name_key ON webhooks (name_key)")))
+        return databaseFailure(index.lastError());
+    return {};
 }
 
-bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage)
+Result<void> numberTwinAttemptsAgain(QSqlDatabase &db)
 {
     // Only messages with twins are touched; their attempts get 1..n in the order they were made.
     QSqlQuery twins(db);
     twins.setForwardOnly(true);
     if (!twins.exec(QStringLiteral("SELECT id, message_id FROM deliveries WHERE message_id IN (SELECT message_id FROM"
                                    " deliveries GROUP BY message_id, attempt HAVING COUNT(*) > 1)"
-                                   " ORDER BY message_id, attempt, started_at, id"))) {
-        *errorMessage = Database::describe(twins.lastError());
-        return false;
-    }
+                                   " ORDER BY message_id, attempt, started_at, id")))
+        return databaseFailure(twins.lastError());
     QList<std::pair<qint64, int>> numbers;
     QString message;
     int attempt = 0;
@@ -372,21 +364,17 @@ bool numberTwinAttemptsAgain(QSqlDatabase &db, QString *errorMessage)
     for (const auto &[id, number] : numbers) {
         update.bindValue(0, number);
         update.bindValue(1, id);
-        if (!update.exec()) {
-            *errorMessage = Database::describe(update.lastError());
-            return false;
-        }
+        if (!update.exec())
+            return databaseFailure(update.lastError());
     }
     for (const QString &statement : {QStringLiteral("DROP INDEX deliveries_by_message"),
                                      QStringLiteral("CREATE UNIQUE INDEX deliveries_by_message ON deliveries"
                                                     " (message_id, attempt)")}) {
         QSqlQuery query(db);
-        if (!query.exec(statement)) {
-            *errorMessage = Database::describe(query.lastError());
-            return false;
-        }
+        if (!query.exec(statement))
+            return databaseFailure(query.lastError());
     }
-    return true;
+    return {};
 }
 
 } // namespace
@@ -396,15 +384,13 @@ int Migrations::latestVersion()
     return allMigrations().last().version;
 }
 
-int Migrations::currentVersion(QSqlDatabase &db, QString *errorMessage)
+Result<int> Migrations::currentVersion(QSqlDatabase &db)
 {
     if (!db.tables().contains(QStringLiteral("schema_migrations")))
         return 0;
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next()) {
-        *errorMessage = Database::describe(query.lastError());
-        return -1;
-    }
+    if (!query.exec(QStringLiteral("SELECT COALESCE(MAX(version), 0) FROM schema_migrations")) || !query.next())
+        return databaseFailure(query.lastError());
     return query.value(0).toInt();
 }
 
@@ -416,79 +402,73 @@ QString Migrations::tooNewMessage(int version)
         .arg(latestVersion());
 }
 
-Migrations::Result Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engine)
+Result<MigrationSummary> Migrations::apply(QSqlDatabase &db, DatabaseUrl::Engine engine)
 {
-    Result result;
-    QString error;
-    const int before = currentVersion(db, &error);
-    if (before < 0) {
-        result.errorMessage = tr("Cannot read the schema version: %1").arg(error);
-        return result;
-    }
-    result.versionBefore = before;
-    result.versionAfter = before;
-    if (before > latestVersion()) {
-        result.outcome = Outcome::TooNew;
-        result.errorMessage = tooNewMessage(before);
-        return result;
-    }
-    if (before == latestVersion()) {
-        result.outcome = Outcome::UpToDate;
-        return result;
-    }
+    const Result<int> before = currentVersion(db);
+    if (!before)
+        return Failure{ErrorCode::Unavailable, tr("Cannot read the schema version: %1").arg(before.message())};
+    if (*before > latestVersion())
+        return Failure{ErrorCode::Conflict, tooNewMessage(*before)};
+    if (*before == latestVersion())
+        return MigrationSummary{*before, *before};
 
-    if (!Database::beginWrite(db, &error)) {
-        result.errorMessage = tr("Cannot start the migration transaction: %1").arg(error);
-        return result;
-    }
-    auto rollBack = [&](const QString &message) {
+    if (const Result<void> begun = Database::beginWrite(db); !begun)
+        return Failure{ErrorCode::Unavailable, tr("Cannot start the migration transaction: %1").arg(begun.message())};
+    auto rollBack = [&db](ErrorCode code, const QString &message) -> Result<MigrationSummary> {
         db.rollback();
-        result.errorMessage = message;
-        result.versionAfter = before;
-        return result;
+        return Failure{code, message};
     };
+    auto failed = [&rollBack](const QString &message) { return rollBack(ErrorCode::Unavailable, message); };
     // Two workstations starting at once on a new shared database must not both migrate it.
-    if (engine == DatabaseUrl::Engine::PostgreSQL && !exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(72177)"), &error))
-        return rollBack(tr("Cannot lock the database for migration: %1").arg(error));
-    if (!exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY,"
-                                 " applied_at BIGINT NOT NULL, description TEXT NOT NULL)"), &error))
-        return rollBack(tr("Cannot create the migration table: %1").arg(error));
-    // Re-read under the lock: another workstation may have migrated meanwhile.
-    const int lockedVersion = currentVersion(db, &error);
-    if (lockedVersion < 0)
-        return rollBack(tr("Cannot read the schema version: %1").arg(error));
-    if (lockedVersion > latestVersion()) {
-        rollBack(tr("A newer goReporter Webhooks console migrated the database to schema version %1 a moment ago; "
-                    "this program knows only up to version %2. Install the newer console; the database was not "
-                    "modified.")
-                     .arg(lockedVersion)
-                     .arg(latestVersion()));
-        result.outcome = Outcome::TooNew;
-        return result;
+    if (engine == DatabaseUrl::Engine::PostgreSQL) {
+        if (const Result<void> locked = exec(db, QStringLiteral("SELECT pg_advisory_xact_lock(72177)")); !locked)
+            return failed(tr("Cannot lock the database for migration: %1").arg(locked.message()));
     }
+    if (const Result<void> created = exec(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version"
+                                                             " INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL,"
+                                                             " description TEXT NOT NULL)"));
+        !created)
+        return failed(tr("Cannot create the migration table: %1").arg(created.message()));
+    // Re-read under the lock: another workstation may have migrated meanwhile.
+    const Result<int> lockedVersion = currentVersion(db);
+    if (!lockedVersion)
+        return failed(tr("Cannot read the schema version: %1").arg(lockedVersion.message()));
+    if (*lockedVersion > latestVersion())
+        return rollBack(ErrorCode::Conflict,
+                        tr("A newer goReporter Webhooks console migrated the database to schema version %1 a moment "
+                           "ago; this program knows only up to version %2. Install the newer console; the database "
+                           "was not modified.")
+                            .arg(*lockedVersion)
+                            .arg(latestVersion()));
     for (const Migration &migration : allMigrations()) {
-        if (migration.version <= lockedVersion)
+        if (migration.version <= *lockedVersion)
             continue;
         for (const QString &statement : migration.statements) {
             const QString sql = forEngine(statement, engine);
-            if (!sql.isEmpty() && !exec(db, sql, &error))
-                return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
+            if (sql.isEmpty())
+                continue;
+            if (const Result<void> ran = exec(db, sql); !ran)
+                return failed(tr("Migration %1 failed: %2").arg(migration.version).arg(ran.message()));
         }
-        if (migration.version == 1 && !seedEventTypes(db, &error))
-            return rollBack(tr("Cannot record the event types: %1").arg(error));
-        if (migration.code && !migration.code(db, &error))
-            return rollBack(tr("Migration %1 failed: %2").arg(migration.version).arg(error));
+        if (migration.version == 1) {
+            if (const Result<void> seeded = seedEventTypes(db); !seeded)
+                return failed(tr("Cannot record the event types: %1").arg(seeded.message()));
+        }
+        if (migration.code) {
+            if (const Result<void> ran = migration.code(db); !ran)
+                return failed(tr("Migration %1 failed: %2").arg(migration.version).arg(ran.message()));
+        }
         QSqlQuery record(db);
         record.prepare(QStringLiteral("INSERT INTO schema_migrations (version, applied_at, description) VALUES (?, ?, ?)"));
         record.addBindValue(migration.version);
         record.addBindValue(QDateTime::currentMSecsSinceEpoch());
         record.addBindValue(QString::fromLatin1(migration.description));
         if (!record.exec())
-            return rollBack(tr("Cannot record migration %1: %2").arg(migration.version).arg(Database::describe(record.lastError())));
+            return failed(tr("Cannot record migration %1: %2")
+                              .arg(migration.version)
+                              .arg(Database::describe(record.lastError())));
     }
     if (!db.commit())
-        return rollBack(tr("Cannot commit the migration: %1").arg(Database::describe(db.lastError())));
-    result.outcome = Outcome::Migrated;
-    result.versionAfter = latestVersion();
-    return result;
+        return failed(tr("Cannot commit the migration: %1").arg(Database::describe(db.lastError())));
+    return MigrationSummary{*before, latestVersion()};
 }

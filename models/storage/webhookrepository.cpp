@@ -207,8 +207,8 @@ Result<void> WebhookRepository::validate(const Webhook &webhook) const
 Result<void> WebhookRepository::inTransaction(const std::function<Result<void>()> &work)
 {
     QSqlDatabase db = m_database.connection();
-    if (QString error; !Database::beginWrite(db, &error))
-        return databaseError(tr("Cannot start a transaction"), error);
+    if (const Result<void> begun = Database::beginWrite(db); !begun)
+        return databaseError(tr("Cannot start a transaction"), begun.message());
     m_refusedNameKey.clear();
     const Result<void> result = work();
     if (!result.ok()) {

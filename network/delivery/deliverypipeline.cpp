@@ -154,12 +154,11 @@ void DeliveryRun::record(const QStringList &signingSecrets, const QByteArray &ep
     const Webhook &webhook = m_order.webhook;
     EpicKey epicKey;
     if (!epicKeyPem.isEmpty()) {
-        QString keyError;
-        std::optional<EpicKey> key = EpicKey::fromPem(epicKeyPem, &keyError);
+        const Result<EpicKey> key = EpicKey::fromPem(epicKeyPem);
         if (!key) {
             refuse(DeliveryRefusal::EpicKeyUnavailable,
                    DeliveryPipeline::tr("The Epic private key of “%1” in the keychain cannot be used: %2")
-                       .arg(webhook.name, keyError));
+                       .arg(webhook.name, key.message()));
             return;
         }
         epicKey = *key;

@@ -61,10 +61,13 @@ QByteArray EpicAuth::clientAssertion(const EpicKey &key, const EpicAuthSettings 
         {QStringLiteral("exp"), issuedAt + AssertionLifetimeSeconds},
     };
     const QByteArray signingInput = base64Url(compactJson(header)) + '.' + base64Url(compactJson(claims));
-    const QByteArray signature = key.signRs384(signingInput, error);
-    if (signature.isEmpty())
+    const Result<QByteArray> signature = key.signRs384(signingInput);
+    if (!signature) {
+        if (error)
+            *error = signature.message();
         return {};
-    return signingInput + '.' + base64Url(signature);
+    }
+    return signingInput + '.' + base64Url(*signature);
 }
 
 QByteArray EpicAuth::tokenRequestBody(const QByteArray &assertion, const QString &scope)
