@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <openssl/crypto.h>
+
 #include <memory>
 #include <optional>
 
@@ -98,7 +100,13 @@ void generateKey(const GenerationPointer &generation)
             return finish(generation, generated.failure());
         storeKey(generation, *generated);
     });
-    watcher->setFuture(QtConcurrent::run([bits = generation->request.bits] { return EpicKey::generate(bits); }));
+    watcher->setFuture(QtConcurrent::run([bits = generation->request.bits] {
+        Result<EpicKey> key = EpicKey::generate(bits);
+        // OpenSSL keeps a random generator per thread until the thread ends; a pool thread may outlive the
+        // process's OpenSSL cleanup, which then loses track of it.
+        OPENSSL_thread_stop();
+        return key;
+    }));
 }
 
 } // namespace
