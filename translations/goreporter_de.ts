@@ -3460,6 +3460,33 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     </message>
 </context>
 <context>
+    <name>RetryPolicy</name>
+    <message>
+        <source>The retry schedule has no setting “%1”.</source>
+        <translation>Der Wiederholungsplan hat keine Einstellung „%1“.</translation>
+    </message>
+    <message>
+        <source>The retry schedule&apos;s “delaysSeconds” must be a list of at least one delay in seconds.</source>
+        <translation>„delaysSeconds“ des Wiederholungsplans muss eine Liste von mindestens einer Wartezeit in Sekunden sein.</translation>
+    </message>
+    <message>
+        <source>The retry schedule&apos;s “delaysSeconds” must hold whole seconds from 0 to 604800.</source>
+        <translation>„delaysSeconds“ des Wiederholungsplans muss ganze Sekunden von 0 bis 604800 enthalten.</translation>
+    </message>
+    <message>
+        <source>The retry schedule&apos;s “jitter” must be a fraction from 0 to 0.5.</source>
+        <translation>„jitter“ des Wiederholungsplans muss ein Anteil von 0 bis 0,5 sein.</translation>
+    </message>
+    <message>
+        <source>The retry schedule&apos;s “%1” must be whole seconds from 0 to 604800.</source>
+        <translation>„%1“ des Wiederholungsplans muss eine ganze Zahl von Sekunden von 0 bis 604800 sein.</translation>
+    </message>
+    <message>
+        <source>The retry schedule&apos;s “retryAfterMinSeconds” must not be larger than “retryAfterMaxSeconds”.</source>
+        <translation>„retryAfterMinSeconds“ des Wiederholungsplans darf nicht größer sein als „retryAfterMaxSeconds“.</translation>
+    </message>
+</context>
+<context>
     <name>SecretCommand</name>
     <message>
         <source>Paste the signing secret and press Enter (it is not shown): </source>
