@@ -1872,6 +1872,37 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>DispatchQueue</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot claim due deliveries</source>
+        <translation>Fällige Zustellungen können nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read a claimed event</source>
+        <translation>Ein übernommenes Ereignis kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot record how delivery %1 ended</source>
+        <translation>Der Ausgang der Zustellung %1 kann nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>Delivery %1 is no longer leased to this dispatcher (its lease ran out and another one took it); how this attempt ended was not recorded there.</source>
+        <translation>Die Zustellung %1 ist diesem Dispatcher nicht mehr zugeteilt (seine Frist lief ab, und ein anderer hat sie übernommen); der Ausgang dieses Versuchs wurde dort nicht festgehalten.</translation>
+    </message>
+    <message>
+        <source>Cannot give back the claimed deliveries</source>
+        <translation>Die übernommenen Zustellungen können nicht zurückgegeben werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the due deliveries</source>
+        <translation>Die fälligen Zustellungen können nicht gezählt werden</translation>
+    </message>
+</context>
+<context>
     <name>EpicAuth</name>
     <message>
         <source>No Epic private key is available; generate one for this webhook first.</source>

@@ -1,0 +1,58 @@
+// The dispatcher's side of the outbox: claiming due deliveries under a lease, and settling each after its attempt.
+#pragma once
+
+#include "models/domain/result.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+class Database;
+
+// One delivery of one event to one webhook, as a dispatcher holds it while its lease runs.
+struct ClaimedDelivery
+{
+    QString eventId;
+    QString webhookId;
+    QString messageId;    // the webhook-id of every attempt of this delivery
+    QString eventType;
+    QByteArray eventJson; // the event document, for Event::fromJson
+    int attemptsMade = 0; // before this claim
+    QDateTime leaseUntil;
+};
+
+// How a claimed delivery ended this time.
+struct DeliverySettlement
+{
+    enum class State { Delivered, RetryAt, Failed };
+    State state = State::Failed;
+    QDateTime nextAttemptAt;  // RetryAt
+    bool countsAsAttempt = true; // false for an attempt that was stopped before it could count (shutdown)
+    QString lastError;        // stored: the policy's reason and the attempt's error key
+};
+
+// Several dispatchers, on several machines, may share one PostgreSQL database: a claim takes due rows with
+// FOR UPDATE SKIP LOCKED and marks them leased, so two claims never hold the same delivery, and a dispatcher that
+// dies loses nothing: once its lease has run out, another claim takes the delivery again. On SQLite the claim is
+// one write transaction (one dispatcher at a time is the rule there).
+class DispatchQueue
+{
+    Q_DECLARE_TR_FUNCTIONS(DispatchQueue)
+public:
+    explicit DispatchQueue(Database &database);
+
+    // Up to limit deliveries that are pending and due at now, oldest due first, whose lease is free or has run
+    // out; each is leased to owner until now + lease.
+    Result<QList<ClaimedDelivery>> claim(const QString &owner, int limit, const QDateTime &now, int leaseMs);
+    // Ends owner's lease of the delivery with settlement. Conflict when owner no longer holds it (the lease ran
+    // out and another dispatcher took it): nothing is changed then.
+    Result<void> settle(const ClaimedDelivery &delivery, const QString &owner, const DeliverySettlement &settlement);
+    // Gives back every delivery owner holds, untouched, for another claim at once (a dispatcher that stops).
+    Result<int> releaseAll(const QString &owner);
+    // How many deliveries are pending and due at now, and when the oldest of them became due (invalid when none).
+    Result<std::pair<qint64, QDateTime>> due(const QDateTime &now) const;
+
+private:
+    Database &m_database;
+};

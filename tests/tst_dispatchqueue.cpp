@@ -1,0 +1,218 @@
+// The dispatch queue on both engines: due claims under a lease, takeover after the lease, settlements, and on
+// PostgreSQL several claimers at once that never hold the same delivery.
+#include "models/storage/database.h"
+#include "models/storage/dispatchqueue.h"
+#include "models/storage/eventoutbox.h"
+#include "models/storage/webhookrepository.h"
+#include "testsupport/concurrentwriters.h"
+#include "testsupport/resultchecks.h"
+#include "testsupport/testdatabases.h"
+#include "testsupport/webhookfixtures.h"
+
+#include <QMutex>
+#include <QSet>
+#include <QSqlQuery>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+class TestDispatchQueue : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void init();
+    void cleanup();
+    void claimsWhatIsDueUnderALease_data() { addEngineRows(); }
+    void claimsWhatIsDueUnderALease();
+    void settlements_data() { addEngineRows(); }
+    void settlements();
+    void concurrentClaimersNeverShare();
+
+private:
+    QStringList emitEvents(int count, const QString &type = u"battery.low"_s);
+    QString stateOf(const QString &eventId, qint64 *nextAttemptAt = nullptr, int *attempts = nullptr);
+
+    OpenTestDatabase m_db;
+    Webhook m_webhook;
+};
+
+void TestDispatchQueue::init()
+{
+    m_db = openTestDatabase(QTest::currentDataTag() == QByteArray("sqlite") ? DatabaseUrl::Engine::SQLite
+                                                                             : DatabaseUrl::Engine::PostgreSQL);
+    QVERIFY(m_db.ok());
+    m_webhook = makeWebhook(u"Ward A"_s);
+    m_webhook.events = {u"battery.low"_s};
+    QVERIFY_OK(WebhookRepository(*m_db.database).create(m_webhook));
+}
+
+void TestDispatchQueue::cleanup()
+{
+    m_db = {};
+}
+
+QStringList TestDispatchQueue::emitEvents(int count, const QString &type)
+{
+    QStringList ids;
+    EventOutbox outbox(*m_db.database);
+    for (int i = 0; i < count; ++i) {
+        Event event = EventSamples::sample(type);
+        event.id = u"evt-%1-%2"_s.arg(type).arg(i);
+        if (const Result<AddedEvent> added = outbox.add(event); !added)
+            qWarning("cannot emit: %s", qPrintable(added.message()));
+        ids << event.id;
+    }
+    return ids;
+}
+
+QString TestDispatchQueue::stateOf(const QString &eventId, qint64 *nextAttemptAt, int *attempts)
+{
+    QSqlQuery query(m_db.database->connection());
+    query.prepare(u"SELECT state, next_attempt_at, attempts FROM event_deliveries WHERE event_id = ?"_s);
+    query.addBindValue(eventId);
+    if (!query.exec() || !query.next())
+        return {};
+    if (nextAttemptAt)
+        *nextAttemptAt = query.value(1).isNull() ? -1 : query.value(1).toLongLong();
+    if (attempts)
+        *attempts = query.value(2).toInt();
+    return query.value(0).toString();
+}
+
+void TestDispatchQueue::claimsWhatIsDueUnderALease()
+{
+    const QStringList ids = emitEvents(3);
+    // A skipped delivery (its webhook was disabled) is never claimed.
+    Webhook disabled = makeWebhook(u"Ward B"_s);
+    disabled.events = {u"task.due"_s};
+    disabled.active = false;
+    QVERIFY_OK(WebhookRepository(*m_db.database).create(disabled));
+    emitEvents(1, u"task.due"_s);
+
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    const Result<QList<ClaimedDelivery>> first = queue.claim(u"dispatcher-a"_s, 2, now, 30000);
+    QVERIFY2(first, qPrintable(first.message()));
+    QCOMPARE(first->size(), 2);
+    for (const ClaimedDelivery &delivery : *first) {
+        QVERIFY(ids.contains(delivery.eventId));
+        QCOMPARE(delivery.webhookId, m_webhook.id);
+        QCOMPARE(delivery.eventType, u"battery.low"_s);
+        QVERIFY(delivery.messageId.startsWith(u"msg_"_s));
+        QCOMPARE(delivery.attemptsMade, 0);
+        QString error;
+        QVERIFY2(Event::fromJson(delivery.eventJson, &error), qPrintable(error));
+    }
+    // Another dispatcher meanwhile gets only what is left; nothing while the leases run.
+    const Result<QList<ClaimedDelivery>> second = queue.claim(u"dispatcher-b"_s, 10, now, 30000);
+    QVERIFY2(second, qPrintable(second.message()));
+    QCOMPARE(second->size(), 1);
+    QVERIFY(!QStringList({first->at(0).eventId, first->at(1).eventId}).contains(second->first().eventId));
+    QCOMPARE(queue.claim(u"dispatcher-c"_s, 10, now, 30000)->size(), 0);
+    // Due, but all leased: the count says so, as the console's dispatcher panel will.
+    const auto due = queue.due(now);
+    QVERIFY2(due, qPrintable(due.message()));
+    QCOMPARE(due->first, 3);
+    QVERIFY(due->second.isValid() && due->second <= now);
+
+    // dispatcher-a dies: once its leases have run out, they are taken over, and its late settlement is refused.
+    const QDateTime later = now.addMSecs(30001);
+    const Result<QList<ClaimedDelivery>> takenOver = queue.claim(u"dispatcher-c"_s, 10, later, 30000);
+    QVERIFY2(takenOver, qPrintable(takenOver.message()));
+    QCOMPARE(takenOver->size(), 3);  // b's lease ran out too
+    DeliverySettlement delivered;
+    delivered.state = DeliverySettlement::State::Delivered;
+    const Result<void> late = queue.settle(first->first(), u"dispatcher-a"_s, delivered);
+    QCOMPARE(late.code(), ErrorCode::Conflict);
+    QCOMPARE(stateOf(first->first().eventId), u"pending"_s);
+
+    // A dispatcher that stops gives its deliveries back for an immediate claim.
+    QCOMPARE(*queue.releaseAll(u"dispatcher-c"_s), 3);
+    QCOMPARE(queue.claim(u"dispatcher-d"_s, 10, later, 30000)->size(), 3);
+}
+
+void TestDispatchQueue::settlements()
+{
+    const QStringList ids = emitEvents(3);
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    Result<QList<ClaimedDelivery>> claimed = queue.claim(u"d"_s, 3, now, 30000);
+    QVERIFY2(claimed && claimed->size() == 3, qPrintable(claimed.message()));
+    auto claimOf = [&](const QString &eventId) {
+        for (const ClaimedDelivery &delivery : *claimed)
+            if (delivery.eventId == eventId)
+                return delivery;
+        return ClaimedDelivery();
+    };
+
+    DeliverySettlement delivered;
+    delivered.state = DeliverySettlement::State::Delivered;
+    QVERIFY_OK(queue.settle(claimOf(ids.at(0)), u"d"_s, delivered));
+    DeliverySettlement retry;
+    retry.state = DeliverySettlement::State::RetryAt;
+    retry.nextAttemptAt = now.addSecs(300);
+    retry.lastError = u"transient: http-5xx"_s;
+    QVERIFY_OK(queue.settle(claimOf(ids.at(1)), u"d"_s, retry));
+    DeliverySettlement failed;
+    failed.state = DeliverySettlement::State::Failed;
+    failed.lastError = u"permanent: http-4xx"_s;
+    QVERIFY_OK(queue.settle(claimOf(ids.at(2)), u"d"_s, failed));
+
+    qint64 next = 0;
+    int attempts = 0;
+    QCOMPARE(stateOf(ids.at(0), &next, &attempts), u"delivered"_s);
+    QCOMPARE(next, -1);
+    QCOMPARE(attempts, 1);
+    QCOMPARE(stateOf(ids.at(1), &next, &attempts), u"pending"_s);
+    QCOMPARE(next, retry.nextAttemptAt.toMSecsSinceEpoch());
+    QCOMPARE(attempts, 1);
+    QCOMPARE(stateOf(ids.at(2), &next, &attempts), u"failed"_s);
+    QCOMPARE(attempts, 1);
+
+    // The retry is not due before its time, and then it is, with its attempt counted.
+    QCOMPARE(queue.claim(u"d"_s, 10, now.addSecs(299), 30000)->size(), 0);
+    claimed = queue.claim(u"d"_s, 10, now.addSecs(300), 30000);
+    QVERIFY2(claimed && claimed->size() == 1, qPrintable(claimed.message()));
+    QCOMPARE(claimed->first().eventId, ids.at(1));
+    QCOMPARE(claimed->first().attemptsMade, 1);
+    // An attempt stopped by a shutdown goes back without counting.
+    DeliverySettlement stopped = retry;
+    stopped.nextAttemptAt = now.addSecs(300);
+    stopped.countsAsAttempt = false;
+    QVERIFY_OK(queue.settle(claimed->first(), u"d"_s, stopped));
+    QCOMPARE(stateOf(ids.at(1), &next, &attempts), u"pending"_s);
+    QCOMPARE(attempts, 1);
+}
+
+void TestDispatchQueue::concurrentClaimersNeverShare()
+{
+    // Four dispatchers on one PostgreSQL database claim in small bites until nothing is left.
+    QCOMPARE(m_db.database->engine(), DatabaseUrl::Engine::PostgreSQL);
+    constexpr int events = 400;
+    const QStringList ids = emitEvents(events);
+    QMutex mutex;
+    QList<QString> claimedIds;
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    const QString problems = runConcurrentWriters(
+        m_db.database->url(), m_db.database->password(), 4, [&](DeliveryRepository &repository, int which) {
+            DispatchQueue queue(repository.database());
+            const QString owner = u"dispatcher-%1"_s.arg(which);
+            for (;;) {
+                const Result<QList<ClaimedDelivery>> claimed = queue.claim(owner, 7, now, 600000);
+                if (!claimed)
+                    return claimed.message();
+                if (claimed->isEmpty())
+                    return QString();
+                QMutexLocker lock(&mutex);
+                for (const ClaimedDelivery &delivery : *claimed)
+                    claimedIds << delivery.eventId;
+            }
+        });
+    QVERIFY2(problems.isEmpty(), qPrintable(problems));
+    QCOMPARE(claimedIds.size(), events);  // every delivery claimed once: none twice, none left
+    QCOMPARE(QSet<QString>(claimedIds.cbegin(), claimedIds.cend()), QSet<QString>(ids.cbegin(), ids.cend()));
+}
+
+QTEST_GUILESS_MAIN(TestDispatchQueue)
+#include "tst_dispatchqueue.moc"
