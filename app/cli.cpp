@@ -2,6 +2,7 @@
 #include "app/cli.h"
 
 #include "app/deliverycommands.h"
+#include "app/dispatchcommand.h"
 #include "app/eventcommands.h"
 #include "app/commandsupport.h"
 #include "app/previewcommand.h"
@@ -81,6 +82,8 @@ int CommandLine::run(const QStringList &arguments)
            "  events list                     the events a webhook can subscribe to\n"
            "  events emit --type TYPE [--id EVENT_ID] [--data-file F]\n"
            "                                  put an event into the outbox for its subscribed webhooks\n"
+           "  dispatch [--workers N] [--until-idle] [--stop-within SECONDS]\n"
+           "                                  deliver the outbox's events until stopped, with retries\n"
            "  webhooks list [--json]          the configured webhooks\n"
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
            "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
@@ -271,6 +274,8 @@ int runCommandLine(const QStringList &arguments)
         return runRedeliverCommand(arguments);
     if (Startup::subcommand(arguments) == QLatin1String("events"))
         return runEventsCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("dispatch"))
+        return runDispatchCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

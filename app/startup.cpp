@@ -14,6 +14,8 @@ const QStringList optionsWithValue = {
     QStringLiteral("--webhook"),  QStringLiteral("--event"),  QStringLiteral("--format"),      QStringLiteral("--phi"),
     QStringLiteral("--sample-file"), QStringLiteral("--grace-hours"), QStringLiteral("--bits"),
     QStringLiteral("--since"), QStringLiteral("--failed-since"), QStringLiteral("--delivery"), QStringLiteral("--limit"),
+    QStringLiteral("--type"), QStringLiteral("--id"), QStringLiteral("--data-file"), QStringLiteral("--workers"),
+    QStringLiteral("--stop-within"),
 };
 } // namespace
 

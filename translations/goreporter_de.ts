@@ -218,6 +218,8 @@ Commands:
   events list                     the events a webhook can subscribe to
   events emit --type TYPE [--id EVENT_ID] [--data-file F]
                                   put an event into the outbox for its subscribed webhooks
+  dispatch [--workers N] [--until-idle] [--stop-within SECONDS]
+                                  deliver the outbox&apos;s events until stopped, with retries
   webhooks list [--json]          the configured webhooks
   webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
   webhooks import FILE            validate FILE, then create or update all its webhooks, or none
@@ -242,6 +244,8 @@ Befehle:
   events list                     die Ereignisse, die ein Webhook abonnieren kann
   events emit --type TYP [--id EREIGNIS_ID] [--data-file D]
                                   ein Ereignis für seine abonnierten Webhooks in den Ausgang legen
+  dispatch [--workers N] [--until-idle] [--stop-within SEKUNDEN]
+                                  die Ereignisse des Ausgangs zustellen, mit Wiederholungen, bis zum Anhalten
   webhooks list [--json]          die eingerichteten Webhooks
   webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
   webhooks import DATEI           DATEI prüfen, dann alle ihre Webhooks anlegen oder aktualisieren – oder keinen
@@ -1869,6 +1873,71 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchCommand</name>
+    <message>
+        <source>Delivers the events in the outbox to their webhooks, with retries, until stopped (SIGTERM or SIGINT) or, with --until-idle, until nothing is due.</source>
+        <translation>Stellt die Ereignisse des Ausgangs ihren Webhooks zu, mit Wiederholungen, bis zum Anhalten (SIGTERM oder SIGINT) oder, mit --until-idle, bis nichts mehr fällig ist.</translation>
+    </message>
+    <message>
+        <source>Deliveries in flight at once (default 4).</source>
+        <translation>Gleichzeitig laufende Zustellungen (Standard 4).</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Stop once nothing is due.</source>
+        <translation>Anhalten, sobald nichts mehr fällig ist.</translation>
+    </message>
+    <message>
+        <source>On SIGTERM: seconds the deliveries in flight get to finish (default 10).</source>
+        <translation>Bei SIGTERM: Sekunden, die laufende Zustellungen zum Abschluss bekommen (Standard 10).</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>The command.</source>
+        <translation>Der Befehl.</translation>
+    </message>
+    <message>
+        <source>“dispatch” takes no further arguments.</source>
+        <translation>„dispatch“ nimmt keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>--workers must be a whole number from 1 to 64.</source>
+        <translation>--workers muss eine ganze Zahl von 1 bis 64 sein.</translation>
+    </message>
+    <message>
+        <source>--stop-within must be a whole number of seconds from 0 to 600.</source>
+        <translation>--stop-within muss eine ganze Zahl von Sekunden von 0 bis 600 sein.</translation>
+    </message>
+    <message>
+        <source>Cannot watch for the stop signal: %1</source>
+        <translation>Auf das Haltesignal kann nicht gewartet werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stopping: the deliveries in flight get %n second(s) to finish.</source>
+        <translation>
+            <numerusform>Anhalten: laufende Zustellungen bekommen %n Sekunde zum Abschluss.</numerusform>
+            <numerusform>Anhalten: laufende Zustellungen bekommen %n Sekunden zum Abschluss.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatching as %1 with %n worker(s).</source>
+        <translation>
+            <numerusform>Stellt als %1 mit %n Arbeiter zu.</numerusform>
+            <numerusform>Stellt als %1 mit %n Arbeitern zu.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Stopped: %1 delivered, %2 to be retried, %3 failed.</source>
+        <translation>Angehalten: %1 zugestellt, %2 zu wiederholen, %3 fehlgeschlagen.</translation>
     </message>
 </context>
 <context>

@@ -101,6 +101,23 @@
     </message>
 </context>
 <context>
+    <name>DispatchCommand</name>
+    <message numerus="yes">
+        <source>Stopping: the deliveries in flight get %n second(s) to finish.</source>
+        <translation>
+            <numerusform>Stopping: the deliveries in flight get %n second to finish.</numerusform>
+            <numerusform>Stopping: the deliveries in flight get %n seconds to finish.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Dispatching as %1 with %n worker(s).</source>
+        <translation>
+            <numerusform>Dispatching as %1 with %n worker.</numerusform>
+            <numerusform>Dispatching as %1 with %n workers.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>EventsCommand</name>
     <message numerus="yes">
         <source>Stored for %n subscribed webhook(s).</source>

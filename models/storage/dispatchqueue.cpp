@@ -88,9 +88,16 @@ Result<void> DispatchQueue::settle(const ClaimedDelivery &delivery, const QStrin
                    " last_error = ?, lease_owner = NULL, lease_until = NULL, updated_at = ?"
                    " WHERE event_id = ? AND webhook_id = ? AND lease_owner = ?"_s);
     const bool retry = settlement.state == DeliverySettlement::State::RetryAt;
-    update.addBindValue(settlement.state == DeliverySettlement::State::Delivered ? u"delivered"_s
-                        : retry                                                  ? u"pending"_s
-                                                                                 : u"failed"_s);
+    auto stateKey = [](DeliverySettlement::State state) {
+        switch (state) {
+        case DeliverySettlement::State::Delivered: return u"delivered"_s;
+        case DeliverySettlement::State::RetryAt: return u"pending"_s;
+        case DeliverySettlement::State::Failed: return u"failed"_s;
+        case DeliverySettlement::State::Skipped: return u"skipped"_s;
+        }
+        return u"failed"_s;
+    };
+    update.addBindValue(stateKey(settlement.state));
     update.addBindValue(retry ? QVariant(settlement.nextAttemptAt.toMSecsSinceEpoch())
                               : QVariant(QMetaType::fromType<qint64>()));
     update.addBindValue(settlement.countsAsAttempt ? 1 : 0);

@@ -25,7 +25,12 @@ struct ClaimedDelivery
 // How a claimed delivery ended this time.
 struct DeliverySettlement
 {
-    enum class State { Delivered, RetryAt, Failed };
+    enum class State {
+        Delivered,
+        RetryAt,
+        Failed,   // given up on: replayable by hand
+        Skipped,  // its webhook was disabled when it came to be sent: replayable after enabling
+    };
     State state = State::Failed;
     QDateTime nextAttemptAt;  // RetryAt
     bool countsAsAttempt = true; // false for an attempt that was stopped before it could count (shutdown)

@@ -116,21 +116,28 @@ RetryDecision RetryPolicy::decide(const RetrySchedule &schedule, const DeliveryR
         decision.reason = u"permanent"_s;
         return decision;
     }
-    if (attemptsMade >= schedule.maxAttempts()) {
+    const std::optional<qint64> scheduled = scheduledDelayMs(schedule, attemptsMade, random);
+    if (!scheduled) {
         decision.reason = u"exhausted"_s;
         return decision;
     }
     decision.action = RetryDecision::Action::Retry;
     decision.reason = u"transient"_s;
+    decision.delayMs = *scheduled;
     if (result.retryAfterSeconds) {
         decision.followsRetryAfter = true;
         decision.delayMs = std::clamp(*result.retryAfterSeconds, schedule.retryAfterMinSeconds,
                                       schedule.retryAfterMaxSeconds)
                            * 1000;
-        return decision;
     }
+    return decision;
+}
+
+std::optional<qint64> RetryPolicy::scheduledDelayMs(const RetrySchedule &schedule, int attemptsMade, double random)
+{
+    if (attemptsMade >= schedule.maxAttempts())
+        return std::nullopt;
     const qint64 baseMs = schedule.delaysSeconds.at(std::max(attemptsMade, 1) - 1) * 1000;
     const double spread = schedule.jitter * (2.0 * std::clamp(random, 0.0, 1.0) - 1.0);
-    decision.delayMs = std::max<qint64>(0, qint64(std::llround(double(baseMs) * (1.0 + spread))));
-    return decision;
+    return std::max<qint64>(0, qint64(std::llround(double(baseMs) * (1.0 + spread))));
 }

@@ -63,4 +63,6 @@ public:
     // and counts for nothing.
     static RetryDecision decide(const RetrySchedule &schedule, const DeliveryResult &result, int attemptsMade,
                                 double random);
+    // The schedule's wait after failed attempt number attemptsMade, jittered; nullopt once the schedule is over.
+    static std::optional<qint64> scheduledDelayMs(const RetrySchedule &schedule, int attemptsMade, double random);
 };

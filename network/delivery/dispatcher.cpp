@@ -1,0 +1,260 @@
+// The dispatcher's loop: claim what is due on the worker connection, deliver through the pipeline, settle.
+#include "network/delivery/dispatcher.h"
+
+#include "models/domain/event.h"
+#include "models/storage/database.h"
+#include "models/storage/webhookrepository.h"
+
+#include <QDateTime>
+
+using namespace Qt::StringLiterals;
+
+Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, WebhookSender &sender,
+                       const QString &owner, const DispatcherOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_services{database, keychain, sender}
+    , m_owner(owner)
+    , m_options(options)
+    , m_random(std::random_device{}())
+{
+    m_options.workers = std::max(1, m_options.workers);
+    m_poll.setSingleShot(true);
+    connect(&m_poll, &QTimer::timeout, this, &Dispatcher::poll);
+    m_deadline.setSingleShot(true);
+    connect(&m_deadline, &QTimer::timeout, this, [this] {
+        // What has not finished by the deadline is stopped; each run still records and settles its attempt.
+        for (const QPointer<DeliveryRun> &run : std::as_const(m_inFlight)) {
+            if (run)
+                run->cancel();
+        }
+    });
+}
+
+// The runs are children: they go with the dispatcher and record their attempts as cancelled; the leases it held
+// run out by themselves.
+Dispatcher::~Dispatcher() = default;
+
+void Dispatcher::start()
+{
+    m_poll.start(0);
+}
+
+void Dispatcher::poll()
+{
+    if (m_stopping || m_claiming)
+        return;
+    const int free = m_options.workers - int(m_inFlight.size());
+    if (free <= 0)
+        return;
+    m_claiming = true;
+    const QString owner = m_owner;
+    const int leaseMs = m_options.leaseMs;
+    m_database.run<QList<Claimed>>(
+        [owner, free, leaseMs](Database &database) -> Result<QList<Claimed>> {
+            const Result<QList<ClaimedDelivery>> claimed =
+                DispatchQueue(database).claim(owner, free, QDateTime::currentDateTimeUtc(), leaseMs);
+            if (!claimed)
+                return claimed.failure();
+            QList<Claimed> deliveries;
+            WebhookRepository webhooks(database);
+            for (const ClaimedDelivery &delivery : *claimed) {
+                Claimed item{delivery, std::nullopt};
+                const Result<Webhook> webhook = webhooks.findById(delivery.webhookId);
+                if (webhook)
+                    item.webhook = *webhook;
+                else if (webhook.code() != ErrorCode::NotFound)
+                    return webhook.failure();  // the leases run out, and the next claim tries again
+                deliveries.append(item);
+            }
+            return deliveries;
+        },
+        this, [this, free](const Result<QList<Claimed>> &claimed) {
+            m_claiming = false;
+            if (!claimed) {
+                emit problem(claimed.message());
+                m_poll.start(m_options.idlePollMs);
+                return;
+            }
+            for (const Claimed &item : *claimed)
+                deliver(item);
+            if (m_stopping) {
+                if (m_inFlight.isEmpty() && m_settling == 0)
+                    finishStopping();
+                return;
+            }
+            if (claimed->isEmpty() && m_inFlight.isEmpty() && m_settling == 0 && m_stopWhenIdle) {
+                stop(0);
+                return;
+            }
+            // A full bite: more may be due at once. Otherwise look again in a moment or when a slot frees.
+            m_poll.start(claimed->size() == free ? 0 : m_options.idlePollMs);
+        });
+}
+
+void Dispatcher::deliver(const Claimed &claimed)
+{
+    const ClaimedDelivery &delivery = claimed.delivery;
+    DeliverySettlement settlement;
+    if (!claimed.webhook) {
+        settlement.lastError = u"webhook-deleted"_s;
+        return settle(delivery, settlement, false, {});
+    }
+    if (!claimed.webhook->active) {
+        // Disabled after the event came: kept, to be replayed once it is enabled again.
+        settlement.state = DeliverySettlement::State::Skipped;
+        settlement.countsAsAttempt = false;
+        return settle(delivery, settlement, false, *claimed.webhook);
+    }
+    QString error;
+    const std::optional<Event> event = Event::fromJson(delivery.eventJson, &error);
+    if (!event) {
+        settlement.lastError = u"invalid-event: "_s + error;
+        return settle(delivery, settlement, false, *claimed.webhook);
+    }
+    DeliveryOrder order;
+    order.webhook = *claimed.webhook;
+    order.event = *event;
+    order.messageId = delivery.messageId.toLatin1();
+    order.trigger = DeliveryTrigger::Event;
+    DeliveryRun *run = DeliveryPipeline::start(m_services, order, this);
+    m_inFlight.insert(delivery.messageId, run);
+    connect(run, &DeliveryRun::finished, this, [this, delivery, webhook = *claimed.webhook](const DeliveryOutcome &outcome) {
+        finished(delivery, webhook, outcome);
+    });
+}
+
+void Dispatcher::finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome)
+{
+    m_inFlight.remove(delivery.messageId);
+    bool disable = false;
+    const DeliverySettlement settlement = settlementAfter(delivery, outcome, &disable);
+    settle(delivery, settlement, disable, webhook);
+}
+
+DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, const DeliveryOutcome &outcome,
+                                               bool *disableWebhook)
+{
+    DeliverySettlement settlement;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const double random = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
+    const int attempt = delivery.attemptsMade + 1;
+    switch (outcome.status) {
+    case DeliveryOutcome::Status::Delivered:
+        settlement.state = DeliverySettlement::State::Delivered;
+        return settlement;
+    case DeliveryOutcome::Status::Refused:
+        switch (outcome.refusal) {
+        case DeliveryRefusal::WebhookInactive:
+            settlement.state = DeliverySettlement::State::Skipped;
+            settlement.countsAsAttempt = false;
+            return settlement;
+        case DeliveryRefusal::SecretUnavailable:
+        case DeliveryRefusal::EpicKeyUnavailable:
+        case DeliveryRefusal::DatabaseError:
+            // This machine may get the credential, or the database come back, before the schedule ends.
+            if (const std::optional<qint64> delay = RetryPolicy::scheduledDelayMs(m_options.schedule, attempt, random)) {
+                settlement.state = DeliverySettlement::State::RetryAt;
+                settlement.nextAttemptAt = now.addMSecs(*delay);
+                settlement.lastError = u"transient: "_s + outcome.message;
+            } else {
+                settlement.lastError = u"exhausted: "_s + outcome.message;
+            }
+            return settlement;
+        default:
+            settlement.lastError = u"permanent: "_s + outcome.message;
+            return settlement;
+        }
+    case DeliveryOutcome::Status::Cancelled:
+    case DeliveryOutcome::Status::Failed:
+        break;
+    }
+    const RetryDecision decision = RetryPolicy::decide(m_options.schedule, outcome.result, attempt, random);
+    settlement.lastError = decision.reason + u": "_s + outcome.record.error;
+    switch (decision.action) {
+    case RetryDecision::Action::Retry:
+        settlement.state = DeliverySettlement::State::RetryAt;
+        settlement.nextAttemptAt = now.addMSecs(decision.delayMs);
+        settlement.countsAsAttempt = decision.reason != u"cancelled";
+        break;
+    case RetryDecision::Action::DisableWebhook:
+        *disableWebhook = true;
+        break;
+    case RetryDecision::Action::GiveUp:
+        break;
+    }
+    return settlement;
+}
+
+void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, bool disableWebhook,
+                        const Webhook &webhook)
+{
+    ++m_settling;
+    const QString owner = m_owner;
+    m_database.run<void>(
+        [delivery, settlement, owner, disableWebhook, id = webhook.id](Database &database) -> Result<void> {
+            const Result<void> settled = DispatchQueue(database).settle(delivery, owner, settlement);
+            if (!settled && settled.code() != ErrorCode::Conflict)
+                return settled;
+            if (!disableWebhook)
+                return settled;
+            // The receiver said the endpoint is gone for good (410): stop sending to it, audited as any change.
+            WebhookRepository webhooks(database);
+            Result<Webhook> current = webhooks.findById(id);
+            if (!current)
+                return current.code() == ErrorCode::NotFound ? settled : current.failure();
+            Webhook changed = *current;
+            if (const Result<void> disabled = webhooks.setActive(changed, false); !disabled)
+                return disabled;
+            return settled;
+        },
+        this, [this, delivery, settlement, disableWebhook](const Result<void> &written) {
+            --m_settling;
+            if (!written) {
+                emit problem(written.message());
+            } else {
+                switch (settlement.state) {
+                case DeliverySettlement::State::Delivered: ++m_counts.delivered; break;
+                case DeliverySettlement::State::RetryAt: ++m_counts.retrying; break;
+                case DeliverySettlement::State::Failed: ++m_counts.failed; break;
+                case DeliverySettlement::State::Skipped: break;
+                }
+                if (disableWebhook)
+                    ++m_counts.disabledWebhooks;
+                emit settled(delivery, settlement);
+            }
+            if (m_stopping) {
+                if (m_inFlight.isEmpty() && m_settling == 0)
+                    finishStopping();
+                return;
+            }
+            m_poll.start(0);
+        });
+}
+
+void Dispatcher::stop(int deadlineMs)
+{
+    if (m_stopping)
+        return;
+    m_stopping = true;
+    m_poll.stop();
+    if (m_inFlight.isEmpty() && m_settling == 0 && !m_claiming)
+        return finishStopping();
+    // A claim in hand delivers what it took; once everything is settled, the rest is given back.
+    m_deadline.start(std::max(0, deadlineMs));
+}
+
+void Dispatcher::finishStopping()
+{
+    if (m_stopped)
+        return;
+    m_stopped = true;
+    m_deadline.stop();
+    const QString owner = m_owner;
+    m_database.run<int>([owner](Database &database) { return DispatchQueue(database).releaseAll(owner); }, this,
+                        [this](const Result<int> &released) {
+                            if (!released)
+                                emit problem(released.message());
+                            emit stopped();
+                        });
+}

@@ -1,0 +1,95 @@
+// The dispatcher: takes due deliveries from the outbox, sends each through the delivery pipeline, and settles it
+// by the retry policy. Headless: it needs neither QtGui nor QtWidgets.
+#pragma once
+
+#include "models/storage/databaseworker.h"
+#include "models/storage/dispatchqueue.h"
+#include "network/delivery/deliverypipeline.h"
+#include "network/delivery/retrypolicy.h"
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+#include <random>
+
+class SecretStore;
+class WebhookSender;
+
+struct DispatcherOptions
+{
+    int workers = 4;          // deliveries in flight at once
+    int leaseMs = 120000;     // longer than any request may take: the sender's deadline is at most 300 s
+    int idlePollMs = 500;     // how often an idle dispatcher looks for due deliveries
+    RetrySchedule schedule;
+};
+
+// What the dispatcher did, for its command's summary and for tests.
+struct DispatcherCounts
+{
+    int delivered = 0;
+    int retrying = 0;
+    int failed = 0;
+    int disabledWebhooks = 0;
+};
+
+class Dispatcher : public QObject
+{
+    Q_OBJECT
+public:
+    // owner: this dispatcher's name in the leases, unique per process (host, process id).
+    Dispatcher(const DatabaseWorker &database, SecretStore &keychain, WebhookSender &sender, const QString &owner,
+               const DispatcherOptions &options, QObject *parent = nullptr);
+    ~Dispatcher() override;
+
+    void start();
+    // Claims nothing more; the deliveries in flight get deadlineMs to finish, then they are stopped (recorded as
+    // cancelled, retried at once by the next dispatcher without counting) and everything still held is given
+    // back. stopped() follows.
+    void stop(int deadlineMs);
+    // Stops by itself (stopped()) once a look for due deliveries finds none and nothing is in flight.
+    void setStopWhenIdle(bool stop) { m_stopWhenIdle = stop; }
+
+    const DispatcherCounts &counts() const { return m_counts; }
+    QString owner() const { return m_owner; }
+
+signals:
+    // One delivery was settled: delivered, to be retried, or failed (given up on).
+    void settled(const ClaimedDelivery &delivery, const DeliverySettlement &settlement);
+    // A problem that did not stop the dispatcher (the database was unreachable for a moment, say).
+    void problem(const QString &message);
+    void stopped();
+
+private:
+    struct Claimed
+    {
+        ClaimedDelivery delivery;
+        std::optional<Webhook> webhook; // nullopt: deleted since the event came
+    };
+
+    void poll();
+    void deliver(const Claimed &claimed);
+    void finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome);
+    void settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, bool disableWebhook,
+                const Webhook &webhook);
+    void finishStopping();
+    DeliverySettlement settlementAfter(const ClaimedDelivery &delivery, const DeliveryOutcome &outcome,
+                                       bool *disableWebhook);
+
+    DatabaseWorker m_database;
+    DeliveryServices m_services;
+    QString m_owner;
+    DispatcherOptions m_options;
+    QTimer m_poll;
+    QTimer m_deadline;
+    QHash<QString, QPointer<DeliveryRun>> m_inFlight;  // by message id
+    int m_settling = 0;
+    bool m_claiming = false;
+    bool m_stopping = false;
+    bool m_stopWhenIdle = false;
+    bool m_stopped = false;
+    DispatcherCounts m_counts;
+    std::mt19937_64 m_random;
+};

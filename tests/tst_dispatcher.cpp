@@ -1,0 +1,288 @@
+// The dispatch command on both engines, against real HTTPS receivers on loopback: signed deliveries with one
+// webhook-id per event and webhook, retries after Retry-After, permanent refusals, 410, and SIGTERM mid-request.
+#include "models/secrets/secretstore.h"
+#include "models/secrets/signingsecret.h"
+#include "models/secrets/webhooksecrets.h"
+#include "models/storage/database.h"
+#include "models/storage/deliveryrepository.h"
+#include "models/storage/eventoutbox.h"
+#include "models/storage/webhookrepository.h"
+#include "testsupport/commandrunner.h"
+#include "testsupport/resultchecks.h"
+#include "testsupport/testdatabases.h"
+#include "testsupport/testhttpsserver.h"
+#include "testsupport/testpki.h"
+#include "testsupport/webhookfixtures.h"
+
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <csignal>
+
+using namespace Qt::StringLiterals;
+
+class TestDispatcher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void deliversSignedWithOneIdPerEvent_data() { addEngineRows(); }
+    void deliversSignedWithOneIdPerEvent();
+    void retriesWithTheSameId_data() { addEngineRows(); }
+    void retriesWithTheSameId();
+    void permanentRefusalAndGone_data() { addEngineRows(); }
+    void permanentRefusalAndGone();
+    void sigtermStopsWithinTheDeadline_data() { addEngineRows(); }
+    void sigtermStopsWithinTheDeadline();
+
+private:
+    Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
+    QString emitEvent(const QString &id);
+    CommandRun dispatch(const QStringList &options = {u"--until-idle"_s});
+    QString stateOf(const QString &eventId, const QString &webhookId, QString *messageId = nullptr, int *attempts = nullptr);
+
+    TestPki m_pki;
+    TestCertificate m_localhost;
+    QTemporaryDir m_folder;
+    QString m_caFile;
+    SecretStore m_keychain;  // the service the executable uses
+    OpenTestDatabase m_db;
+};
+
+void TestDispatcher::initTestCase()
+{
+    if (qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+        QFAIL("No D-Bus session: run the tests with scripts/test-services.sh, which starts an unlocked keyring");
+    QVERIFY(m_pki.isValid());
+    m_localhost = m_pki.issue(u"localhost"_s, {u"localhost"_s}, {u"127.0.0.1"_s});
+    m_caFile = m_folder.filePath(u"hospital-ca.pem"_s);
+    QVERIFY(m_pki.writeCaBundle(m_caFile));
+}
+
+void TestDispatcher::init()
+{
+    m_db = openTestDatabase(currentEngine());
+    QVERIFY(m_db.ok());
+}
+
+void TestDispatcher::cleanup()
+{
+    m_db = {};
+}
+
+Webhook TestDispatcher::receiverWebhook(const QString &name, const TestHttpsServer &receiver)
+{
+    Webhook webhook = makeWebhook(name);
+    webhook.url = receiver.url(u"localhost"_s, u"/hooks/"_s + name);
+    webhook.events = {u"battery.critical"_s};
+    webhook.headers.clear();
+    webhook.allowLoopbackHttp = true;
+    webhook.caFile = m_caFile;
+    webhook.timeoutSeconds = 20;
+    if (const Result<void> created = WebhookRepository(*m_db.database).create(webhook); !created)
+        qWarning("cannot store the webhook: %s", qPrintable(created.message()));
+    return webhook;
+}
+
+QString TestDispatcher::emitEvent(const QString &id)
+{
+    Event event = EventSamples::sample(u"battery.critical"_s);
+    event.id = id;
+    if (const Result<AddedEvent> added = EventOutbox(*m_db.database).add(event); !added)
+        qWarning("cannot emit: %s", qPrintable(added.message()));
+    return id;
+}
+
+CommandRun TestDispatcher::dispatch(const QStringList &options)
+{
+    return runCommand(QStringList{u"--database"_s, m_db.storage->urlText(), u"dispatch"_s} + options);
+}
+
+QString TestDispatcher::stateOf(const QString &eventId, const QString &webhookId, QString *messageId, int *attempts)
+{
+    QSqlQuery query(m_db.database->connection());
+    query.prepare(u"SELECT state, message_id, attempts, lease_owner FROM event_deliveries"
+                  " WHERE event_id = ? AND webhook_id = ?"_s);
+    query.addBindValue(eventId);
+    query.addBindValue(webhookId);
+    if (!query.exec() || !query.next())
+        return {};
+    if (messageId)
+        *messageId = query.value(1).toString();
+    if (attempts)
+        *attempts = query.value(2).toInt();
+    return query.value(3).isNull() ? query.value(0).toString() : u"leased"_s;
+}
+
+void TestDispatcher::deliversSignedWithOneIdPerEvent()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer{}; });
+    Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    WebhookRepository repository(*m_db.database);
+    WebhookSecrets secrets(m_keychain, repository);
+    const QString secret = SigningSecret::generate();
+    QVERIFY_OK(secrets.setAndWait(webhook, secret));
+    const QStringList events = {emitEvent(u"evt-1"_s), emitEvent(u"evt-2"_s), emitEvent(u"evt-3"_s)};
+
+    const CommandRun run = dispatch({u"--until-idle"_s, u"--workers"_s, u"2"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"3 delivered, 0 to be retried, 0 failed"_s), qPrintable(run.err));
+    QCOMPARE(receiver.requests().size(), 3);
+    QSet<QByteArray> ids;
+    for (const ReceivedRequest &request : receiver.requests()) {
+        QVERIFY(carriesStandardWebhooksSignature(request, secret));
+        ids.insert(request.header("webhook-id"));
+    }
+    QCOMPARE(ids.size(), 3);
+    for (const QString &event : events) {
+        QString messageId;
+        int attempts = 0;
+        QCOMPARE(stateOf(event, webhook.id, &messageId, &attempts), u"delivered"_s);
+        QCOMPARE(attempts, 1);
+        QVERIFY(ids.contains(messageId.toLatin1()));  // the id the outbox gave it is the one the receiver saw
+        const auto logged = DeliveryRepository(*m_db.database).attemptsOf(messageId);
+        QVERIFY2(logged && logged->size() == 1, qPrintable(logged.message()));
+        QCOMPARE(logged->first().trigger, DeliveryTrigger::Event);
+        QCOMPARE(logged->first().eventId, event);
+        QVERIFY(logged->first().success);
+    }
+    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
+}
+
+void TestDispatcher::retriesWithTheSameId()
+{
+    TestHttpsServer receiver(m_localhost);
+    int answered = 0;
+    receiver.setHandler([&](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        if (answered++ == 0) {
+            answer.status = 503;
+            answer.reason = "Service Unavailable";
+            answer.headers = {{"Retry-After", "1"}};
+        }
+        return answer;
+    });
+    Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    // Signed, so that every request carries its webhook-id.
+    WebhookRepository repository(*m_db.database);
+    WebhookSecrets secrets(m_keychain, repository);
+    const QString secret = SigningSecret::generate();
+    QVERIFY_OK(secrets.setAndWait(webhook, secret));
+    const QString event = emitEvent(u"evt-retried"_s);
+
+    CommandRun run = dispatch();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"0 delivered, 1 to be retried"_s), qPrintable(run.err));
+    int attempts = 0;
+    QCOMPARE(stateOf(event, webhook.id, nullptr, &attempts), u"pending"_s);
+    QCOMPARE(attempts, 1);
+    // The receiver asked for a second: not due before, due after.
+    QTest::qWait(1200);
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"1 delivered"_s), qPrintable(run.err));
+    QString messageId;
+    QCOMPARE(stateOf(event, webhook.id, &messageId, &attempts), u"delivered"_s);
+    QCOMPARE(attempts, 2);
+    QCOMPARE(receiver.requests().size(), 2);
+    QCOMPARE(receiver.requests().at(0).header("webhook-id"), messageId.toLatin1());
+    QCOMPARE(receiver.requests().at(1).header("webhook-id"), messageId.toLatin1());
+    const auto logged = DeliveryRepository(*m_db.database).attemptsOf(messageId);
+    QVERIFY2(logged && logged->size() == 2, qPrintable(logged.message()));
+    QCOMPARE(logged->at(0).attempt, 1);
+    QCOMPARE(logged->at(0).responseStatus, 503);
+    QCOMPARE(logged->at(1).attempt, 2);
+    QVERIFY(logged->at(1).success);
+    // Each attempt signed afresh: a new timestamp, the same id.
+    QVERIFY(carriesStandardWebhooksSignature(receiver.requests().at(0), secret));
+    QVERIFY(carriesStandardWebhooksSignature(receiver.requests().at(1), secret));
+    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
+}
+
+void TestDispatcher::permanentRefusalAndGone()
+{
+    auto answering = [](int status, const QByteArray &reason) {
+        return [status, reason](const ReceivedRequest &) {
+            ScriptedAnswer answer;
+            answer.status = status;
+            answer.reason = reason;
+            return answer;
+        };
+    };
+    TestHttpsServer refusing(m_localhost);
+    refusing.setHandler(answering(400, "Bad Request"));
+    TestHttpsServer gone(m_localhost);
+    gone.setHandler(answering(410, "Gone"));
+    const Webhook refused = receiverWebhook(u"Refusing"_s, refusing);
+    const Webhook removed = receiverWebhook(u"Removed"_s, gone);
+    const QString event = emitEvent(u"evt-refused"_s);
+
+    const CommandRun run = dispatch();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.err.contains(u"0 delivered, 0 to be retried, 2 failed"_s), qPrintable(run.err));
+    QCOMPARE(refusing.requests().size(), 1);  // not retried
+    QCOMPARE(gone.requests().size(), 1);
+    QCOMPARE(stateOf(event, refused.id), u"failed"_s);
+    QCOMPARE(stateOf(event, removed.id), u"failed"_s);
+    QSqlQuery reasons(m_db.database->connection());
+    QVERIFY(reasons.exec(u"SELECT webhook_id, last_error FROM event_deliveries"_s));
+    while (reasons.next())
+        QVERIFY2(reasons.value(1).toString().startsWith(reasons.value(0).toString() == refused.id ? u"permanent: "_s
+                                                                                                 : u"gone: "_s),
+                 qPrintable(reasons.value(1).toString()));
+    // 410: the endpoint is gone for good, so the webhook is switched off, as an audited change.
+    WebhookRepository repository(*m_db.database);
+    QVERIFY(!repository.findById(removed.id)->active);
+    QVERIFY(repository.findById(refused.id)->active);
+    const auto trail = repository.auditTrail(removed.id);
+    QVERIFY2(trail, qPrintable(trail.message()));
+    QVERIFY(std::any_of(trail->cbegin(), trail->cend(), [](const AuditEntry &entry) {
+        return entry.action == u"disable";
+    }));
+}
+
+void TestDispatcher::sigtermStopsWithinTheDeadline()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer never;
+        never.mode = ScriptedAnswer::Mode::Hang;
+        return never;
+    });
+    const Webhook webhook = receiverWebhook(u"Hanging"_s, receiver);
+    const QString event = emitEvent(u"evt-hanging"_s);
+
+    QProcess dispatcher;
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s, u"--stop-within"_s, u"1"_s});
+    dispatcher.start();
+    QVERIFY(dispatcher.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, 20000);
+    QCOMPARE(stateOf(event, webhook.id), u"leased"_s);
+    ::kill(pid_t(dispatcher.processId()), SIGTERM);
+    // Finishes within the second it was given, plus what stopping takes.
+    bool finished = false;
+    QTRY_VERIFY_WITH_TIMEOUT((finished = dispatcher.state() == QProcess::NotRunning), 15000);
+    QVERIFY(finished);
+    QCOMPARE(dispatcher.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(dispatcher.exitCode(), 0);
+    const QString err = QString::fromUtf8(dispatcher.readAllStandardError());
+    QVERIFY2(err.contains(u"Stopping"_s), qPrintable(err));
+
+    // The stopped attempt is in the log as cancelled; the delivery is free again and that attempt did not count.
+    QString messageId;
+    int attempts = -1;
+    QCOMPARE(stateOf(event, webhook.id, &messageId, &attempts), u"pending"_s);
+    QCOMPARE(attempts, 0);
+    const auto logged = DeliveryRepository(*m_db.database).attemptsOf(messageId);
+    QVERIFY2(logged && logged->size() == 1, qPrintable(logged.message()));
+    QVERIFY(logged->first().finishedAt.isValid());
+    QVERIFY2(logged->first().error.startsWith(u"cancelled: "_s), qPrintable(logged->first().error));
+}
+
+QTEST_GUILESS_MAIN(TestDispatcher)
+#include "tst_dispatcher.moc"
