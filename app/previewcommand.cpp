@@ -33,7 +33,7 @@ private:
     int fail(const QString &message);
     std::optional<Event> loadEvent(const QString &eventType);
     std::optional<Webhook> findWebhook(const QString &name);
-    int print(const Payload &payload, const HeaderList &customHeaders, bool signedWhenSent);
+    int print(const Payload &payload, const HeaderList &customHeaders, WebhookKind kind, bool signedWhenSent);
 
     QCommandLineParser m_parser;
     QTextStream m_err{stderr};
@@ -87,7 +87,8 @@ std::optional<Webhook> PreviewCommand::findWebhook(const QString &name)
     return *webhook;
 }
 
-int PreviewCommand::print(const Payload &payload, const HeaderList &customHeaders, bool signedWhenSent)
+int PreviewCommand::print(const Payload &payload, const HeaderList &customHeaders, WebhookKind kind,
+                          bool signedWhenSent)
 {
     QByteArray output;
     if (m_parser.isSet(QStringLiteral("headers"))) {
@@ -99,6 +100,10 @@ int PreviewCommand::print(const Payload &payload, const HeaderList &customHeader
         if (signedWhenSent)
             m_err << tr("note: webhook-id, webhook-timestamp and webhook-signature are added when the message is "
                         "sent; they change with every delivery.")
+                  << '\n';
+        else if (kind == WebhookKind::Generic)
+            m_err << tr("note: webhook-id and webhook-timestamp are added when the message is sent; they change with "
+                        "every delivery.")
                   << '\n';
     }
     output += payload.body;
@@ -211,7 +216,7 @@ int PreviewCommand::run(const QStringList &arguments)
     const auto payload = PayloadFormatter::create(kind)->format(*event, phi, &error);
     if (!payload)
         return fail(error);
-    return print(*payload, customHeaders, signedWhenSent);
+    return print(*payload, customHeaders, kind, signedWhenSent);
 }
 
 } // namespace

@@ -227,8 +227,13 @@ void TestDispatcher::permanentRefusalAndGone()
     QVERIFY2(run.err.contains(u"0 delivered, 0 to be retried, 2 failed"_s), qPrintable(run.err));
     QCOMPARE(refusing.requests().size(), 1);  // not retried
     QCOMPARE(gone.requests().size(), 1);
-    QCOMPARE(stateOf(event, refused.id), u"failed"_s);
+    QString messageId;
+    QCOMPARE(stateOf(event, refused.id, &messageId), u"failed"_s);
     QCOMPARE(stateOf(event, removed.id), u"failed"_s);
+    // Unsigned, and still identified, so that a receiver can tell a repeat from a new message.
+    QCOMPARE(refusing.requests().first().header("webhook-id"), messageId.toLatin1());
+    QVERIFY(!refusing.requests().first().header("webhook-timestamp").isEmpty());
+    QVERIFY(refusing.requests().first().header("webhook-signature").isEmpty());
     QSqlQuery reasons(m_db.database->connection());
     QVERIFY(reasons.exec(u"SELECT webhook_id, last_error FROM event_deliveries"_s));
     while (reasons.next())

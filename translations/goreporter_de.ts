@@ -3308,6 +3308,10 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <source>note: “%1” is disabled; this is what it would send once enabled.</source>
         <translation>Hinweis: „%1“ ist deaktiviert; dies würde er nach dem Aktivieren senden.</translation>
     </message>
+    <message>
+        <source>note: webhook-id and webhook-timestamp are added when the message is sent; they change with every delivery.</source>
+        <translation>Hinweis: webhook-id und webhook-timestamp werden beim Senden der Nachricht ergänzt; sie ändern sich bei jeder Zustellung.</translation>
+    </message>
 </context>
 <context>
     <name>PreviewPane</name>

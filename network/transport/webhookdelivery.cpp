@@ -27,6 +27,10 @@ std::optional<DeliveryRequest> WebhookDelivery::build(const Webhook &webhook, co
             if (!signing)
                 return std::nullopt;
             request.headers.append(*signing);
+        } else {
+            // Unsigned, but still identified: a receiver tells a retry from a new message by its webhook-id.
+            request.headers.append({QByteArrayLiteral("webhook-id"), messageId});
+            request.headers.append({QByteArrayLiteral("webhook-timestamp"), QByteArray::number(timestamp)});
         }
         break;
     case WebhookKind::Epic: {
