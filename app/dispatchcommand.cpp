@@ -2,6 +2,7 @@
 #include "app/dispatchcommand.h"
 
 #include "app/commandsupport.h"
+#include "models/storage/dispatcherregistry.h"
 #include "network/delivery/dispatcher.h"
 #include "network/transport/webhooksender.h"
 
@@ -75,6 +76,10 @@ int DispatchCommand::run(const QStringList &arguments)
 
     WebhookSender sender;
     const QString owner = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
+    DispatcherInfo self{owner, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
+                        QCoreApplication::applicationVersion(), QDateTime::currentDateTimeUtc(), {}};
+    if (const Result<void> entered = DispatcherRegistry(m_support.database()).enter(self, self.startedAt); !entered)
+        return m_support.fail(entered.message());
     Dispatcher dispatcher(m_support.databaseWorker(), m_support.secrets(), sender, owner, options);
     dispatcher.setStopWhenIdle(parser.isSet(QStringLiteral("until-idle")));
     QEventLoop loop;

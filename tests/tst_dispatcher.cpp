@@ -39,6 +39,8 @@ private slots:
     void permanentRefusalAndGone();
     void sigtermStopsWithinTheDeadline_data() { addEngineRows(); }
     void sigtermStopsWithinTheDeadline();
+    void oneAtATimeOnSqliteOnly_data() { addEngineRows(); }
+    void oneAtATimeOnSqliteOnly();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
@@ -287,6 +289,39 @@ void TestDispatcher::sigtermStopsWithinTheDeadline()
     QVERIFY2(logged && logged->size() == 1, qPrintable(logged.message()));
     QVERIFY(logged->first().finishedAt.isValid());
     QVERIFY2(logged->first().error.startsWith(u"cancelled: "_s), qPrintable(logged->first().error));
+}
+
+void TestDispatcher::oneAtATimeOnSqliteOnly()
+{
+    auto registered = [this] {
+        QSqlQuery query(m_db.database->connection());
+        return query.exec(u"SELECT owner FROM dispatchers"_s) && query.next() ? query.value(0).toString() : QString();
+    };
+    QProcess first;
+    prepareCommand(first, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s});
+    first.start();
+    QVERIFY(first.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!registered().isEmpty(), 20000);
+    QVERIFY2(registered().endsWith(u":%1"_s.arg(first.processId())), qPrintable(registered()));
+
+    const CommandRun second = dispatch();
+    if (m_db.database->engine() == DatabaseUrl::Engine::SQLite) {
+        // The second one says who runs and where, and does nothing.
+        QCOMPARE(second.exitCode, 1);
+        QVERIFY2(second.err.contains(u"Another dispatcher is running on this SQLite database"_s)
+                     && second.err.contains(u"process %1"_s.arg(first.processId())),
+                 qPrintable(second.err));
+    } else {
+        // PostgreSQL: any number share the work.
+        QVERIFY2(second.exitCode == 0, qPrintable(second.err));
+    }
+
+    ::kill(pid_t(first.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(first.state() == QProcess::NotRunning, 15000);
+    QCOMPARE(first.exitCode(), 0);
+    QCOMPARE(registered(), QString());  // it left the registry as it stopped
+    const CommandRun after = dispatch();
+    QVERIFY2(after.exitCode == 0, qPrintable(after.err));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

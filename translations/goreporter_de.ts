@@ -1972,6 +1972,33 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>DispatcherRegistry</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot register the dispatcher</source>
+        <translation>Der Dispatcher kann nicht eingetragen werden</translation>
+    </message>
+    <message>
+        <source>Another dispatcher is running on this SQLite database: %1 (process %2 on %3, since %4, last seen %5 s ago). SQLite takes one dispatcher at a time; stop that one first, or use PostgreSQL for several. A dispatcher that was killed is taken for gone %6 s after its last heartbeat.</source>
+        <translation>Auf dieser SQLite-Datenbank läuft schon ein Dispatcher: %1 (Prozess %2 auf %3, seit %4, zuletzt vor %5 s gesehen). SQLite nimmt nur einen Dispatcher zugleich; halten Sie jenen zuerst an oder verwenden Sie PostgreSQL für mehrere. Ein beendeter Dispatcher gilt %6 s nach seinem letzten Lebenszeichen als fort.</translation>
+    </message>
+    <message>
+        <source>Cannot record the dispatcher&apos;s heartbeat</source>
+        <translation>Das Lebenszeichen des Dispatchers kann nicht festgehalten werden</translation>
+    </message>
+    <message>
+        <source>Cannot unregister the dispatcher</source>
+        <translation>Der Dispatcher kann nicht ausgetragen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the running dispatchers</source>
+        <translation>Die laufenden Dispatcher können nicht gelesen werden</translation>
+    </message>
+</context>
+<context>
     <name>EpicAuth</name>
     <message>
         <source>No Epic private key is available; generate one for this webhook first.</source>

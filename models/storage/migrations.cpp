@@ -2,6 +2,7 @@
 #include "models/storage/migrations.h"
 
 #include "models/storage/database.h"
+#include "models/storage/dispatcherregistry.h"
 #include "models/storage/eventoutbox.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
@@ -231,6 +232,8 @@ const QList<Migration> &allMigrations()
         // Events enter a durable outbox with one delivery per subscribed webhook (eventoutbox.cpp).
         {9, "event outbox: events, their deliveries to subscribed webhooks, fan-out, webhooks_emit (PostgreSQL)",
          EventOutbox::migrationStatements()},
+        // Dispatchers say that they run (dispatcherregistry.cpp): for the console, and for SQLite's one at a time.
+        {10, "dispatchers: who delivers, since when, last heartbeat", DispatcherRegistry::migrationStatements()},
     };
     return migrations;
 }

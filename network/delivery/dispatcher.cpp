@@ -3,6 +3,7 @@
 
 #include "models/domain/event.h"
 #include "models/storage/database.h"
+#include "models/storage/dispatcherregistry.h"
 #include "models/storage/webhookrepository.h"
 
 #include <QDateTime>
@@ -21,6 +22,18 @@ Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, We
     m_options.workers = std::max(1, m_options.workers);
     m_poll.setSingleShot(true);
     connect(&m_poll, &QTimer::timeout, this, &Dispatcher::poll);
+    m_heartbeat.setInterval(DispatcherRegistry::HeartbeatMs);
+    connect(&m_heartbeat, &QTimer::timeout, this, [this] {
+        const QString owner = m_owner;
+        m_database.run<void>(
+            [owner](Database &database) {
+                return DispatcherRegistry(database).heartbeat(owner, QDateTime::currentDateTimeUtc());
+            },
+            this, [this](const Result<void> &beat) {
+                if (!beat)
+                    emit problem(beat.message());
+            });
+    });
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         // What has not finished by the deadline is stopped; each run still records and settles its attempt.
@@ -37,6 +50,7 @@ Dispatcher::~Dispatcher() = default;
 
 void Dispatcher::start()
 {
+    m_heartbeat.start();
     m_poll.start(0);
 }
 
@@ -250,11 +264,17 @@ void Dispatcher::finishStopping()
         return;
     m_stopped = true;
     m_deadline.stop();
+    m_heartbeat.stop();
     const QString owner = m_owner;
-    m_database.run<int>([owner](Database &database) { return DispatchQueue(database).releaseAll(owner); }, this,
-                        [this](const Result<int> &released) {
-                            if (!released)
-                                emit problem(released.message());
-                            emit stopped();
-                        });
+    m_database.run<void>(
+        [owner](Database &database) -> Result<void> {
+            if (const Result<int> released = DispatchQueue(database).releaseAll(owner); !released)
+                return released.failure();
+            return DispatcherRegistry(database).leave(owner);
+        },
+        this, [this](const Result<void> &left) {
+            if (!left)
+                emit problem(left.message());
+            emit stopped();
+        });
 }

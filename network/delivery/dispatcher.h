@@ -44,6 +44,8 @@ public:
                const DispatcherOptions &options, QObject *parent = nullptr);
     ~Dispatcher() override;
 
+    // Starts claiming, and keeps this dispatcher's row in the registry fresh (DispatcherRegistry::enter() is the
+    // caller's: it may refuse).
     void start();
     // Claims nothing more; the deliveries in flight get deadlineMs to finish, then they are stopped (recorded as
     // cancelled, retried at once by the next dispatcher without counting) and everything still held is given
@@ -84,6 +86,7 @@ private:
     DispatcherOptions m_options;
     QTimer m_poll;
     QTimer m_deadline;
+    QTimer m_heartbeat;
     QHash<QString, QPointer<DeliveryRun>> m_inFlight;  // by message id
     int m_settling = 0;
     bool m_claiming = false;

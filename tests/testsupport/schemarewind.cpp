@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 10:
+        return {u"DROP TABLE dispatchers"_s};
     case 9:
         // The tables go with their triggers; the functions stay behind on PostgreSQL otherwise.
         return QStringList{u"DROP TABLE event_deliveries"_s, u"DROP TABLE events"_s}

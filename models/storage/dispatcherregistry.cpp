@@ -1,0 +1,129 @@
+// The dispatchers table (schema migration 10): entering, heartbeats, leaving, and who runs now.
+#include "models/storage/dispatcherregistry.h"
+
+#include "models/storage/database.h"
+
+#include <QLocale>
+#include <QSqlError>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Failure databaseFailure(const QString &what, const QSqlError &error)
+{
+    return Failure{ErrorCode::Unavailable, DispatcherRegistry::tr("%1: %2").arg(what, Database::describe(error))};
+}
+
+DispatcherInfo readInfo(const QSqlQuery &query)
+{
+    DispatcherInfo info;
+    info.owner = query.value(0).toString();
+    info.host = query.value(1).toString();
+    info.pid = query.value(2).toLongLong();
+    info.version = query.value(3).toString();
+    info.startedAt = QDateTime::fromMSecsSinceEpoch(query.value(4).toLongLong(), Qt::UTC);
+    info.heartbeatAt = QDateTime::fromMSecsSinceEpoch(query.value(5).toLongLong(), Qt::UTC);
+    return info;
+}
+
+const QLatin1StringView columns("owner, host, pid, version, started_at, heartbeat_at");
+
+} // namespace
+
+QStringList DispatcherRegistry::migrationStatements()
+{
+    return {u"CREATE TABLE dispatchers ("
+            " owner TEXT PRIMARY KEY,"
+            " host TEXT NOT NULL,"
+            " pid BIGINT NOT NULL,"
+            " version TEXT NOT NULL,"
+            " started_at BIGINT NOT NULL,"
+            " heartbeat_at BIGINT NOT NULL)"_s};
+}
+
+DispatcherRegistry::DispatcherRegistry(Database &database)
+    : m_database(database)
+{
+}
+
+Result<void> DispatcherRegistry::enter(const DispatcherInfo &self, const QDateTime &now)
+{
+    QSqlDatabase db = m_database.connection();
+    if (Result<void> begun = Database::beginWrite(db); !begun)
+        return begun;
+    auto fail = [&db](const Failure &failure) {
+        db.rollback();
+        return failure;
+    };
+    const qint64 freshSince = now.toMSecsSinceEpoch() - StaleAfterMs;
+    QSqlQuery query(db);
+    query.prepare(u"DELETE FROM dispatchers WHERE heartbeat_at < ? OR owner = ?"_s);
+    query.addBindValue(freshSince);
+    query.addBindValue(self.owner);
+    if (!query.exec())
+        return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+    if (m_database.engine() == DatabaseUrl::Engine::SQLite) {
+        query.prepare(u"SELECT "_s + columns + u" FROM dispatchers ORDER BY started_at LIMIT 1"_s);
+        if (!query.exec())
+            return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+        if (query.next()) {
+            const DispatcherInfo other = readInfo(query);
+            const QLocale locale;
+            return fail(Failure{
+                ErrorCode::Conflict,
+                tr("Another dispatcher is running on this SQLite database: %1 (process %2 on %3, since %4, last seen "
+                   "%5 s ago). SQLite takes one dispatcher at a time; stop that one first, or use PostgreSQL for "
+                   "several. A dispatcher that was killed is taken for gone %6 s after its last heartbeat.")
+                    .arg(other.owner)
+                    .arg(other.pid)
+                    .arg(other.host, locale.toString(other.startedAt.toLocalTime(), QLocale::ShortFormat))
+                    .arg(other.heartbeatAt.secsTo(now))
+                    .arg(StaleAfterMs / 1000)});
+        }
+    }
+    query.prepare(u"INSERT INTO dispatchers ("_s + columns + u") VALUES (?, ?, ?, ?, ?, ?)"_s);
+    for (const QVariant &value : QVariantList{self.owner, self.host, self.pid, self.version,
+                                              self.startedAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()})
+        query.addBindValue(value);
+    if (!query.exec())
+        return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+    if (!db.commit())
+        return fail(databaseFailure(tr("Cannot register the dispatcher"), db.lastError()));
+    return {};
+}
+
+Result<void> DispatcherRegistry::heartbeat(const QString &owner, const QDateTime &now)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE dispatchers SET heartbeat_at = ? WHERE owner = ?"_s);
+    query.addBindValue(now.toMSecsSinceEpoch());
+    query.addBindValue(owner);
+    if (!query.exec())
+        return databaseFailure(tr("Cannot record the dispatcher's heartbeat"), query.lastError());
+    return {};
+}
+
+Result<void> DispatcherRegistry::leave(const QString &owner)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"DELETE FROM dispatchers WHERE owner = ?"_s);
+    query.addBindValue(owner);
+    if (!query.exec())
+        return databaseFailure(tr("Cannot unregister the dispatcher"), query.lastError());
+    return {};
+}
+
+Result<QList<DispatcherInfo>> DispatcherRegistry::running(const QDateTime &now) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT "_s + columns + u" FROM dispatchers WHERE heartbeat_at >= ? ORDER BY started_at"_s);
+    query.addBindValue(now.toMSecsSinceEpoch() - StaleAfterMs);
+    if (!query.exec())
+        return databaseFailure(tr("Cannot read the running dispatchers"), query.lastError());
+    QList<DispatcherInfo> dispatchers;
+    while (query.next())
+        dispatchers.append(readInfo(query));
+    return dispatchers;
+}
