@@ -90,13 +90,14 @@ void Dispatcher::poll()
                 m_poll.start(m_options.idlePollMs);
                 return;
             }
-            for (const Claimed &item : *claimed)
-                deliver(item);
             if (m_stopping) {
+                // Asked to stop meanwhile: what this claim took is given back untouched with the rest.
                 if (m_inFlight.isEmpty() && m_settling == 0)
                     finishStopping();
                 return;
             }
+            for (const Claimed &item : *claimed)
+                deliver(item);
             if (claimed->isEmpty() && m_inFlight.isEmpty() && m_settling == 0 && m_stopWhenIdle) {
                 stop(0);
                 return;
