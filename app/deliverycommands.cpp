@@ -4,6 +4,7 @@
 #include "app/commandsupport.h"
 #include "models/storage/deliveryfilter.h"
 #include "models/storage/deliverylog.h"
+#include "models/storage/dispatchqueue.h"
 #include "models/domain/eventtype.h"
 #include "network/delivery/redelivery.h"
 #include "network/transport/webhooksender.h"
@@ -204,6 +205,7 @@ public:
 
 private:
     void print(const RedeliveryOutcome &outcome);
+    int replayMissed();
 
     CommandSupport m_support{u"redeliver"_s};
 };
@@ -241,6 +243,40 @@ void RedeliverCommand::print(const RedeliveryOutcome &outcome)
     out.flush();
 }
 
+int RedeliverCommand::replayMissed()
+{
+    QCommandLineParser &parser = m_support.parser();
+    const auto since = parseInstant(parser.value(u"missed-since"_s));
+    if (!since)
+        return m_support.usage(tr("--missed-since needs a time in ISO 8601, such as 2024-05-01T08:00:00Z; “%1” is "
+                                  "not one.").arg(parser.value(u"missed-since"_s)));
+    QString webhookId;
+    QString webhookName;
+    if (parser.isSet(u"webhook"_s)) {
+        const auto webhook = m_support.findWebhook(parser.value(u"webhook"_s));
+        if (!webhook)
+            return CommandSupport::Failure;
+        if (!webhook->active)
+            return m_support.fail(tr("“%1” is disabled; enable it first (webhooks enable NAME). Its missed events "
+                                     "stay kept.").arg(webhook->name));
+        webhookId = webhook->id;
+        webhookName = webhook->name;
+    } else if (!openDatabase(m_support)) {
+        return CommandSupport::Failure;
+    }
+    const Result<int> replayed =
+        DispatchQueue(m_support.database()).replayMissed(webhookId, *since, QDateTime::currentDateTimeUtc());
+    if (!replayed)
+        return m_support.fail(replayed.message());
+    m_support.out() << (webhookName.isEmpty()
+                            ? tr("%n missed event(s) are due again; a running dispatcher sends them.", nullptr, *replayed)
+                            : tr("%n missed event(s) of “%1” are due again; a running dispatcher sends them.", nullptr,
+                                 *replayed)
+                                  .arg(webhookName))
+                    << '\n';
+    return CommandSupport::Success;
+}
+
 int RedeliverCommand::run(const QStringList &arguments)
 {
     QCommandLineParser &parser = m_support.parser();
@@ -249,14 +285,20 @@ int RedeliverCommand::run(const QStringList &arguments)
            "signature, to the webhook as it is configured now. Each result is printed and recorded with trigger "
            "“redeliver”.\n\n"
            "  redeliver --delivery ID\n"
-           "  redeliver --failed-since ISO [--webhook NAME]\n\n"
+           "  redeliver --failed-since ISO [--webhook NAME]\n"
+           "  redeliver --missed-since ISO [--webhook NAME]\n\n"
+           "--missed-since makes the events that came while a webhook was disabled due again, for the dispatcher.\n"
            "--failed-since picks every message whose newest attempt failed and started at or after that time, once "
            "each, and sends at most %1 a second. Exit code 0 when every redelivery was accepted, 1 otherwise.")
             .arg(BulkRedelivery::DefaultMaxPerSecond));
     m_support.addCommonOptions();
     parser.addOption({u"delivery"_s, tr("The id of the attempt to send again, as the delivery log shows it."), tr("id")});
     parser.addOption({u"failed-since"_s, tr("Every message that failed at or after this time (ISO 8601)."), tr("time")});
-    parser.addOption({u"webhook"_s, tr("With --failed-since: only this webhook's messages."), tr("name")});
+    parser.addOption({u"missed-since"_s,
+                      tr("Every event that came at or after this time (ISO 8601) while its webhook was disabled."),
+                      tr("time")});
+    parser.addOption({u"webhook"_s, tr("With --failed-since or --missed-since: only this webhook's messages."),
+                      tr("name")});
     parser.addOption({u"include-disabled"_s, tr("Redeliver to disabled webhooks too.")});
     parser.addPositionalArgument(u"redeliver"_s, tr("The command."), u"redeliver"_s);
     int exitCode = CommandSupport::Success;
@@ -267,8 +309,11 @@ int RedeliverCommand::run(const QStringList &arguments)
         return m_support.usage(tr("Unexpected arguments: %1.").arg(words->join(u' ')));
     const bool single = parser.isSet(u"delivery"_s);
     const bool failedSince = parser.isSet(u"failed-since"_s);
-    if (single == failedSince)
-        return m_support.usage(tr("Give either --delivery ID or --failed-since TIME."));
+    const bool missedSince = parser.isSet(u"missed-since"_s);
+    if (int(single) + int(failedSince) + int(missedSince) != 1)
+        return m_support.usage(tr("Give one of --delivery ID, --failed-since TIME or --missed-since TIME."));
+    if (missedSince)
+        return replayMissed();
     if (single && parser.isSet(u"webhook"_s))
         return m_support.usage(tr("--webhook goes with --failed-since; an attempt already names its webhook."));
 

@@ -15,7 +15,7 @@ const QStringList optionsWithValue = {
     QStringLiteral("--sample-file"), QStringLiteral("--grace-hours"), QStringLiteral("--bits"),
     QStringLiteral("--since"), QStringLiteral("--failed-since"), QStringLiteral("--delivery"), QStringLiteral("--limit"),
     QStringLiteral("--type"), QStringLiteral("--id"), QStringLiteral("--data-file"), QStringLiteral("--workers"),
-    QStringLiteral("--stop-within"),
+    QStringLiteral("--stop-within"), QStringLiteral("--missed-since"),
 };
 } // namespace
 

@@ -336,10 +336,10 @@ void TestDeliveryCommands::usageErrors_data()
     QTest::newRow("unknown event") << QStringList{u"deliveries"_s, u"--event"_s, u"battery.empty"_s}
                                    << u"Unknown event “battery.empty”"_s;
     QTest::newRow("extra word") << QStringList{u"deliveries"_s, u"all"_s} << u"Unexpected arguments: all"_s;
-    QTest::newRow("redeliver nothing") << QStringList{u"redeliver"_s} << u"either --delivery ID or --failed-since"_s;
+    QTest::newRow("redeliver nothing") << QStringList{u"redeliver"_s} << u"one of --delivery ID, --failed-since TIME or --missed-since TIME"_s;
     QTest::newRow("redeliver both") << QStringList{u"redeliver"_s, u"--delivery"_s, u"1"_s, u"--failed-since"_s,
                                                    u"2024-01-01T00:00:00Z"_s}
-                                    << u"either --delivery ID or --failed-since"_s;
+                                    << u"one of --delivery ID, --failed-since TIME or --missed-since TIME"_s;
     QTest::newRow("redeliver bad id") << QStringList{u"redeliver"_s, u"--delivery"_s, u"abc"_s} << u"--delivery needs"_s;
     QTest::newRow("redeliver webhook with id") << QStringList{u"redeliver"_s, u"--delivery"_s, u"1"_s, u"--webhook"_s, u"X"_s}
                                                << u"--webhook goes with --failed-since"_s;

@@ -41,6 +41,8 @@ private slots:
     void sigtermStopsWithinTheDeadline();
     void oneAtATimeOnSqliteOnly_data() { addEngineRows(); }
     void oneAtATimeOnSqliteOnly();
+    void missedWhileDisabledIsReplayed_data() { addEngineRows(); }
+    void missedWhileDisabledIsReplayed();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
@@ -322,6 +324,39 @@ void TestDispatcher::oneAtATimeOnSqliteOnly()
     QCOMPARE(registered(), QString());  // it left the registry as it stopped
     const CommandRun after = dispatch();
     QVERIFY2(after.exitCode == 0, qPrintable(after.err));
+}
+
+void TestDispatcher::missedWhileDisabledIsReplayed()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer{}; });
+    Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    WebhookRepository repository(*m_db.database);
+    QVERIFY_OK(repository.setActive(webhook, false));
+    const QDateTime before = QDateTime::currentDateTimeUtc().addSecs(-1);
+    const QString event = emitEvent(u"evt-missed"_s);
+    QCOMPARE(stateOf(event, webhook.id), u"skipped"_s);
+    QVERIFY2(dispatch().exitCode == 0, "nothing is due");
+    QCOMPARE(receiver.requests().size(), 0);
+
+    const QStringList replay{u"--database"_s, m_db.storage->urlText(), u"redeliver"_s, u"--missed-since"_s,
+                             before.toString(Qt::ISODate), u"--webhook"_s, webhook.name};
+    CommandRun run = runCommand(replay);
+    QCOMPARE(run.exitCode, 1);  // still disabled: nothing to replay to
+    QVERIFY2(run.err.contains(u"enable it first"_s), qPrintable(run.err));
+    QCOMPARE(stateOf(event, webhook.id), u"skipped"_s);
+
+    QVERIFY_OK(repository.setActive(webhook, true));
+    run = runCommand(replay);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.contains(u"1 missed event of “Ward A” is due again"_s), qPrintable(run.out));
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"1 delivered"_s), qPrintable(run.err));
+    QCOMPARE(receiver.requests().size(), 1);
+    QCOMPARE(stateOf(event, webhook.id), u"delivered"_s);
+    // Replayed once: a second replay finds nothing missed.
+    run = runCommand(replay);
+    QVERIFY2(run.out.contains(u"0 missed events"_s), qPrintable(run.out));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -1970,6 +1970,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cannot count the due deliveries</source>
         <translation>Die fälligen Zustellungen können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>Cannot replay the missed events</source>
+        <translation>Die verpassten Ereignisse können nicht erneut fällig gemacht werden</translation>
+    </message>
 </context>
 <context>
     <name>DispatcherRegistry</name>
@@ -3483,20 +3487,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <translation>  Der Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
     </message>
     <message>
-        <source>Sends logged messages again: the same message id (webhook-id) and body, with a fresh timestamp and signature, to the webhook as it is configured now. Each result is printed and recorded with trigger “redeliver”.
-
-  redeliver --delivery ID
-  redeliver --failed-since ISO [--webhook NAME]
-
---failed-since picks every message whose newest attempt failed and started at or after that time, once each, and sends at most %1 a second. Exit code 0 when every redelivery was accepted, 1 otherwise.</source>
-        <translation>Sendet protokollierte Nachrichten erneut: dieselbe Nachrichten-ID (webhook-id) und denselben Body, mit neuem Zeitstempel und neuer Signatur, an den Webhook in seiner aktuellen Einrichtung. Jedes Ergebnis wird ausgegeben und mit dem Auslöser „redeliver“ festgehalten.
-
-  redeliver --delivery ID
-  redeliver --failed-since ISO [--webhook NAME]
-
---failed-since wählt jede Nachricht, deren neuester Versuch fehlgeschlagen ist und zu oder nach dieser Zeit begonnen hat, jeweils einmal, und sendet höchstens %1 pro Sekunde. Exit-Code 0, wenn jede erneute Zustellung angenommen wurde, sonst 1.</translation>
-    </message>
-    <message>
         <source>The id of the attempt to send again, as the delivery log shows it.</source>
         <translation>Die ID des erneut zu sendenden Versuchs, wie das Zustellprotokoll sie anzeigt.</translation>
     </message>
@@ -3513,10 +3503,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <translation>Zeit</translation>
     </message>
     <message>
-        <source>With --failed-since: only this webhook&apos;s messages.</source>
-        <translation>Mit --failed-since: nur die Nachrichten dieses Webhooks.</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>Name</translation>
     </message>
@@ -3531,10 +3517,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     <message>
         <source>Unexpected arguments: %1.</source>
         <translation>Unerwartete Argumente: %1.</translation>
-    </message>
-    <message>
-        <source>Give either --delivery ID or --failed-since TIME.</source>
-        <translation>Geben Sie entweder --delivery ID oder --failed-since ZEIT an.</translation>
     </message>
     <message>
         <source>--webhook goes with --failed-since; an attempt already names its webhook.</source>
@@ -3562,6 +3544,58 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     <message>
         <source>%1 of %2 redelivered, %3 failed.</source>
         <translation>%1 von %2 erneut zugestellt, %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>--missed-since needs a time in ISO 8601, such as 2024-05-01T08:00:00Z; “%1” is not one.</source>
+        <translation>--missed-since braucht eine Zeit nach ISO 8601, etwa 2024-05-01T08:00:00Z; „%1“ ist keine.</translation>
+    </message>
+    <message>
+        <source>“%1” is disabled; enable it first (webhooks enable NAME). Its missed events stay kept.</source>
+        <translation>„%1“ ist ausgeschaltet; schalten Sie ihn zuerst ein (webhooks enable NAME). Seine verpassten Ereignisse bleiben aufbewahrt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed event(s) are due again; a running dispatcher sends them.</source>
+        <translation>
+            <numerusform>%n verpasstes Ereignis ist wieder fällig; ein laufender Dispatcher sendet es.</numerusform>
+            <numerusform>%n verpasste Ereignisse sind wieder fällig; ein laufender Dispatcher sendet sie.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed event(s) of “%1” are due again; a running dispatcher sends them.</source>
+        <translation>
+            <numerusform>%n verpasstes Ereignis von „%1“ ist wieder fällig; ein laufender Dispatcher sendet es.</numerusform>
+            <numerusform>%n verpasste Ereignisse von „%1“ sind wieder fällig; ein laufender Dispatcher sendet sie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sends logged messages again: the same message id (webhook-id) and body, with a fresh timestamp and signature, to the webhook as it is configured now. Each result is printed and recorded with trigger “redeliver”.
+
+  redeliver --delivery ID
+  redeliver --failed-since ISO [--webhook NAME]
+  redeliver --missed-since ISO [--webhook NAME]
+
+--missed-since makes the events that came while a webhook was disabled due again, for the dispatcher.
+--failed-since picks every message whose newest attempt failed and started at or after that time, once each, and sends at most %1 a second. Exit code 0 when every redelivery was accepted, 1 otherwise.</source>
+        <translation>Sendet protokollierte Nachrichten erneut: dieselbe Nachrichten-ID (webhook-id) und denselben Body, mit neuem Zeitstempel und neuer Signatur, an den Webhook in seiner aktuellen Einrichtung. Jedes Ergebnis wird ausgegeben und mit dem Auslöser „redeliver“ festgehalten.
+
+  redeliver --delivery ID
+  redeliver --failed-since ISO [--webhook NAME]
+  redeliver --missed-since ISO [--webhook NAME]
+
+--missed-since macht die Ereignisse, die kamen, während ein Webhook ausgeschaltet war, für den Dispatcher wieder fällig.
+--failed-since wählt jede Nachricht, deren neuester Versuch fehlgeschlagen ist und zu oder nach dieser Zeit begonnen hat, jeweils einmal, und sendet höchstens %1 pro Sekunde. Exit-Code 0, wenn jede erneute Zustellung angenommen wurde, sonst 1.</translation>
+    </message>
+    <message>
+        <source>Every event that came at or after this time (ISO 8601) while its webhook was disabled.</source>
+        <translation>Jedes Ereignis, das zu oder nach dieser Zeit (ISO 8601) kam, während sein Webhook ausgeschaltet war.</translation>
+    </message>
+    <message>
+        <source>With --failed-since or --missed-since: only this webhook&apos;s messages.</source>
+        <translation>Mit --failed-since oder --missed-since: nur die Nachrichten dieses Webhooks.</translation>
+    </message>
+    <message>
+        <source>Give one of --delivery ID, --failed-since TIME or --missed-since TIME.</source>
+        <translation>Geben Sie eines von --delivery ID, --failed-since ZEIT oder --missed-since ZEIT an.</translation>
     </message>
 </context>
 <context>

@@ -163,6 +163,20 @@
             <numerusform>Redelivering %n messages, at most %1 a second.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n missed event(s) are due again; a running dispatcher sends them.</source>
+        <translation>
+            <numerusform>%n missed event is due again; a running dispatcher sends it.</numerusform>
+            <numerusform>%n missed events are due again; a running dispatcher sends them.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed event(s) of “%1” are due again; a running dispatcher sends them.</source>
+        <translation>
+            <numerusform>%n missed event of “%1” is due again; a running dispatcher sends it.</numerusform>
+            <numerusform>%n missed events of “%1” are due again; a running dispatcher sends them.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>SecretDialog</name>

@@ -127,6 +127,21 @@ Result<int> DispatchQueue::releaseAll(const QString &owner)
     return update.numRowsAffected();
 }
 
+Result<int> DispatchQueue::replayMissed(const QString &webhookId, const QDateTime &since, const QDateTime &now)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(u"UPDATE event_deliveries SET state = 'pending', next_attempt_at = ?, attempts = 0,"
+                   " last_error = NULL, updated_at = ?"
+                   " WHERE state = 'skipped' AND created_at >= ?"
+                   " AND webhook_id IN (SELECT id FROM webhooks WHERE active AND (? = '' OR id = ?))"_s);
+    for (const QVariant &value : QVariantList{now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(),
+                                              since.toMSecsSinceEpoch(), webhookId, webhookId})
+        update.addBindValue(value);
+    if (!update.exec())
+        return databaseFailure(tr("Cannot replay the missed events"), update.lastError());
+    return update.numRowsAffected();
+}
+
 Result<std::pair<qint64, QDateTime>> DispatchQueue::due(const QDateTime &now) const
 {
     QSqlQuery query(m_database.connection());

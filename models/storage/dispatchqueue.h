@@ -55,6 +55,10 @@ public:
     Result<void> settle(const ClaimedDelivery &delivery, const QString &owner, const DeliverySettlement &settlement);
     // Gives back every delivery owner holds, untouched, for another claim at once (a dispatcher that stops).
     Result<int> releaseAll(const QString &owner);
+    // "Replay missed": the deliveries kept as skipped (their webhook was disabled) of events that came at or after
+    // since become due at now, with the whole retry schedule ahead of them, for webhookId or, when it is empty,
+    // for every webhook; only webhooks that are active now. Returns how many.
+    Result<int> replayMissed(const QString &webhookId, const QDateTime &since, const QDateTime &now);
     // How many deliveries are pending and due at now, and when the oldest of them became due (invalid when none).
     Result<std::pair<qint64, QDateTime>> due(const QDateTime &now) const;
 
