@@ -22,17 +22,6 @@ constexpr int DefaultTableRows = 100;
 // Rows per database page when exporting with --limit: pages of this size or smaller keep memory flat.
 constexpr int MaxExportPage = 10000;
 
-// Opens the database named by --database, reporting why not the way the other commands do.
-bool openDatabase(CommandSupport &support)
-{
-    QString message;
-    if (CommandSupport::openDatabase(support.database(), support.parser(), support.secrets(),
-                                     &message))
-        return true;
-    support.fail(message);
-    return false;
-}
-
 // An ISO 8601 instant; without an offset it is this computer's local time, as an administrator would mean it.
 std::optional<QDateTime> parseInstant(const QString &text)
 {
@@ -137,7 +126,7 @@ int DeliveriesCommand::run(const QStringList &arguments)
     if (format != u"table" && format != u"csv" && format != u"jsonl")
         return m_support.usage(tr("--format must be table, csv or jsonl; “%1” is not one of them.").arg(parser.value(u"format"_s)));
 
-    if (!openDatabase(m_support))
+    if (!m_support.openDatabase())
         return CommandSupport::Failure;
     if (format == u"table")
         return table(filter, int(std::min<qint64>(limit.value_or(DefaultTableRows), 1000000)));
@@ -261,7 +250,7 @@ int RedeliverCommand::replayMissed()
                                      "stay kept.").arg(webhook->name));
         webhookId = webhook->id;
         webhookName = webhook->name;
-    } else if (!openDatabase(m_support)) {
+    } else if (!m_support.openDatabase()) {
         return CommandSupport::Failure;
     }
     const Result<int> replayed =
@@ -324,7 +313,7 @@ int RedeliverCommand::run(const QStringList &arguments)
         if (!ok || id < 1)
             return m_support.usage(tr("--delivery needs the id of an attempt, a whole number; “%1” is not one.")
                                        .arg(parser.value(u"delivery"_s)));
-        if (!openDatabase(m_support))
+        if (!m_support.openDatabase())
             return CommandSupport::Failure;
         ids << id;
     } else {
@@ -341,7 +330,7 @@ int RedeliverCommand::run(const QStringList &arguments)
             if (!webhook)
                 return CommandSupport::Failure;
             filter.webhook = webhook->id;
-        } else if (!openDatabase(m_support)) {
+        } else if (!m_support.openDatabase()) {
             return CommandSupport::Failure;
         }
         const Result<QList<qint64>> failed =

@@ -386,6 +386,10 @@ Befehle:
         <source>Cannot read the schema version: %1</source>
         <translation>Die Schemaversion kann nicht gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
 </context>
 <context>
     <name>DatabaseUrl</name>
@@ -1943,10 +1947,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
 <context>
     <name>DispatchQueue</name>
     <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
         <source>Cannot claim due deliveries</source>
         <translation>Fällige Zustellungen können nicht übernommen werden</translation>
     </message>
@@ -1977,10 +1977,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
 </context>
 <context>
     <name>DispatcherRegistry</name>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
     <message>
         <source>Cannot register the dispatcher</source>
         <translation>Der Dispatcher kann nicht eingetragen werden</translation>

@@ -38,6 +38,11 @@ bool Database::fail(Error error, const QString &message)
     return false;
 }
 
+Failure Database::failure(const QString &what, const QSqlError &error)
+{
+    return Failure{ErrorCode::Unavailable, tr("%1: %2").arg(what, describe(error))};
+}
+
 QString Database::describe(const QSqlError &error)
 {
     const QString databaseText = error.databaseText().trimmed();

@@ -49,6 +49,8 @@ public:
     static bool isBusy(const QSqlError &error);
     // The most specific text of a database error, without Qt's generic suffixes.
     static QString describe(const QSqlError &error);
+    // "what: the database's reason", as an Unavailable failure.
+    static Failure failure(const QString &what, const QSqlError &error);
 
 private:
     bool fail(Error error, const QString &message);

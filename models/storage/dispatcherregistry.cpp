@@ -11,11 +11,6 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-Failure databaseFailure(const QString &what, const QSqlError &error)
-{
-    return Failure{ErrorCode::Unavailable, DispatcherRegistry::tr("%1: %2").arg(what, Database::describe(error))};
-}
-
 DispatcherInfo readInfo(const QSqlQuery &query)
 {
     DispatcherInfo info;
@@ -63,11 +58,11 @@ Result<void> DispatcherRegistry::enter(const DispatcherInfo &self, const QDateTi
     query.addBindValue(freshSince);
     query.addBindValue(self.owner);
     if (!query.exec())
-        return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+        return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
     if (m_database.engine() == DatabaseUrl::Engine::SQLite) {
         query.prepare(u"SELECT "_s + columns + u" FROM dispatchers ORDER BY started_at LIMIT 1"_s);
         if (!query.exec())
-            return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+            return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
         if (query.next()) {
             const DispatcherInfo other = readInfo(query);
             const QLocale locale;
@@ -88,9 +83,9 @@ Result<void> DispatcherRegistry::enter(const DispatcherInfo &self, const QDateTi
                                               self.startedAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()})
         query.addBindValue(value);
     if (!query.exec())
-        return fail(databaseFailure(tr("Cannot register the dispatcher"), query.lastError()));
+        return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
     if (!db.commit())
-        return fail(databaseFailure(tr("Cannot register the dispatcher"), db.lastError()));
+        return fail(Database::failure(tr("Cannot register the dispatcher"), db.lastError()));
     return {};
 }
 
@@ -101,7 +96,7 @@ Result<void> DispatcherRegistry::heartbeat(const QString &owner, const QDateTime
     query.addBindValue(now.toMSecsSinceEpoch());
     query.addBindValue(owner);
     if (!query.exec())
-        return databaseFailure(tr("Cannot record the dispatcher's heartbeat"), query.lastError());
+        return Database::failure(tr("Cannot record the dispatcher's heartbeat"), query.lastError());
     return {};
 }
 
@@ -111,7 +106,7 @@ Result<void> DispatcherRegistry::leave(const QString &owner)
     query.prepare(u"DELETE FROM dispatchers WHERE owner = ?"_s);
     query.addBindValue(owner);
     if (!query.exec())
-        return databaseFailure(tr("Cannot unregister the dispatcher"), query.lastError());
+        return Database::failure(tr("Cannot unregister the dispatcher"), query.lastError());
     return {};
 }
 
@@ -121,7 +116,7 @@ Result<QList<DispatcherInfo>> DispatcherRegistry::running(const QDateTime &now) 
     query.prepare(u"SELECT "_s + columns + u" FROM dispatchers WHERE heartbeat_at >= ? ORDER BY started_at"_s);
     query.addBindValue(now.toMSecsSinceEpoch() - StaleAfterMs);
     if (!query.exec())
-        return databaseFailure(tr("Cannot read the running dispatchers"), query.lastError());
+        return Database::failure(tr("Cannot read the running dispatchers"), query.lastError());
     QList<DispatcherInfo> dispatchers;
     while (query.next())
         dispatchers.append(readInfo(query));

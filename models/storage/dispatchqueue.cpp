@@ -8,15 +8,6 @@
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-Failure databaseFailure(const QString &what, const QSqlError &error)
-{
-    return Failure{ErrorCode::Unavailable, DispatchQueue::tr("%1: %2").arg(what, Database::describe(error))};
-}
-
-} // namespace
-
 DispatchQueue::DispatchQueue(Database &database)
     : m_database(database)
 {
@@ -46,7 +37,7 @@ Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int li
     if (!update.exec()) {
         const QSqlError error = update.lastError();
         db.rollback();
-        return databaseFailure(tr("Cannot claim due deliveries"), error);
+        return Database::failure(tr("Cannot claim due deliveries"), error);
     }
     QList<ClaimedDelivery> claimed;
     while (update.next()) {
@@ -66,7 +57,7 @@ Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int li
         if (!event.exec() || !event.next()) {
             const QSqlError error = event.lastError();
             db.rollback();
-            return databaseFailure(tr("Cannot read a claimed event"), error);
+            return Database::failure(tr("Cannot read a claimed event"), error);
         }
         delivery.eventType = event.value(0).toString();
         delivery.eventJson = event.value(1).toString().toUtf8();
@@ -75,7 +66,7 @@ Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int li
     if (!db.commit()) {
         const QSqlError error = db.lastError();
         db.rollback();
-        return databaseFailure(tr("Cannot claim due deliveries"), error);
+        return Database::failure(tr("Cannot claim due deliveries"), error);
     }
     return claimed;
 }
@@ -108,7 +99,7 @@ Result<void> DispatchQueue::settle(const ClaimedDelivery &delivery, const QStrin
     update.addBindValue(delivery.webhookId);
     update.addBindValue(owner);
     if (!update.exec())
-        return databaseFailure(tr("Cannot record how delivery %1 ended").arg(delivery.messageId), update.lastError());
+        return Database::failure(tr("Cannot record how delivery %1 ended").arg(delivery.messageId), update.lastError());
     if (update.numRowsAffected() != 1)
         return Failure{ErrorCode::Conflict,
                        tr("Delivery %1 is no longer leased to this dispatcher (its lease ran out and another one took "
@@ -123,7 +114,7 @@ Result<int> DispatchQueue::releaseAll(const QString &owner)
     update.prepare(u"UPDATE event_deliveries SET lease_owner = NULL, lease_until = NULL WHERE lease_owner = ?"_s);
     update.addBindValue(owner);
     if (!update.exec())
-        return databaseFailure(tr("Cannot give back the claimed deliveries"), update.lastError());
+        return Database::failure(tr("Cannot give back the claimed deliveries"), update.lastError());
     return update.numRowsAffected();
 }
 
@@ -138,7 +129,7 @@ Result<int> DispatchQueue::replayMissed(const QString &webhookId, const QDateTim
                                               since.toMSecsSinceEpoch(), webhookId, webhookId})
         update.addBindValue(value);
     if (!update.exec())
-        return databaseFailure(tr("Cannot replay the missed events"), update.lastError());
+        return Database::failure(tr("Cannot replay the missed events"), update.lastError());
     return update.numRowsAffected();
 }
 
@@ -149,7 +140,7 @@ Result<std::pair<qint64, QDateTime>> DispatchQueue::due(const QDateTime &now) co
                   " WHERE state = 'pending' AND next_attempt_at <= ?"_s);
     query.addBindValue(now.toMSecsSinceEpoch());
     if (!query.exec() || !query.next())
-        return databaseFailure(tr("Cannot count the due deliveries"), query.lastError());
+        return Database::failure(tr("Cannot count the due deliveries"), query.lastError());
     const QDateTime oldest = query.value(1).isNull()
                                  ? QDateTime()
                                  : QDateTime::fromMSecsSinceEpoch(query.value(1).toLongLong(), Qt::UTC);

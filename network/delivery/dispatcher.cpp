@@ -111,10 +111,8 @@ void Dispatcher::deliver(const Claimed &claimed)
 {
     const ClaimedDelivery &delivery = claimed.delivery;
     DeliverySettlement settlement;
-    if (!claimed.webhook) {
-        settlement.lastError = u"webhook-deleted"_s;
-        return settle(delivery, settlement, false, {});
-    }
+    if (!claimed.webhook)
+        return; // deleted since the claim: its deliveries went with it, so there is nothing to settle
     if (!claimed.webhook->active) {
         // Disabled after the event came: kept, to be replayed once it is enabled again.
         settlement.state = DeliverySettlement::State::Skipped;
