@@ -2,6 +2,8 @@
 #include "network/delivery/retrypolicy.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRandomGenerator>
 #include <QTest>
 
@@ -19,6 +21,22 @@ DeliveryResult answered(int status, std::optional<qint64> retryAfter = std::null
                                    : DeliveryResult::Error::None;
     result.retryAfterSeconds = retryAfter;
     return result;
+}
+
+DeliveryResult answeredBy(WebhookKind kind, int status, const QByteArray &body)
+{
+    DeliveryResult result = answered(status);
+    result.kind = kind;
+    result.body = body;
+    return result;
+}
+
+QByteArray operationOutcome(const QList<std::pair<QString, QString>> &issues)
+{
+    QJsonArray list;
+    for (const auto &[severity, code] : issues)
+        list.append(QJsonObject{{u"severity"_s, severity}, {u"code"_s, code}, {u"diagnostics"_s, u"…"_s}});
+    return QJsonDocument(QJsonObject{{u"resourceType"_s, u"OperationOutcome"_s}, {u"issue"_s, list}}).toJson();
 }
 
 DeliveryResult failed(DeliveryResult::Error error)
@@ -40,6 +58,8 @@ private slots:
     void retryAfterIsFollowedWithinBounds();
     void whatIsRetried_data();
     void whatIsRetried();
+    void integrationAnswers_data();
+    void integrationAnswers();
     void exhaustedAfterTheLastAttempt();
     void cancelledCountsForNothing();
     void storedForm();
@@ -133,6 +153,73 @@ void TestRetryPolicy::whatIsRetried()
     QCOMPARE(int(decision.action), action);
     QCOMPARE(decision.reason, reason);
     QCOMPARE(RetryPolicy::isTransient(result), action == int(RetryDecision::Action::Retry));
+}
+
+void TestRetryPolicy::integrationAnswers_data()
+{
+    QTest::addColumn<DeliveryResult>("result");
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QString>("reason");
+    QTest::addColumn<QString>("detail");
+    const int retry = int(RetryDecision::Action::Retry);
+    const int giveUp = int(RetryDecision::Action::GiveUp);
+    const int disable = int(RetryDecision::Action::DisableWebhook);
+    QTest::newRow("Slack invalid_payload")
+        << answeredBy(WebhookKind::Slack, 400, "invalid_payload") << giveUp << u"permanent"_s
+        << u"slack invalid_payload"_s;
+    QTest::newRow("Slack archived channel (410)")
+        << answeredBy(WebhookKind::Slack, 410, "channel_is_archived\n") << disable << u"gone"_s
+        << u"slack channel_is_archived"_s;
+    // A code that says the message is wrong is not retried even when it comes with a 5xx.
+    QTest::newRow("Slack invalid_blocks on 500")
+        << answeredBy(WebhookKind::Slack, 500, "invalid_blocks") << giveUp << u"permanent"_s << u"slack invalid_blocks"_s;
+    QTest::newRow("Slack rate limited") << answeredBy(WebhookKind::Slack, 429, "rate_limited") << retry
+                                        << u"transient"_s << QString();
+    QTest::newRow("Slack unknown 503") << answeredBy(WebhookKind::Slack, 503, "") << retry << u"transient"_s
+                                       << QString();
+    QTest::newRow("Teams workflow schema mismatch")
+        << answeredBy(WebhookKind::Teams, 400,
+                      R"({"error":{"code":"TriggerInputSchemaMismatch","message":"The input body does not match"}})")
+        << giveUp << u"permanent"_s << u"teams card refused: TriggerInputSchemaMismatch"_s;
+    QTest::newRow("Teams connector text") << answeredBy(WebhookKind::Teams, 400, "Summary or Text is required.\nmore")
+                                          << giveUp << u"permanent"_s
+                                          << u"teams card refused: Summary or Text is required."_s;
+    QTest::newRow("Teams too large") << answeredBy(WebhookKind::Teams, 413, "") << giveUp << u"permanent"_s
+                                     << u"teams card refused: message too large"_s;
+    QTest::newRow("Teams throttled") << answeredBy(WebhookKind::Teams, 429, "") << retry << u"transient"_s
+                                     << QString();
+    QTest::newRow("Epic invalid content")
+        << answeredBy(WebhookKind::Epic, 422, operationOutcome({{u"error"_s, u"invalid"_s}})) << giveUp
+        << u"permanent"_s << u"epic OperationOutcome invalid"_s;
+    // Epic reporting invalid content with a server error: the content will not become valid by waiting.
+    QTest::newRow("Epic structure on 500")
+        << answeredBy(WebhookKind::Epic, 500,
+                      operationOutcome({{u"warning"_s, u"informational"_s}, {u"fatal"_s, u"structure"_s}}))
+        << giveUp << u"permanent"_s << u"epic OperationOutcome structure"_s;
+    // And a refusal that the outcome calls transient is tried again.
+    QTest::newRow("Epic lock error on 409")
+        << answeredBy(WebhookKind::Epic, 409, operationOutcome({{u"error"_s, u"lock-error"_s}})) << retry
+        << u"transient"_s << u"epic OperationOutcome lock-error"_s;
+    QTest::newRow("Epic warning only on 503")
+        << answeredBy(WebhookKind::Epic, 503, operationOutcome({{u"warning"_s, u"invalid"_s}})) << retry
+        << u"transient"_s << QString();
+    QTest::newRow("Epic plain 500") << answeredBy(WebhookKind::Epic, 500, "oops") << retry << u"transient"_s
+                                    << QString();
+    // A generic receiver's body is its own business: the status decides.
+    QTest::newRow("generic with a Slack word") << answeredBy(WebhookKind::Generic, 500, "invalid_payload") << retry
+                                               << u"transient"_s << QString();
+}
+
+void TestRetryPolicy::integrationAnswers()
+{
+    QFETCH(DeliveryResult, result);
+    QFETCH(int, action);
+    QFETCH(QString, reason);
+    QFETCH(QString, detail);
+    const RetryDecision decision = RetryPolicy::decide(RetrySchedule(), result, 1, 0.5);
+    QCOMPARE(int(decision.action), action);
+    QCOMPARE(decision.reason, reason);
+    QCOMPARE(decision.detail, detail);
 }
 
 void TestRetryPolicy::exhaustedAfterTheLastAttempt()

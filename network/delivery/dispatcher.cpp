@@ -183,7 +183,9 @@ DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, 
         break;
     }
     const RetryDecision decision = RetryPolicy::decide(m_options.schedule, outcome.result, attempt, random);
-    settlement.lastError = decision.reason + u": "_s + outcome.record.error;
+    // "permanent (slack channel_is_archived): http-4xx: HTTP 410 Gone": the policy's word first, for filters.
+    settlement.lastError = decision.reason + (decision.detail.isEmpty() ? QString() : u" ("_s + decision.detail + u')')
+                           + u": "_s + outcome.record.error;
     switch (decision.action) {
     case RetryDecision::Action::Retry:
         settlement.state = DeliverySettlement::State::RetryAt;

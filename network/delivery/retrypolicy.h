@@ -47,6 +47,18 @@ struct RetryDecision
     // Stored with the delivery, in one language for every reader: "transient", "exhausted", "permanent", "gone",
     // "cancelled".
     QString reason;
+    // What the receiver's answer said, in its integration's own words, when the policy knows them:
+    // "slack channel_is_archived", "teams card refused: …", "epic OperationOutcome invalid". Stored, untranslated.
+    QString detail;
+};
+
+// How an integration's answer reads beyond its status: Slack's error codes, a Teams refusal, an Epic
+// OperationOutcome. Unknown: the status alone decides.
+struct KnownAnswer
+{
+    enum class Verdict { Unknown, Permanent, Transient };
+    Verdict verdict = Verdict::Unknown;
+    QString detail;
 };
 
 class RetryPolicy
@@ -57,8 +69,12 @@ public:
     // certificate may be renewed meanwhile), 408, 425, 429 and 5xx, and an Epic token that could not be had. Not:
     // a request that cannot be made, an address the SSRF guard refuses, a redirect, any other 4xx.
     static bool isTransient(const DeliveryResult &result);
+    // What result's integration (result.kind) says with its body: a code or an outcome that no retry changes
+    // (Permanent, even on a 5xx), or one that asks to try again (Transient, even on a 4xx).
+    static KnownAnswer readAnswer(const DeliveryResult &result);
 
-    // What follows the failed attempt number attemptsMade (1 for the first). random: a number in [0, 1) from the
+    // What follows the failed attempt number attemptsMade (1 for the first): 410 disables; then what the
+    // integration's answer says (readAnswer); then the status and error (isTransient). random: a number in [0, 1) from the
     // caller's generator, which draws the jitter. A cancelled attempt (the dispatcher stopping) is retried at once
     // and counts for nothing.
     static RetryDecision decide(const RetrySchedule &schedule, const DeliveryResult &result, int attemptsMade,

@@ -63,6 +63,7 @@ public:
     static constexpr int MaxReasonPhraseLength = 200;
 
     Error error = Error::None;
+    WebhookKind kind = WebhookKind::Generic; // whose answer this is: each integration words its refusals its own way
     int status = 0;                 // HTTP status, 0 when no answer came
     QString reasonPhrase;
     ByteHeaders responseHeaders;

@@ -83,6 +83,7 @@ void DeliveryJob::start()
         return;
     m_result.startedAt = QDateTime::currentDateTimeUtc();
     m_result.method = m_request.method;
+    m_result.kind = m_request.kind;
     m_result.requestBody = m_request.body;
     m_result.requestUrl = Webhook::maskedUrl(m_request.url, m_request.kind);
     m_result.requestHeaders = Redaction::redacted(m_request.headers);
