@@ -84,6 +84,8 @@ int CommandLine::run(const QStringList &arguments)
            "                                  put an event into the outbox for its subscribed webhooks\n"
            "  dispatch [--workers N] [--until-idle] [--stop-within SECONDS]\n"
            "                                  deliver the outbox's events until stopped, with retries\n"
+           "  dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]\n"
+           "                                  the retry schedule, rate limits and auto-disable every dispatcher follows\n"
            "  webhooks list [--json]          the configured webhooks\n"
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
            "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
@@ -100,7 +102,7 @@ int CommandLine::run(const QStringList &arguments)
            "                                  send a test delivery and print status, latency and diagnosis\n"
            "  deliveries [--webhook NAME] [--event TYPE] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]\n"
            "                                  the delivery log, newest first, or exported (secrets redacted)\n"
-           "  redeliver --delivery ID | --failed-since ISO [--webhook NAME]\n"
+           "  redeliver --delivery ID | --failed-since ISO | --missed-since ISO [--webhook NAME]\n"
            "                                  send logged messages again and print each result"));
     m_parser.addHelpOption();
     m_parser.addVersionOption();

@@ -2,12 +2,16 @@
 #include "app/dispatchcommand.h"
 
 #include "app/commandsupport.h"
+#include "models/domain/strictjson.h"
 #include "models/storage/dispatcherregistry.h"
+#include "models/storage/dispatchsettings.h"
+#include "models/storage/webhookrepository.h"
 #include "network/delivery/dispatcher.h"
 #include "network/transport/webhooksender.h"
 
 #include <QCoreApplication>
 #include <QEventLoop>
+#include <QJsonDocument>
 #include <QSocketNotifier>
 #include <QSysInfo>
 
@@ -34,8 +38,104 @@ public:
     int run(const QStringList &arguments);
 
 private:
+    int settings(const QStringList &words);
+    int showSettings();
+
     CommandSupport m_support{QStringLiteral("dispatch")};
 };
+
+// "dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]": what every dispatcher follows.
+int DispatchCommand::settings(const QStringList &words)
+{
+    const QString action = words.value(1);
+    if (action.isEmpty() && words.size() == 1)
+        return showSettings();
+    if (action == QLatin1String("set") && words.size() == 4) {
+        const QString name = words.at(2);
+        const Result<QJsonObject> value = StrictJson::parseObject(
+            words.at(3).toUtf8(), tr("The value of “%1”").arg(name), tr("The value of “%1” must be a JSON object.").arg(name));
+        if (!value)
+            return m_support.usage(value.message() + QLatin1Char(' ') + tr("Nothing was changed."));
+        if (const Result<void> checked = DispatchConfig::check(name, *value); !checked)
+            return m_support.usage(checked.message() + QLatin1Char(' ') + tr("Nothing was changed."));
+        if (!m_support.openDatabase())
+            return CommandSupport::Failure;
+        if (const Result<void> stored = DispatchSettings(m_support.database()).setValue(name, *value); !stored)
+            return m_support.fail(stored.message());
+        m_support.out() << tr("“%1” is set; running dispatchers follow it within 30 seconds.").arg(name) << '\n';
+        return CommandSupport::Success;
+    }
+    if (action == QLatin1String("reset") && words.size() == 3) {
+        const QString name = words.at(2);
+        if (const Result<void> checked = DispatchConfig::check(name, {}); !checked)
+            return m_support.usage(checked.message());
+        if (!m_support.openDatabase())
+            return CommandSupport::Failure;
+        if (const Result<void> reset = DispatchSettings(m_support.database()).reset(name); !reset)
+            return m_support.fail(reset.message());
+        m_support.out() << tr("“%1” has its default again.").arg(name) << '\n';
+        return CommandSupport::Success;
+    }
+    if (action == QLatin1String("rate") && words.size() == 4) {
+        std::optional<double> perSecond;
+        if (words.at(3) != QLatin1String("default")) {
+            bool ok = false;
+            const double given = words.at(3).toDouble(&ok);
+            if (!ok || !(given >= 0 && given <= 1000))
+                return m_support.usage(tr("The rate limit must be messages per second from 0 (no limit) to 1000, or "
+                                          "“default” for its integration's."));
+            perSecond = given;
+        }
+        const std::optional<Webhook> webhook = m_support.findWebhook(words.at(2));
+        if (!webhook)
+            return CommandSupport::Failure;
+        if (const Result<void> set = DispatchSettings(m_support.database()).setWebhookRate(webhook->id, webhook->name,
+                                                                                           perSecond);
+            !set)
+            return m_support.fail(set.message());
+        m_support.out() << (perSecond ? tr("“%1” sends at most %2 messages per second.").arg(webhook->name).arg(*perSecond)
+                                      : tr("“%1” follows the rate limit of its integration.").arg(webhook->name))
+                        << '\n';
+        return CommandSupport::Success;
+    }
+    return m_support.usage(tr("Use “dispatch settings”, “dispatch settings set NAME JSON”, “dispatch settings reset "
+                              "NAME” or “dispatch settings rate WEBHOOK PER_SECOND|default”."));
+}
+
+int DispatchCommand::showSettings()
+{
+    if (!m_support.openDatabase())
+        return CommandSupport::Failure;
+    DispatchSettings settings(m_support.database());
+    const Result<QHash<QString, QJsonObject>> values = settings.values();
+    if (!values)
+        return m_support.fail(values.message());
+    const Result<DispatchConfig> config = DispatchConfig::fromSettings(*values);
+    if (!config)
+        return m_support.fail(tr("The dispatch settings in the database cannot be used: %1").arg(config.message()));
+    QList<QStringList> rows = {{tr("SETTING"), tr("SOURCE"), tr("VALUE")}};
+    for (const QString &name : DispatchConfig::names()) {
+        rows.append({name, values->contains(name) ? tr("database") : tr("default"),
+                     QString::fromUtf8(QJsonDocument(config->settingValue(name)).toJson(QJsonDocument::Compact))});
+    }
+    CommandSupport::printTable(m_support.out(), rows);
+    const Result<QHash<QString, double>> rates = settings.webhookRates();
+    if (!rates)
+        return m_support.fail(rates.message());
+    if (rates->isEmpty())
+        return CommandSupport::Success;
+    const Result<QList<Webhook>> webhooks = WebhookRepository(m_support.database()).all();
+    if (!webhooks)
+        return m_support.fail(webhooks.message());
+    QList<QStringList> rateRows = {{tr("WEBHOOK"), tr("MESSAGES PER SECOND")}};
+    for (const Webhook &webhook : *webhooks) {
+        if (rates->contains(webhook.id))
+            rateRows.append({webhook.name, QString::number(rates->value(webhook.id))});
+    }
+    m_support.out() << '\n';
+    CommandSupport::printTable(m_support.out(), rateRows);
+    return CommandSupport::Success;
+}
 
 int DispatchCommand::run(const QStringList &arguments)
 {
@@ -53,8 +153,15 @@ int DispatchCommand::run(const QStringList &arguments)
     const auto words = m_support.parse(arguments, &exitCode);
     if (!words)
         return exitCode;
+    if (words->value(0) == QLatin1String("settings")) {
+        for (const QString &option : {QStringLiteral("workers"), QStringLiteral("until-idle"), QStringLiteral("stop-within")}) {
+            if (parser.isSet(option))
+                return m_support.usage(tr("--%1 is an option of running the dispatcher, not of its settings.").arg(option));
+        }
+        return settings(*words);
+    }
     if (!words->isEmpty())
-        return m_support.usage(tr("“dispatch” takes no further arguments."));
+        return m_support.usage(tr("“dispatch” takes no further arguments but “settings”."));
     DispatcherOptions options;
     auto number = [&](const QString &name, int minimum, int maximum, int *value) {
         if (!parser.isSet(name))
@@ -78,6 +185,14 @@ int DispatchCommand::run(const QStringList &arguments)
     const QString owner = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
     DispatcherInfo self{owner, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
                         QCoreApplication::applicationVersion(), QDateTime::currentDateTimeUtc(), {}};
+    const Result<QHash<QString, QJsonObject>> stored = DispatchSettings(m_support.database()).values();
+    if (!stored)
+        return m_support.fail(stored.message());
+    const Result<DispatchConfig> config = DispatchConfig::fromSettings(*stored);
+    if (!config)
+        return m_support.fail(tr("The dispatch settings in the database cannot be used: %1 Correct them with "
+                                 "“dispatch settings set” or “dispatch settings reset”.")
+                                  .arg(config.message()));
     if (const Result<void> entered = DispatcherRegistry(m_support.database()).enter(self, self.startedAt); !entered)
         return m_support.fail(entered.message());
     Dispatcher dispatcher(m_support.databaseWorker(), m_support.secrets(), sender, owner, options);
@@ -110,7 +225,7 @@ int DispatchCommand::run(const QStringList &arguments)
 
     m_support.err() << tr("Dispatching as %1 with %n worker(s).", nullptr, options.workers).arg(owner) << '\n';
     m_support.err().flush();
-    dispatcher.start();
+    dispatcher.start(*config);
     loop.exec();
     const DispatcherCounts &counts = dispatcher.counts();
     m_support.err() << tr("Stopped: %1 delivered, %2 to be retried, %3 failed.")

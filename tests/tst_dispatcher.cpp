@@ -5,6 +5,7 @@
 #include "models/secrets/webhooksecrets.h"
 #include "models/storage/database.h"
 #include "models/storage/deliveryrepository.h"
+#include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
 #include "models/storage/webhookrepository.h"
 #include "testsupport/commandrunner.h"
@@ -15,6 +16,7 @@
 #include "testsupport/webhookfixtures.h"
 
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -43,11 +45,18 @@ private slots:
     void oneAtATimeOnSqliteOnly();
     void missedWhileDisabledIsReplayed_data() { addEngineRows(); }
     void missedWhileDisabledIsReplayed();
+    void settingsAreCheckedAndShown_data() { addEngineRows(); }
+    void settingsAreCheckedAndShown();
+    void retryScheduleFromTheDatabase_data() { addEngineRows(); }
+    void retryScheduleFromTheDatabase();
+    void rateLimitPacesDeliveries_data() { addEngineRows(); }
+    void rateLimitPacesDeliveries();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
     QString emitEvent(const QString &id);
     CommandRun dispatch(const QStringList &options = {u"--until-idle"_s});
+    CommandRun settings(const QStringList &words);
     QString stateOf(const QString &eventId, const QString &webhookId, QString *messageId = nullptr, int *attempts = nullptr);
 
     TestPki m_pki;
@@ -105,6 +114,11 @@ QString TestDispatcher::emitEvent(const QString &id)
 CommandRun TestDispatcher::dispatch(const QStringList &options)
 {
     return runCommand(QStringList{u"--database"_s, m_db.storage->urlText(), u"dispatch"_s} + options);
+}
+
+CommandRun TestDispatcher::settings(const QStringList &words)
+{
+    return runCommand(QStringList{u"--database"_s, m_db.storage->urlText(), u"dispatch"_s, u"settings"_s} + words);
 }
 
 QString TestDispatcher::stateOf(const QString &eventId, const QString &webhookId, QString *messageId, int *attempts)
@@ -357,6 +371,100 @@ void TestDispatcher::missedWhileDisabledIsReplayed()
     // Replayed once: a second replay finds nothing missed.
     run = runCommand(replay);
     QVERIFY2(run.out.contains(u"0 missed events"_s), qPrintable(run.out));
+}
+
+void TestDispatcher::settingsAreCheckedAndShown()
+{
+    Webhook webhook = makeWebhook(u"Ward A"_s);
+    QVERIFY_OK(WebhookRepository(*m_db.database).create(webhook));
+    // What cannot work is refused, by name, and nothing is stored.
+    const QList<std::pair<QStringList, QString>> refused = {
+        {{u"set"_s, u"retrySchedule"_s, uR"({"jitter": 2})"_s}, u"jitter"_s},
+        {{u"set"_s, u"retrySchedule"_s, uR"({"delaysSeconds": [5], "delaysSeconds": [6]})"_s}, u"delaysSeconds"_s},
+        {{u"set"_s, u"rateLimits"_s, uR"({"fax": 1})"_s}, u"fax"_s},
+        {{u"set"_s, u"autoDisable"_s, uR"({"afterDays": 5})"_s}, u"afterDays"_s},
+        {{u"set"_s, u"colour"_s, u"{}"_s}, u"colour"_s},
+        {{u"set"_s, u"rateLimits"_s, u"[1]"_s}, u"JSON object"_s},
+        {{u"rate"_s, u"Ward A"_s, u"fast"_s}, u"messages per second"_s},
+        {{u"rate"_s, u"Ward A"_s, u"1001"_s}, u"messages per second"_s},
+    };
+    for (const auto &[words, named] : refused) {
+        const CommandRun run = settings(words);
+        QVERIFY2(run.exitCode == 2, qPrintable(words.join(u' ') + u": "_s + run.err));
+        QVERIFY2(run.err.contains(named), qPrintable(run.err));
+    }
+    QVERIFY(DispatchSettings(*m_db.database).values()->isEmpty());
+    QCOMPARE(settings({u"rate"_s, u"No such"_s, u"2"_s}).exitCode, 1);
+
+    CommandRun run = settings({u"set"_s, u"rateLimits"_s, uR"({"slack": 0.5})"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = settings({u"rate"_s, u"Ward A"_s, u"4"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    run = settings({});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    // Each setting says where it comes from; the stored one keeps the defaults of what it does not name.
+    QVERIFY2(run.out.contains(QRegularExpression(uR"(rateLimits\s+database\s+\{[^\n]*"slack":0.5)"_s)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(uR"(rateLimits[^\n]*"teams":4)"_s)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(uR"(retrySchedule\s+default\s+\{"delaysSeconds":\[5,300,)"_s)),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(uR"(Ward A\s+4)"_s)), qPrintable(run.out));
+    QCOMPARE(settings({u"reset"_s, u"rateLimits"_s}).exitCode, 0);
+    run = settings({u"reset"_s, u"rateLimits"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"not set"_s), qPrintable(run.err));
+    QSqlQuery audit(m_db.database->connection());
+    QVERIFY(audit.exec(u"SELECT action, entity_name FROM audit_log WHERE entity = 'dispatch-setting' ORDER BY id"_s));
+    QStringList trail;
+    while (audit.next())
+        trail << audit.value(0).toString() + u' ' + audit.value(1).toString();
+    QCOMPARE(trail, (QStringList{u"update rateLimits"_s, u"reset rateLimits"_s}));
+}
+
+void TestDispatcher::retryScheduleFromTheDatabase()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.status = 503;
+        answer.reason = "Service Unavailable";
+        return answer;
+    });
+    const Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    // One retry after a second, instead of Svix's eight attempts over a day and a half.
+    CommandRun run = settings({u"set"_s, u"retrySchedule"_s, uR"({"delaysSeconds": [1], "jitter": 0})"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QString event = emitEvent(u"evt-short-schedule"_s);
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"0 delivered, 1 to be retried"_s), qPrintable(run.err));
+    QTest::qWait(1100);
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"0 delivered, 0 to be retried, 1 failed"_s), qPrintable(run.err));
+    int attempts = 0;
+    QCOMPARE(stateOf(event, webhook.id, nullptr, &attempts), u"failed"_s);
+    QCOMPARE(attempts, 2);
+    QCOMPARE(receiver.requests().size(), 2);
+}
+
+void TestDispatcher::rateLimitPacesDeliveries()
+{
+    TestHttpsServer receiver(m_localhost);
+    QList<qint64> arrivals;
+    receiver.setHandler([&arrivals](const ReceivedRequest &) {
+        arrivals.append(QDateTime::currentMSecsSinceEpoch());
+        return ScriptedAnswer();
+    });
+    const Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    CommandRun run = settings({u"rate"_s, u"Ward A"_s, u"4"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    for (int i = 0; i < 9; ++i)
+        emitEvent(u"evt-paced-%1"_s.arg(i));
+    run = dispatch({u"--until-idle"_s, u"--workers"_s, u"8"_s});
+    QVERIFY2(run.err.contains(u"9 delivered"_s), qPrintable(run.err));
+    QCOMPARE(arrivals.size(), 9);
+    // Four per second: nine messages take at least eight intervals of 250 ms, however many workers are free (the
+    // first may come a little late, after the TLS handshake that the others reuse).
+    QVERIFY2(arrivals.last() - arrivals.first() >= 8 * 250 - 150,
+             qPrintable(u"%1 ms"_s.arg(arrivals.last() - arrivals.first())));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -2,6 +2,7 @@
 // PostgreSQL several claimers at once that never hold the same delivery.
 #include "models/storage/database.h"
 #include "models/storage/dispatchqueue.h"
+#include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
 #include "models/storage/webhookrepository.h"
 #include "testsupport/concurrentwriters.h"
@@ -28,6 +29,8 @@ private slots:
     void settlements_data() { addEngineRows(); }
     void settlements();
     void concurrentClaimersNeverShare();
+    void rateLimitedWebhooksTakeSlots_data() { addEngineRows(); }
+    void rateLimitedWebhooksTakeSlots();
 
 private:
     QStringList emitEvents(int count, const QString &type = u"battery.low"_s);
@@ -117,7 +120,9 @@ void TestDispatchQueue::claimsWhatIsDueUnderALease()
     QVERIFY(due->second.isValid() && due->second <= now);
 
     // dispatcher-a dies: once its leases have run out, they are taken over, and its late settlement is refused.
-    const QDateTime later = now.addMSecs(30001);
+    // Leased for the webhook's timeout (15 s) and the 30 s margin.
+    QCOMPARE(first->first().leaseUntil, now.addMSecs(15000 + 30000));
+    const QDateTime later = now.addMSecs(15000 + 30001);
     const Result<QList<ClaimedDelivery>> takenOver = queue.claim(u"dispatcher-c"_s, 10, later, 30000);
     QVERIFY2(takenOver, qPrintable(takenOver.message()));
     QCOMPARE(takenOver->size(), 3);  // b's lease ran out too
@@ -212,6 +217,71 @@ void TestDispatchQueue::concurrentClaimersNeverShare()
     QVERIFY2(problems.isEmpty(), qPrintable(problems));
     QCOMPARE(claimedIds.size(), events);  // every delivery claimed once: none twice, none left
     QCOMPARE(QSet<QString>(claimedIds.cbegin(), claimedIds.cend()), QSet<QString>(ids.cbegin(), ids.cend()));
+}
+
+
+void TestDispatchQueue::rateLimitedWebhooksTakeSlots()
+{
+    // Two messages per second for this webhook: slots 500 ms apart, booked up to one second ahead.
+    QVERIFY_OK(DispatchSettings(*m_db.database).setWebhookRate(m_webhook.id, m_webhook.name, 2.0));
+    const QStringList limited = emitEvents(6);
+    Webhook unlimited = makeWebhook(u"Ward C"_s);
+    unlimited.events = {u"task.due"_s};
+    QVERIFY_OK(WebhookRepository(*m_db.database).create(unlimited));
+    const QStringList unpaced = emitEvents(3, u"task.due"_s);
+
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    const qint64 t = now.toMSecsSinceEpoch();
+    const Result<QList<ClaimedDelivery>> first = queue.claim(u"dispatcher-a"_s, 20, now, 30000);
+    QVERIFY2(first, qPrintable(first.message()));
+    QList<qint64> booked;
+    int unlimitedClaimed = 0;
+    for (const ClaimedDelivery &delivery : *first) {
+        if (delivery.webhookId == unlimited.id) {
+            QCOMPARE(delivery.sendAt, now);  // no limit: at once
+            ++unlimitedClaimed;
+        } else {
+            booked.append(delivery.sendAt.toMSecsSinceEpoch() - t);
+            QCOMPARE(delivery.leaseUntil, delivery.sendAt.addMSecs(15000 + 30000));
+        }
+    }
+    QCOMPARE(unlimitedClaimed, 3);
+    std::sort(booked.begin(), booked.end());
+    QCOMPARE(booked, (QList<qint64>{0, 500, 1000}));
+    // The other three wait in the queue, due again just before their slot; nothing is dropped.
+    int waiting = 0;
+    for (const QString &id : limited) {
+        qint64 next = 0;
+        QCOMPARE(stateOf(id, &next), u"pending"_s);
+        if (next == t + 500)
+            ++waiting;
+    }
+    QCOMPARE(waiting, 3);
+    // Another dispatcher shares the same slots: nothing for it now, the next slot (1500 ms) half a second later.
+    QCOMPARE(queue.claim(u"dispatcher-b"_s, 20, now, 30000)->size(), 0);
+    const Result<QList<ClaimedDelivery>> second = queue.claim(u"dispatcher-b"_s, 20, now.addMSecs(500), 30000);
+    QVERIFY2(second, qPrintable(second.message()));
+    QCOMPARE(second->size(), 1);
+    QCOMPARE(second->first().sendAt.toMSecsSinceEpoch() - t, 1500);
+
+    // Without a limit of its own, a webhook follows its integration's (here: generic, one per second).
+    QVERIFY_OK(DispatchSettings(*m_db.database).setWebhookRate(m_webhook.id, m_webhook.name, std::nullopt));
+    SendPacing pacing;
+    pacing.perKind.insert(u"generic"_s, 1.0);
+    const QDateTime later = now.addSecs(10);
+    const Result<QList<ClaimedDelivery>> third = queue.claim(u"dispatcher-c"_s, 20, later, 30000, pacing);
+    QVERIFY2(third, qPrintable(third.message()));
+    QList<qint64> paced;
+    for (const ClaimedDelivery &delivery : *third)
+        paced.append(delivery.sendAt.toMSecsSinceEpoch() - later.toMSecsSinceEpoch());
+    std::sort(paced.begin(), paced.end());
+    QCOMPARE(paced, (QList<qint64>{0, 1000}));
+    // The rate limit changes are in the audit trail.
+    QSqlQuery audit(m_db.database->connection());
+    QVERIFY(audit.exec(u"SELECT COUNT(*) FROM audit_log WHERE action = 'rate-limit'"_s) && audit.next());
+    QCOMPARE(audit.value(0).toInt(), 2);
+    QCOMPARE(unpaced.size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestDispatchQueue)

@@ -220,6 +220,8 @@ Commands:
                                   put an event into the outbox for its subscribed webhooks
   dispatch [--workers N] [--until-idle] [--stop-within SECONDS]
                                   deliver the outbox&apos;s events until stopped, with retries
+  dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]
+                                  the retry schedule, rate limits and auto-disable every dispatcher follows
   webhooks list [--json]          the configured webhooks
   webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
   webhooks import FILE            validate FILE, then create or update all its webhooks, or none
@@ -236,7 +238,7 @@ Commands:
                                   send a test delivery and print status, latency and diagnosis
   deliveries [--webhook NAME] [--event TYPE] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
                                   the delivery log, newest first, or exported (secrets redacted)
-  redeliver --delivery ID | --failed-since ISO [--webhook NAME]
+  redeliver --delivery ID | --failed-since ISO | --missed-since ISO [--webhook NAME]
                                   send logged messages again and print each result</source>
         <translation>Konsole für goReporter Webhooks. Ohne Befehl öffnet sich die grafische Konsole.
 
@@ -246,6 +248,8 @@ Befehle:
                                   ein Ereignis für seine abonnierten Webhooks in den Ausgang legen
   dispatch [--workers N] [--until-idle] [--stop-within SEKUNDEN]
                                   die Ereignisse des Ausgangs zustellen, mit Wiederholungen, bis zum Anhalten
+  dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PRO_SEKUNDE|default]
+                                  Wiederholungsplan, Ratenbegrenzungen und automatisches Abschalten für alle Zusteller
   webhooks list [--json]          die eingerichteten Webhooks
   webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
   webhooks import DATEI           DATEI prüfen, dann alle ihre Webhooks anlegen oder aktualisieren – oder keinen
@@ -262,7 +266,7 @@ Befehle:
                                   eine Testzustellung senden und Status, Latenz und Diagnose ausgeben
   deliveries [--webhook NAME] [--event TYP] [--failed] [--since ISO] [--format table|csv|jsonl] [--limit N]
                                   das Zustellprotokoll, die neuesten Einträge zuerst, oder als Export (Geheimnisse geschwärzt)
-  redeliver --delivery ID | --failed-since ISO [--webhook NAME]
+  redeliver --delivery ID | --failed-since ISO | --missed-since ISO [--webhook NAME]
                                   protokollierte Nachrichten erneut senden und jedes Ergebnis ausgeben</translation>
     </message>
 </context>
@@ -1910,10 +1914,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>Der Befehl.</translation>
     </message>
     <message>
-        <source>“dispatch” takes no further arguments.</source>
-        <translation>„dispatch“ nimmt keine weiteren Argumente.</translation>
-    </message>
-    <message>
         <source>--workers must be a whole number from 1 to 64.</source>
         <translation>--workers muss eine ganze Zahl von 1 bis 64 sein.</translation>
     </message>
@@ -1942,6 +1942,117 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Stopped: %1 delivered, %2 to be retried, %3 failed.</source>
         <translation>Angehalten: %1 zugestellt, %2 zu wiederholen, %3 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The value of “%1”</source>
+        <translation>Der Wert von „%1“</translation>
+    </message>
+    <message>
+        <source>The value of “%1” must be a JSON object.</source>
+        <translation>Der Wert von „%1“ muss ein JSON-Objekt sein.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>“%1” is set; running dispatchers follow it within 30 seconds.</source>
+        <translation>„%1“ ist gesetzt; laufende Zusteller folgen ihm innerhalb von 30 Sekunden.</translation>
+    </message>
+    <message>
+        <source>“%1” has its default again.</source>
+        <translation>„%1“ hat wieder seinen Standardwert.</translation>
+    </message>
+    <message>
+        <source>The rate limit must be messages per second from 0 (no limit) to 1000, or “default” for its integration&apos;s.</source>
+        <translation>Die Ratenbegrenzung muss Nachrichten pro Sekunde von 0 (keine Begrenzung) bis 1000 angeben, oder „default“ für die ihrer Integration.</translation>
+    </message>
+    <message>
+        <source>“%1” follows the rate limit of its integration.</source>
+        <translation>„%1“ folgt der Ratenbegrenzung seiner Integration.</translation>
+    </message>
+    <message>
+        <source>Use “dispatch settings”, “dispatch settings set NAME JSON”, “dispatch settings reset NAME” or “dispatch settings rate WEBHOOK PER_SECOND|default”.</source>
+        <translation>Verwenden Sie „dispatch settings“, „dispatch settings set NAME JSON“, „dispatch settings reset NAME“ oder „dispatch settings rate WEBHOOK PRO_SEKUNDE|default“.</translation>
+    </message>
+    <message>
+        <source>The dispatch settings in the database cannot be used: %1</source>
+        <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar: %1</translation>
+    </message>
+    <message>
+        <source>SETTING</source>
+        <translation>EINSTELLUNG</translation>
+    </message>
+    <message>
+        <source>SOURCE</source>
+        <translation>QUELLE</translation>
+    </message>
+    <message>
+        <source>VALUE</source>
+        <translation>WERT</translation>
+    </message>
+    <message>
+        <source>database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>WEBHOOK</source>
+        <translation>WEBHOOK</translation>
+    </message>
+    <message>
+        <source>MESSAGES PER SECOND</source>
+        <translation>NACHRICHTEN PRO SEKUNDE</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of running the dispatcher, not of its settings.</source>
+        <translation>--%1 ist eine Option zum Betrieb des Zustellers, nicht seiner Einstellungen.</translation>
+    </message>
+    <message>
+        <source>“dispatch” takes no further arguments but “settings”.</source>
+        <translation>„dispatch“ nimmt außer „settings“ keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>The dispatch settings in the database cannot be used: %1 Correct them with “dispatch settings set” or “dispatch settings reset”.</source>
+        <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar: %1 Korrigieren Sie sie mit „dispatch settings set“ oder „dispatch settings reset“.</translation>
+    </message>
+    <message>
+        <source>“%1” sends at most %2 messages per second.</source>
+        <translation>„%1“ sendet höchstens %2 Nachrichten pro Sekunde.</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchConfig</name>
+    <message>
+        <source>The rate limits name “%1”, which is no integration; the integrations are slack, teams, epic and generic.</source>
+        <translation>Die Ratenbegrenzungen nennen „%1“, das keine Integration ist; die Integrationen sind slack, teams, epic und generic.</translation>
+    </message>
+    <message>
+        <source>The rate limit of “%1” must be a number of messages per second from 0 (no limit) to 1000.</source>
+        <translation>Die Ratenbegrenzung von „%1“ muss eine Zahl von Nachrichten pro Sekunde von 0 (keine Begrenzung) bis 1000 sein.</translation>
+    </message>
+    <message>
+        <source>Auto-disable&apos;s “%1” must be whole seconds from 0 to 31536000.</source>
+        <translation>„%1“ des automatischen Abschaltens muss ganze Sekunden von 0 bis 31536000 angeben.</translation>
+    </message>
+    <message>
+        <source>Auto-disable&apos;s “warningPercents” must be rising whole percentages from 1 to 99.</source>
+        <translation>„warningPercents“ des automatischen Abschaltens muss steigende ganze Prozentwerte von 1 bis 99 enthalten.</translation>
+    </message>
+    <message>
+        <source>Auto-disable&apos;s “warningPercents” must be a list.</source>
+        <translation>„warningPercents“ des automatischen Abschaltens muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>Auto-disable has no setting “%1”.</source>
+        <translation>Das automatische Abschalten hat keine Einstellung „%1“.</translation>
+    </message>
+    <message>
+        <source>There is no dispatch setting “%1”; the settings are %2.</source>
+        <translation>Es gibt keine Zustelleinstellung „%1“; die Einstellungen sind %2.</translation>
     </message>
 </context>
 <context>
@@ -1973,6 +2084,48 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot replay the missed events</source>
         <translation>Die verpassten Ereignisse können nicht erneut fällig gemacht werden</translation>
+    </message>
+    <message>
+        <source>Cannot book send slots</source>
+        <translation>Sendezeitpunkte können nicht reserviert werden</translation>
+    </message>
+</context>
+<context>
+    <name>DispatchSettings</name>
+    <message>
+        <source>Cannot read the dispatch settings</source>
+        <translation>Die Zustelleinstellungen können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot store the dispatch setting “%1”</source>
+        <translation>Die Zustelleinstellung „%1“ kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot reset the dispatch setting “%1”</source>
+        <translation>Die Zustelleinstellung „%1“ kann nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>The dispatch setting “%1” is not set; it has its default already.</source>
+        <translation>Die Zustelleinstellung „%1“ ist nicht gesetzt; sie hat bereits ihren Standardwert.</translation>
+    </message>
+    <message>
+        <source>Cannot read the webhooks&apos; rate limits</source>
+        <translation>Die Ratenbegrenzungen der Webhooks können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the rate limit of “%1”</source>
+        <translation>Die Ratenbegrenzung von „%1“ kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot set the rate limit of “%1”</source>
+        <translation>Die Ratenbegrenzung von „%1“ kann nicht gesetzt werden</translation>
+    </message>
+</context>
+<context>
+    <name>Dispatcher</name>
+    <message>
+        <source>The dispatch settings in the database cannot be used, so the previous ones stay in effect: %1</source>
+        <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar, daher gelten weiter die bisherigen: %1</translation>
     </message>
 </context>
 <context>

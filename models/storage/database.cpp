@@ -49,6 +49,23 @@ QString Database::describe(const QSqlError &error)
     return databaseText.isEmpty() ? error.text().trimmed() : databaseText;
 }
 
+Result<void> Database::inWriteTransaction(QSqlDatabase &db, const QString &what,
+                                          const std::function<Result<void>()> &work)
+{
+    if (Result<void> begun = beginWrite(db); !begun)
+        return begun;
+    if (Result<void> done = work(); !done) {
+        db.rollback();
+        return done;
+    }
+    if (!db.commit()) {
+        const QSqlError error = db.lastError();
+        db.rollback();
+        return failure(what, error);
+    }
+    return {};
+}
+
 Result<void> Database::beginWrite(QSqlDatabase &db)
 {
     if (db.driverName() == QLatin1String("QSQLITE")) {

@@ -9,6 +9,8 @@
 #include <QSqlError>
 #include <QString>
 
+#include <functional>
+
 class Database
 {
     Q_DECLARE_TR_FUNCTIONS(Database)
@@ -45,6 +47,9 @@ public:
     // it waits its turn within the busy timeout; a deferred transaction that reads first fails at its first write
     // when another writer came in between, without waiting.
     static Result<void> beginWrite(QSqlDatabase &db);
+    // work in one write transaction (beginWrite): committed when it succeeds, rolled back when it fails or the
+    // commit does ("what: the database's reason").
+    static Result<void> inWriteTransaction(QSqlDatabase &db, const QString &what, const std::function<Result<void>()> &work);
     // Whether error says the database stayed locked by another writer for the whole busy timeout.
     static bool isBusy(const QSqlError &error);
     // The most specific text of a database error, without Qt's generic suffixes.

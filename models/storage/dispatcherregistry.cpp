@@ -46,47 +46,41 @@ DispatcherRegistry::DispatcherRegistry(Database &database)
 Result<void> DispatcherRegistry::enter(const DispatcherInfo &self, const QDateTime &now)
 {
     QSqlDatabase db = m_database.connection();
-    if (Result<void> begun = Database::beginWrite(db); !begun)
-        return begun;
-    auto fail = [&db](const Failure &failure) {
-        db.rollback();
-        return failure;
-    };
-    const qint64 freshSince = now.toMSecsSinceEpoch() - StaleAfterMs;
-    QSqlQuery query(db);
-    query.prepare(u"DELETE FROM dispatchers WHERE heartbeat_at < ? OR owner = ?"_s);
-    query.addBindValue(freshSince);
-    query.addBindValue(self.owner);
-    if (!query.exec())
-        return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
-    if (m_database.engine() == DatabaseUrl::Engine::SQLite) {
-        query.prepare(u"SELECT "_s + columns + u" FROM dispatchers ORDER BY started_at LIMIT 1"_s);
+    return Database::inWriteTransaction(db, tr("Cannot register the dispatcher"), [&]() -> Result<void> {
+        const qint64 freshSince = now.toMSecsSinceEpoch() - StaleAfterMs;
+        QSqlQuery query(db);
+        query.prepare(u"DELETE FROM dispatchers WHERE heartbeat_at < ? OR owner = ?"_s);
+        query.addBindValue(freshSince);
+        query.addBindValue(self.owner);
         if (!query.exec())
-            return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
-        if (query.next()) {
-            const DispatcherInfo other = readInfo(query);
-            const QLocale locale;
-            return fail(Failure{
-                ErrorCode::Conflict,
-                tr("Another dispatcher is running on this SQLite database: %1 (process %2 on %3, since %4, last seen "
-                   "%5 s ago). SQLite takes one dispatcher at a time; stop that one first, or use PostgreSQL for "
-                   "several. A dispatcher that was killed is taken for gone %6 s after its last heartbeat.")
-                    .arg(other.owner)
-                    .arg(other.pid)
-                    .arg(other.host, locale.toString(other.startedAt.toLocalTime(), QLocale::ShortFormat))
-                    .arg(other.heartbeatAt.secsTo(now))
-                    .arg(StaleAfterMs / 1000)});
+            return Database::failure(tr("Cannot register the dispatcher"), query.lastError());
+        if (m_database.engine() == DatabaseUrl::Engine::SQLite) {
+            query.prepare(u"SELECT "_s + columns + u" FROM dispatchers ORDER BY started_at LIMIT 1"_s);
+            if (!query.exec())
+                return Database::failure(tr("Cannot register the dispatcher"), query.lastError());
+            if (query.next()) {
+                const DispatcherInfo other = readInfo(query);
+                const QLocale locale;
+                return Failure{
+                    ErrorCode::Conflict,
+                    tr("Another dispatcher is running on this SQLite database: %1 (process %2 on %3, since %4, last seen "
+                       "%5 s ago). SQLite takes one dispatcher at a time; stop that one first, or use PostgreSQL for "
+                       "several. A dispatcher that was killed is taken for gone %6 s after its last heartbeat.")
+                        .arg(other.owner)
+                        .arg(other.pid)
+                        .arg(other.host, locale.toString(other.startedAt.toLocalTime(), QLocale::ShortFormat))
+                        .arg(other.heartbeatAt.secsTo(now))
+                        .arg(StaleAfterMs / 1000)};
+            }
         }
-    }
-    query.prepare(u"INSERT INTO dispatchers ("_s + columns + u") VALUES (?, ?, ?, ?, ?, ?)"_s);
-    for (const QVariant &value : QVariantList{self.owner, self.host, self.pid, self.version,
-                                              self.startedAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()})
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(Database::failure(tr("Cannot register the dispatcher"), query.lastError()));
-    if (!db.commit())
-        return fail(Database::failure(tr("Cannot register the dispatcher"), db.lastError()));
-    return {};
+        query.prepare(u"INSERT INTO dispatchers ("_s + columns + u") VALUES (?, ?, ?, ?, ?, ?)"_s);
+        for (const QVariant &value : QVariantList{self.owner, self.host, self.pid, self.version,
+                                                  self.startedAt.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()})
+            query.addBindValue(value);
+        if (!query.exec())
+            return Database::failure(tr("Cannot register the dispatcher"), query.lastError());
+        return {};
+    });
 }
 
 Result<void> DispatcherRegistry::heartbeat(const QString &owner, const QDateTime &now)

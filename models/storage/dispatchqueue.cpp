@@ -3,6 +3,10 @@
 
 #include "models/storage/database.h"
 
+#include <cmath>
+
+#include <QMap>
+#include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -13,61 +17,136 @@ DispatchQueue::DispatchQueue(Database &database)
 {
 }
 
-Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int limit, const QDateTime &now, int leaseMs)
+Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int limit, const QDateTime &now,
+                                                    int leaseMarginMs, const SendPacing &pacing)
 {
     QSqlDatabase db = m_database.connection();
     const bool postgres = m_database.engine() == DatabaseUrl::Engine::PostgreSQL;
     const qint64 nowMs = now.toMSecsSinceEpoch();
-    const qint64 leaseUntil = nowMs + leaseMs;
-    // The candidates in due order; on PostgreSQL rows another claim has locked are passed over, not waited for.
-    const QString candidates = u"SELECT event_id, webhook_id FROM event_deliveries"
-                               " WHERE state = 'pending' AND next_attempt_at <= ?"
-                               " AND (lease_until IS NULL OR lease_until <= ?)"
-                               " ORDER BY next_attempt_at LIMIT %1"_s.arg(std::max(limit, 0))
-                               + (postgres ? u" FOR UPDATE SKIP LOCKED"_s : QString());
-    const QString sql = u"UPDATE event_deliveries SET lease_owner = ?, lease_until = ?"
-                        " WHERE (event_id, webhook_id) IN ("_s
-                        + candidates + u") RETURNING event_id, webhook_id, message_id, attempts"_s;
     if (Result<void> begun = Database::beginWrite(db); !begun)
         return begun.failure();
-    QSqlQuery update(db);
-    update.prepare(sql);
-    for (const QVariant &value : QVariantList{owner, leaseUntil, nowMs, nowMs})
-        update.addBindValue(value);
-    if (!update.exec()) {
-        const QSqlError error = update.lastError();
+    auto fail = [&db](const QString &what, const QSqlError &error) {
         db.rollback();
-        return Database::failure(tr("Cannot claim due deliveries"), error);
+        return Database::failure(what, error);
+    };
+    // The candidates in due order; on PostgreSQL rows another claim has locked are passed over, not waited for.
+    QSqlQuery select(db);
+    select.prepare(u"SELECT d.event_id, d.webhook_id, d.message_id, d.attempts, w.kind, s.rate_per_second,"
+                   " w.timeout_seconds"
+                   " FROM event_deliveries d JOIN webhooks w ON w.id = d.webhook_id"
+                   " LEFT JOIN webhook_dispatch_state s ON s.webhook_id = d.webhook_id"
+                   " WHERE d.state = 'pending' AND d.next_attempt_at <= ?"
+                   " AND (d.lease_until IS NULL OR d.lease_until <= ?)"
+                   " ORDER BY d.next_attempt_at LIMIT %1"_s.arg(std::max(limit, 0))
+                   + (postgres ? u" FOR UPDATE OF d SKIP LOCKED"_s : QString()));
+    select.addBindValue(nowMs);
+    select.addBindValue(nowMs);
+    if (!select.exec())
+        return fail(tr("Cannot claim due deliveries"), select.lastError());
+    QList<ClaimedDelivery> candidates;
+    QHash<QString, qint64> leaseDurations; // by message id
+    QMap<QString, double> ratedWebhooks; // sorted by id: slots are locked in one order by every claim
+    while (select.next()) {
+        ClaimedDelivery delivery;
+        delivery.eventId = select.value(0).toString();
+        delivery.webhookId = select.value(1).toString();
+        delivery.messageId = select.value(2).toString();
+        delivery.attemptsMade = select.value(3).toInt();
+        delivery.sendAt = now;
+        // The lease outlasts the attempt's own deadline by the margin: a dispatcher that dies frees its
+        // deliveries that soon after their send time.
+        leaseDurations.insert(delivery.messageId, qint64(select.value(6).toInt()) * 1000 + leaseMarginMs);
+        const double rate = select.value(5).isNull() ? pacing.perKind.value(select.value(4).toString())
+                                                     : select.value(5).toDouble();
+        if (rate > 0)
+            ratedWebhooks.insert(delivery.webhookId, rate);
+        candidates.append(delivery);
+    }
+    select.finish();
+
+    // Rate-limited webhooks: each delivery takes the webhook's next free slot while it lies within the horizon;
+    // the rest become due again just before the slot after the last one booked.
+    QSet<QString> deferred;
+    QSqlQuery slot(db);
+    for (auto it = ratedWebhooks.cbegin(); it != ratedWebhooks.cend(); ++it) {
+        slot.prepare(u"INSERT INTO webhook_dispatch_state (webhook_id) VALUES (?) ON CONFLICT (webhook_id) DO NOTHING"_s);
+        slot.addBindValue(it.key());
+        if (!slot.exec())
+            return fail(tr("Cannot book send slots"), slot.lastError());
+        slot.prepare(u"SELECT next_slot_at FROM webhook_dispatch_state WHERE webhook_id = ?"_s
+                     + (postgres ? u" FOR UPDATE"_s : QString()));
+        slot.addBindValue(it.key());
+        if (!slot.exec() || !slot.next())
+            return fail(tr("Cannot book send slots"), slot.lastError());
+        qint64 next = std::max(slot.value(0).toLongLong(), nowMs);
+        slot.finish();
+        const qint64 intervalMs = std::max<qint64>(1, qint64(std::ceil(1000.0 / it.value())));
+        QSqlQuery defer(db);
+        defer.prepare(u"UPDATE event_deliveries SET next_attempt_at = ? WHERE event_id = ? AND webhook_id = ?"_s);
+        for (ClaimedDelivery &delivery : candidates) {
+            if (delivery.webhookId != it.key())
+                continue;
+            if (next <= nowMs + pacing.horizonMs) {
+                delivery.sendAt = QDateTime::fromMSecsSinceEpoch(next, Qt::UTC);
+                next += intervalMs;
+                continue;
+            }
+            defer.addBindValue(next - pacing.horizonMs);
+            defer.addBindValue(delivery.eventId);
+            defer.addBindValue(delivery.webhookId);
+            if (!defer.exec())
+                return fail(tr("Cannot book send slots"), defer.lastError());
+            deferred.insert(delivery.messageId);
+        }
+        slot.prepare(u"UPDATE webhook_dispatch_state SET next_slot_at = ? WHERE webhook_id = ?"_s);
+        slot.addBindValue(next);
+        slot.addBindValue(it.key());
+        if (!slot.exec())
+            return fail(tr("Cannot book send slots"), slot.lastError());
     }
     QList<ClaimedDelivery> claimed;
-    while (update.next()) {
-        ClaimedDelivery delivery;
-        delivery.eventId = update.value(0).toString();
-        delivery.webhookId = update.value(1).toString();
-        delivery.messageId = update.value(2).toString();
-        delivery.attemptsMade = update.value(3).toInt();
-        delivery.leaseUntil = QDateTime::fromMSecsSinceEpoch(leaseUntil, Qt::UTC);
-        claimed.append(delivery);
+    for (const ClaimedDelivery &delivery : std::as_const(candidates)) {
+        if (!deferred.contains(delivery.messageId))
+            claimed.append(delivery);
     }
-    update.finish();
-    QSqlQuery event(db);
-    event.prepare(u"SELECT type, data_json FROM events WHERE id = ?"_s);
-    for (ClaimedDelivery &delivery : claimed) {
-        event.addBindValue(delivery.eventId);
-        if (!event.exec() || !event.next()) {
-            const QSqlError error = event.lastError();
-            db.rollback();
-            return Database::failure(tr("Cannot read a claimed event"), error);
+
+    // Lease what is claimed, by send time, and read its events: one statement each.
+    if (!claimed.isEmpty()) {
+        QSqlQuery lease(db);
+        lease.prepare(u"UPDATE event_deliveries SET lease_owner = ?, lease_until = ? WHERE event_id = ? AND webhook_id = ?"_s);
+        for (ClaimedDelivery &delivery : claimed) {
+            delivery.leaseUntil = delivery.sendAt.addMSecs(leaseDurations.value(delivery.messageId));
+            lease.addBindValue(owner);
+            lease.addBindValue(delivery.leaseUntil.toMSecsSinceEpoch());
+            lease.addBindValue(delivery.eventId);
+            lease.addBindValue(delivery.webhookId);
+            if (!lease.exec())
+                return fail(tr("Cannot claim due deliveries"), lease.lastError());
         }
-        delivery.eventType = event.value(0).toString();
-        delivery.eventJson = event.value(1).toString().toUtf8();
-        event.finish();
+        QSqlQuery events(db);
+        QSet<QString> eventIds;
+        for (const ClaimedDelivery &delivery : std::as_const(claimed))
+            eventIds.insert(delivery.eventId);
+        QStringList marks(eventIds.size(), u"?"_s);
+        events.prepare(u"SELECT id, type, data_json FROM events WHERE id IN (%1)"_s.arg(marks.join(u", "_s)));
+        for (const QString &id : std::as_const(eventIds))
+            events.addBindValue(id);
+        if (!events.exec())
+            return fail(tr("Cannot read a claimed event"), events.lastError());
+        QHash<QString, std::pair<QString, QByteArray>> documents;
+        while (events.next())
+            documents.insert(events.value(0).toString(), {events.value(1).toString(), events.value(2).toString().toUtf8()});
+        events.finish();
+        for (ClaimedDelivery &delivery : claimed) {
+            const auto document = documents.constFind(delivery.eventId);
+            if (document == documents.cend())
+                return fail(tr("Cannot read a claimed event"), QSqlError());
+            delivery.eventType = document->first;
+            delivery.eventJson = document->second;
+        }
     }
-    if (!db.commit()) {
-        const QSqlError error = db.lastError();
-        db.rollback();
-        return Database::failure(tr("Cannot claim due deliveries"), error);
-    }
+    if (!db.commit())
+        return fail(tr("Cannot claim due deliveries"), db.lastError());
     return claimed;
 }
 

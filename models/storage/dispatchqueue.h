@@ -5,6 +5,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -19,7 +20,18 @@ struct ClaimedDelivery
     QString eventType;
     QByteArray eventJson; // the event document, for Event::fromJson
     int attemptsMade = 0; // before this claim
+    QDateTime sendAt;     // the webhook's rate limit lets this delivery go at this time (now or within the horizon)
     QDateTime leaseUntil;
+};
+
+// Rate limits by integration ("slack": 1 message per second), for webhooks without a limit of their own
+// (webhook_dispatch_state.rate_per_second); absent or 0: no limit.
+struct SendPacing
+{
+    QHash<QString, double> perKind;
+    // How far ahead a claim may book a send slot: a delivery whose slot is further away stays in the queue, due
+    // again just before its slot, instead of holding a worker while it waits.
+    int horizonMs = 1000;
 };
 
 // How a claimed delivery ended this time.
@@ -48,8 +60,11 @@ public:
     explicit DispatchQueue(Database &database);
 
     // Up to limit deliveries that are pending and due at now, oldest due first, whose lease is free or has run
-    // out; each is leased to owner until now + lease.
-    Result<QList<ClaimedDelivery>> claim(const QString &owner, int limit, const QDateTime &now, int leaseMs);
+    // out; each is leased to owner until its sendAt + its webhook's timeout + leaseMarginMs. A rate-limited webhook's deliveries take the next
+    // free slots of its limit, shared by every dispatcher through the database; those whose slot lies beyond the
+    // pacing horizon are not claimed but made due just before their slot (they wait in the queue, never dropped).
+    Result<QList<ClaimedDelivery>> claim(const QString &owner, int limit, const QDateTime &now, int leaseMarginMs,
+                                         const SendPacing &pacing = {});
     // Ends owner's lease of the delivery with settlement. Conflict when owner no longer holds it (the lease ran
     // out and another dispatcher took it): nothing is changed then.
     Result<void> settle(const ClaimedDelivery &delivery, const QString &owner, const DeliverySettlement &settlement);

@@ -3,6 +3,7 @@
 
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
+#include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
@@ -234,6 +235,10 @@ const QList<Migration> &allMigrations()
          EventOutbox::migrationStatements()},
         // Dispatchers say that they run (dispatcherregistry.cpp): for the console, and for SQLite's one at a time.
         {10, "dispatchers: who delivers, since when, last heartbeat", DispatcherRegistry::migrationStatements()},
+        // What all dispatchers follow, in the database (dispatchsettings.cpp): settings, per-webhook rate limits,
+        // send slots and runs of failures.
+        {11, "dispatch settings, and each webhook's rate limit, send slot and run of failures",
+         DispatchSettings::migrationStatements()},
     };
     return migrations;
 }

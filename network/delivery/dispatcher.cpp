@@ -4,6 +4,7 @@
 #include "models/domain/event.h"
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
+#include "models/storage/dispatchsettings.h"
 #include "models/storage/webhookrepository.h"
 
 #include <QDateTime>
@@ -34,6 +35,8 @@ Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, We
                     emit problem(beat.message());
             });
     });
+    m_settingsRefresh.setInterval(m_options.settingsRefreshMs);
+    connect(&m_settingsRefresh, &QTimer::timeout, this, &Dispatcher::refreshSettings);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         // What has not finished by the deadline is stopped; each run still records and settles its attempt.
@@ -48,26 +51,48 @@ Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, We
 // run out by themselves.
 Dispatcher::~Dispatcher() = default;
 
-void Dispatcher::start()
+void Dispatcher::start(const DispatchConfig &config)
 {
+    m_config = config;
     m_heartbeat.start();
+    m_settingsRefresh.start();
     m_poll.start(0);
+}
+
+void Dispatcher::refreshSettings()
+{
+    m_database.run<DispatchConfig>(
+        [](Database &database) -> Result<DispatchConfig> {
+            const Result<QHash<QString, QJsonObject>> values = DispatchSettings(database).values();
+            if (!values)
+                return values.failure();
+            return DispatchConfig::fromSettings(*values);
+        },
+        this, [this](const Result<DispatchConfig> &config) {
+            // Settings stored past the checks (by hand, in SQL) are reported and the ones in use kept.
+            if (!config)
+                emit problem(tr("The dispatch settings in the database cannot be used, so the previous ones stay in "
+                                "effect: %1")
+                                 .arg(config.message()));
+            else
+                m_config = *config;
+        });
 }
 
 void Dispatcher::poll()
 {
     if (m_stopping || m_claiming)
         return;
-    const int free = m_options.workers - int(m_inFlight.size());
+    const int free = m_options.workers - int(m_inFlight.size() + m_waiting.size());
     if (free <= 0)
         return;
     m_claiming = true;
     const QString owner = m_owner;
-    const int leaseMs = m_options.leaseMs;
+    const int leaseMarginMs = m_options.leaseMarginMs;
     m_database.run<QList<Claimed>>(
-        [owner, free, leaseMs](Database &database) -> Result<QList<Claimed>> {
+        [owner, free, leaseMarginMs, pacing = m_config.pacing](Database &database) -> Result<QList<Claimed>> {
             const Result<QList<ClaimedDelivery>> claimed =
-                DispatchQueue(database).claim(owner, free, QDateTime::currentDateTimeUtc(), leaseMs);
+                DispatchQueue(database).claim(owner, free, QDateTime::currentDateTimeUtc(), leaseMarginMs, pacing);
             if (!claimed)
                 return claimed.failure();
             QList<Claimed> deliveries;
@@ -97,14 +122,32 @@ void Dispatcher::poll()
                 return;
             }
             for (const Claimed &item : *claimed)
-                deliver(item);
-            if (claimed->isEmpty() && m_inFlight.isEmpty() && m_settling == 0 && m_stopWhenIdle) {
+                deliverAtItsSlot(item);
+            if (claimed->isEmpty() && m_inFlight.isEmpty() && m_waiting.isEmpty() && m_settling == 0
+                && m_stopWhenIdle) {
                 stop(0);
                 return;
             }
             // A full bite: more may be due at once. Otherwise look again in a moment or when a slot frees.
             m_poll.start(claimed->size() == free ? 0 : m_options.idlePollMs);
         });
+}
+
+void Dispatcher::deliverAtItsSlot(const Claimed &claimed)
+{
+    const qint64 waitMs = QDateTime::currentDateTimeUtc().msecsTo(claimed.delivery.sendAt);
+    if (waitMs <= 0)
+        return deliver(claimed);
+    // The webhook's rate limit gave it a slot a moment ahead: it holds a worker until then.
+    auto *timer = new QTimer(this);
+    timer->setSingleShot(true);
+    m_waiting.insert(claimed.delivery.messageId, timer);
+    connect(timer, &QTimer::timeout, this, [this, claimed, timer] {
+        m_waiting.remove(claimed.delivery.messageId);
+        timer->deleteLater();
+        deliver(claimed);
+    });
+    timer->start(int(waitMs));
 }
 
 void Dispatcher::deliver(const Claimed &claimed)
@@ -166,7 +209,7 @@ DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, 
         case DeliveryRefusal::EpicKeyUnavailable:
         case DeliveryRefusal::DatabaseError:
             // This machine may get the credential, or the database come back, before the schedule ends.
-            if (const std::optional<qint64> delay = RetryPolicy::scheduledDelayMs(m_options.schedule, attempt, random)) {
+            if (const std::optional<qint64> delay = RetryPolicy::scheduledDelayMs(m_config.schedule, attempt, random)) {
                 settlement.state = DeliverySettlement::State::RetryAt;
                 settlement.nextAttemptAt = now.addMSecs(*delay);
                 settlement.lastError = u"transient: "_s + outcome.message;
@@ -182,7 +225,7 @@ DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, 
     case DeliveryOutcome::Status::Failed:
         break;
     }
-    const RetryDecision decision = RetryPolicy::decide(m_options.schedule, outcome.result, attempt, random);
+    const RetryDecision decision = RetryPolicy::decide(m_config.schedule, outcome.result, attempt, random);
     // "permanent (slack channel_is_archived): http-4xx: HTTP 410 Gone": the policy's word first, for filters.
     settlement.lastError = decision.reason + (decision.detail.isEmpty() ? QString() : u" ("_s + decision.detail + u')')
                            + u": "_s + outcome.record.error;
@@ -253,6 +296,9 @@ void Dispatcher::stop(int deadlineMs)
         return;
     m_stopping = true;
     m_poll.stop();
+    // Deliveries waiting for their slot have sent nothing: they are given back untouched with the rest.
+    qDeleteAll(m_waiting);
+    m_waiting.clear();
     if (m_inFlight.isEmpty() && m_settling == 0 && !m_claiming)
         return finishStopping();
     // A claim in hand delivers what it took; once everything is settled, the rest is given back.
@@ -266,6 +312,7 @@ void Dispatcher::finishStopping()
     m_stopped = true;
     m_deadline.stop();
     m_heartbeat.stop();
+    m_settingsRefresh.stop();
     const QString owner = m_owner;
     m_database.run<void>(
         [owner](Database &database) -> Result<void> {

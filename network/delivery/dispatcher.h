@@ -5,6 +5,7 @@
 #include "models/storage/databaseworker.h"
 #include "models/storage/dispatchqueue.h"
 #include "network/delivery/deliverypipeline.h"
+#include "network/delivery/dispatchconfig.h"
 #include "network/delivery/retrypolicy.h"
 
 #include <QElapsedTimer>
@@ -21,9 +22,11 @@ class WebhookSender;
 struct DispatcherOptions
 {
     int workers = 4;          // deliveries in flight at once
-    int leaseMs = 120000;     // longer than any request may take: the sender's deadline is at most 300 s
+    // A claimed delivery is leased for its webhook's timeout (the sender's overall deadline) and this margin, for
+    // recording the outcome: after a crash, another dispatcher takes it over that soon.
+    int leaseMarginMs = 10000;
     int idlePollMs = 500;     // how often an idle dispatcher looks for due deliveries
-    RetrySchedule schedule;
+    int settingsRefreshMs = 30000; // how often the dispatch settings are read again from the database
 };
 
 // What the dispatcher did, for its command's summary and for tests.
@@ -44,9 +47,10 @@ public:
                const DispatcherOptions &options, QObject *parent = nullptr);
     ~Dispatcher() override;
 
-    // Starts claiming, and keeps this dispatcher's row in the registry fresh (DispatcherRegistry::enter() is the
-    // caller's: it may refuse).
-    void start();
+    // Starts claiming under config (the dispatch settings as the caller read them: DispatchConfig::fromSettings),
+    // reads the settings again now and then, and keeps this dispatcher's row in the registry fresh
+    // (DispatcherRegistry::enter() is the caller's: it may refuse).
+    void start(const DispatchConfig &config);
     // Claims nothing more; the deliveries in flight get deadlineMs to finish, then they are stopped (recorded as
     // cancelled, retried at once by the next dispatcher without counting) and everything still held is given
     // back. stopped() follows.
@@ -72,6 +76,8 @@ private:
     };
 
     void poll();
+    void refreshSettings();
+    void deliverAtItsSlot(const Claimed &claimed);
     void deliver(const Claimed &claimed);
     void finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome);
     void settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, bool disableWebhook,
@@ -87,6 +93,9 @@ private:
     QTimer m_poll;
     QTimer m_deadline;
     QTimer m_heartbeat;
+    QTimer m_settingsRefresh;
+    DispatchConfig m_config;
+    QHash<QString, QTimer *> m_waiting; // by message id: claimed deliveries waiting for their send slot
     QHash<QString, QPointer<DeliveryRun>> m_inFlight;  // by message id
     int m_settling = 0;
     bool m_claiming = false;

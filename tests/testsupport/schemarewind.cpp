@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 11:
+        return {u"DROP TABLE webhook_dispatch_state"_s, u"DROP TABLE dispatch_settings"_s};
     case 10:
         return {u"DROP TABLE dispatchers"_s};
     case 9:

@@ -1,0 +1,136 @@
+// Reading and checking the stored dispatch settings.
+#include "network/delivery/dispatchconfig.h"
+
+#include "models/domain/webhook.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+Failure invalid(const QString &message)
+{
+    return Failure{ErrorCode::Invalid, message};
+}
+
+bool wholeSeconds(const QJsonValue &value)
+{
+    return value.isDouble() && value.toDouble() == std::floor(value.toDouble()) && value.toDouble() >= 0
+           && value.toDouble() <= 365.0 * 86400;
+}
+
+Result<QHash<QString, double>> ratesFrom(const QJsonObject &object)
+{
+    QHash<QString, double> rates = DispatchConfig::defaultRates();
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (!WebhookKinds::fromKey(it.key()))
+            return invalid(DispatchConfig::tr("The rate limits name “%1”, which is no integration; the integrations "
+                                              "are slack, teams, epic and generic.")
+                               .arg(it.key()));
+        // Up to 1000 messages per second; 0: no limit.
+        if (!it.value().isDouble() || it.value().toDouble() < 0 || it.value().toDouble() > 1000)
+            return invalid(DispatchConfig::tr("The rate limit of “%1” must be a number of messages per second from 0 "
+                                              "(no limit) to 1000.")
+                               .arg(it.key()));
+        rates.insert(it.key(), it.value().toDouble());
+    }
+    return rates;
+}
+
+Result<AutoDisableRule> autoDisableFrom(const QJsonObject &object)
+{
+    AutoDisableRule rule;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == u"afterSeconds" || it.key() == u"minimumSpanSeconds") {
+            if (!wholeSeconds(it.value()))
+                return invalid(DispatchConfig::tr("Auto-disable's “%1” must be whole seconds from 0 to 31536000.")
+                                   .arg(it.key()));
+            (it.key() == u"afterSeconds" ? rule.afterSeconds : rule.minimumSpanSeconds) = qint64(it.value().toDouble());
+        } else if (it.key() == u"warningPercents") {
+            rule.warningPercents.clear();
+            for (const QJsonValue &percent : it.value().toArray()) {
+                const int value = percent.toInt(-1);
+                if (value < 1 || value > 99 || (!rule.warningPercents.isEmpty() && value <= rule.warningPercents.last()))
+                    return invalid(DispatchConfig::tr("Auto-disable's “warningPercents” must be rising whole percentages "
+                                                      "from 1 to 99."));
+                rule.warningPercents.append(value);
+            }
+            if (!it.value().isArray())
+                return invalid(DispatchConfig::tr("Auto-disable's “warningPercents” must be a list."));
+        } else {
+            return invalid(DispatchConfig::tr("Auto-disable has no setting “%1”.").arg(it.key()));
+        }
+    }
+    return rule;
+}
+
+} // namespace
+
+QHash<QString, double> DispatchConfig::defaultRates()
+{
+    return {{WebhookKinds::key(WebhookKind::Slack), 1.0}, {WebhookKinds::key(WebhookKind::Teams), 4.0},
+            {WebhookKinds::key(WebhookKind::Epic), 0.0}, {WebhookKinds::key(WebhookKind::Generic), 0.0}};
+}
+
+bool DispatchConfig::operator==(const DispatchConfig &other) const
+{
+    return schedule == other.schedule && pacing.perKind == other.pacing.perKind
+           && pacing.horizonMs == other.pacing.horizonMs && autoDisable == other.autoDisable;
+}
+
+Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonObject> &values)
+{
+    DispatchConfig config;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        if (Result<void> checked = check(it.key(), it.value()); !checked)
+            return checked.failure();
+    }
+    if (values.contains(RetryScheduleName))
+        config.schedule = *RetrySchedule::fromJson(values.value(RetryScheduleName));
+    if (values.contains(RateLimitsName))
+        config.pacing.perKind = *ratesFrom(values.value(RateLimitsName));
+    if (values.contains(AutoDisableName))
+        config.autoDisable = *autoDisableFrom(values.value(AutoDisableName));
+    return config;
+}
+
+Result<void> DispatchConfig::check(const QString &name, const QJsonObject &value)
+{
+    if (name == RetryScheduleName) {
+        if (const Result<RetrySchedule> schedule = RetrySchedule::fromJson(value); !schedule)
+            return schedule.failure();
+    } else if (name == RateLimitsName) {
+        if (const auto rates = ratesFrom(value); !rates)
+            return rates.failure();
+    } else if (name == AutoDisableName) {
+        if (const Result<AutoDisableRule> rule = autoDisableFrom(value); !rule)
+            return rule.failure();
+    } else {
+        return invalid(tr("There is no dispatch setting “%1”; the settings are %2.").arg(name, names().join(u", "_s)));
+    }
+    return {};
+}
+
+QJsonObject DispatchConfig::settingValue(const QString &name) const
+{
+    if (name == RetryScheduleName)
+        return schedule.toJson();
+    if (name == RateLimitsName) {
+        QJsonObject rates;
+        for (auto it = pacing.perKind.cbegin(); it != pacing.perKind.cend(); ++it)
+            rates.insert(it.key(), it.value());
+        return rates;
+    }
+    if (name == AutoDisableName) {
+        QJsonArray percents;
+        for (int percent : autoDisable.warningPercents)
+            percents.append(percent);
+        return {{u"afterSeconds"_s, double(autoDisable.afterSeconds)},
+                {u"minimumSpanSeconds"_s, double(autoDisable.minimumSpanSeconds)},
+                {u"warningPercents"_s, percents}};
+    }
+    return {};
+}

@@ -1,0 +1,52 @@
+// What the dispatchers follow, read from the database's dispatch settings (DispatchSettings) with the program's
+// defaults for whatever is not set: the retry schedule, the rate limits by integration, and auto-disable.
+#pragma once
+
+#include "models/domain/result.h"
+#include "models/storage/dispatchqueue.h"
+#include "network/delivery/retrypolicy.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QJsonObject>
+#include <QStringList>
+
+// A webhook that keeps failing is disabled once its failures have lasted afterSeconds, but only when they span
+// at least minimumSpanSeconds (one failed attempt days ago and nothing since is no pattern). Warnings come when
+// warningPercents of afterSeconds have passed. afterSeconds 0: never disabled for failing.
+struct AutoDisableRule
+{
+    qint64 afterSeconds = 5 * 86400;       // Svix's five days
+    qint64 minimumSpanSeconds = 12 * 3600;
+    QList<int> warningPercents = {50, 70, 90};
+
+    bool operator==(const AutoDisableRule &other) const = default;
+};
+
+struct DispatchConfig
+{
+    Q_DECLARE_TR_FUNCTIONS(DispatchConfig)
+public:
+    // The names of the stored settings.
+    static inline const QString RetryScheduleName = QStringLiteral("retrySchedule");
+    static inline const QString RateLimitsName = QStringLiteral("rateLimits");
+    static inline const QString AutoDisableName = QStringLiteral("autoDisable");
+    static QStringList names() { return {RetryScheduleName, RateLimitsName, AutoDisableName}; }
+
+    // Messages per second by integration key: Slack's "Rate limits" page allows incoming webhooks one message per
+    // second; Microsoft's "Rate limiting for connectors" allows four posts per second to a Teams webhook.
+    static QHash<QString, double> defaultRates();
+
+    RetrySchedule schedule;
+    SendPacing pacing{defaultRates()};
+    AutoDisableRule autoDisable;
+
+    bool operator==(const DispatchConfig &other) const;
+
+    // The configuration the stored settings make (by name, as DispatchSettings::values() gives them).
+    static Result<DispatchConfig> fromSettings(const QHash<QString, QJsonObject> &values);
+    // Whether value can be stored as the setting name: Invalid, naming the setting and key, when it cannot.
+    static Result<void> check(const QString &name, const QJsonObject &value);
+    // The setting name as it is in effect under this configuration, in its stored form.
+    QJsonObject settingValue(const QString &name) const;
+};
