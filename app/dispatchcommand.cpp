@@ -40,6 +40,7 @@ public:
 private:
     int settings(const QStringList &words);
     int showSettings();
+    static QString healthMessage(const WebhookHealthNews &news);
 
     CommandSupport m_support{QStringLiteral("dispatch")};
 };
@@ -137,6 +138,32 @@ int DispatchCommand::showSettings()
     return CommandSupport::Success;
 }
 
+// One line for the dispatcher's log (the journal under systemd): times in UTC, as the rest of that log.
+QString DispatchCommand::healthMessage(const WebhookHealthNews &news)
+{
+    const QString since = news.streak.failingSince.toString(Qt::ISODate);
+    const int failures = news.streak.consecutiveFailures;
+    switch (news.kind) {
+    case WebhookHealthNews::Kind::Failing:
+        return tr("Warning: webhook “%1” has failed every attempt since %2 (%n attempt(s)); it will be disabled at %3 "
+                  "unless one succeeds. Last error: %4", nullptr, failures)
+            .arg(news.webhookName, since, news.disableAt.toString(Qt::ISODate), news.streak.lastError);
+    case WebhookHealthNews::Kind::Disabled:
+        if (news.gone)
+            return tr("Webhook “%1” was disabled: its receiver answered 410 Gone. Enable it again once its address "
+                      "is right; “redeliver --missed-since” replays what it missed.")
+                .arg(news.webhookName);
+        return tr("Webhook “%1” was disabled after failing every attempt since %2 (%n attempt(s)). Last error: %3. "
+                  "Enable it again once its receiver works; “redeliver --missed-since” replays what it missed.",
+                  nullptr, failures)
+            .arg(news.webhookName, since, news.streak.lastError);
+    case WebhookHealthNews::Kind::Recovered:
+        return tr("Webhook “%1” recovered after %n failed attempt(s) since %2.", nullptr, failures)
+            .arg(news.webhookName, since);
+    }
+    return {};
+}
+
 int DispatchCommand::run(const QStringList &arguments)
 {
     QCommandLineParser &parser = m_support.parser();
@@ -201,6 +228,10 @@ int DispatchCommand::run(const QStringList &arguments)
     QObject::connect(&dispatcher, &Dispatcher::stopped, &loop, &QEventLoop::quit);
     QObject::connect(&dispatcher, &Dispatcher::problem, &loop, [this](const QString &message) {
         m_support.err() << message << '\n';
+        m_support.err().flush();
+    });
+    QObject::connect(&dispatcher, &Dispatcher::webhookHealth, &loop, [this](const WebhookHealthNews &news) {
+        m_support.err() << healthMessage(news) << '\n';
         m_support.err().flush();
     });
 

@@ -7,6 +7,7 @@
 #include "models/storage/deliveryrepository.h"
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
+#include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/resultchecks.h"
@@ -51,6 +52,8 @@ private slots:
     void retryScheduleFromTheDatabase();
     void rateLimitPacesDeliveries_data() { addEngineRows(); }
     void rateLimitPacesDeliveries();
+    void autoDisableWarnsFirst_data() { addEngineRows(); }
+    void autoDisableWarnsFirst();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
@@ -465,6 +468,95 @@ void TestDispatcher::rateLimitPacesDeliveries()
     // first may come a little late, after the TLS handshake that the others reuse).
     QVERIFY2(arrivals.last() - arrivals.first() >= 8 * 250 - 150,
              qPrintable(u"%1 ms"_s.arg(arrivals.last() - arrivals.first())));
+}
+
+void TestDispatcher::autoDisableWarnsFirst()
+{
+    TestHttpsServer receiver(m_localhost);
+    bool healthy = false;
+    receiver.setHandler([&healthy](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        if (!healthy) {
+            answer.status = 503;
+            answer.reason = "Service Unavailable";
+        }
+        return answer;
+    });
+    Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
+    // Days and hours made seconds: disabled after 8 s of failing, warned at 1.6 s and 4 s, retried every second.
+    for (const auto &[name, value] : {std::pair{u"autoDisable"_s, uR"({"afterSeconds": 8, "minimumSpanSeconds": 3,
+                                                                      "warningPercents": [20, 50]})"_s},
+                                      std::pair{u"retrySchedule"_s, uR"({"delaysSeconds": [1, 1, 1, 1, 1, 1, 1, 1, 1],
+                                                                         "jitter": 0})"_s}}) {
+        const CommandRun set = settings({u"set"_s, name, value});
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    }
+    const QString event = emitEvent(u"evt-failing"_s);
+
+    QProcess dispatcher;
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s});
+    dispatcher.setProcessChannelMode(QProcess::SeparateChannels);
+    dispatcher.start();
+    QVERIFY(dispatcher.waitForStarted());
+    QString err;
+    QTRY_VERIFY_WITH_TIMEOUT((err += QString::fromUtf8(dispatcher.readAllStandardError())).contains(u"was disabled"_s),
+                             30000);
+    // Never silently: each threshold was announced once, before the disabling, with what failed and when it ends.
+    const qsizetype disabledAt = err.indexOf(u"Webhook “Ward A” was disabled after failing every attempt since"_s);
+    QVERIFY2(disabledAt >= 0, qPrintable(err));
+    QCOMPARE(err.count(u"Warning: webhook “Ward A” has failed every attempt since"_s), 2);
+    QVERIFY2(err.lastIndexOf(u"Warning:"_s) < disabledAt, qPrintable(err));
+    QVERIFY2(err.contains(u"Last error: transient: http-5xx"_s), qPrintable(err));
+    const int requestsWhenDisabled = int(receiver.requests().size());
+    QVERIFY2(requestsWhenDisabled >= 5, qPrintable(err)); // at least a second apart, over 8 s
+    ::kill(pid_t(dispatcher.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(dispatcher.state() == QProcess::NotRunning, 15000);
+    QCOMPARE(dispatcher.exitCode(), 0);
+    QCOMPARE(receiver.requests().size(), requestsWhenDisabled);
+
+    WebhookRepository repository(*m_db.database);
+    QVERIFY(!repository.findById(webhook.id)->active);
+    // The event waits as skipped (once its next try comes), to be replayed once the receiver works again.
+    QTest::qWait(1100);
+    QVERIFY2(dispatch({u"--until-idle"_s}).exitCode == 0, "skips what is due");
+    QCOMPARE(stateOf(event, webhook.id), u"skipped"_s);
+    QCOMPARE(receiver.requests().size(), requestsWhenDisabled);
+    const auto trail = repository.auditTrail(webhook.id);
+    QVERIFY2(trail, qPrintable(trail.message()));
+    QStringList actions;
+    QList<int> percents;
+    for (const AuditEntry &entry : *trail) {
+        actions.append(entry.action);
+        if (entry.action == u"failing-warning") {
+            percents.append(entry.after.value(u"warningPercent"_s).toInt());
+            QVERIFY(entry.after.value(u"lastError"_s).toString().startsWith(u"transient: http-5xx"_s));
+        }
+    }
+    QCOMPARE(actions, (QStringList{u"create"_s, u"failing-warning"_s, u"failing-warning"_s, u"auto-disable"_s}));
+    QCOMPARE(percents, (QList<int>{20, 50}));
+    Result<QHash<QString, FailureStreak>> failing = FailureStreaks(*m_db.database).failing();
+    QVERIFY_OK(failing);
+    QVERIFY(failing->value(webhook.id).consecutiveFailures >= 5);
+
+    // Enabled by a person: the streak starts again from nothing, so one more failure does not disable it at once.
+    webhook = *repository.findById(webhook.id);
+    QVERIFY_OK(repository.setActive(webhook, true));
+    failing = FailureStreaks(*m_db.database).failing();
+    QVERIFY_OK(failing);
+    QVERIFY(!failing->contains(webhook.id));
+    emitEvent(u"evt-after-enabling"_s);
+    CommandRun run = dispatch({u"--until-idle"_s});
+    QVERIFY2(run.err.contains(u"0 delivered, 1 to be retried"_s) && !run.err.contains(u"was disabled"_s),
+             qPrintable(run.err));
+    QVERIFY(repository.findById(webhook.id)->active);
+    // The receiver works again: the next attempt ends the streak, and says so.
+    healthy = true;
+    QTest::qWait(1100);
+    run = dispatch({u"--until-idle"_s});
+    QVERIFY2(run.err.contains(u"Webhook “Ward A” recovered after 1 failed attempt since"_s), qPrintable(run.err));
+    failing = FailureStreaks(*m_db.database).failing();
+    QVERIFY_OK(failing);
+    QVERIFY(failing->isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

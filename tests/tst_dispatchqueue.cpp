@@ -4,6 +4,7 @@
 #include "models/storage/dispatchqueue.h"
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
+#include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
 #include "testsupport/concurrentwriters.h"
 #include "testsupport/resultchecks.h"
@@ -31,6 +32,8 @@ private slots:
     void concurrentClaimersNeverShare();
     void rateLimitedWebhooksTakeSlots_data() { addEngineRows(); }
     void rateLimitedWebhooksTakeSlots();
+    void failureStreaksWarnOnceThenDisable_data() { addEngineRows(); }
+    void failureStreaksWarnOnceThenDisable();
 
 private:
     QStringList emitEvents(int count, const QString &type = u"battery.low"_s);
@@ -282,6 +285,68 @@ void TestDispatchQueue::rateLimitedWebhooksTakeSlots()
     QVERIFY(audit.exec(u"SELECT COUNT(*) FROM audit_log WHERE action = 'rate-limit'"_s) && audit.next());
     QCOMPARE(audit.value(0).toInt(), 2);
     QCOMPARE(unpaced.size(), 3);
+}
+
+void TestDispatchQueue::failureStreaksWarnOnceThenDisable()
+{
+    FailureStreaks streaks(*m_db.database);
+    AutoDisableRule rule;
+    rule.afterSeconds = 100;
+    rule.minimumSpanSeconds = 150; // the span counts more than afterSeconds when it is longer
+    rule.warningPercents = {10, 50};
+    const QDateTime start = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+    auto failAt = [&](qint64 seconds) {
+        return streaks.recordFailure(m_webhook.id, start.addSecs(seconds), u"transient: http-5xx: %1"_s.arg(seconds),
+                                     rule);
+    };
+    Result<StreakVerdict> verdict = failAt(0);
+    QVERIFY_OK(verdict);
+    QCOMPARE(verdict->streak.consecutiveFailures, 1);
+    QCOMPARE(verdict->streak.failingSince, start);
+    QCOMPARE(verdict->disableAt, start.addSecs(150));
+    QVERIFY(!verdict->warningPercent && !verdict->disable);
+
+    verdict = failAt(12);
+    QVERIFY_OK(verdict);
+    QCOMPARE(verdict->warningPercent, std::optional<int>(10));
+    // A second dispatcher's failure at the same moment finds the warning given.
+    verdict = failAt(12);
+    QVERIFY_OK(verdict);
+    QCOMPARE(verdict->warningPercent, std::nullopt);
+    QCOMPARE(verdict->streak.warningsGiven, 1);
+    // Past 50 % and 100 % of afterSeconds, but not yet the minimum span: warned, not disabled.
+    verdict = failAt(120);
+    QVERIFY_OK(verdict);
+    QCOMPARE(verdict->warningPercent, std::optional<int>(50));
+    QVERIFY(!verdict->disable);
+    verdict = failAt(150);
+    QVERIFY_OK(verdict);
+    QVERIFY(verdict->disable);
+    QCOMPARE(verdict->streak.consecutiveFailures, 5);
+    QCOMPARE(verdict->streak.lastError, u"transient: http-5xx: 150"_s);
+    const Result<QHash<QString, FailureStreak>> failing = streaks.failing();
+    QVERIFY_OK(failing);
+    QCOMPARE(failing->value(m_webhook.id).consecutiveFailures, 5);
+
+    // A success ends it once: a second success at the same time finds nothing to end.
+    Result<FailureStreak> ended = streaks.clear(m_webhook.id);
+    QVERIFY_OK(ended);
+    QCOMPARE(ended->consecutiveFailures, 5);
+    QCOMPARE(ended->failingSince, start);
+    ended = streaks.clear(m_webhook.id);
+    QVERIFY_OK(ended);
+    QCOMPARE(ended->consecutiveFailures, 0);
+    // The next streak starts afresh, warnings and all.
+    verdict = failAt(1000);
+    QVERIFY_OK(verdict);
+    QCOMPARE(verdict->streak.consecutiveFailures, 1);
+    QCOMPARE(verdict->streak.failingSince, start.addSecs(1000));
+    QCOMPARE(verdict->streak.warningsGiven, 0);
+    // afterSeconds 0: never disabled, never warned.
+    rule.afterSeconds = 0;
+    verdict = failAt(100000);
+    QVERIFY_OK(verdict);
+    QVERIFY(!verdict->disable && !verdict->warningPercent && !verdict->disableAt.isValid());
 }
 
 QTEST_GUILESS_MAIN(TestDispatchQueue)

@@ -2023,6 +2023,31 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>“%1” sends at most %2 messages per second.</source>
         <translation>„%1“ sendet höchstens %2 Nachrichten pro Sekunde.</translation>
     </message>
+    <message numerus="yes">
+        <source>Warning: webhook “%1” has failed every attempt since %2 (%n attempt(s)); it will be disabled at %3 unless one succeeds. Last error: %4</source>
+        <translation>
+            <numerusform>Warnung: Webhook „%1“ scheitert seit %2 bei jedem Versuch (%n Versuch); er wird am %3 deaktiviert, wenn keiner gelingt. Letzter Fehler: %4</numerusform>
+            <numerusform>Warnung: Webhook „%1“ scheitert seit %2 bei jedem Versuch (%n Versuche); er wird am %3 deaktiviert, wenn keiner gelingt. Letzter Fehler: %4</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Webhook “%1” was disabled: its receiver answered 410 Gone. Enable it again once its address is right; “redeliver --missed-since” replays what it missed.</source>
+        <translation>Webhook „%1“ wurde deaktiviert: sein Empfänger antwortete 410 Gone. Aktivieren Sie ihn wieder, sobald seine Adresse stimmt; „redeliver --missed-since“ stellt nach, was er verpasst hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook “%1” was disabled after failing every attempt since %2 (%n attempt(s)). Last error: %3. Enable it again once its receiver works; “redeliver --missed-since” replays what it missed.</source>
+        <translation>
+            <numerusform>Webhook „%1“ wurde deaktiviert, nachdem seit %2 jeder Versuch scheiterte (%n Versuch). Letzter Fehler: %3. Aktivieren Sie ihn wieder, sobald sein Empfänger funktioniert; „redeliver --missed-since“ stellt nach, was er verpasst hat.</numerusform>
+            <numerusform>Webhook „%1“ wurde deaktiviert, nachdem seit %2 jeder Versuch scheiterte (%n Versuche). Letzter Fehler: %3. Aktivieren Sie ihn wieder, sobald sein Empfänger funktioniert; „redeliver --missed-since“ stellt nach, was er verpasst hat.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook “%1” recovered after %n failed attempt(s) since %2.</source>
+        <translation>
+            <numerusform>Webhook „%1“ funktioniert wieder nach %n gescheitertem Versuch seit %2.</numerusform>
+            <numerusform>Webhook „%1“ funktioniert wieder nach %n gescheiterten Versuchen seit %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DispatchConfig</name>
@@ -2685,6 +2710,25 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Unknown action “events %1”; use list or emit.</source>
         <translation>Unbekannte Aktion „events %1“; verwenden Sie list oder emit.</translation>
+    </message>
+</context>
+<context>
+    <name>FailureStreaks</name>
+    <message>
+        <source>Cannot count the failed attempt</source>
+        <translation>Der gescheiterte Versuch kann nicht gezählt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the webhook&apos;s failures</source>
+        <translation>Die Fehlschläge des Webhooks können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot reset the webhook&apos;s failures</source>
+        <translation>Die Fehlschläge des Webhooks können nicht zurückgesetzt werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the webhooks&apos; failures</source>
+        <translation>Die Fehlschläge der Webhooks können nicht gelesen werden</translation>
     </message>
 </context>
 <context>

@@ -116,6 +116,27 @@
             <numerusform>Dispatching as %1 with %n workers.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Warning: webhook “%1” has failed every attempt since %2 (%n attempt(s)); it will be disabled at %3 unless one succeeds. Last error: %4</source>
+        <translation>
+            <numerusform>Warning: webhook “%1” has failed every attempt since %2 (%n attempt); it will be disabled at %3 unless one succeeds. Last error: %4</numerusform>
+            <numerusform>Warning: webhook “%1” has failed every attempt since %2 (%n attempts); it will be disabled at %3 unless one succeeds. Last error: %4</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook “%1” was disabled after failing every attempt since %2 (%n attempt(s)). Last error: %3. Enable it again once its receiver works; “redeliver --missed-since” replays what it missed.</source>
+        <translation>
+            <numerusform>Webhook “%1” was disabled after failing every attempt since %2 (%n attempt). Last error: %3. Enable it again once its receiver works; “redeliver --missed-since” replays what it missed.</numerusform>
+            <numerusform>Webhook “%1” was disabled after failing every attempt since %2 (%n attempts). Last error: %3. Enable it again once its receiver works; “redeliver --missed-since” replays what it missed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Webhook “%1” recovered after %n failed attempt(s) since %2.</source>
+        <translation>
+            <numerusform>Webhook “%1” recovered after %n failed attempt since %2.</numerusform>
+            <numerusform>Webhook “%1” recovered after %n failed attempts since %2.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>

@@ -3,6 +3,7 @@
 #include "models/domain/eventtype.h"
 #include "models/storage/webhookrepository.h"
 #include "models/storage/databaseworker.h"
+#include "models/storage/failurestreak.h"
 #include "models/storage/webhookrows.h"
 
 #include <QSqlError>
@@ -319,6 +320,11 @@ Result<void> WebhookRepository::updateRow(Webhook &webhook, const QString &audit
     }
     if (Result<void> events = writeEvents(stored); !events.ok())
         return events;
+    // Enabled again by a person: its old failures no longer count towards disabling it.
+    if (stored.active && !before.active) {
+        if (const Result<FailureStreak> ended = FailureStreaks(m_database).clear(stored.id); !ended)
+            return ended.failure();
+    }
     const Result<Webhook> after = findById(stored.id);
     if (!after)
         return after.failure();
@@ -364,7 +370,7 @@ Result<void> WebhookRepository::overwrite(Webhook &webhook)
     return announceSaved(result, webhook);
 }
 
-Result<void> WebhookRepository::setActive(Webhook &webhook, bool active)
+Result<void> WebhookRepository::setActive(Webhook &webhook, bool active, const QString &auditAction)
 {
     Webhook changed = webhook;
     changed.active = active;
@@ -372,7 +378,10 @@ Result<void> WebhookRepository::setActive(Webhook &webhook, bool active)
         const Result<Webhook> before = findById(changed.id);
         if (!before)
             return before.failure();
-        return updateRow(changed, active ? QStringLiteral("enable") : QStringLiteral("disable"), true, *before);
+        const QString action = !auditAction.isEmpty() ? auditAction
+                               : active              ? QStringLiteral("enable")
+                                                     : QStringLiteral("disable");
+        return updateRow(changed, action, true, *before);
     });
     if (result.ok())
         webhook = changed;

@@ -43,7 +43,9 @@ public:
     Result<void> update(Webhook &webhook);
     // Stores the webhook over whatever is stored now (the "overwrite" answer to a conflict).
     Result<void> overwrite(Webhook &webhook);
-    Result<void> setActive(Webhook &webhook, bool active);
+    // auditAction: how the audit trail names the change (default "enable" or "disable"; the dispatcher's
+    // "auto-disable" for a webhook that failed too long). Enabling ends the webhook's failure streak.
+    Result<void> setActive(Webhook &webhook, bool active, const QString &auditAction = {});
     Result<void> remove(const Webhook &webhook);
     // A copy under a free name ("Name (copy)", "Name (copy 2)", ...), inactive until reviewed, without secrets.
     Result<void> duplicate(const Webhook &source, Webhook *copy);

@@ -4,24 +4,13 @@
 
 #include "models/domain/result.h"
 #include "models/storage/dispatchqueue.h"
+#include "models/storage/failurestreak.h"
 #include "network/delivery/retrypolicy.h"
 
 #include <QCoreApplication>
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
-
-// A webhook that keeps failing is disabled once its failures have lasted afterSeconds, but only when they span
-// at least minimumSpanSeconds (one failed attempt days ago and nothing since is no pattern). Warnings come when
-// warningPercents of afterSeconds have passed. afterSeconds 0: never disabled for failing.
-struct AutoDisableRule
-{
-    qint64 afterSeconds = 5 * 86400;       // Svix's five days
-    qint64 minimumSpanSeconds = 12 * 3600;
-    QList<int> warningPercents = {50, 70, 90};
-
-    bool operator==(const AutoDisableRule &other) const = default;
-};
 
 struct DispatchConfig
 {

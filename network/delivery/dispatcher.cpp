@@ -2,9 +2,11 @@
 #include "network/delivery/dispatcher.h"
 
 #include "models/domain/event.h"
+#include "models/storage/auditlog.h"
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
 #include "models/storage/dispatchsettings.h"
+#include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
 
 #include <QDateTime>
@@ -160,13 +162,14 @@ void Dispatcher::deliver(const Claimed &claimed)
         // Disabled after the event came: kept, to be replayed once it is enabled again.
         settlement.state = DeliverySettlement::State::Skipped;
         settlement.countsAsAttempt = false;
-        return settle(delivery, settlement, false, *claimed.webhook);
+        return settle(delivery, settlement, HealthEffect::None, *claimed.webhook);
     }
     QString error;
     const std::optional<Event> event = Event::fromJson(delivery.eventJson, &error);
     if (!event) {
+        // The event is at fault, not the webhook: its health is not touched.
         settlement.lastError = u"invalid-event: "_s + error;
-        return settle(delivery, settlement, false, *claimed.webhook);
+        return settle(delivery, settlement, HealthEffect::None, *claimed.webhook);
     }
     DeliveryOrder order;
     order.webhook = *claimed.webhook;
@@ -183,9 +186,16 @@ void Dispatcher::deliver(const Claimed &claimed)
 void Dispatcher::finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome)
 {
     m_inFlight.remove(delivery.messageId);
-    bool disable = false;
-    const DeliverySettlement settlement = settlementAfter(delivery, outcome, &disable);
-    settle(delivery, settlement, disable, webhook);
+    bool gone = false;
+    const DeliverySettlement settlement = settlementAfter(delivery, outcome, &gone);
+    HealthEffect effect = HealthEffect::None;
+    if (gone)
+        effect = HealthEffect::Gone;
+    else if (settlement.state == DeliverySettlement::State::Delivered)
+        effect = HealthEffect::Succeeded;
+    else if (settlement.state != DeliverySettlement::State::Skipped && settlement.countsAsAttempt)
+        effect = HealthEffect::Failed;
+    settle(delivery, settlement, effect, webhook);
 }
 
 DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, const DeliveryOutcome &outcome,
@@ -244,42 +254,115 @@ DeliverySettlement Dispatcher::settlementAfter(const ClaimedDelivery &delivery, 
     return settlement;
 }
 
-void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, bool disableWebhook,
+namespace {
+
+struct SettleReport
+{
+    QString lostLease; // the delivery was no longer ours: what that means
+    std::optional<WebhookHealthNews> news;
+};
+
+// The audit trail's record of a warning before auto-disable, in the receiver-independent words of the rule.
+AuditChange failingWarning(const Webhook &webhook, const StreakVerdict &verdict)
+{
+    const QJsonObject after{
+        {u"consecutiveFailures"_s, verdict.streak.consecutiveFailures},
+        {u"failingSince"_s, verdict.streak.failingSince.toString(Qt::ISODateWithMs)},
+        {u"lastError"_s, verdict.streak.lastError},
+        {u"warningPercent"_s, *verdict.warningPercent},
+        {u"disableAt"_s, verdict.disableAt.toString(Qt::ISODateWithMs)},
+    };
+    return {u"failing-warning"_s, u"webhook"_s, webhook.id, webhook.name, {}, after};
+}
+
+} // namespace
+
+void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, HealthEffect effect,
                         const Webhook &webhook)
 {
     ++m_settling;
     const QString owner = m_owner;
-    m_database.run<void>(
-        [delivery, settlement, owner, disableWebhook, id = webhook.id](Database &database) -> Result<void> {
-            const Result<void> settled = DispatchQueue(database).settle(delivery, owner, settlement);
-            if (!settled && settled.code() != ErrorCode::Conflict)
-                return settled;
-            if (!disableWebhook)
-                return settled;
-            // The receiver said the endpoint is gone for good (410): stop sending to it, audited as any change.
+    const AutoDisableRule rule = m_config.autoDisable;
+    m_database.run<SettleReport>(
+        [delivery, settlement, owner, effect, rule, id = webhook.id](Database &database) -> Result<SettleReport> {
+            SettleReport report;
+            if (const Result<void> settled = DispatchQueue(database).settle(delivery, owner, settlement); !settled) {
+                if (settled.code() != ErrorCode::Conflict)
+                    return settled.failure();
+                // Another dispatcher holds the delivery now; the receiver's answer still says how the webhook is.
+                report.lostLease = settled.message();
+            }
+            if (effect == HealthEffect::None)
+                return report;
             WebhookRepository webhooks(database);
             Result<Webhook> current = webhooks.findById(id);
             if (!current)
-                return current.code() == ErrorCode::NotFound ? settled : current.failure();
-            Webhook changed = *current;
-            if (const Result<void> disabled = webhooks.setActive(changed, false); !disabled)
-                return disabled;
-            return settled;
+                return current.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : current.failure();
+            FailureStreaks streaks(database);
+            WebhookHealthNews news;
+            news.webhookId = id;
+            news.webhookName = current->name;
+            if (effect == HealthEffect::Succeeded) {
+                const Result<FailureStreak> ended = streaks.clear(id);
+                if (!ended)
+                    return ended.failure();
+                if (ended->consecutiveFailures > 0) {
+                    news.kind = WebhookHealthNews::Kind::Recovered;
+                    news.streak = *ended;
+                    report.news = news;
+                }
+                return report;
+            }
+            const Result<StreakVerdict> verdict =
+                streaks.recordFailure(id, QDateTime::currentDateTimeUtc(), settlement.lastError, rule);
+            if (!verdict)
+                return verdict.failure();
+            news.streak = verdict->streak;
+            if (effect == HealthEffect::Gone || verdict->disable) {
+                if (!current->active)
+                    return report; // switched off already, by a person or another dispatcher
+                // Audited as any change: "disable" when the receiver said the endpoint is gone (410), "auto-disable"
+                // when it failed for as long as the rule allows.
+                Webhook changed = *current;
+                const bool gone = effect == HealthEffect::Gone;
+                if (const Result<void> disabled =
+                        webhooks.setActive(changed, false, gone ? u"disable"_s : u"auto-disable"_s);
+                    !disabled)
+                    return disabled.failure();
+                news.kind = WebhookHealthNews::Kind::Disabled;
+                news.gone = gone;
+                report.news = news;
+            } else if (verdict->warningPercent) {
+                if (const Result<void> audited = AuditLog::write(database, failingWarning(*current, *verdict)); !audited)
+                    return audited.failure();
+                news.kind = WebhookHealthNews::Kind::Failing;
+                news.warningPercent = *verdict->warningPercent;
+                news.disableAt = verdict->disableAt;
+                report.news = news;
+            }
+            return report;
         },
-        this, [this, delivery, settlement, disableWebhook](const Result<void> &written) {
+        this, [this, delivery, settlement](const Result<SettleReport> &written) {
             --m_settling;
             if (!written) {
                 emit problem(written.message());
             } else {
-                switch (settlement.state) {
-                case DeliverySettlement::State::Delivered: ++m_counts.delivered; break;
-                case DeliverySettlement::State::RetryAt: ++m_counts.retrying; break;
-                case DeliverySettlement::State::Failed: ++m_counts.failed; break;
-                case DeliverySettlement::State::Skipped: break;
+                if (!written->lostLease.isEmpty()) {
+                    emit problem(written->lostLease);
+                } else {
+                    switch (settlement.state) {
+                    case DeliverySettlement::State::Delivered: ++m_counts.delivered; break;
+                    case DeliverySettlement::State::RetryAt: ++m_counts.retrying; break;
+                    case DeliverySettlement::State::Failed: ++m_counts.failed; break;
+                    case DeliverySettlement::State::Skipped: break;
+                    }
+                    emit settled(delivery, settlement);
                 }
-                if (disableWebhook)
-                    ++m_counts.disabledWebhooks;
-                emit settled(delivery, settlement);
+                if (written->news) {
+                    if (written->news->kind == WebhookHealthNews::Kind::Disabled)
+                        ++m_counts.disabledWebhooks;
+                    emit webhookHealth(*written->news);
+                }
             }
             if (m_stopping) {
                 if (m_inFlight.isEmpty() && m_settling == 0)

@@ -38,6 +38,24 @@ struct DispatcherCounts
     int disabledWebhooks = 0;
 };
 
+// A change in a webhook's health that the dispatcher tells of: a warning while it keeps failing, its disabling
+// (gone or failing too long), its recovery. Each is told once, by the dispatcher whose settlement made it.
+struct WebhookHealthNews
+{
+    enum class Kind {
+        Failing,   // crossed one of the auto-disable rule's warning thresholds
+        Disabled,  // switched off: the receiver answered 410 Gone, or the streak lasted as long as the rule allows
+        Recovered, // an attempt succeeded after a streak of failures
+    };
+    Kind kind = Kind::Failing;
+    QString webhookId;
+    QString webhookName;
+    FailureStreak streak;   // the streak as it stands (Recovered: as it ended)
+    int warningPercent = 0; // Failing
+    QDateTime disableAt;    // Failing: when it will be disabled unless an attempt succeeds
+    bool gone = false;      // Disabled: by a 410 rather than by the rule
+};
+
 class Dispatcher : public QObject
 {
     Q_OBJECT
@@ -64,6 +82,8 @@ public:
 signals:
     // One delivery was settled: delivered, to be retried, or failed (given up on).
     void settled(const ClaimedDelivery &delivery, const DeliverySettlement &settlement);
+    // A webhook started failing badly, was disabled, or recovered (also in the audit trail where it changed something).
+    void webhookHealth(const WebhookHealthNews &news);
     // A problem that did not stop the dispatcher (the database was unreachable for a moment, say).
     void problem(const QString &message);
     void stopped();
@@ -80,7 +100,9 @@ private:
     void deliverAtItsSlot(const Claimed &claimed);
     void deliver(const Claimed &claimed);
     void finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome);
-    void settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, bool disableWebhook,
+    // What an attempt tells of its webhook's health.
+    enum class HealthEffect { None, Succeeded, Failed, Gone };
+    void settle(const ClaimedDelivery &delivery, const DeliverySettlement &settlement, HealthEffect effect,
                 const Webhook &webhook);
     void finishStopping();
     DeliverySettlement settlementAfter(const ClaimedDelivery &delivery, const DeliveryOutcome &outcome,
