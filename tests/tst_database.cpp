@@ -3,6 +3,8 @@
 #include "models/secrets/databaselogin.h"
 #include "models/storage/migrations.h"
 #include "models/secrets/secretstore.h"
+#include "models/domain/eventtype.h"
+#include "testsupport/schemarewind.h"
 #include "testsupport/testdatabases.h"
 
 #include <QFile>
@@ -41,6 +43,8 @@ private slots:
     void migratesFreshDatabase();
     void reopenIsIdempotent_data() { addEngineRows(); }
     void reopenIsIdempotent();
+    void upgradeAddsOperationsEvents_data() { addEngineRows(); }
+    void upgradeAddsOperationsEvents();
     void refusesNewerSchemaAndLeavesItUntouched_data() { addEngineRows(); }
     void refusesNewerSchemaAndLeavesItUntouched();
     void sqliteUsesWalAndForeignKeys();
@@ -67,10 +71,12 @@ void TestDatabase_::migratesFreshDatabase()
     QStringList names;
     while (query.next()) {
         names.append(query.value(0).toString());
-        QCOMPARE(query.value(2).toBool(), query.value(1).toString() != QLatin1String("task"));
+        const QString category = query.value(1).toString();
+        QCOMPARE(query.value(2).toBool(), category == u"report" || category == u"battery");
     }
     QCOMPARE(names, (QStringList{u"report.created"_s, u"report.completed"_s, u"battery.low"_s, u"battery.critical"_s,
-                                 u"task.created"_s, u"task.due"_s, u"task.overdue"_s}));
+                                 u"task.created"_s, u"task.due"_s, u"task.overdue"_s, u"webhook.failing"_s,
+                                 u"webhook.disabled"_s, u"webhook.recovered"_s, u"delivery.exhausted"_s}));
     QVERIFY(query.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && query.next());
     QCOMPARE(query.value(0).toInt(), Migrations::latestVersion());
     for (const char *table : {"webhooks", "webhook_events", "deliveries", "audit_log"})
@@ -87,7 +93,7 @@ void TestDatabase_::reopenIsIdempotent()
         QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
         QSqlQuery query(db.connection());
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM event_types")) && query.next());
-        QCOMPARE(query.value(0).toInt(), 7);
+        QCOMPARE(query.value(0).toInt(), EventCatalog::builtIn().size());
         QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*), MAX(version) FROM schema_migrations")) && query.next());
         QCOMPARE(query.value(1).toInt(), Migrations::latestVersion());
         if (i == 0)
@@ -95,6 +101,42 @@ void TestDatabase_::reopenIsIdempotent()
         QCOMPARE(query.value(0).toInt(), migrations);
     }
     QVERIFY(migrations > 1);
+}
+
+// A database from before migration 12 knows three categories and refuses a fourth; opened again, it has the
+// operations events and their category.
+void TestDatabase_::upgradeAddsOperationsEvents()
+{
+    auto testDb = TestDatabase::create(currentEngine());
+    QVERIFY(testDb);
+    auto operationsTypes = [](Database &db) {
+        QSqlQuery query(db.connection());
+        QStringList names;
+        if (query.exec(QStringLiteral("SELECT name FROM event_types WHERE category = 'operations' ORDER BY sort_order")))
+            while (query.next())
+                names.append(query.value(0).toString());
+        return names;
+    };
+    {
+        Database db;
+        QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
+        QString error;
+        QVERIFY2(rewindSchema(db, 11, &error), qPrintable(error));
+        QCOMPARE(operationsTypes(db), QStringList());
+    }
+    {
+        Database db;
+        QVERIFY2(db.open(testDb->url()), qPrintable(db.errorString()));
+        QCOMPARE(operationsTypes(db), (QStringList{u"webhook.failing"_s, u"webhook.disabled"_s,
+                                                   u"webhook.recovered"_s, u"delivery.exhausted"_s}));
+        QSqlQuery query(db.connection());
+        QVERIFY(query.exec(QStringLiteral("SELECT COUNT(*) FROM event_types")) && query.next());
+        QCOMPARE(query.value(0).toInt(), EventCatalog::builtIn().size());
+        // The check still holds for what no category is.
+        QVERIFY(!query.exec(QStringLiteral("INSERT INTO event_types (name, category, severity, description,"
+                                           " sort_order, maps_to_diagnostic_report)"
+                                           " VALUES ('x.y', 'other', 'info', 'x', 999, FALSE)")));
+    }
 }
 
 void TestDatabase_::refusesNewerSchemaAndLeavesItUntouched()

@@ -37,6 +37,8 @@ private slots:
     void cleanup();
     void fanOutToSubscribedWebhooks_data() { addEngineRows(); }
     void fanOutToSubscribedWebhooks();
+    void alertsLeaveOutTheirSubject_data() { addEngineRows(); }
+    void alertsLeaveOutTheirSubject();
     void sameIdStoredOnce_data() { addEngineRows(); }
     void sameIdStoredOnce();
     void emitCommand_data() { addEngineRows(); }
@@ -136,6 +138,34 @@ void TestEventOutbox::fanOutToSubscribedWebhooks()
     QVERIFY2(read, qPrintable(error));
     QCOMPARE(*read, event);
     QCOMPARE(document.value(1).toLongLong(), event.timestamp.toMSecsSinceEpoch());
+}
+
+// An alert about a webhook goes to every alerts channel but that webhook: a failing channel cannot alert itself
+// into a loop.
+void TestEventOutbox::alertsLeaveOutTheirSubject()
+{
+    const QStringList operations{u"webhook.failing"_s, u"webhook.disabled"_s, u"webhook.recovered"_s,
+                                 u"delivery.exhausted"_s};
+    const Webhook teams = stored(u"IT alerts (Teams)"_s, operations);
+    const Webhook slack = stored(u"IT alerts (Slack)"_s, operations);
+    const Webhook ward = stored(u"Ward A"_s, {u"battery.low"_s});
+    for (const QString &type : operations) {
+        for (const Webhook &subject : {teams, ward}) {
+            Event alert = EventSamples::sample(type);
+            alert.id = type + u':' + subject.id;
+            alert.webhook->id = subject.id;
+            alert.webhook->name = subject.name;
+            const Result<AddedEvent> added = EventOutbox(*m_db.database).add(alert);
+            QVERIFY_OK(added);
+            QStringList receivers;
+            for (const StoredDelivery &row : deliveriesOf(alert.id))
+                receivers.append(row.webhookId);
+            receivers.sort();
+            QStringList expected = subject.id == teams.id ? QStringList{slack.id} : QStringList{teams.id, slack.id};
+            expected.sort();
+            QCOMPARE(receivers, expected);
+        }
+    }
 }
 
 void TestEventOutbox::sameIdStoredOnce()
@@ -330,6 +360,14 @@ void TestEventOutbox::functionRefusesWhatNoEventCanBe_data()
                                 << uR"({%1, "battery": {"manufacturer": "M", "model": "X", "status": "low",
                                         "percentage": 140}})"_s.arg(report)
                                 << u"\"battery.percentage\" must be a number from 0 to 100"_s;
+    QTest::newRow("alert without webhook") << u"webhook.failing"_s << u"{}"_s
+                                           << u"webhook.failing events need a \"webhook\" object"_s;
+    QTest::newRow("alert without name") << u"webhook.disabled"_s
+                                        << uR"({"webhook": {"id": "w-1", "integration": "slack"}})"_s
+                                        << u"\"webhook.name\" must be a text that is not empty"_s;
+    QTest::newRow("exhausted without delivery")
+        << u"delivery.exhausted"_s << uR"({"webhook": {"id": "w-1", "name": "W", "integration": "slack"}})"_s
+        << u"delivery.exhausted events need a \"delivery\" object"_s;
 }
 
 void TestEventOutbox::functionRefusesWhatNoEventCanBe()

@@ -39,6 +39,13 @@ QStringList eventTypes()
     return names;
 }
 
+// The events about a patient: all but the webhooks' own operations events.
+bool aboutAPatient(const QString &eventType)
+{
+    const EventType *type = EventCatalog::find(eventType);
+    return type && type->category != EventCategory::Operations;
+}
+
 Payload formatOrFail(WebhookKind kind, const Event &event, PhiLevel phi)
 {
     QString error;
@@ -102,6 +109,10 @@ class tst_Payloads : public QObject
 {
     Q_OBJECT
 
+    // Rows of (kind, eventType) for every event each integration carries; patientEventsOnly: only those about a
+    // patient.
+    static void addFormatRows(bool patientEventsOnly);
+
 private slots:
     void golden_data();
     void golden();
@@ -121,6 +132,8 @@ private slots:
     void phiWarnings();
     void unicodeSurvives_data();
     void unicodeSurvives();
+    void operationsEventsCarryNoPatientData_data();
+    void operationsEventsCarryNoPatientData();
     void cutKeepsCharactersWhole();
     void slackHeaderLimit();
     void slackSectionLimit();
@@ -140,12 +153,17 @@ private slots:
 
 void tst_Payloads::golden_data()
 {
+    addFormatRows(false);
+}
+
+void tst_Payloads::addFormatRows(bool patientEventsOnly)
+{
     QTest::addColumn<int>("kind");
     QTest::addColumn<QString>("eventType");
     for (WebhookKind kind : allKinds) {
         const auto formatter = PayloadFormatter::create(kind);
         for (const QString &type : eventTypes()) {
-            if (formatter->supports(type))
+            if (formatter->supports(type) && (!patientEventsOnly || aboutAPatient(type)))
                 QTest::addRow("%s/%s", qPrintable(WebhookKinds::key(kind)), qPrintable(type)) << int(kind) << type;
         }
     }
@@ -217,7 +235,10 @@ void tst_Payloads::samplesRoundTrip()
     QFETCH(QString, eventType);
     const Event sample = EventSamples::sample(eventType);
     QCOMPARE(sample.type, eventType);
-    QVERIFY(sample.patient.has_value());
+    // Operations events are about a webhook, never about a patient.
+    QCOMPARE(sample.patient.has_value(), aboutAPatient(eventType));
+    QCOMPARE(sample.webhook.has_value(), !aboutAPatient(eventType));
+    QCOMPARE(sample.delivery.has_value(), eventType == QStringLiteral("delivery.exhausted"));
     QString error;
     const auto parsed = Event::fromJson(sample.toJson(), &error);
     QVERIFY2(parsed, qPrintable(error));
@@ -227,7 +248,7 @@ void tst_Payloads::samplesRoundTrip()
 
 void tst_Payloads::phiNone_data()
 {
-    golden_data();
+    addFormatRows(true);
 }
 
 // Nothing about the patient, nor free text or the serial number, may appear anywhere in the bytes.
@@ -264,7 +285,7 @@ void tst_Payloads::phiNone()
 
 void tst_Payloads::phiLimited_data()
 {
-    golden_data();
+    addFormatRows(true);
 }
 
 void tst_Payloads::phiLimited()
@@ -289,7 +310,7 @@ void tst_Payloads::phiLimited()
 
 void tst_Payloads::phiFull_data()
 {
-    golden_data();
+    addFormatRows(true);
 }
 
 void tst_Payloads::phiFull()
@@ -330,8 +351,13 @@ void tst_Payloads::unicodeSurvives()
     const QString given = QStringLiteral("ليلى");                  // Arabic
     const QString family = QStringLiteral("בן־דוד Ångström");     // Hebrew with maqaf, then Latin with a ring
     const QString physician = QStringLiteral("Dr. Ngọc Ánh 👩🏽‍⚕️");  // Vietnamese stacked accents, ZWJ emoji
-    event.patient->givenName = given;
-    event.patient->familyName = family;
+    if (event.webhook) {
+        event.webhook->name = given + u' ' + family;
+        event.webhook->lastError = physician;
+    } else {
+        event.patient->givenName = given;
+        event.patient->familyName = family;
+    }
     if (event.report)
         event.report->physician = physician;
     if (event.task)
@@ -344,6 +370,38 @@ void tst_Payloads::unicodeSurvives()
     const QJsonDocument document = QJsonDocument::fromJson(payload.body);
     QVERIFY(document.isObject());
     QCOMPARE(document.toJson(QJsonDocument::Compact), payload.body);
+}
+
+void tst_Payloads::operationsEventsCarryNoPatientData_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QString>("eventType");
+    for (WebhookKind kind : allKinds) {
+        for (const QString &type : eventTypes()) {
+            if (!aboutAPatient(type) && PayloadFormatter::create(kind)->supports(type))
+                QTest::addRow("%s/%s", qPrintable(WebhookKinds::key(kind)), qPrintable(type)) << int(kind) << type;
+        }
+    }
+}
+
+// An alert for IT tells what failed, since when, the last error and where to read on, the same at every PHI level,
+// and warns of no patient data because it has none.
+void tst_Payloads::operationsEventsCarryNoPatientData()
+{
+    QFETCH(int, kind);
+    QFETCH(QString, eventType);
+    const Event event = EventSamples::sample(eventType);
+    const Payload none = formatOrFail(WebhookKind(kind), event, PhiLevel::None);
+    const Payload full = formatOrFail(WebhookKind(kind), event, PhiLevel::Full);
+    QCOMPARE(none.body, full.body);
+    QVERIFY(full.warnings.isEmpty());
+    for (const QString &expected : {event.webhook->name, event.webhook->host,
+                                    event.webhook->link.toString(QUrl::FullyEncoded)})
+        QVERIFY2(full.body.contains(expected.toUtf8()), qPrintable(expected));
+    if (!event.webhook->lastError.isEmpty())
+        QVERIFY(full.body.contains(event.webhook->lastError.toUtf8()));
+    if (event.delivery)
+        QVERIFY(full.body.contains(event.delivery->eventId.toUtf8()));
 }
 
 void tst_Payloads::cutKeepsCharactersWhole()

@@ -164,7 +164,8 @@ void TestTestSendDialog::offersSupportedEventsSubscribedFirst()
     TestSendDialog genericDialog(services(), generic);
     QCOMPARE(genericDialog.offeredEventTypes(),
              QStringList({u"report.created"_s, u"task.due"_s, u"report.completed"_s, u"battery.low"_s,
-                          u"battery.critical"_s, u"task.created"_s, u"task.overdue"_s}));
+                          u"battery.critical"_s, u"task.created"_s, u"task.overdue"_s, u"webhook.failing"_s,
+                          u"webhook.disabled"_s, u"webhook.recovered"_s, u"delivery.exhausted"_s}));
     QCOMPARE(genericDialog.eventType(), u"report.created"_s);
     QVERIFY(genericDialog.eventCombo()->itemText(genericDialog.eventCombo()->findData(u"task.overdue"_s))
                 .contains(u"not subscribed"_s));

@@ -2509,6 +2509,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>The event</source>
         <translation>Das Ereignis</translation>
     </message>
+    <message>
+        <source>“%1” must be one of gone, failing, not “%2”.</source>
+        <translation>„%1“ muss gone oder failing sein, nicht „%2“.</translation>
+    </message>
 </context>
 <context>
     <name>EventCatalog</name>
@@ -2551,6 +2555,26 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Task</source>
         <translation>Aufgabe</translation>
+    </message>
+    <message>
+        <source>A webhook keeps failing: its receiver refused or missed several attempts in a row.</source>
+        <translation>Ein Webhook scheitert wiederholt: sein Empfänger hat mehrere Versuche nacheinander abgelehnt oder nicht beantwortet.</translation>
+    </message>
+    <message>
+        <source>A webhook was switched off by the dispatcher: its receiver is gone or failed for too long.</source>
+        <translation>Der Dispatcher hat einen Webhook abgeschaltet: sein Empfänger existiert nicht mehr oder scheiterte zu lange.</translation>
+    </message>
+    <message>
+        <source>A failing webhook delivered again.</source>
+        <translation>Ein scheiternder Webhook liefert wieder zu.</translation>
+    </message>
+    <message>
+        <source>An event ran out of retries and was not delivered.</source>
+        <translation>Für ein Ereignis sind alle Wiederholungen verbraucht; es wurde nicht zugestellt.</translation>
+    </message>
+    <message>
+        <source>Operations</source>
+        <translation>Betrieb</translation>
     </message>
 </context>
 <context>
@@ -3390,6 +3414,110 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>Event time</source>
         <translation>Ereigniszeit</translation>
+    </message>
+    <message>
+        <source>Webhook failing: %1</source>
+        <translation>Webhook scheitert: %1</translation>
+    </message>
+    <message>
+        <source>Webhook switched off: %1</source>
+        <translation>Webhook abgeschaltet: %1</translation>
+    </message>
+    <message>
+        <source>Webhook delivering again: %1</source>
+        <translation>Webhook liefert wieder: %1</translation>
+    </message>
+    <message>
+        <source>Event not delivered to %1</source>
+        <translation>Ereignis nicht zugestellt an %1</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Was zu tun ist</translation>
+    </message>
+    <message>
+        <source>Open in goReporter</source>
+        <translation>In goReporter öffnen</translation>
+    </message>
+    <message>
+        <source>%1 event %2 given up (attempts: %3)</source>
+        <translation>%1-Ereignis %2 aufgegeben (Versuche: %3)</translation>
+    </message>
+    <message>
+        <source>its receiver answered 410 Gone</source>
+        <translation>sein Empfänger antwortete 410 Gone</translation>
+    </message>
+    <message>
+        <source>switched off after failing for too long</source>
+        <translation>abgeschaltet, nachdem er zu lange scheiterte</translation>
+    </message>
+    <message>
+        <source>delivered again after failing since %1 (failed attempts: %2)</source>
+        <translation>liefert wieder, nachdem er seit %1 scheiterte (gescheiterte Versuche: %2)</translation>
+    </message>
+    <message>
+        <source>failing since %1 (failed attempts: %2)</source>
+        <translation>scheitert seit %1 (gescheiterte Versuche: %2)</translation>
+    </message>
+    <message>
+        <source>to be switched off at %1 unless an attempt succeeds</source>
+        <translation>wird am %1 abgeschaltet, sofern kein Versuch gelingt</translation>
+    </message>
+    <message>
+        <source>last error: %1</source>
+        <translation>letzter Fehler: %1</translation>
+    </message>
+    <message>
+        <source>Webhook</source>
+        <translation>Webhook</translation>
+    </message>
+    <message>
+        <source>Integration</source>
+        <translation>Integration</translation>
+    </message>
+    <message>
+        <source>Sends to</source>
+        <translation>Sendet an</translation>
+    </message>
+    <message>
+        <source>Failing since</source>
+        <translation>Scheitert seit</translation>
+    </message>
+    <message>
+        <source>Failed attempts</source>
+        <translation>Gescheiterte Versuche</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+    <message>
+        <source>To be switched off at</source>
+        <translation>Wird abgeschaltet am</translation>
+    </message>
+    <message>
+        <source>Switched off because</source>
+        <translation>Abgeschaltet, weil</translation>
+    </message>
+    <message>
+        <source>it failed for too long</source>
+        <translation>er zu lange scheiterte</translation>
+    </message>
+    <message>
+        <source>Event type</source>
+        <translation>Ereignistyp</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Message id (webhook-id)</source>
+        <translation>Nachrichten-ID (webhook-id)</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
     </message>
 </context>
 <context>
@@ -4296,10 +4424,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Kopfzeile</translation>
     </message>
     <message>
-        <source>Open in goReporter</source>
-        <translation>In goReporter öffnen</translation>
-    </message>
-    <message>
         <source>The Slack summary was cut to %1 characters.</source>
         <translation>Die Slack-Zusammenfassung wurde auf %1 Zeichen gekürzt.</translation>
     </message>
@@ -4474,10 +4598,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
 </context>
 <context>
     <name>TeamsFormatter</name>
-    <message>
-        <source>Open in goReporter</source>
-        <translation>In goReporter öffnen</translation>
-    </message>
     <message>
         <source>“%1” is not a goReporter event type.</source>
         <translation>„%1“ ist kein goReporter-Ereignistyp.</translation>

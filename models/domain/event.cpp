@@ -286,6 +286,43 @@ EventTask readTask(ObjectReader &reader)
     return task;
 }
 
+EventWebhookAlert readWebhookAlert(ObjectReader &reader)
+{
+    reader.rejectUnknownKeys({QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("integration"),
+                              QStringLiteral("host"), QStringLiteral("consecutiveFailures"),
+                              QStringLiteral("failingSince"), QStringLiteral("disableAt"), QStringLiteral("lastError"),
+                              QStringLiteral("disabledBecause"), QStringLiteral("link")});
+    EventWebhookAlert alert;
+    alert.id = reader.string(QStringLiteral("id"), true);
+    alert.name = reader.string(QStringLiteral("name"), true);
+    alert.integration = reader.string(QStringLiteral("integration"), true);
+    alert.host = reader.string(QStringLiteral("host"), false);
+    alert.consecutiveFailures = reader.integer(QStringLiteral("consecutiveFailures"), false, 0, 100000000).value_or(0);
+    alert.failingSince = reader.dateTime(QStringLiteral("failingSince"), false);
+    alert.disableAt = reader.dateTime(QStringLiteral("disableAt"), false);
+    alert.lastError = reader.string(QStringLiteral("lastError"), false);
+    alert.disabledBecause = reader.string(QStringLiteral("disabledBecause"), false);
+    if (!alert.disabledBecause.isEmpty() && alert.disabledBecause != QLatin1String("gone")
+        && alert.disabledBecause != QLatin1String("failing"))
+        reader.fail(Event::tr("“%1” must be one of gone, failing, not “%2”.")
+                        .arg(reader.keyPath(QStringLiteral("disabledBecause")), alert.disabledBecause));
+    alert.link = reader.url(QStringLiteral("link"), false);
+    return alert;
+}
+
+EventFailedDelivery readFailedDelivery(ObjectReader &reader)
+{
+    reader.rejectUnknownKeys({QStringLiteral("messageId"), QStringLiteral("eventId"), QStringLiteral("eventType"),
+                              QStringLiteral("attempts"), QStringLiteral("lastError")});
+    EventFailedDelivery delivery;
+    delivery.messageId = reader.string(QStringLiteral("messageId"), true);
+    delivery.eventId = reader.string(QStringLiteral("eventId"), true);
+    delivery.eventType = reader.string(QStringLiteral("eventType"), true);
+    delivery.attempts = reader.integer(QStringLiteral("attempts"), true, 0, 1000000).value_or(0);
+    delivery.lastError = reader.string(QStringLiteral("lastError"), false);
+    return delivery;
+}
+
 void putString(QJsonObject &object, const QString &key, const QString &value)
 {
     if (!value.isEmpty())
@@ -355,7 +392,7 @@ std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessa
         ObjectReader reader(*parsed, QString(), &error);
         reader.rejectUnknownKeys({QStringLiteral("id"), QStringLiteral("type"), QStringLiteral("timestamp"),
                                   QStringLiteral("patient"), QStringLiteral("report"), QStringLiteral("battery"),
-                                  QStringLiteral("task")});
+                                  QStringLiteral("task"), QStringLiteral("webhook"), QStringLiteral("delivery")});
         event.id = reader.string(QStringLiteral("id"), true);
         event.type = reader.string(QStringLiteral("type"), true);
         const EventType *eventType = EventCatalog::find(event.type);
@@ -374,7 +411,7 @@ std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessa
             event.patient = readPatient(patientReader);
         }
         // Battery events carry the interrogation report that measured the battery: Epic files them as its result.
-        const bool needsReport = category != EventCategory::Task;
+        const bool needsReport = category == EventCategory::Report || category == EventCategory::Battery;
         if (const auto report = reader.object(QStringLiteral("report"), needsReport && eventType)) {
             ObjectReader reportReader(*report, QStringLiteral("report"), &error);
             event.report = readReport(reportReader, &error);
@@ -386,6 +423,15 @@ std::optional<Event> Event::fromJson(const QByteArray &json, QString *errorMessa
         if (const auto task = reader.object(QStringLiteral("task"), category == EventCategory::Task && eventType)) {
             ObjectReader taskReader(*task, QStringLiteral("task"), &error);
             event.task = readTask(taskReader);
+        }
+        if (const auto webhook = reader.object(QStringLiteral("webhook"), category == EventCategory::Operations && eventType)) {
+            ObjectReader webhookReader(*webhook, QStringLiteral("webhook"), &error);
+            event.webhook = readWebhookAlert(webhookReader);
+        }
+        if (const auto delivery = reader.object(QStringLiteral("delivery"),
+                                                event.type == QLatin1String("delivery.exhausted"))) {
+            ObjectReader deliveryReader(*delivery, QStringLiteral("delivery"), &error);
+            event.delivery = readFailedDelivery(deliveryReader);
         }
         if (reader.ok() && event.type == QLatin1String("task.overdue") && event.task && event.task->daysOverdue < 1)
             reader.fail(tr("“task.daysOverdue” must be at least 1 for a task.overdue event."));
@@ -461,6 +507,29 @@ QJsonObject Event::toJsonObject() const
         putString(object, QStringLiteral("link"), task->link.toString(QUrl::FullyEncoded));
         root.insert(QStringLiteral("task"), object);
     }
+    if (webhook) {
+        QJsonObject object;
+        putString(object, QStringLiteral("id"), webhook->id);
+        putString(object, QStringLiteral("name"), webhook->name);
+        putString(object, QStringLiteral("integration"), webhook->integration);
+        putString(object, QStringLiteral("host"), webhook->host);
+        object.insert(QStringLiteral("consecutiveFailures"), webhook->consecutiveFailures);
+        putDateTime(object, QStringLiteral("failingSince"), webhook->failingSince);
+        putDateTime(object, QStringLiteral("disableAt"), webhook->disableAt);
+        putString(object, QStringLiteral("lastError"), webhook->lastError);
+        putString(object, QStringLiteral("disabledBecause"), webhook->disabledBecause);
+        putString(object, QStringLiteral("link"), webhook->link.toString(QUrl::FullyEncoded));
+        root.insert(QStringLiteral("webhook"), object);
+    }
+    if (delivery) {
+        QJsonObject object;
+        putString(object, QStringLiteral("messageId"), delivery->messageId);
+        putString(object, QStringLiteral("eventId"), delivery->eventId);
+        putString(object, QStringLiteral("eventType"), delivery->eventType);
+        object.insert(QStringLiteral("attempts"), delivery->attempts);
+        putString(object, QStringLiteral("lastError"), delivery->lastError);
+        root.insert(QStringLiteral("delivery"), object);
+    }
     return root;
 }
 
@@ -468,6 +537,8 @@ QUrl Event::link() const
 {
     if (task)
         return task->link;
+    if (webhook)
+        return webhook->link;
     if (report)
         return report->link;
     return {};

@@ -80,6 +80,36 @@ struct EventTask
     bool operator==(const EventTask &other) const = default;
 };
 
+// The webhook an operations event is about (webhook.failing, webhook.disabled, webhook.recovered,
+// delivery.exhausted): what IT needs to act on it, and nothing about any patient.
+struct EventWebhookAlert
+{
+    QString id;
+    QString name;
+    QString integration;          // the webhook kind's key: "slack", "teams", "epic", "generic"
+    QString host;                 // where it sends: the host only, never a path (Slack's and Teams' are credentials)
+    int consecutiveFailures = 0;  // failed attempts since its last success
+    QDateTime failingSince;       // optional: the first of them
+    QDateTime disableAt;          // optional (webhook.failing): when auto-disable switches it off unless one succeeds
+    QString lastError;            // optional: the stored reason of the last failed attempt
+    QString disabledBecause;      // optional (webhook.disabled): "gone" (410) or "failing" (auto-disable)
+    QUrl link;                    // optional: the page the alerts setting names (a runbook, a status page)
+
+    bool operator==(const EventWebhookAlert &other) const = default;
+};
+
+// The delivery a delivery.exhausted event is about.
+struct EventFailedDelivery
+{
+    QString messageId;  // its webhook-id
+    QString eventId;
+    QString eventType;
+    int attempts = 0;
+    QString lastError;
+
+    bool operator==(const EventFailedDelivery &other) const = default;
+};
+
 struct Event
 {
     Q_DECLARE_TR_FUNCTIONS(Event)
@@ -91,6 +121,8 @@ public:
     std::optional<EventReport> report;    // report.* events; battery.* events: the interrogation that measured it
     std::optional<EventBattery> battery;  // battery.* events
     std::optional<EventTask> task;        // task.* events
+    std::optional<EventWebhookAlert> webhook;      // operations events
+    std::optional<EventFailedDelivery> delivery;   // delivery.exhausted
 
     // Parses and checks an event document; on failure returns nothing and says what is wrong and where:
     // the line and column of malformed JSON, the key with a wrong type or value, the missing field.
@@ -101,7 +133,8 @@ public:
     QByteArray toJson() const;
     QJsonObject toJsonObject() const;
 
-    // Where goReporter shows what this event is about: the task for task events, otherwise the report.
+    // Where goReporter shows what this event is about: the task for task events, the alerts' page for operations
+    // events, otherwise the report.
     QUrl link() const;
 
     bool operator==(const Event &other) const = default;

@@ -126,6 +126,35 @@ Event sample(const QString &eventType)
         event.task = EventTask{QStringLiteral("T-88054"), QStringLiteral("Confirm wound check after lead revision"),
                                QStringLiteral("Søren Kjærgaard, RN"), TaskPriority::Urgent, QDate(2026, 3, 9), 5,
                                goReporterUrl(QStringLiteral("tasks/T-88054"))};
+    } else if (eventType.startsWith(QLatin1String("webhook.")) || eventType == QLatin1String("delivery.exhausted")) {
+        EventWebhookAlert alert;
+        alert.id = QStringLiteral("6f1d2c3b-8a4e-4f5d-9b7c-1e2a3b4c5d6e");
+        alert.name = QStringLiteral("Device clinic – Teams");
+        alert.integration = QStringLiteral("teams");
+        alert.host = QStringLiteral("prod-12.westeurope.logic.azure.com");
+        alert.consecutiveFailures = 14;
+        alert.failingSince = utc(2026, 3, 13, 22, 4, 11);
+        alert.lastError = QStringLiteral("transient: http-5xx: HTTP 503 Service Unavailable");
+        alert.link = goReporterUrl(QStringLiteral("help/webhook-alerts"));
+        if (eventType == QLatin1String("webhook.failing")) {
+            event.id = QStringLiteral("0b9e6a52-3f1c-4d8e-9a41-5c2f7e8d1a08");
+            alert.disableAt = utc(2026, 3, 18, 22, 4, 11);
+        } else if (eventType == QLatin1String("webhook.disabled")) {
+            event.id = QStringLiteral("0b9e6a52-3f1c-4d8e-9a41-5c2f7e8d1a09");
+            alert.consecutiveFailures = 61;
+            alert.disabledBecause = QStringLiteral("failing");
+            event.timestamp = utc(2026, 3, 18, 22, 4, 15);
+        } else if (eventType == QLatin1String("webhook.recovered")) {
+            event.id = QStringLiteral("0b9e6a52-3f1c-4d8e-9a41-5c2f7e8d1a10");
+            alert.lastError.clear();
+        } else {
+            event.id = QStringLiteral("0b9e6a52-3f1c-4d8e-9a41-5c2f7e8d1a11");
+            event.delivery = EventFailedDelivery{QStringLiteral("msg_3c9a1f0e7b2d4c6a8e5f1a2b3c4d5e6f"),
+                                                 QStringLiteral("0b9e6a52-3f1c-4d8e-9a41-5c2f7e8d1a04"),
+                                                 QStringLiteral("battery.critical"), 8,
+                                                 QStringLiteral("transient: http-5xx: HTTP 503 Service Unavailable")};
+        }
+        event.webhook = alert;
     } else {
         return {};
     }

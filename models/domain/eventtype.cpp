@@ -24,6 +24,18 @@ const QList<EventType> &builtIn()
          QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "A follow-up task is due today.")), 60, false},
         {QStringLiteral("task.overdue"), EventCategory::Task, EventSeverity::Critical,
          QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "A follow-up task is past its due date.")), 70, false},
+        // Raised by the dispatchers about the webhooks themselves: alerts for IT, never about a patient.
+        {QStringLiteral("webhook.failing"), EventCategory::Operations, EventSeverity::Warning,
+         QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "A webhook keeps failing: its receiver refused or missed "
+                                                          "several attempts in a row.")), 80, false},
+        {QStringLiteral("webhook.disabled"), EventCategory::Operations, EventSeverity::Critical,
+         QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "A webhook was switched off by the dispatcher: its receiver "
+                                                          "is gone or failed for too long.")), 90, false},
+        {QStringLiteral("webhook.recovered"), EventCategory::Operations, EventSeverity::Success,
+         QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "A failing webhook delivered again.")), 100, false},
+        {QStringLiteral("delivery.exhausted"), EventCategory::Operations, EventSeverity::Critical,
+         QStringLiteral(QT_TRANSLATE_NOOP("EventCatalog", "An event ran out of retries and was not delivered.")), 110,
+         false},
     };
     return events;
 }
@@ -57,6 +69,7 @@ QString categoryKey(EventCategory category)
     case EventCategory::Report: return QStringLiteral("report");
     case EventCategory::Battery: return QStringLiteral("battery");
     case EventCategory::Task: return QStringLiteral("task");
+    case EventCategory::Operations: return QStringLiteral("operations");
     }
     return {};
 }
@@ -67,6 +80,8 @@ EventCategory categoryFromKey(const QString &key)
         return EventCategory::Battery;
     if (key == QLatin1String("task"))
         return EventCategory::Task;
+    if (key == QLatin1String("operations"))
+        return EventCategory::Operations;
     return EventCategory::Report;
 }
 
@@ -76,6 +91,7 @@ QString categoryDisplayName(EventCategory category)
     case EventCategory::Report: return QCoreApplication::translate("EventCatalog", "Report");
     case EventCategory::Battery: return QCoreApplication::translate("EventCatalog", "Battery");
     case EventCategory::Task: return QCoreApplication::translate("EventCatalog", "Task");
+    case EventCategory::Operations: return QCoreApplication::translate("EventCatalog", "Operations");
     }
     return {};
 }

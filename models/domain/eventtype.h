@@ -5,7 +5,7 @@
 #include <QString>
 #include <QStringList>
 
-enum class EventCategory { Report, Battery, Task };
+enum class EventCategory { Report, Battery, Task, Operations };
 enum class EventSeverity { Info, Success, Warning, Critical };
 
 struct EventType
@@ -21,7 +21,7 @@ struct EventType
 };
 
 namespace EventCatalog {
-// The seven built-in events, in display order; migrations seed the event_types table from this list.
+// The built-in events (goReporter's seven, then the webhooks' own operations events), in display order; migrations seed the event_types table from this list.
 const QList<EventType> &builtIn();
 const EventType *find(const QString &name);
 // The names in display order; names that are not events keep their order at the end.

@@ -25,6 +25,7 @@ struct AddedEvent
 //   - In the same statement, one delivery per webhook subscribed to the type: "pending" (due now) for an active
 //     webhook, "skipped" for a disabled one. Each delivery has the message id that every attempt will carry
 //     (the Standard Webhooks webhook-id), so receivers can tell a repeat from a new message.
+//   - An operations event (webhook.failing, ...) is not delivered to the webhook it is about (data.webhook.id).
 //   - On PostgreSQL producers call webhooks_emit(type, event_id, occurred_at, data) (migration 9), which a role may
 //     be allowed to execute without any right on the tables; add() calls the same function.
 class EventOutbox
@@ -39,6 +40,9 @@ public:
 
     // The statements of schema migration 9 (portable SQL with migrations.cpp's ${...} words).
     static QStringList migrationStatements();
+    // The fan-out trigger and webhooks_emit as they are now (migration 12 brings them to this), written to replace
+    // what is there.
+    static QStringList fanOutAndEmitStatements();
 
 private:
     Database &m_database;

@@ -29,6 +29,8 @@ struct Migration
 };
 
 Result<void> fillNameKeys(QSqlDatabase &db);
+Result<void> seedEventTypes(QSqlDatabase &db);
+Result<void> addOperationsEvents(QSqlDatabase &db);
 Result<void> numberTwinAttemptsAgain(QSqlDatabase &db);
 
 // Timestamps are UTC milliseconds since the epoch (BIGINT) on both engines, so ordering and keyset
@@ -40,7 +42,7 @@ const QList<Migration> &allMigrations()
          {
              QStringLiteral("CREATE TABLE event_types ("
                             " name TEXT PRIMARY KEY,"
-                            " category TEXT NOT NULL CHECK (category IN ('report', 'battery', 'task')),"
+                            " category TEXT NOT NULL CHECK (category IN ('report', 'battery', 'task', 'operations')),"
                             " severity TEXT NOT NULL CHECK (severity IN ('info', 'success', 'warning', 'critical')),"
                             " description TEXT NOT NULL,"
                             " sort_order INTEGER NOT NULL,"
@@ -239,6 +241,10 @@ const QList<Migration> &allMigrations()
         // send slots and runs of failures.
         {11, "dispatch settings, and each webhook's rate limit, send slot and run of failures",
          DispatchSettings::migrationStatements()},
+        // The webhooks' own operations events (webhook.failing, ...): their types, webhooks_emit accepting them, and
+        // a fan-out that never sends one to the webhook it is about.
+        {12, "operations events: types, webhooks_emit and a fan-out that leaves out the webhook an alert is about",
+         EventOutbox::fanOutAndEmitStatements(), addOperationsEvents},
     };
     return migrations;
 }
@@ -276,8 +282,9 @@ Result<void> exec(QSqlDatabase &db, const QString &sql)
 Result<void> seedEventTypes(QSqlDatabase &db)
 {
     QSqlQuery query(db);
+    // Every type the program knows that the table lacks: migration 1 seeds them all, later ones add new types.
     query.prepare(QStringLiteral("INSERT INTO event_types (name, category, severity, description, sort_order,"
-                                 " maps_to_diagnostic_report) VALUES (?, ?, ?, ?, ?, ?)"));
+                                 " maps_to_diagnostic_report) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (name) DO NOTHING"));
     for (const EventType &event : EventCatalog::builtIn()) {
         query.addBindValue(event.name);
         query.addBindValue(EventCatalog::categoryKey(event.category));
@@ -289,6 +296,47 @@ Result<void> seedEventTypes(QSqlDatabase &db)
             return databaseFailure(query.lastError());
     }
     return {};
+}
+
+// Migration 12: the category check of databases made before it learns "operations" (migration 1 has it now), then
+// the new types. SQLite cannot alter a CHECK; loosening one in the stored schema text is the way its documentation
+// gives for such a change ("Making Other Kinds Of Table Schema Changes"), safe because every row still passes.
+Result<void> addOperationsEvents(QSqlDatabase &db)
+{
+    const QString before = QStringLiteral("CHECK (category IN ('report', 'battery', 'task'))");
+    const QString after = QStringLiteral("CHECK (category IN ('report', 'battery', 'task', 'operations'))");
+    if (db.driverName() == QLatin1String("QSQLITE")) {
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("PRAGMA schema_version")) || !query.next())
+            return databaseFailure(query.lastError());
+        const int schemaVersion = query.value(0).toInt();
+        query.finish();
+        if (const Result<void> ran = exec(db, QStringLiteral("PRAGMA writable_schema = ON")); !ran)
+            return ran;
+        query.prepare(QStringLiteral("UPDATE sqlite_schema SET sql = replace(sql, ?, ?)"
+                                     " WHERE type = 'table' AND name = 'event_types'"));
+        query.addBindValue(before);
+        query.addBindValue(after);
+        const bool updated = query.exec();
+        const QSqlError error = query.lastError();
+        // Off again whatever happened; the new schema version makes every connection read the schema again.
+        const Result<void> bumped = exec(db, QStringLiteral("PRAGMA schema_version = %1").arg(schemaVersion + 1));
+        const Result<void> off = exec(db, QStringLiteral("PRAGMA writable_schema = OFF"));
+        if (!updated)
+            return databaseFailure(error);
+        if (!bumped)
+            return bumped;
+        if (!off)
+            return off;
+    } else {
+        for (const QString &statement :
+             QStringList{QStringLiteral("ALTER TABLE event_types DROP CONSTRAINT IF EXISTS event_types_category_check"),
+                         QStringLiteral("ALTER TABLE event_types ADD CONSTRAINT event_types_category_check ") + after}) {
+            if (const Result<void> ran = exec(db, statement); !ran)
+                return ran;
+        }
+    }
+    return seedEventTypes(db);
 }
 
 // Keys for the stored names; of names that collide (two workstations could create "Dup" and "DUP" together before

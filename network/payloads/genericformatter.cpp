@@ -32,7 +32,7 @@ std::optional<Payload> GenericFormatter::format(const Event &event, PhiLevel phi
     Payload payload;
     payload.body = QJsonDocument(envelope(event, phi)).toJson(QJsonDocument::Compact);
     payload.headers = {{"Content-Type", "application/json"}, {"X-GoReporter-Event", event.type.toUtf8()}};
-    const QString warning = PayloadWarnings::patientData(kind(), phi);
+    const QString warning = PayloadWarnings::patientData(kind(), phi, event);
     if (!warning.isEmpty())
         payload.warnings.append(warning);
     return payload;

@@ -21,10 +21,10 @@ std::unique_ptr<PayloadFormatter> PayloadFormatter::create(WebhookKind kind)
 
 namespace PayloadWarnings {
 
-QString patientData(WebhookKind kind, PhiLevel phi)
+QString patientData(WebhookKind kind, PhiLevel phi, const Event &event)
 {
     // Epic is the record system: patient data is what it is for, so only the chat and generic receivers get a warning.
-    if (kind == WebhookKind::Epic || phi == PhiLevel::None)
+    if (kind == WebhookKind::Epic || phi == PhiLevel::None || !event.patient)
         return {};
     if (phi == PhiLevel::Limited)
         return QCoreApplication::translate("PayloadWarnings",

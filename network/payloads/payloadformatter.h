@@ -35,6 +35,7 @@ public:
 };
 
 namespace PayloadWarnings {
-// The warning every chat or generic payload carries when it holds patient data at all.
-QString patientData(WebhookKind kind, PhiLevel phi);
+// The warning every chat or generic payload carries when it holds patient data at all (none for an event that is
+// about no patient, such as the operations events).
+QString patientData(WebhookKind kind, PhiLevel phi, const Event &event);
 } // namespace PayloadWarnings

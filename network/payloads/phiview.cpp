@@ -84,7 +84,22 @@ QString PhiView::title() const
         return taskTitle.isEmpty() ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Follow-up task overdue since %1")).arg(due)
                                    : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Overdue since %1: %2")).arg(due, taskTitle);
     }
+    if (e.webhook) {
+        if (e.type == QLatin1String("webhook.failing"))
+            return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Webhook failing: %1")).arg(e.webhook->name);
+        if (e.type == QLatin1String("webhook.disabled"))
+            return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Webhook switched off: %1")).arg(e.webhook->name);
+        if (e.type == QLatin1String("webhook.recovered"))
+            return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Webhook delivering again: %1")).arg(e.webhook->name);
+        if (e.type == QLatin1String("delivery.exhausted"))
+            return PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Event not delivered to %1")).arg(e.webhook->name);
+    }
     return e.type;
+}
+
+QString PhiView::linkLabel() const
+{
+    return m_event.webhook ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "What to do")) : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Open in goReporter"));
 }
 
 QString PhiView::description() const
@@ -114,6 +129,23 @@ QString PhiView::summary() const
     }
     if (e.patient)
         parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "patient %1 (MRN %2)")).arg(patientLabel(), e.patient->mrn));
+    if (e.delivery)
+        parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "%1 event %2 given up (attempts: %3)")).arg(e.delivery->eventType, e.delivery->eventId).arg(e.delivery->attempts));
+    if (e.webhook) {
+        const EventWebhookAlert &w = *e.webhook;
+        if (w.disabledBecause == QLatin1String("gone"))
+            parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "its receiver answered 410 Gone")));
+        else if (w.disabledBecause == QLatin1String("failing"))
+            parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "switched off after failing for too long")));
+        if (w.failingSince.isValid())
+            parts.append((e.type == QLatin1String("webhook.recovered") ? PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "delivered again after failing since %1 (failed attempts: %2)"))
+                                                                         : PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "failing since %1 (failed attempts: %2)")))
+                             .arg(formatTime(w.failingSince)).arg(w.consecutiveFailures));
+        if (w.disableAt.isValid())
+            parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "to be switched off at %1 unless an attempt succeeds")).arg(formatTime(w.disableAt)));
+        if (!w.lastError.isEmpty() && !e.delivery)
+            parts.append(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "last error: %1")).arg(w.lastError));
+    }
     parts.removeAll(QString());
     return parts.join(QStringLiteral(" · "));
 }
@@ -157,6 +189,29 @@ QList<QPair<QString, QString>> PhiView::facts() const
         add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Created")), formatTime(e.report->createdAt));
         add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Signed off")), formatTime(e.report->completedAt));
         add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Conclusion")), e.report->conclusion);
+    }
+    if (e.webhook) {
+        const EventWebhookAlert &w = *e.webhook;
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Webhook")), w.name);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Integration")), w.integration);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Sends to")), w.host);
+        if (w.failingSince.isValid()) {
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Failing since")), formatTime(w.failingSince));
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Failed attempts")), QString::number(w.consecutiveFailures));
+        }
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Last error")), w.lastError);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "To be switched off at")), formatTime(w.disableAt));
+        if (w.disabledBecause == QLatin1String("gone"))
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Switched off because")), PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "its receiver answered 410 Gone")));
+        else if (w.disabledBecause == QLatin1String("failing"))
+            add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Switched off because")), PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "it failed for too long")));
+    }
+    if (e.delivery) {
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Event type")), e.delivery->eventType);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Event")), e.delivery->eventId);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Message id (webhook-id)")), e.delivery->messageId);
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Attempts")), QString::number(e.delivery->attempts));
+        add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Last error")), e.delivery->lastError);
     }
     add(PayloadText::translated("PhiView", QT_TRANSLATE_NOOP("PhiView", "Event time")), formatTime(e.timestamp));
     return facts;

@@ -17,6 +17,7 @@
 //   limited  adds the patient's initials and MRN, the clinic, the physician and the task's assignee
 //   full     adds the patient's name and birth date, the device serial number, task titles, the report's
 //            conclusion and its PDF
+// Operations events carry no patient data: every level shows them whole.
 // Free text stays at full because nothing stops a user from typing a patient's name into it; the serial number
 // because HIPAA counts device serial numbers among the identifiers a limited data set must leave out.
 class PhiView
@@ -40,6 +41,7 @@ public:
     QString description() const;  // the catalogue's description of the event type
     QString summary() const;      // one line: what, which, whom
     QList<QPair<QString, QString>> facts() const;  // label and value, in reading order
+    QString linkLabel() const;    // what the event's link opens: "Open in goReporter", or the alerts' page
 
     static QString formatTime(const QDateTime &dateTime);  // "2026-03-14 09:26 UTC", the same on every workstation
     static QString formatDate(const QDate &date);          // "2026-03-14"

@@ -114,7 +114,7 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
     const QString link = event.link().toString(QUrl::FullyEncoded);
     const QString linkLine = link.isEmpty() ? QString()
                                             : QStringLiteral("\n<") + link + QLatin1Char('|')
-                                                  + escapeMrkdwn(PayloadText::translated("SlackFormatter", QT_TRANSLATE_NOOP("SlackFormatter", "Open in goReporter"))) + QLatin1Char('>');
+                                                  + escapeMrkdwn(view.linkLabel()) + QLatin1Char('>');
     bool summaryCut = false;
     const QString summary = escapedCut(view.summary(), maxSectionText - linkLine.size(), &summaryCut);
     if (summaryCut) {
@@ -183,7 +183,7 @@ std::optional<Payload> SlackFormatter::format(const Event &event, PhiLevel phi, 
     payload.body = QJsonDocument(QJsonObject{{QStringLiteral("text"), text}, {QStringLiteral("blocks"), blocks}})
                        .toJson(QJsonDocument::Compact);
     payload.headers = {{"Content-Type", "application/json"}};
-    const QString warning = PayloadWarnings::patientData(kind(), phi);
+    const QString warning = PayloadWarnings::patientData(kind(), phi, event);
     if (!warning.isEmpty())
         payload.warnings.append(warning);
     return payload;

@@ -70,7 +70,7 @@ QJsonObject card(const PhiView &view, const QString &eventType, qsizetype maxTex
     if (!link.isEmpty()) {
         adaptiveCard.insert(QStringLiteral("actions"),
                             QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("Action.OpenUrl")},
-                                                   {QStringLiteral("title"), PayloadText::translated("TeamsFormatter", QT_TRANSLATE_NOOP("TeamsFormatter", "Open in goReporter"))},
+                                                   {QStringLiteral("title"), view.linkLabel()},
                                                    {QStringLiteral("url"), link}}});
     }
     return adaptiveCard;
@@ -136,7 +136,7 @@ std::optional<Payload> TeamsFormatter::format(const Event &event, PhiLevel phi, 
                                         .arg(payload.body.size())
                                         .arg(maxBodyBytes));
     }
-    const QString warning = PayloadWarnings::patientData(kind(), phi);
+    const QString warning = PayloadWarnings::patientData(kind(), phi, event);
     if (!warning.isEmpty())
         payload.warnings.append(warning);
     return payload;

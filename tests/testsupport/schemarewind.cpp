@@ -15,6 +15,22 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 12: {
+        // The operations event types go, and the category check is as strict as before (SQLite: in the stored
+        // schema text, read again by the next connection).
+        const QString strict = u"CHECK (category IN ('report', 'battery', 'task'))"_s;
+        const QString loose = u"CHECK (category IN ('report', 'battery', 'task', 'operations'))"_s;
+        const QStringList removeTypes{u"DELETE FROM event_types WHERE category = 'operations'"_s};
+        auto literal = [](QString text) -> QString { return u'\'' + text.replace(u'\'', u"''"_s) + u'\''; };
+        if (sqlite)
+            return removeTypes + QStringList{u"PRAGMA writable_schema = ON"_s,
+                                             u"UPDATE sqlite_schema SET sql = replace(sql, %1, %2)"
+                                             " WHERE type = 'table' AND name = 'event_types'"_s.arg(literal(loose),
+                                                                                                   literal(strict)),
+                                             u"PRAGMA writable_schema = OFF"_s};
+        return removeTypes + QStringList{u"ALTER TABLE event_types DROP CONSTRAINT event_types_category_check"_s,
+                                         u"ALTER TABLE event_types ADD CONSTRAINT event_types_category_check "_s + strict};
+    }
     case 11:
         return {u"DROP TABLE webhook_dispatch_state"_s, u"DROP TABLE dispatch_settings"_s};
     case 10:
