@@ -234,6 +234,15 @@ int DispatchCommand::run(const QStringList &arguments)
         m_support.err() << healthMessage(news) << '\n';
         m_support.err().flush();
     });
+    QObject::connect(&dispatcher, &Dispatcher::alertRaised, &loop, [this](const RaisedAlert &alert) {
+        if (!alert.added.stored)
+            return;
+        m_support.err() << tr("Alert %1 about webhook “%2” queued for %n subscribed webhook(s).", nullptr,
+                              alert.added.queued)
+                               .arg(alert.event.type, alert.event.webhook->name)
+                        << '\n';
+        m_support.err().flush();
+    });
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return m_support.fail(tr("Cannot watch for the stop signal: %1").arg(QString::fromLocal8Bit(strerror(errno))));

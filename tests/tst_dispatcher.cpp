@@ -16,6 +16,8 @@
 #include "testsupport/testpki.h"
 #include "testsupport/webhookfixtures.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlQuery>
@@ -54,9 +56,12 @@ private slots:
     void rateLimitPacesDeliveries();
     void autoDisableWarnsFirst_data() { addEngineRows(); }
     void autoDisableWarnsFirst();
+    void alertsReachTheAlertsChannel_data() { addEngineRows(); }
+    void alertsReachTheAlertsChannel();
 
 private:
-    Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver);
+    Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver,
+                            const QStringList &events = {u"battery.critical"_s});
     QString emitEvent(const QString &id);
     CommandRun dispatch(const QStringList &options = {u"--until-idle"_s});
     CommandRun settings(const QStringList &words);
@@ -91,11 +96,12 @@ void TestDispatcher::cleanup()
     m_db = {};
 }
 
-Webhook TestDispatcher::receiverWebhook(const QString &name, const TestHttpsServer &receiver)
+Webhook TestDispatcher::receiverWebhook(const QString &name, const TestHttpsServer &receiver,
+                                        const QStringList &events)
 {
     Webhook webhook = makeWebhook(name);
     webhook.url = receiver.url(u"localhost"_s, u"/hooks/"_s + name);
-    webhook.events = {u"battery.critical"_s};
+    webhook.events = events;
     webhook.headers.clear();
     webhook.allowLoopbackHttp = true;
     webhook.caFile = m_caFile;
@@ -386,6 +392,9 @@ void TestDispatcher::settingsAreCheckedAndShown()
         {{u"set"_s, u"retrySchedule"_s, uR"({"delaysSeconds": [5], "delaysSeconds": [6]})"_s}, u"delaysSeconds"_s},
         {{u"set"_s, u"rateLimits"_s, uR"({"fax": 1})"_s}, u"fax"_s},
         {{u"set"_s, u"autoDisable"_s, uR"({"afterDays": 5})"_s}, u"afterDays"_s},
+        {{u"set"_s, u"alerts"_s, uR"({"failingAfterAttempts": [10, 3]})"_s}, u"failingAfterAttempts"_s},
+        {{u"set"_s, u"alerts"_s, uR"({"link": "ftp://intranet/runbook"})"_s}, u"link"_s},
+        {{u"set"_s, u"alerts"_s, uR"({"windowMinutes": 60})"_s}, u"windowMinutes"_s},
         {{u"set"_s, u"colour"_s, u"{}"_s}, u"colour"_s},
         {{u"set"_s, u"rateLimits"_s, u"[1]"_s}, u"JSON object"_s},
         {{u"rate"_s, u"Ward A"_s, u"fast"_s}, u"messages per second"_s},
@@ -411,6 +420,8 @@ void TestDispatcher::settingsAreCheckedAndShown()
     QVERIFY2(run.out.contains(QRegularExpression(uR"(retrySchedule\s+default\s+\{"delaysSeconds":\[5,300,)"_s)),
              qPrintable(run.out));
     QVERIFY2(run.out.contains(QRegularExpression(uR"(Ward A\s+4)"_s)), qPrintable(run.out));
+    QVERIFY2(run.out.contains(QRegularExpression(uR"(alerts\s+default\s+\{"failingAfterAttempts":\[3,10,30,100\])"_s)),
+             qPrintable(run.out));
     QCOMPARE(settings({u"reset"_s, u"rateLimits"_s}).exitCode, 0);
     run = settings({u"reset"_s, u"rateLimits"_s});
     QCOMPARE(run.exitCode, 1);
@@ -557,6 +568,119 @@ void TestDispatcher::autoDisableWarnsFirst()
     failing = FailureStreaks(*m_db.database).failing();
     QVERIFY_OK(failing);
     QVERIFY(failing->isEmpty());
+}
+
+void TestDispatcher::alertsReachTheAlertsChannel()
+{
+    // A ward's webhook that fails until told otherwise, an alerts channel that works, and a second alerts channel
+    // that fails everything (and also takes the ward's events): alerts about it must never go to itself.
+    int wardStatus = 503;
+    TestHttpsServer ward(m_localhost);
+    ward.setHandler([&wardStatus](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.status = wardStatus;
+        answer.reason = wardStatus == 200 ? "OK" : wardStatus == 410 ? "Gone" : "Service Unavailable";
+        return answer;
+    });
+    TestHttpsServer alerts(m_localhost);
+    TestHttpsServer brokenAlerts(m_localhost);
+    brokenAlerts.setHandler([](const ReceivedRequest &) {
+        ScriptedAnswer answer;
+        answer.status = 500;
+        answer.reason = "Internal Server Error";
+        return answer;
+    });
+    const QStringList operations{u"webhook.failing"_s, u"webhook.disabled"_s, u"webhook.recovered"_s,
+                                 u"delivery.exhausted"_s};
+    const Webhook wardHook = receiverWebhook(u"Ward B"_s, ward);
+    const Webhook alertsHook = receiverWebhook(u"IT alerts"_s, alerts, operations);
+    const Webhook brokenHook = receiverWebhook(u"Broken alerts"_s, brokenAlerts, operations + QStringList{u"battery.critical"_s});
+    // Three attempts an event, alerts after 2 and 3 failures in a row, at most one of a kind per hour.
+    for (const auto &[name, value] :
+         {std::pair{u"retrySchedule"_s, uR"({"delaysSeconds": [0, 0], "jitter": 0})"_s},
+          std::pair{u"autoDisable"_s, uR"({"afterSeconds": 0})"_s},
+          std::pair{u"alerts"_s, uR"({"failingAfterAttempts": [2, 3], "windowSeconds": 3600,
+                                      "link": "https://intranet.example.org/runbooks/webhooks"})"_s}}) {
+        const CommandRun set = settings({u"set"_s, name, value});
+        QVERIFY2(set.exitCode == 0, qPrintable(set.err));
+    }
+    // What each receiver was told, as "type about webhook name", in order.
+    auto alertsIn = [](const TestHttpsServer &receiver, QStringList *aboutIds = nullptr) {
+        QStringList told;
+        for (const ReceivedRequest &request : receiver.requests()) {
+            const QJsonObject body = QJsonDocument::fromJson(request.body).object();
+            const QString type = body.value(u"type"_s).toString();
+            if (!type.startsWith(u"webhook."_s) && !type.startsWith(u"delivery."_s))
+                continue;
+            const QJsonObject about = body.value(u"data"_s).toObject().value(u"webhook"_s).toObject();
+            told.append(type + u" about "_s + about.value(u"name"_s).toString());
+            if (aboutIds)
+                aboutIds->append(about.value(u"id"_s).toString());
+        }
+        return told;
+    };
+
+    emitEvent(u"evt-alert-1"_s);
+    emitEvent(u"evt-alert-2"_s);
+    CommandRun run = dispatch();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(ward.requests().size(), 6);
+    QVERIFY2(run.err.contains(u"Alert webhook.failing about webhook “Ward B” queued for 2 subscribed webhooks."_s),
+             qPrintable(run.err));
+    // The alerts channel heard of both failing webhooks at each threshold, and of one exhausted event each: the
+    // second event given up within the hour is in the log, not in another alert.
+    QStringList told = alertsIn(alerts);
+    told.sort();
+    QCOMPARE(told, (QStringList{u"delivery.exhausted about Broken alerts"_s, u"delivery.exhausted about Ward B"_s,
+                                u"webhook.failing about Broken alerts"_s, u"webhook.failing about Broken alerts"_s,
+                                u"webhook.failing about Ward B"_s, u"webhook.failing about Ward B"_s}));
+    // The failing channel was sent the alerts about the ward (three attempts each), never one about itself.
+    QStringList aboutIds;
+    QStringList toldBroken = alertsIn(brokenAlerts, &aboutIds);
+    QVERIFY2(!aboutIds.contains(brokenHook.id), qPrintable(toldBroken.join(u", "_s)));
+    QVERIFY2(aboutIds.count(wardHook.id) == 3 * 3, qPrintable(toldBroken.join(u", "_s)));
+    // An alert carries what IT needs: the webhook, since when, the last error, the link; and no patient.
+    const QJsonObject first = QJsonDocument::fromJson(alerts.requests().first().body).object();
+    const QJsonObject about = first.value(u"data"_s).toObject().value(u"webhook"_s).toObject();
+    QCOMPARE(about.value(u"host"_s).toString(), u"localhost"_s);
+    QCOMPARE(about.value(u"consecutiveFailures"_s).toInt(), 2);
+    QVERIFY(!about.value(u"failingSince"_s).toString().isEmpty());
+    QVERIFY2(about.value(u"lastError"_s).toString().contains(u"http-5xx"_s), qPrintable(about.value(u"lastError"_s).toString()));
+    QCOMPARE(about.value(u"link"_s).toString(), u"https://intranet.example.org/runbooks/webhooks"_s);
+    QVERIFY(!first.value(u"data"_s).toObject().contains(u"patient"_s));
+    // Deliveries of alerts that ran out of retries raise no alert of their own: no loop between channels.
+    {
+        QSqlQuery exhausted(m_db.database->connection());
+        QVERIFY(exhausted.exec(u"SELECT COUNT(*) FROM events WHERE type = 'delivery.exhausted'"_s) && exhausted.next());
+        QCOMPARE(exhausted.value(0).toInt(), 2);
+    }
+
+    // The ward works again: one recovery, to both channels.
+    wardStatus = 200;
+    emitEvent(u"evt-alert-3"_s);
+    run = dispatch();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(alertsIn(alerts).count(u"webhook.recovered about Ward B"_s), 1);
+
+    // Flapping within the hour: failing again to the same thresholds, and recovering, tells nothing new.
+    const qsizetype toldBefore = alertsIn(alerts).size();
+    wardStatus = 503;
+    emitEvent(u"evt-alert-4"_s);
+    QVERIFY(dispatch().exitCode == 0);
+    wardStatus = 200;
+    emitEvent(u"evt-alert-5"_s);
+    QVERIFY(dispatch().exitCode == 0);
+    QCOMPARE(alertsIn(alerts).size(), toldBefore);
+
+    // Switched off by a 410: always told, whatever the window.
+    wardStatus = 410;
+    emitEvent(u"evt-alert-6"_s);
+    run = dispatch();
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(alertsIn(alerts).mid(toldBefore), QStringList{u"webhook.disabled about Ward B"_s});
+    const QJsonObject disabled = QJsonDocument::fromJson(alerts.requests().last().body).object();
+    QCOMPARE(disabled.value(u"data"_s).toObject().value(u"webhook"_s).toObject().value(u"disabledBecause"_s).toString(),
+             u"gone"_s);
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AlertMarks</name>
+    <message>
+        <source>Cannot mark the alert</source>
+        <translation>Die Warnmeldung kann nicht vermerkt werden</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Cannot write the audit log: %1</source>
@@ -2048,6 +2055,13 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
             <numerusform>Webhook „%1“ funktioniert wieder nach %n gescheiterten Versuchen seit %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Alert %1 about webhook “%2” queued for %n subscribed webhook(s).</source>
+        <translation>
+            <numerusform>Warnmeldung %1 zu Webhook „%2“ für %n abonnierenden Webhook eingereiht.</numerusform>
+            <numerusform>Warnmeldung %1 zu Webhook „%2“ für %n abonnierende Webhooks eingereiht.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DispatchConfig</name>
@@ -2078,6 +2092,26 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>There is no dispatch setting “%1”; the settings are %2.</source>
         <translation>Es gibt keine Zustelleinstellung „%1“; die Einstellungen sind %2.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; “failingAfterAttempts” must be a list.</source>
+        <translation>„failingAfterAttempts“ der Warnmeldungen muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; “failingAfterAttempts” must be rising whole numbers of attempts from 1 to 100000.</source>
+        <translation>„failingAfterAttempts“ der Warnmeldungen muss steigende ganze Versuchszahlen von 1 bis 100000 enthalten.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; “windowSeconds” must be whole seconds from 0 to 31536000.</source>
+        <translation>„windowSeconds“ der Warnmeldungen muss ganze Sekunden von 0 bis 31536000 angeben.</translation>
+    </message>
+    <message>
+        <source>The alerts&apos; “link” must be an http or https address (or empty).</source>
+        <translation>„link“ der Warnmeldungen muss eine http- oder https-Adresse sein (oder leer).</translation>
+    </message>
+    <message>
+        <source>The alerts have no setting “%1”; they have failingAfterAttempts, windowSeconds and link.</source>
+        <translation>Die Warnmeldungen haben keine Einstellung „%1“; es gibt failingAfterAttempts, windowSeconds und link.</translation>
     </message>
 </context>
 <context>
@@ -2754,6 +2788,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cannot read the webhooks&apos; failures</source>
         <translation>Die Fehlschläge der Webhooks können nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>Cannot count the alert</source>
+        <translation>Die Warnmeldung kann nicht gezählt werden</translation>
+    </message>
 </context>
 <context>
     <name>FileDialogs</name>
@@ -3186,6 +3224,13 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>A newer goReporter Webhooks console migrated the database to schema version %1 a moment ago; this program knows only up to version %2. Install the newer console; the database was not modified.</source>
         <translation>Eine neuere Version der Konsole für goReporter Webhooks hat die Datenbank soeben auf die Schemaversion %1 migriert; dieses Programm kennt nur Versionen bis %2. Installieren Sie die neuere Konsole; die Datenbank wurde nicht verändert.</translation>
+    </message>
+</context>
+<context>
+    <name>OperationsAlerts</name>
+    <message>
+        <source>Cannot raise the alert</source>
+        <translation>Die Warnmeldung kann nicht ausgelöst werden</translation>
     </message>
 </context>
 <context>

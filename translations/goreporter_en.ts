@@ -137,6 +137,13 @@
             <numerusform>Webhook “%1” recovered after %n failed attempts since %2.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Alert %1 about webhook “%2” queued for %n subscribed webhook(s).</source>
+        <translation>
+            <numerusform>Alert %1 about webhook “%2” queued for %n subscribed webhook.</numerusform>
+            <numerusform>Alert %1 about webhook “%2” queued for %n subscribed webhooks.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>

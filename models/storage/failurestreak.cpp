@@ -18,8 +18,11 @@ QDateTime fromMsecs(const QVariant &value)
     return value.isNull() ? QDateTime() : QDateTime::fromMSecsSinceEpoch(value.toLongLong(), Qt::UTC);
 }
 
-// A streak from columns consecutive_failures, failing_since, last_failure_at, last_error, warnings_given, in this
-// order from column first.
+// The columns streakFrom() reads, in its order.
+const QString streakColumns =
+    u"consecutive_failures, failing_since, last_failure_at, last_error, warnings_given, alerts_raised"_s;
+
+// A streak from streakColumns, from column first on.
 FailureStreak streakFrom(const QSqlQuery &query, int first)
 {
     FailureStreak streak;
@@ -28,6 +31,7 @@ FailureStreak streakFrom(const QSqlQuery &query, int first)
     streak.lastFailureAt = fromMsecs(query.value(first + 2));
     streak.lastError = query.value(first + 3).toString();
     streak.warningsGiven = query.value(first + 4).toInt();
+    streak.alertsRaised = query.value(first + 5).toInt();
     return streak;
 }
 
@@ -59,7 +63,7 @@ Result<StreakVerdict> FailureStreaks::recordFailure(const QString &webhookId, co
                       " consecutive_failures = webhook_dispatch_state.consecutive_failures + 1,"
                       " failing_since = COALESCE(webhook_dispatch_state.failing_since, excluded.failing_since),"
                       " last_failure_at = excluded.last_failure_at, last_error = excluded.last_error"
-                      " RETURNING consecutive_failures, failing_since, warnings_given"_s);
+                      " RETURNING consecutive_failures, failing_since, warnings_given, alerts_raised"_s);
         for (const QVariant &value : QVariantList{webhookId, at.toMSecsSinceEpoch(), at.toMSecsSinceEpoch(), error})
             count.addBindValue(value);
         if (!count.exec() || !count.next())
@@ -69,6 +73,7 @@ Result<StreakVerdict> FailureStreaks::recordFailure(const QString &webhookId, co
         verdict.streak.lastFailureAt = at;
         verdict.streak.lastError = error;
         verdict.streak.warningsGiven = count.value(2).toInt();
+        verdict.streak.alertsRaised = count.value(3).toInt();
         count.finish();
 
         const qint64 failingMs = verdict.streak.failingSince.msecsTo(at);
@@ -105,8 +110,8 @@ Result<FailureStreak> FailureStreaks::clear(const QString &webhookId)
 {
     QSqlQuery query(m_database.connection());
     // Read before it is reset: the streak that ends is what a recovery is announced with.
-    query.prepare(u"SELECT consecutive_failures, failing_since, last_failure_at, last_error, warnings_given"
-                  " FROM webhook_dispatch_state WHERE webhook_id = ? AND consecutive_failures > 0"_s);
+    query.prepare(u"SELECT "_s + streakColumns
+                  + u" FROM webhook_dispatch_state WHERE webhook_id = ? AND consecutive_failures > 0"_s);
     query.addBindValue(webhookId);
     if (!query.exec())
         return Database::failure(tr("Cannot read the webhook's failures"), query.lastError());
@@ -115,7 +120,7 @@ Result<FailureStreak> FailureStreaks::clear(const QString &webhookId)
     const FailureStreak ended = streakFrom(query, 0);
     query.finish();
     query.prepare(u"UPDATE webhook_dispatch_state SET consecutive_failures = 0, failing_since = NULL,"
-                  " warnings_given = 0 WHERE webhook_id = ? AND consecutive_failures > 0"_s);
+                  " warnings_given = 0, alerts_raised = 0 WHERE webhook_id = ? AND consecutive_failures > 0"_s);
     query.addBindValue(webhookId);
     if (!query.exec())
         return Database::failure(tr("Cannot reset the webhook's failures"), query.lastError());
@@ -125,11 +130,22 @@ Result<FailureStreak> FailureStreaks::clear(const QString &webhookId)
     return ended;
 }
 
+Result<void> FailureStreaks::countAlert(const QString &webhookId)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE webhook_dispatch_state SET alerts_raised = alerts_raised + 1"
+                  " WHERE webhook_id = ? AND consecutive_failures > 0"_s);
+    query.addBindValue(webhookId);
+    if (!query.exec())
+        return Database::failure(tr("Cannot count the alert"), query.lastError());
+    return {};
+}
+
 Result<QHash<QString, FailureStreak>> FailureStreaks::failing() const
 {
     QSqlQuery query(m_database.connection());
-    if (!query.exec(u"SELECT webhook_id, consecutive_failures, failing_since, last_failure_at, last_error, warnings_given"
-                    " FROM webhook_dispatch_state WHERE consecutive_failures > 0"_s))
+    if (!query.exec(u"SELECT webhook_id, "_s + streakColumns
+                    + u" FROM webhook_dispatch_state WHERE consecutive_failures > 0"_s))
         return Database::failure(tr("Cannot read the webhooks' failures"), query.lastError());
     QHash<QString, FailureStreak> streaks;
     while (query.next())

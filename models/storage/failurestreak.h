@@ -36,6 +36,7 @@ struct FailureStreak
     QDateTime lastFailureAt;
     QString lastError;
     int warningsGiven = 0;       // how many of the rule's warning thresholds have been announced
+    int alertsRaised = 0;        // operations alerts (webhook.failing) raised about it: its end is told when any was
 };
 
 // What one more failed attempt makes of a webhook's streak.
@@ -60,6 +61,8 @@ public:
     // Ends webhookId's streak after a success (or its enabling by an administrator); returns the streak that ended
     // (consecutiveFailures 0: it was not failing). Runs inside whatever transaction is open.
     Result<FailureStreak> clear(const QString &webhookId);
+    // Counts an operations alert raised about webhookId's current streak.
+    Result<void> countAlert(const QString &webhookId);
     // The streaks of every failing webhook, by webhook id.
     Result<QHash<QString, FailureStreak>> failing() const;
 

@@ -1,6 +1,7 @@
 // Versioned schema migrations, applied in one transaction when a database is opened.
 #include "models/storage/migrations.h"
 
+#include "models/storage/alertmarks.h"
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
 #include "models/storage/dispatchsettings.h"
@@ -245,6 +246,8 @@ const QList<Migration> &allMigrations()
         // a fan-out that never sends one to the webhook it is about.
         {12, "operations events: types, webhooks_emit and a fan-out that leaves out the webhook an alert is about",
          EventOutbox::fanOutAndEmitStatements(), addOperationsEvents},
+        // What keeps operations alerts to one per kind and window, and a streak's count of the alerts it raised.
+        {13, "operations alert marks, and the alerts each run of failures raised", AlertMarks::migrationStatements()},
     };
     return migrations;
 }

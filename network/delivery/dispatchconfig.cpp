@@ -67,6 +67,42 @@ Result<AutoDisableRule> autoDisableFrom(const QJsonObject &object)
     return rule;
 }
 
+Result<AlertRule> alertsFrom(const QJsonObject &object)
+{
+    AlertRule rule;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == u"failingAfterAttempts") {
+            if (!it.value().isArray())
+                return invalid(DispatchConfig::tr("The alerts' “failingAfterAttempts” must be a list."));
+            rule.failingAfterAttempts.clear();
+            for (const QJsonValue &count : it.value().toArray()) {
+                const int value = count.toInt(-1);
+                if (value < 1 || value > 100000
+                    || (!rule.failingAfterAttempts.isEmpty() && value <= rule.failingAfterAttempts.last()))
+                    return invalid(DispatchConfig::tr("The alerts' “failingAfterAttempts” must be rising whole numbers "
+                                                      "of attempts from 1 to 100000."));
+                rule.failingAfterAttempts.append(value);
+            }
+        } else if (it.key() == u"windowSeconds") {
+            if (!wholeSeconds(it.value()))
+                return invalid(DispatchConfig::tr("The alerts' “windowSeconds” must be whole seconds from 0 to 31536000."));
+            rule.windowSeconds = qint64(it.value().toDouble());
+        } else if (it.key() == u"link") {
+            const QUrl link(it.value().toString(), QUrl::StrictMode);
+            if (!it.value().isString()
+                || (!it.value().toString().isEmpty()
+                    && (!link.isValid() || (link.scheme() != u"https" && link.scheme() != u"http") || link.host().isEmpty())))
+                return invalid(DispatchConfig::tr("The alerts' “link” must be an http or https address (or empty)."));
+            rule.link = link;
+        } else {
+            return invalid(DispatchConfig::tr("The alerts have no setting “%1”; they have failingAfterAttempts, "
+                                              "windowSeconds and link.")
+                               .arg(it.key()));
+        }
+    }
+    return rule;
+}
+
 } // namespace
 
 QHash<QString, double> DispatchConfig::defaultRates()
@@ -78,7 +114,8 @@ QHash<QString, double> DispatchConfig::defaultRates()
 bool DispatchConfig::operator==(const DispatchConfig &other) const
 {
     return schedule == other.schedule && pacing.perKind == other.pacing.perKind
-           && pacing.horizonMs == other.pacing.horizonMs && autoDisable == other.autoDisable;
+           && pacing.horizonMs == other.pacing.horizonMs && autoDisable == other.autoDisable
+           && alerts == other.alerts;
 }
 
 Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonObject> &values)
@@ -94,6 +131,8 @@ Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonOb
         config.pacing.perKind = *ratesFrom(values.value(RateLimitsName));
     if (values.contains(AutoDisableName))
         config.autoDisable = *autoDisableFrom(values.value(AutoDisableName));
+    if (values.contains(AlertsName))
+        config.alerts = *alertsFrom(values.value(AlertsName));
     return config;
 }
 
@@ -107,6 +146,9 @@ Result<void> DispatchConfig::check(const QString &name, const QJsonObject &value
             return rates.failure();
     } else if (name == AutoDisableName) {
         if (const Result<AutoDisableRule> rule = autoDisableFrom(value); !rule)
+            return rule.failure();
+    } else if (name == AlertsName) {
+        if (const Result<AlertRule> rule = alertsFrom(value); !rule)
             return rule.failure();
     } else {
         return invalid(tr("There is no dispatch setting “%1”; the settings are %2.").arg(name, names().join(u", "_s)));
@@ -131,6 +173,13 @@ QJsonObject DispatchConfig::settingValue(const QString &name) const
         return {{u"afterSeconds"_s, double(autoDisable.afterSeconds)},
                 {u"minimumSpanSeconds"_s, double(autoDisable.minimumSpanSeconds)},
                 {u"warningPercents"_s, percents}};
+    }
+    if (name == AlertsName) {
+        QJsonArray counts;
+        for (int count : alerts.failingAfterAttempts)
+            counts.append(count);
+        return {{u"failingAfterAttempts"_s, counts}, {u"windowSeconds"_s, double(alerts.windowSeconds)},
+                {u"link"_s, alerts.link.toString()}};
     }
     return {};
 }

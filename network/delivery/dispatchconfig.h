@@ -1,8 +1,10 @@
 // What the dispatchers follow, read from the database's dispatch settings (DispatchSettings) with the program's
-// defaults for whatever is not set: the retry schedule, the rate limits by integration, and auto-disable.
+// defaults for whatever is not set: the retry schedule, the rate limits by integration, auto-disable and the
+// operations alerts.
 #pragma once
 
 #include "models/domain/result.h"
+#include "models/storage/alertmarks.h"
 #include "models/storage/dispatchqueue.h"
 #include "models/storage/failurestreak.h"
 #include "network/delivery/retrypolicy.h"
@@ -20,7 +22,8 @@ public:
     static inline const QString RetryScheduleName = QStringLiteral("retrySchedule");
     static inline const QString RateLimitsName = QStringLiteral("rateLimits");
     static inline const QString AutoDisableName = QStringLiteral("autoDisable");
-    static QStringList names() { return {RetryScheduleName, RateLimitsName, AutoDisableName}; }
+    static inline const QString AlertsName = QStringLiteral("alerts");
+    static QStringList names() { return {RetryScheduleName, RateLimitsName, AutoDisableName, AlertsName}; }
 
     // Messages per second by integration key: Slack's "Rate limits" page allows incoming webhooks one message per
     // second; Microsoft's "Rate limiting for connectors" allows four posts per second to a Teams webhook.
@@ -29,6 +32,7 @@ public:
     RetrySchedule schedule;
     SendPacing pacing{defaultRates()};
     AutoDisableRule autoDisable;
+    AlertRule alerts;
 
     bool operator==(const DispatchConfig &other) const;
 

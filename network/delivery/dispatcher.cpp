@@ -8,6 +8,7 @@
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
+#include "network/delivery/operationsalerts.h"
 
 #include <QDateTime>
 
@@ -260,6 +261,8 @@ struct SettleReport
 {
     QString lostLease; // the delivery was no longer ours: what that means
     std::optional<WebhookHealthNews> news;
+    QList<RaisedAlert> alerts;
+    QString alertProblem; // an alert could not be raised: why
 };
 
 // The audit trail's record of a warning before auto-disable, in the receiver-independent words of the rule.
@@ -283,8 +286,9 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
     ++m_settling;
     const QString owner = m_owner;
     const AutoDisableRule rule = m_config.autoDisable;
+    const AlertRule alertRule = m_config.alerts;
     m_database.run<SettleReport>(
-        [delivery, settlement, owner, effect, rule, id = webhook.id](Database &database) -> Result<SettleReport> {
+        [delivery, settlement, owner, effect, rule, alertRule, webhook](Database &database) -> Result<SettleReport> {
             SettleReport report;
             if (const Result<void> settled = DispatchQueue(database).settle(delivery, owner, settlement); !settled) {
                 if (settled.code() != ErrorCode::Conflict)
@@ -292,54 +296,77 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
                 // Another dispatcher holds the delivery now; the receiver's answer still says how the webhook is.
                 report.lostLease = settled.message();
             }
-            if (effect == HealthEffect::None)
-                return report;
+            const QDateTime now = QDateTime::currentDateTimeUtc();
+            OperationsAlerts alerts(database, alertRule, now);
+            // An alert that cannot be raised is reported; what was settled stays settled.
+            auto raised = [&report](const Result<std::optional<RaisedAlert>> &alert) {
+                if (!alert)
+                    report.alertProblem = alert.message();
+                else if (*alert)
+                    report.alerts.append(**alert);
+            };
             WebhookRepository webhooks(database);
-            Result<Webhook> current = webhooks.findById(id);
-            if (!current)
-                return current.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : current.failure();
+            Webhook current = webhook;
+            FailureStreak streak;
+            if (effect != HealthEffect::None) {
+                Result<Webhook> found = webhooks.findById(webhook.id);
+                if (!found)
+                    return found.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : found.failure();
+                current = *found;
+            }
             FailureStreaks streaks(database);
             WebhookHealthNews news;
-            news.webhookId = id;
-            news.webhookName = current->name;
+            news.webhookId = current.id;
+            news.webhookName = current.name;
             if (effect == HealthEffect::Succeeded) {
-                const Result<FailureStreak> ended = streaks.clear(id);
+                const Result<FailureStreak> ended = streaks.clear(current.id);
                 if (!ended)
                     return ended.failure();
                 if (ended->consecutiveFailures > 0) {
                     news.kind = WebhookHealthNews::Kind::Recovered;
                     news.streak = *ended;
                     report.news = news;
+                    raised(alerts.afterRecovery(current, *ended));
                 }
                 return report;
             }
-            const Result<StreakVerdict> verdict =
-                streaks.recordFailure(id, QDateTime::currentDateTimeUtc(), settlement.lastError, rule);
-            if (!verdict)
-                return verdict.failure();
-            news.streak = verdict->streak;
-            if (effect == HealthEffect::Gone || verdict->disable) {
-                if (!current->active)
-                    return report; // switched off already, by a person or another dispatcher
-                // Audited as any change: "disable" when the receiver said the endpoint is gone (410), "auto-disable"
-                // when it failed for as long as the rule allows.
-                Webhook changed = *current;
-                const bool gone = effect == HealthEffect::Gone;
-                if (const Result<void> disabled =
-                        webhooks.setActive(changed, false, gone ? u"disable"_s : u"auto-disable"_s);
-                    !disabled)
-                    return disabled.failure();
-                news.kind = WebhookHealthNews::Kind::Disabled;
-                news.gone = gone;
-                report.news = news;
-            } else if (verdict->warningPercent) {
-                if (const Result<void> audited = AuditLog::write(database, failingWarning(*current, *verdict)); !audited)
-                    return audited.failure();
-                news.kind = WebhookHealthNews::Kind::Failing;
-                news.warningPercent = *verdict->warningPercent;
-                news.disableAt = verdict->disableAt;
-                report.news = news;
+            if (effect == HealthEffect::Failed || effect == HealthEffect::Gone) {
+                const Result<StreakVerdict> verdict = streaks.recordFailure(current.id, now, settlement.lastError, rule);
+                if (!verdict)
+                    return verdict.failure();
+                streak = verdict->streak;
+                news.streak = streak;
+                if (effect == HealthEffect::Gone || verdict->disable) {
+                    if (!current.active)
+                        return report; // switched off already, by a person or another dispatcher
+                    // Audited as any change: "disable" when the receiver said the endpoint is gone (410),
+                    // "auto-disable" when it failed for as long as the rule allows.
+                    Webhook changed = current;
+                    const bool gone = effect == HealthEffect::Gone;
+                    if (const Result<void> disabled =
+                            webhooks.setActive(changed, false, gone ? u"disable"_s : u"auto-disable"_s);
+                        !disabled)
+                        return disabled.failure();
+                    news.kind = WebhookHealthNews::Kind::Disabled;
+                    news.gone = gone;
+                    report.news = news;
+                    // The webhook being switched off is the news; the event it could not deliver is in its log.
+                    raised(alerts.afterDisabling(current, streak, gone));
+                    return report;
+                }
+                if (verdict->warningPercent) {
+                    if (const Result<void> audited = AuditLog::write(database, failingWarning(current, *verdict));
+                        !audited)
+                        return audited.failure();
+                    news.kind = WebhookHealthNews::Kind::Failing;
+                    news.warningPercent = *verdict->warningPercent;
+                    news.disableAt = verdict->disableAt;
+                    report.news = news;
+                }
+                raised(alerts.afterFailure(current, *verdict));
             }
+            if (settlement.state == DeliverySettlement::State::Failed && report.lostLease.isEmpty())
+                raised(alerts.afterGivingUp(current, delivery, settlement, streak));
             return report;
         },
         this, [this, delivery, settlement](const Result<SettleReport> &written) {
@@ -363,6 +390,13 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
                         ++m_counts.disabledWebhooks;
                     emit webhookHealth(*written->news);
                 }
+                for (const RaisedAlert &alert : written->alerts) {
+                    if (alert.added.stored)
+                        ++m_counts.alertsRaised;
+                    emit alertRaised(alert);
+                }
+                if (!written->alertProblem.isEmpty())
+                    emit problem(written->alertProblem);
             }
             if (m_stopping) {
                 if (m_inFlight.isEmpty() && m_settling == 0)

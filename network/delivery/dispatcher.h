@@ -6,6 +6,7 @@
 #include "models/storage/dispatchqueue.h"
 #include "network/delivery/deliverypipeline.h"
 #include "network/delivery/dispatchconfig.h"
+#include "network/delivery/operationsalerts.h"
 #include "network/delivery/retrypolicy.h"
 
 #include <QElapsedTimer>
@@ -36,6 +37,7 @@ struct DispatcherCounts
     int retrying = 0;
     int failed = 0;
     int disabledWebhooks = 0;
+    int alertsRaised = 0; // operations events this dispatcher entered in the outbox
 };
 
 // A change in a webhook's health that the dispatcher tells of: a warning while it keeps failing, its disabling
@@ -84,6 +86,8 @@ signals:
     void settled(const ClaimedDelivery &delivery, const DeliverySettlement &settlement);
     // A webhook started failing badly, was disabled, or recovered (also in the audit trail where it changed something).
     void webhookHealth(const WebhookHealthNews &news);
+    // An operations alert (webhook.failing, ...) entered the outbox for the webhooks subscribed to it.
+    void alertRaised(const RaisedAlert &alert);
     // A problem that did not stop the dispatcher (the database was unreachable for a moment, say).
     void problem(const QString &message);
     void stopped();

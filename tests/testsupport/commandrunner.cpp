@@ -23,8 +23,10 @@ CommandRun runCommand(const QStringList &arguments, const QByteArray &input, con
     prepareCommand(process, arguments, environment);
     QSignalSpy finished(&process, &QProcess::finished);
     process.start();
-    if (!process.waitForStarted())
+    if (!process.waitForStarted()) {
+        qWarning("cannot start %s: %s", qPrintable(process.program()), qPrintable(process.errorString()));
         return {};
+    }
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();

@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 13:
+        return {u"DROP TABLE webhook_alert_marks"_s, u"ALTER TABLE webhook_dispatch_state DROP COLUMN alerts_raised"_s};
     case 12: {
         // The operations event types go, and the category check is as strict as before (SQLite: in the stored
         // schema text, read again by the next connection).
