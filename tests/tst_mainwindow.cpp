@@ -6,6 +6,8 @@
 #include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
 #include "models/itemmodels/deliverytablemodel.h"
+#include "models/storage/dispatchsettings.h"
+#include "ui/alertschanneldialog.h"
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/mainwindow.h"
@@ -14,6 +16,8 @@
 #include "ui/webhookeditordialog.h"
 
 #include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
 #include <QComboBox>
 #include <QDir>
 #include <QHeaderView>
@@ -66,6 +70,7 @@ private slots:
     void tableHasFocusSoShortcutsWork();
     void fitsASmallScreen_data();
     void fitsASmallScreen();
+    void alertsChannelInOneStep();
 
 private:
     QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
@@ -513,6 +518,76 @@ void TestMainWindow::fitsASmallScreen()
     QTRY_VERIFY(header->sectionSize(WebhookTableModel::NameColumn) > nameBefore);
     QCOMPARE(header->sectionSize(WebhookTableModel::ChangedColumn), lastBefore);
     QVERIFY(header->length() >= window.webhooksView()->viewport()->width());
+}
+
+void TestMainWindow::alertsChannelInOneStep()
+{
+    MainWindow window(*m_db.database, services());
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QList<Webhook> hooks = *m_repository->all();
+    auto byName = [&hooks](const QString &name) {
+        return *std::find_if(hooks.cbegin(), hooks.cend(), [&name](const Webhook &w) { return w.name == name; });
+    };
+    const Webhook teams = byName(u"Cardiology on-call (Teams)"_s);
+    bool checked = false;
+    QString offered;
+    whenModalAppears([&](QWidget *modal) {
+        auto *dialog = qobject_cast<AlertsChannelDialog *>(modal);
+        QVERIFY(dialog);
+        auto *channel = dialog->findChild<QComboBox *>(u"alertsChannel"_s);
+        auto *link = dialog->findChild<QLineEdit *>(u"alertsLink"_s);
+        auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+        auto *status = dialog->findChild<QLabel *>(u"alertsStatus"_s);
+        // Nothing chosen yet: nothing to confirm. Epic takes DiagnosticReports only, so it is not offered.
+        QVERIFY(!ok->isEnabled());
+        for (int i = 1; i < channel->count(); ++i)
+            offered += channel->itemText(i) + u';';
+        QTRY_VERIFY(link->isEnabled()); // the stored setting was read
+        channel->setCurrentIndex(channel->findData(teams.id));
+        QVERIFY(ok->isEnabled());
+        // All four alerts for a webhook that had none; one left out here.
+        QVERIFY(dialog->findChild<QCheckBox *>(u"webhook.recovered"_s)->isChecked());
+        dialog->findChild<QCheckBox *>(u"webhook.recovered"_s)->setChecked(false);
+        // A link that no dispatcher could use is refused by name, and the dialog stays.
+        link->setText(u"ftp://intranet/runbook"_s);
+        ok->click();
+        QVERIFY2(status->text().contains(u"link"_s), qPrintable(status->text()));
+        QVERIFY(dialog->isVisible());
+        link->setText(u"https://intranet.example.org/runbooks/webhooks"_s);
+        const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+        QDir().mkpath(folder);
+        dialog->grab().save(folder + u"/alerts-channel.png"_s);
+        ok->click();
+        checked = true;
+    });
+    action(window, "alertsChannelAction")->trigger();
+    QVERIFY(checked);
+    QVERIFY2(!offered.contains(u"Epic"_s), qPrintable(offered));
+    QVERIFY2(offered.contains(u"Device clinic monitoring"_s), qPrintable(offered));
+    // Stored: the subscription as an audited change of the webhook, the link in the dispatch settings.
+    QTRY_VERIFY(window.statusBar()->currentMessage().contains(u"Alerts go to “Cardiology on-call (Teams)”"_s));
+    const Webhook stored = *m_repository->findById(teams.id);
+    for (const QString &type : {u"webhook.failing"_s, u"webhook.disabled"_s, u"delivery.exhausted"_s})
+        QVERIFY2(stored.events.contains(type), qPrintable(stored.events.join(u',')));
+    QVERIFY(!stored.events.contains(u"webhook.recovered"_s));
+    for (const QString &event : teams.events)
+        QVERIFY(stored.events.contains(event)); // what it received before stays
+    const Result<QHash<QString, QJsonObject>> settings = DispatchSettings(*m_db.database).values();
+    QVERIFY(settings);
+    QCOMPARE(settings->value(u"alerts"_s).value(u"link"_s).toString(), u"https://intranet.example.org/runbooks/webhooks"_s);
+
+    // Opened again, it shows the channel as it is now.
+    whenModalAppears([&](QWidget *modal) {
+        auto *channel = modal->findChild<QComboBox *>(u"alertsChannel"_s);
+        QCOMPARE(channel->currentData().toString(), teams.id);
+        QVERIFY(!modal->findChild<QCheckBox *>(u"webhook.recovered"_s)->isChecked());
+        QTRY_COMPARE(modal->findChild<QLineEdit *>(u"alertsLink"_s)->text(),
+                     u"https://intranet.example.org/runbooks/webhooks"_s);
+        qobject_cast<QDialog *>(modal)->reject();
+    });
+    action(window, "alertsChannelAction")->trigger();
 }
 
 QTEST_MAIN(TestMainWindow)

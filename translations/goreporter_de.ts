@@ -9,6 +9,61 @@
     </message>
 </context>
 <context>
+    <name>AlertsChannelDialog</name>
+    <message>
+        <source>Alerts channel</source>
+        <translation>Warnkanal</translation>
+    </message>
+    <message>
+        <source>Choose the webhook that hears when any webhook keeps failing, is switched off, delivers again, or gives up on an event. The dispatcher sends these alerts; none carries patient data, and none goes to the webhook it is about.</source>
+        <translation>Wählen Sie den Webhook, der erfährt, wenn ein Webhook wiederholt scheitert, abgeschaltet wird, wieder zustellt oder ein Ereignis aufgibt. Der Dispatcher sendet diese Warnmeldungen; keine enthält Patientendaten, und keine geht an den Webhook, den sie betrifft.</translation>
+    </message>
+    <message>
+        <source>Alerts &amp;channel:</source>
+        <translation>&amp;Warnkanal:</translation>
+    </message>
+    <message>
+        <source>Choose a webhook…</source>
+        <translation>Webhook wählen…</translation>
+    </message>
+    <message>
+        <source>Alerts:</source>
+        <translation>Warnmeldungen:</translation>
+    </message>
+    <message>
+        <source>&amp;Link in every alert:</source>
+        <translation>&amp;Link in jeder Warnmeldung:</translation>
+    </message>
+    <message>
+        <source>A page that says what to do (your runbook, a status page); the same for every dispatcher, kept in the database</source>
+        <translation>Eine Seite, die sagt, was zu tun ist (Ihr Runbook, eine Statusseite); für alle Dispatcher gleich, in der Datenbank gespeichert</translation>
+    </message>
+    <message>
+        <source>Alerts also go to: %1 (edit a webhook&apos;s events to stop them).</source>
+        <translation>Warnmeldungen gehen auch an: %1 (bearbeiten Sie die Ereignisse eines Webhooks, um sie zu beenden).</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>Choose a webhook first.</source>
+        <translation>Wählen Sie zuerst einen Webhook.</translation>
+    </message>
+    <message>
+        <source>Choose at least one alert.</source>
+        <translation>Wählen Sie mindestens eine Warnmeldung.</translation>
+    </message>
+    <message>
+        <source>Alerts go to “%1”.</source>
+        <translation>Warnmeldungen gehen an „%1“.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>Cannot write the audit log: %1</source>
@@ -3179,8 +3234,16 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
         <translation>Fehlerbehebung</translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;A webhook does not fire&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Check that the webhook is active (the Active column).&lt;/li&gt;&lt;li&gt;Check that it subscribes to the event (Edit ▸ Events).&lt;/li&gt;&lt;li&gt;Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the answer and what it means.&lt;/li&gt;&lt;li&gt;Send a test (Webhook ▸ Test send, %2) and read the diagnosis.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Too many notifications&lt;/b&gt;: subscribe to fewer events.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signature checks fail at the receiver&lt;/b&gt;: compare the secret&apos;s fingerprint (Webhook ▸ Signing secret) with the receiver&apos;s, and check the receiver&apos;s clock (signatures carry a time).&lt;/p&gt;&lt;p&gt;The README that comes with the console describes every setting, the configuration file and the command line.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;&lt;b&gt;Ein Webhook wird nicht ausgelöst&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Prüfen Sie, ob der Webhook aktiv ist (Spalte „Aktiv“).&lt;/li&gt;&lt;li&gt;Prüfen Sie, ob er das Ereignis abonniert hat (Bearbeiten ▸ Ereignisse).&lt;/li&gt;&lt;li&gt;Öffnen Sie sein Zustellprotokoll (Webhook ▸ Zustellungen anzeigen, %1): Jeder Versuch zeigt die Anfrage, die Antwort und deren Bedeutung.&lt;/li&gt;&lt;li&gt;Senden Sie einen Test (Webhook ▸ Testversand, %2) und lesen Sie die Diagnose.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Zu viele Benachrichtigungen&lt;/b&gt;: Abonnieren Sie weniger Ereignisse.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signaturprüfungen schlagen beim Empfänger fehl&lt;/b&gt;: Vergleichen Sie den Fingerabdruck des Geheimnisses (Webhook ▸ Signaturgeheimnis) mit dem des Empfängers, und prüfen Sie die Uhr des Empfängers (Signaturen enthalten eine Zeitangabe).&lt;/p&gt;&lt;p&gt;Die README, die der Konsole beiliegt, beschreibt jede Einstellung, die Konfigurationsdatei und die Befehlszeile.&lt;/p&gt;</translation>
+        <source>&amp;Alerts channel…</source>
+        <translation>&amp;Warnkanal…</translation>
+    </message>
+    <message>
+        <source>Choose the webhook that hears when any webhook keeps failing or is switched off</source>
+        <translation>Den Webhook wählen, der erfährt, wenn ein Webhook wiederholt scheitert oder abgeschaltet wird</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;&lt;b&gt;A webhook does not fire&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Check that the webhook is active (the Active column).&lt;/li&gt;&lt;li&gt;Check that it subscribes to the event (Edit ▸ Events).&lt;/li&gt;&lt;li&gt;Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the answer and what it means.&lt;/li&gt;&lt;li&gt;Send a test (Webhook ▸ Test send, %2) and read the diagnosis.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Hear of failures before people miss notifications&lt;/b&gt;: choose an alerts channel (Webhook ▸ Alerts channel); the dispatcher tells it when a webhook keeps failing, is switched off or delivers again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Too many notifications&lt;/b&gt;: subscribe to fewer events.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signature checks fail at the receiver&lt;/b&gt;: compare the secret&apos;s fingerprint (Webhook ▸ Signing secret) with the receiver&apos;s, and check the receiver&apos;s clock (signatures carry a time).&lt;/p&gt;&lt;p&gt;The README that comes with the console describes every setting, the configuration file and the command line.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;&lt;b&gt;Ein Webhook wird nicht ausgelöst&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Prüfen Sie, ob der Webhook aktiv ist (Spalte „Aktiv“).&lt;/li&gt;&lt;li&gt;Prüfen Sie, ob er das Ereignis abonniert hat (Bearbeiten ▸ Ereignisse).&lt;/li&gt;&lt;li&gt;Öffnen Sie sein Zustellprotokoll (Webhook ▸ Zustellungen anzeigen, %1): Jeder Versuch zeigt die Anfrage, die Antwort und deren Bedeutung.&lt;/li&gt;&lt;li&gt;Senden Sie einen Test (Webhook ▸ Testversand, %2) und lesen Sie die Diagnose.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Von Störungen erfahren, bevor Benachrichtigungen fehlen&lt;/b&gt;: Wählen Sie einen Warnkanal (Webhook ▸ Warnkanal); der Dispatcher meldet ihm, wenn ein Webhook wiederholt scheitert, abgeschaltet wird oder wieder zustellt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zu viele Benachrichtigungen&lt;/b&gt;: Abonnieren Sie weniger Ereignisse.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signaturprüfungen schlagen beim Empfänger fehl&lt;/b&gt;: Vergleichen Sie den Fingerabdruck des Geheimnisses (Webhook ▸ Signaturgeheimnis) mit dem des Empfängers, und prüfen Sie die Uhr des Empfängers (Signaturen enthalten eine Zeitangabe).&lt;/p&gt;&lt;p&gt;Die README, die der Konsole beiliegt, beschreibt jede Einstellung, die Konfigurationsdatei und die Befehlszeile.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@
 #include "models/storage/deliverylog.h"
 #include "models/storage/webhookrepository.h"
 #include "models/itemmodels/webhooktablemodel.h"
+#include "ui/alertschanneldialog.h"
 #include "ui/deliveriesview.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
@@ -410,4 +411,15 @@ void MainWindow::showDeliveryChart()
     auto *dialog = new DeliveryChartDialog(m_database, m_model->webhookAt(row), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
+}
+
+void MainWindow::chooseAlertsChannel()
+{
+    QList<Webhook> webhooks;
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        webhooks.append(m_model->webhookAt(row));
+    AlertsChannelDialog dialog(webhooks, m_repository, m_services.deliveryLog, this);
+    connect(&dialog, &AlertsChannelDialog::changed, this,
+            [this](const QString &summary) { statusBar()->showMessage(summary, 8000); });
+    dialog.exec();
 }

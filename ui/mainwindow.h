@@ -53,6 +53,7 @@ public slots:
     void showDeliveryChart();
     void showDeliveriesOfSelected();
     void showTroubleshooting();
+    void chooseAlertsChannel();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -90,6 +91,7 @@ private:
     std::optional<QString> m_changeStamp;
     QAction *m_viewDeliveriesAction = nullptr;
     QAction *m_troubleshootingAction = nullptr;
+    QAction *m_alertsChannelAction = nullptr;
     QLabel *m_placeholder;
     QLabel *m_databaseLabel;
     QTabWidget *m_tabs;

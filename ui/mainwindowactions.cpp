@@ -43,6 +43,7 @@ void MainWindow::createActions()
     m_viewDeliveriesAction = action("viewDeliveriesAction", QKeySequence(Qt::CTRL | Qt::Key_L),
                                     &MainWindow::showDeliveriesOfSelected);
     m_troubleshootingAction = action("troubleshootingAction", QKeySequence::HelpContents, &MainWindow::showTroubleshooting);
+    m_alertsChannelAction = action("alertsChannelAction", QKeySequence(), &MainWindow::chooseAlertsChannel);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_previewAction->setIcon(ConsoleIcons::named(QStringLiteral("document-preview")));
     m_secretAction->setIcon(ConsoleIcons::named(QStringLiteral("dialog-password")));
@@ -76,6 +77,8 @@ void MainWindow::createActions()
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
     m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_viewDeliveriesAction, m_chartAction});
+    m_webhookMenu->addSeparator();
+    m_webhookMenu->addAction(m_alertsChannelAction);
     m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_deleteAction);
     m_helpMenu = menuBar()->addMenu(QString());
@@ -118,6 +121,8 @@ void MainWindow::retranslate()
     m_viewDeliveriesAction->setText(tr("View de&liveries"));
     m_viewDeliveriesAction->setToolTip(tr("Show the delivery log of the selected webhook"));
     m_troubleshootingAction->setText(tr("&Troubleshooting…"));
+    m_alertsChannelAction->setText(tr("&Alerts channel…"));
+    m_alertsChannelAction->setToolTip(tr("Choose the webhook that hears when any webhook keeps failing or is switched off"));
     m_chartAction->setToolTip(tr("Attempts per hour and latency of the selected webhook"));
     m_testSendAction->setToolTip(tr("Send a sample event to the selected webhook and see the answer"));
     m_quitAction->setText(tr("&Quit"));
@@ -171,6 +176,9 @@ void MainWindow::showTroubleshooting()
                    "<li>Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the "
                    "answer and what it means.</li>"
                    "<li>Send a test (Webhook ▸ Test send, %2) and read the diagnosis.</li></ol>"
+                   "<p><b>Hear of failures before people miss notifications</b>: choose an alerts channel "
+                   "(Webhook ▸ Alerts channel); the dispatcher tells it when a webhook keeps failing, is switched "
+                   "off or delivers again.</p>"
                    "<p><b>Too many notifications</b>: subscribe to fewer events.</p>"
                    "<p><b>Signature checks fail at the receiver</b>: compare the secret's fingerprint (Webhook ▸ "
                    "Signing secret) with the receiver's, and check the receiver's clock (signatures carry a time).</p>"
