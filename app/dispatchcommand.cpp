@@ -40,6 +40,7 @@ public:
 private:
     int settings(const QStringList &words);
     int showSettings();
+    int status();
     static QString healthMessage(const WebhookHealthNews &news);
 
     CommandSupport m_support{QStringLiteral("dispatch")};
@@ -101,6 +102,43 @@ int DispatchCommand::settings(const QStringList &words)
     }
     return m_support.usage(tr("Use “dispatch settings”, “dispatch settings set NAME JSON”, “dispatch settings reset "
                               "NAME” or “dispatch settings rate WEBHOOK PER_SECOND|default”."));
+}
+
+// "dispatch status": who dispatches and what waits, as the console's status bar shows it; exit 3 when nobody
+// delivers (for a monitoring check).
+int DispatchCommand::status()
+{
+    if (!m_support.openDatabase())
+        return CommandSupport::Failure;
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const Result<DispatchOverview> overview = DispatcherRegistry(m_support.database()).overview(now);
+    if (!overview)
+        return m_support.fail(overview.message());
+    if (!overview->running.isEmpty()) {
+        QList<QStringList> rows = {{tr("DISPATCHER"), tr("VERSION"), tr("RUNNING SINCE (UTC)"), tr("LAST HEARTBEAT (UTC)")}};
+        for (const DispatcherInfo &dispatcher : overview->running)
+            rows.append({dispatcher.owner, dispatcher.version, dispatcher.startedAt.toString(Qt::ISODate),
+                         dispatcher.heartbeatAt.toString(Qt::ISODate)});
+        CommandSupport::printTable(m_support.out(), rows);
+    } else if (overview->lastSeen.isValid()) {
+        m_support.out() << tr("No dispatcher is running; the last one was seen at %1 (UTC).")
+                               .arg(overview->lastSeen.toString(Qt::ISODate))
+                        << '\n';
+    } else {
+        m_support.out() << tr("No dispatcher is running.") << '\n';
+    }
+    if (overview->due == 0)
+        m_support.out() << tr("Nothing is due.") << '\n';
+    else
+        m_support.out() << tr("%n delivery(s) due; the oldest since %1 (UTC).", nullptr,
+                              int(std::min<qint64>(overview->due, INT_MAX)))
+                               .arg(overview->oldestDue.toString(Qt::ISODate))
+                        << '\n';
+    constexpr qint64 quietMs = 3 * 60 * 1000;
+    if (!overview->deliveryStalled(now, quietMs))
+        return CommandSupport::Success;
+    m_support.err() << tr("Events are not being delivered.") << '\n';
+    return 3;
 }
 
 int DispatchCommand::showSettings()
@@ -187,8 +225,10 @@ int DispatchCommand::run(const QStringList &arguments)
         }
         return settings(*words);
     }
+    if (words->size() == 1 && words->first() == QLatin1String("status"))
+        return status();
     if (!words->isEmpty())
-        return m_support.usage(tr("“dispatch” takes no further arguments but “settings”."));
+        return m_support.usage(tr("“dispatch” takes no further arguments but “settings” or “status”."));
     DispatcherOptions options;
     auto number = [&](const QString &name, int minimum, int maximum, int *value) {
         if (!parser.isSet(name))

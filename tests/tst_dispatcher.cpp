@@ -58,6 +58,8 @@ private slots:
     void autoDisableWarnsFirst();
     void alertsReachTheAlertsChannel_data() { addEngineRows(); }
     void alertsReachTheAlertsChannel();
+    void statusSaysWhetherEventsAreDelivered_data() { addEngineRows(); }
+    void statusSaysWhetherEventsAreDelivered();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver,
@@ -681,6 +683,36 @@ void TestDispatcher::alertsReachTheAlertsChannel()
     const QJsonObject disabled = QJsonDocument::fromJson(alerts.requests().last().body).object();
     QCOMPARE(disabled.value(u"data"_s).toObject().value(u"webhook"_s).toObject().value(u"disabledBecause"_s).toString(),
              u"gone"_s);
+}
+
+void TestDispatcher::statusSaysWhetherEventsAreDelivered()
+{
+    const QStringList status{u"--database"_s, m_db.storage->urlText(), u"dispatch"_s, u"status"_s};
+    CommandRun run = runCommand(status);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, u"No dispatcher is running.\nNothing is due.\n"_s);
+
+    // An event waits and nobody delivers: a monitoring check hears it from the exit code.
+    TestHttpsServer receiver(m_localhost);
+    receiverWebhook(u"Ward C"_s, receiver);
+    emitEvent(u"evt-status"_s);
+    run = runCommand(status);
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.contains(u"1 delivery due; the oldest since "_s), qPrintable(run.out));
+    QVERIFY2(run.err.contains(u"Events are not being delivered."_s), qPrintable(run.err));
+
+    // A dispatcher runs: it is listed, and the event is delivered.
+    QProcess dispatcher;
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s});
+    dispatcher.start();
+    QVERIFY(dispatcher.waitForStarted());
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 1, 15000);
+    run = runCommand(status);
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QVERIFY2(run.out.contains(u":%1 "_s.arg(dispatcher.processId())), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"Nothing is due."_s), qPrintable(run.out));
+    ::kill(pid_t(dispatcher.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(dispatcher.state() == QProcess::NotRunning, 15000);
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

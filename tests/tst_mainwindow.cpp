@@ -8,7 +8,11 @@
 #include "models/itemmodels/deliverytablemodel.h"
 #include "models/storage/dispatchsettings.h"
 #include "ui/alertschanneldialog.h"
+#include "models/storage/dispatcherregistry.h"
+#include "models/domain/event.h"
+#include "models/storage/eventoutbox.h"
 #include "ui/deliveriesview.h"
+#include "ui/dispatcherbanner.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/mainwindow.h"
 #include "ui/previewwindow.h"
@@ -71,6 +75,7 @@ private slots:
     void fitsASmallScreen_data();
     void fitsASmallScreen();
     void alertsChannelInOneStep();
+    void bannerWhenNobodyDelivers();
 
 private:
     QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
@@ -588,6 +593,56 @@ void TestMainWindow::alertsChannelInOneStep()
         qobject_cast<QDialog *>(modal)->reject();
     });
     action(window, "alertsChannelAction")->trigger();
+}
+
+void TestMainWindow::bannerWhenNobodyDelivers()
+{
+    // English as the program speaks it, with its plural forms.
+    QTranslator english;
+    QVERIFY(english.load(u"goreporter_en"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&english);
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&english); });
+    MainWindow window(*m_db.database, services());
+    window.resize(1024, 700);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    DispatcherBanner *banner = window.dispatcherBanner();
+    auto *text = banner->findChild<QLabel *>(u"dispatcherBannerText"_s);
+    // Nothing waits and no dispatcher was ever here: said in the status bar, no alarm.
+    QTRY_COMPARE(banner->statusLabel()->text(), u"No dispatcher running · nothing due"_s);
+    QVERIFY(!banner->isVisible());
+
+    // An event for a subscribed webhook, and nobody to deliver it.
+    Event event = EventSamples::sample(u"battery.critical"_s);
+    event.id = u"evt-banner"_s;
+    const Result<AddedEvent> added = EventOutbox(*m_db.database).add(event);
+    QVERIFY(added && added->queued > 0);
+    banner->refresh();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(text->text().startsWith(u"No dispatcher is running: events are not being delivered."_s), qPrintable(text->text()));
+    QVERIFY2(text->text().contains(u"waiting, since"_s), qPrintable(text->text()));
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+    QDir().mkpath(folder);
+    QVERIFY(window.grab().save(folder + u"/main-window-no-dispatcher.png"_s));
+
+    // A dispatcher comes: the banner goes, the status bar names it.
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    DispatcherRegistry registry(*m_db.database);
+    QVERIFY(registry.enter({u"ward-server:4242"_s, u"ward-server"_s, 4242, u"1.0.0"_s, now, now}, now));
+    QVERIFY(registry.heartbeat(u"ward-server:4242"_s, now));
+    banner->refresh();
+    QTRY_VERIFY(!banner->isVisible());
+    QVERIFY2(banner->statusLabel()->text().startsWith(u"1 dispatcher running · "_s), qPrintable(banner->statusLabel()->text()));
+    QVERIFY2(banner->statusLabel()->text().contains(u"1 due, for"_s), qPrintable(banner->statusLabel()->text()));
+    QVERIFY2(banner->statusLabel()->toolTip().contains(u"ward-server (process 4242, version 1.0.0)"_s),
+             qPrintable(banner->statusLabel()->toolTip()));
+
+    // Killed without leaving: its row stays with an old heartbeat, and the banner says since when.
+    QVERIFY(registry.heartbeat(u"ward-server:4242"_s, now.addSecs(-5 * 60)));
+    banner->refresh();
+    QTRY_VERIFY(banner->isVisible());
+    QVERIFY2(text->text().startsWith(u"No dispatcher has been seen for 5 min: events are not being delivered."_s),
+             qPrintable(text->text()));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -2074,10 +2074,6 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <translation>--%1 ist eine Option zum Betrieb des Zustellers, nicht seiner Einstellungen.</translation>
     </message>
     <message>
-        <source>“dispatch” takes no further arguments but “settings”.</source>
-        <translation>„dispatch“ nimmt außer „settings“ keine weiteren Argumente.</translation>
-    </message>
-    <message>
         <source>The dispatch settings in the database cannot be used: %1 Correct them with “dispatch settings set” or “dispatch settings reset”.</source>
         <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar: %1 Korrigieren Sie sie mit „dispatch settings set“ oder „dispatch settings reset“.</translation>
     </message>
@@ -2116,6 +2112,49 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
             <numerusform>Warnmeldung %1 zu Webhook „%2“ für %n abonnierenden Webhook eingereiht.</numerusform>
             <numerusform>Warnmeldung %1 zu Webhook „%2“ für %n abonnierende Webhooks eingereiht.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>DISPATCHER</source>
+        <translation>DISPATCHER</translation>
+    </message>
+    <message>
+        <source>VERSION</source>
+        <translation>VERSION</translation>
+    </message>
+    <message>
+        <source>RUNNING SINCE (UTC)</source>
+        <translation>LÄUFT SEIT (UTC)</translation>
+    </message>
+    <message>
+        <source>LAST HEARTBEAT (UTC)</source>
+        <translation>LETZTES LEBENSZEICHEN (UTC)</translation>
+    </message>
+    <message>
+        <source>No dispatcher is running; the last one was seen at %1 (UTC).</source>
+        <translation>Kein Dispatcher läuft; der letzte wurde um %1 (UTC) gesehen.</translation>
+    </message>
+    <message>
+        <source>No dispatcher is running.</source>
+        <translation>Kein Dispatcher läuft.</translation>
+    </message>
+    <message>
+        <source>Nothing is due.</source>
+        <translation>Nichts ist fällig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) due; the oldest since %1 (UTC).</source>
+        <translation>
+            <numerusform>%n Zustellung fällig, seit %1 (UTC).</numerusform>
+            <numerusform>%n Zustellungen fällig, die älteste seit %1 (UTC).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Events are not being delivered.</source>
+        <translation>Ereignisse werden nicht zugestellt.</translation>
+    </message>
+    <message>
+        <source>“dispatch” takes no further arguments but “settings” or “status”.</source>
+        <translation>„dispatch“ nimmt keine weiteren Argumente außer „settings“ oder „status“.</translation>
     </message>
 </context>
 <context>
@@ -2240,6 +2279,90 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>The dispatch settings in the database cannot be used, so the previous ones stay in effect: %1</source>
         <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar, daher gelten weiter die bisherigen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherBanner</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n T</numerusform>
+            <numerusform>%n T</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dispatcher state unknown</source>
+        <translation>Dispatcher-Zustand unbekannt</translation>
+    </message>
+    <message>
+        <source>nothing due</source>
+        <translation>nichts fällig</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due, the oldest for %1</source>
+        <translation>
+            <numerusform>%n fällig, seit %1</numerusform>
+            <numerusform>%n fällig, die älteste seit %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (process %2, version %3): running since %4, last heartbeat %5 ago</source>
+        <translation>%1 (Prozess %2, Version %3): läuft seit %4, letztes Lebenszeichen vor %5</translation>
+    </message>
+    <message>
+        <source>No dispatcher running · %1</source>
+        <translation>Kein Dispatcher läuft · %1</translation>
+    </message>
+    <message>
+        <source>Events are delivered by “goreporter-webhooks dispatch” (or its systemd unit) on a workstation or server with access to this database.</source>
+        <translation>Ereignisse stellt „goreporter-webhooks dispatch“ (oder seine systemd-Unit) zu, auf einem Arbeitsplatz oder Server mit Zugriff auf diese Datenbank.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatcher(s) running · %1</source>
+        <translation>
+            <numerusform>%n Dispatcher läuft · %1</numerusform>
+            <numerusform>%n Dispatcher laufen · %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No dispatcher has been seen for %1: events are not being delivered.</source>
+        <translation>Seit %1 wurde kein Dispatcher gesehen: Ereignisse werden nicht zugestellt.</translation>
+    </message>
+    <message>
+        <source>No dispatcher is running: events are not being delivered.</source>
+        <translation>Kein Dispatcher läuft: Ereignisse werden nicht zugestellt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event delivery(s) waiting, the oldest since %1.</source>
+        <translation>
+            <numerusform>%n Zustellung wartet, seit %1.</numerusform>
+            <numerusform>%n Zustellungen warten, die älteste seit %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Start “goreporter-webhooks dispatch” (or its systemd unit) on the machine that delivers them.</source>
+        <translation>Starten Sie „goreporter-webhooks dispatch“ (oder seine systemd-Unit) auf dem Rechner, der sie zustellt.</translation>
     </message>
 </context>
 <context>

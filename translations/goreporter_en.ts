@@ -144,6 +144,65 @@
             <numerusform>Alert %1 about webhook “%2” queued for %n subscribed webhooks.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n delivery(s) due; the oldest since %1 (UTC).</source>
+        <translation>
+            <numerusform>%n delivery due; the oldest since %1 (UTC).</numerusform>
+            <numerusform>%n deliveries due; the oldest since %1 (UTC).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DispatcherBanner</name>
+    <message numerus="yes">
+        <source>%n s</source>
+        <translation>
+            <numerusform>%n s</numerusform>
+            <numerusform>%n s</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min</source>
+        <translation>
+            <numerusform>%n min</numerusform>
+            <numerusform>%n min</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n h</source>
+        <translation>
+            <numerusform>%n h</numerusform>
+            <numerusform>%n h</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n d</source>
+        <translation>
+            <numerusform>%n d</numerusform>
+            <numerusform>%n d</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due, the oldest for %1</source>
+        <translation>
+            <numerusform>%n due, for %1</numerusform>
+            <numerusform>%n due, the oldest for %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dispatcher(s) running · %1</source>
+        <translation>
+            <numerusform>%n dispatcher running · %1</numerusform>
+            <numerusform>%n dispatchers running · %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event delivery(s) waiting, the oldest since %1.</source>
+        <translation>
+            <numerusform>%n event delivery waiting, since %1.</numerusform>
+            <numerusform>%n event deliveries waiting, the oldest since %1.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>EventsCommand</name>

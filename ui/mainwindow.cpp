@@ -8,6 +8,7 @@
 #include "models/itemmodels/webhooktablemodel.h"
 #include "ui/alertschanneldialog.h"
 #include "ui/deliveriesview.h"
+#include "ui/dispatcherbanner.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/previewwindow.h"
 #include "ui/screenfit.h"
@@ -93,13 +94,22 @@ MainWindow::MainWindow(Database &database, const TestSendServices &services, QWi
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(webhooksTab, QString());
     m_tabs->addTab(m_deliveriesView, QString());
-    setCentralWidget(m_tabs);
+    // Over everything, when nobody delivers: the one thing that must not go unnoticed.
+    m_dispatcherBanner = new DispatcherBanner(services.deliveryLog, this);
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_dispatcherBanner);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
         // Coming back to the webhooks shows the health the deliveries meanwhile changed.
         if (index == 0)
             refresh();
     });
     m_databaseLabel->setObjectName(QStringLiteral("databaseLabel"));
+    statusBar()->addPermanentWidget(m_dispatcherBanner->statusLabel());
     statusBar()->addPermanentWidget(m_databaseLabel);
 
     createActions();

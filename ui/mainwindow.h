@@ -10,6 +10,7 @@
 class ConsoleSettings;
 class Database;
 class DeliveriesView;
+class DispatcherBanner;
 class QTabWidget;
 class DeliveryLog;
 class QAction;
@@ -36,6 +37,7 @@ public:
     QTableView *webhooksView() const { return m_view; }
     DeliveriesView *deliveriesView() const { return m_deliveriesView; }
     QTabWidget *tabs() const { return m_tabs; }
+    DispatcherBanner *dispatcherBanner() const { return m_dispatcherBanner; }
     QLineEdit *searchEdit() const { return m_searchEdit; }
     WebhookTableModel *webhooksModel() const { return m_model; }
 
@@ -96,6 +98,7 @@ private:
     QLabel *m_databaseLabel;
     QTabWidget *m_tabs;
     DeliveriesView *m_deliveriesView;
+    DispatcherBanner *m_dispatcherBanner = nullptr;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_webhookMenu = nullptr;
     QMenu *m_helpMenu = nullptr;

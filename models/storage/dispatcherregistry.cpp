@@ -2,6 +2,7 @@
 #include "models/storage/dispatcherregistry.h"
 
 #include "models/storage/database.h"
+#include "models/storage/dispatchqueue.h"
 
 #include <QLocale>
 #include <QSqlError>
@@ -115,4 +116,25 @@ Result<QList<DispatcherInfo>> DispatcherRegistry::running(const QDateTime &now) 
     while (query.next())
         dispatchers.append(readInfo(query));
     return dispatchers;
+}
+
+Result<DispatchOverview> DispatcherRegistry::overview(const QDateTime &now) const
+{
+    DispatchOverview overview;
+    const Result<QList<DispatcherInfo>> running = this->running(now);
+    if (!running)
+        return running.failure();
+    overview.running = *running;
+    QSqlQuery query(m_database.connection());
+    if (!query.exec(u"SELECT MAX(heartbeat_at) FROM dispatchers"_s) || !query.next())
+        return Database::failure(tr("Cannot read the running dispatchers"), query.lastError());
+    if (!query.value(0).isNull())
+        overview.lastSeen = QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+    query.finish();
+    const Result<std::pair<qint64, QDateTime>> due = DispatchQueue(m_database).due(now);
+    if (!due)
+        return due.failure();
+    overview.due = due->first;
+    overview.oldestDue = due->second;
+    return overview;
 }

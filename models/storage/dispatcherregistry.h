@@ -20,6 +20,22 @@ struct DispatcherInfo
     QDateTime heartbeatAt;
 };
 
+// What a console shows of the delivery engine: who dispatches, and what waits.
+struct DispatchOverview
+{
+    QList<DispatcherInfo> running; // heartbeat fresh, the longest-running first
+    QDateTime lastSeen;            // the latest heartbeat of any dispatcher still listed (invalid: none is)
+    qint64 due = 0;                // deliveries pending and due now
+    QDateTime oldestDue;           // when the oldest of them became due (invalid: none)
+
+    // Nobody delivers: no dispatcher runs, and either events wait or the last one was seen longer ago than
+    // quietMs (a dispatcher killed without leaving its row).
+    bool deliveryStalled(const QDateTime &now, qint64 quietMs) const
+    {
+        return running.isEmpty() && (due > 0 || (lastSeen.isValid() && lastSeen.msecsTo(now) > quietMs));
+    }
+};
+
 class DispatcherRegistry
 {
     Q_DECLARE_TR_FUNCTIONS(DispatcherRegistry)
@@ -38,6 +54,9 @@ public:
     Result<void> leave(const QString &owner);
     // The dispatchers whose heartbeat is fresh at now, the longest-running first.
     Result<QList<DispatcherInfo>> running(const QDateTime &now) const;
+
+    // The running dispatchers and the due deliveries at now.
+    Result<DispatchOverview> overview(const QDateTime &now) const;
 
     // The statements of schema migration 10 (portable SQL with migrations.cpp's ${...} words).
     static QStringList migrationStatements();
