@@ -76,6 +76,7 @@ private slots:
     void caBundleThatIsNoFile_data();
     void caBundleThatIsNoFile();
     void invalidUrlIsStillRecorded();
+    void connectionsReusedOnlyForTheSameCheck();
 
 private:
     DeliveryRequest request(const QUrl &url) const;
@@ -1005,6 +1006,41 @@ void TestWebhookSender::invalidUrlIsStillRecorded()
     const DeliveryResult result = run(request(QUrl(QStringLiteral("https://exa mple.org/hook"), QUrl::StrictMode)));
     QCOMPARE(result.error, Error::InvalidRequest);
     QVERIFY(!result.toRecord().requestUrl.isEmpty());
+}
+
+void TestWebhookSender::connectionsReusedOnlyForTheSameCheck()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setKeepAlive(true);
+    const QUrl url = receiver.url(QStringLiteral("localhost"), QStringLiteral("/hook"));
+    // Three deliveries to one receiver: one TLS connection, kept open.
+    for (int i = 0; i < 3; ++i) {
+        const DeliveryResult result = run(request(url));
+        QVERIFY2(result.success(), qPrintable(result.errorText));
+    }
+    QCOMPARE(receiver.requests().size(), 3);
+    QCOMPARE(receiver.connections(), 1);
+
+    // The address is checked for every request, open connection or not: a webhook that may not reach loopback is
+    // refused before anything is sent.
+    DeliveryRequest outside = request(url);
+    outside.allowLoopbackHttp = false;
+    const DeliveryResult refused = run(outside);
+    QCOMPARE(refused.error, Error::Blocked);
+    QCOMPARE(receiver.requests().size(), 3);
+
+    // Another trust (no hospital CA) or another verified name never gets the open connection: it makes its own,
+    // and is judged on its own (this certificate is trusted only through the hospital CA).
+    DeliveryRequest otherTrust = request(url);
+    otherTrust.caFile.clear();
+    const DeliveryResult untrusted = run(otherTrust);
+    QCOMPARE(untrusted.error, Error::Tls);
+    QTRY_COMPARE(receiver.handshakeFailures(), 1); // a handshake of its own, refused
+    QCOMPARE(receiver.connections(), 1);
+    const DeliveryResult byAddress = run(request(receiver.url(QStringLiteral("127.0.0.1"), QStringLiteral("/hook"))));
+    QVERIFY2(byAddress.success(), qPrintable(byAddress.errorText));
+    QCOMPARE(receiver.connections(), 2);
+    QCOMPARE(receiver.requests().size(), 4);
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSender)

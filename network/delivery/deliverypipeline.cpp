@@ -99,8 +99,8 @@ void DeliveryRun::start()
         m_payload = std::move(*payload);
         m_outcome.payloadWarnings = m_payload.warnings;
     }
-    if (webhook.id.isEmpty()) {
-        readCredentials(); // unsaved: nothing is stored for it
+    if (webhook.id.isEmpty() || m_order.webhookJustRead) {
+        readCredentials(); // unsaved: nothing is stored for it; just read: nothing has changed
         return;
     }
     // Secrets are set, rotated and deleted in their own dialog or command, straight to the database: the webhook

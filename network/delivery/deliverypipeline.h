@@ -36,6 +36,8 @@ struct DeliveryOrder
     std::optional<Payload> repeatedPayload; // a redelivery: the stored body and its content headers, sent as they were
     QByteArray messageId;      // the webhook-id: the original's for a repeat, empty for a new message
     DeliveryTrigger trigger = DeliveryTrigger::Test;
+    // webhook was read from the database just before (the dispatcher's claim): its secret state is not read again.
+    bool webhookJustRead = false;
 };
 
 // What the pipeline uses; keychain, sender and announceTo must outlive every run.

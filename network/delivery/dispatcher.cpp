@@ -100,14 +100,15 @@ void Dispatcher::poll()
                 return claimed.failure();
             QList<Claimed> deliveries;
             WebhookRepository webhooks(database);
+            QHash<QString, std::optional<Webhook>> read; // each webhook once per claim
             for (const ClaimedDelivery &delivery : *claimed) {
-                Claimed item{delivery, std::nullopt};
-                const Result<Webhook> webhook = webhooks.findById(delivery.webhookId);
-                if (webhook)
-                    item.webhook = *webhook;
-                else if (webhook.code() != ErrorCode::NotFound)
-                    return webhook.failure();  // the leases run out, and the next claim tries again
-                deliveries.append(item);
+                if (!read.contains(delivery.webhookId)) {
+                    const Result<Webhook> webhook = webhooks.findById(delivery.webhookId);
+                    if (!webhook && webhook.code() != ErrorCode::NotFound)
+                        return webhook.failure(); // the leases run out, and the next claim tries again
+                    read.insert(delivery.webhookId, webhook ? std::optional<Webhook>(*webhook) : std::nullopt);
+                }
+                deliveries.append(Claimed{delivery, read.value(delivery.webhookId)});
             }
             return deliveries;
         },
@@ -177,6 +178,7 @@ void Dispatcher::deliver(const Claimed &claimed)
     order.event = *event;
     order.messageId = delivery.messageId.toLatin1();
     order.trigger = DeliveryTrigger::Event;
+    order.webhookJustRead = true;
     DeliveryRun *run = DeliveryPipeline::start(m_services, order, this);
     m_inFlight.insert(delivery.messageId, run);
     connect(run, &DeliveryRun::finished, this, [this, delivery, webhook = *claimed.webhook](const DeliveryOutcome &outcome) {
@@ -308,21 +310,26 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
             WebhookRepository webhooks(database);
             Webhook current = webhook;
             FailureStreak streak;
-            if (effect != HealthEffect::None) {
+            FailureStreaks streaks(database);
+            // As it is now (renamed, disabled meanwhile?), where it matters: a success that ended no streak is
+            // the common case, and needs nothing more.
+            auto readCurrent = [&]() -> Result<void> {
                 Result<Webhook> found = webhooks.findById(webhook.id);
                 if (!found)
-                    return found.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : found.failure();
+                    return found.failure();
                 current = *found;
-            }
-            FailureStreaks streaks(database);
+                return {};
+            };
             WebhookHealthNews news;
-            news.webhookId = current.id;
-            news.webhookName = current.name;
             if (effect == HealthEffect::Succeeded) {
-                const Result<FailureStreak> ended = streaks.clear(current.id);
+                const Result<FailureStreak> ended = streaks.clear(webhook.id);
                 if (!ended)
                     return ended.failure();
                 if (ended->consecutiveFailures > 0) {
+                    if (const Result<void> read = readCurrent(); !read)
+                        return read.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : read.failure();
+                    news.webhookId = current.id;
+                    news.webhookName = current.name;
                     news.kind = WebhookHealthNews::Kind::Recovered;
                     news.streak = *ended;
                     report.news = news;
@@ -331,6 +338,10 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
                 return report;
             }
             if (effect == HealthEffect::Failed || effect == HealthEffect::Gone) {
+                if (const Result<void> read = readCurrent(); !read)
+                    return read.code() == ErrorCode::NotFound ? Result<SettleReport>(report) : read.failure();
+                news.webhookId = current.id;
+                news.webhookName = current.name;
                 const Result<StreakVerdict> verdict = streaks.recordFailure(current.id, now, settlement.lastError, rule);
                 if (!verdict)
                     return verdict.failure();

@@ -152,7 +152,8 @@ void DeliveryJob::connectTo(qsizetype candidate)
 
     setStage(Stage::Sending);
     exchange.clock.start();
-    QNetworkReply *reply = m_manager.sendCustomRequest(request, exchange.method, exchange.body);
+    QNetworkAccessManager *connections = m_sender->connectionsFor(m_caCertificates, exchange.url.host());
+    QNetworkReply *reply = connections->sendCustomRequest(request, exchange.method, exchange.body);
     exchange.reply = reply;
     auto active = [this] {
         if (!m_finished && m_request.inactivityTimeoutMs > 0)

@@ -5,7 +5,9 @@
 #include "models/domain/redaction.h"
 #include "network/transport/deliveryexchange.h"
 
+#include <QCryptographicHash>
 #include <QHostInfo>
+#include <QNetworkReply>
 #include <QNetworkProxy>
 #include <QSslCertificate>
 
@@ -15,6 +17,38 @@ WebhookSender::WebhookSender(QObject *parent)
 }
 
 WebhookSender::~WebhookSender() = default;
+
+QNetworkAccessManager *WebhookSender::connectionsFor(const QList<QSslCertificate> &extraCaCertificates,
+                                                     const QString &peerName)
+{
+    QCryptographicHash trust(QCryptographicHash::Sha256);
+    for (const QSslCertificate &certificate : extraCaCertificates)
+        trust.addData(certificate.digest(QCryptographicHash::Sha256));
+    const QByteArray key = trust.result().toHex() + ' ' + peerName.toUtf8();
+    Connections &connections = m_connections[key];
+    connections.lastUsed = ++m_uses;
+    if (connections.manager)
+        return connections.manager;
+    if (m_connections.size() > MaxManagers) {
+        // The least recently used manager with no request in flight goes, with its idle connections.
+        auto oldest = m_connections.end();
+        for (auto it = m_connections.begin(); it != m_connections.end(); ++it) {
+            if (it.key() == key || !it->manager || !it->manager->findChildren<QNetworkReply *>().isEmpty())
+                continue;
+            if (oldest == m_connections.end() || it->lastUsed < oldest->lastUsed)
+                oldest = it;
+        }
+        if (oldest != m_connections.end()) {
+            oldest->manager->deleteLater();
+            m_connections.erase(oldest);
+        }
+    }
+    auto *manager = new QNetworkAccessManager(this);
+    // Deliveries go straight to the checked address: a proxy would resolve the name again, behind the guard.
+    manager->setProxy(QNetworkProxy::NoProxy);
+    m_connections[key] = Connections{manager, m_uses};
+    return manager;
+}
 
 DeliveryJob *WebhookSender::send(const DeliveryRequest &request)
 {
@@ -33,8 +67,6 @@ DeliveryJob::DeliveryJob(WebhookSender *sender, DeliveryRequest request)
     , m_sender(sender)
     , m_request(std::move(request))
 {
-    // Deliveries go straight to the checked address: a proxy would resolve the name again, behind the guard.
-    m_manager.setProxy(QNetworkProxy::NoProxy);
     m_deadline.setSingleShot(true);
     m_inactivity.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] { timedOut(DeliveryResult::Error::Timeout); });

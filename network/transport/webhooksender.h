@@ -8,6 +8,7 @@
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QHash>
 #include <QHostAddress>
 #include <QList>
 #include <QNetworkAccessManager>
@@ -69,9 +70,6 @@ private:
     void setStage(Stage stage);
 
     QPointer<WebhookSender> m_sender;
-    // One manager per delivery: Qt caches connections by host and port only, so a shared manager would reuse
-    // one webhook's TLS settings (CA bundle) for another webhook, or for a retry after the bundle changed.
-    QNetworkAccessManager m_manager;
     DeliveryRequest m_request;
     DeliveryResult m_result;
     Stage m_stage = Stage::Resolving;
@@ -96,9 +94,25 @@ public:
 
     EpicTokenCache &tokenCache() { return m_tokens; }
 
+    // The manager whose open connections (HTTP keep-alive) a request may reuse: one per trust (the extra CA
+    // certificates) and verified name. Qt keys the connections it keeps by scheme, address and port, and every
+    // request goes to an address checked for it just before, so a connection is only ever reused for a request
+    // to the same checked address, trusted and verified the same way; a new connection is made only to an
+    // address that was checked. At most MaxManagers are kept, the least recently used idle ones dropped first.
+    QNetworkAccessManager *connectionsFor(const QList<QSslCertificate> &extraCaCertificates, const QString &peerName);
+    static constexpr int MaxManagers = 64;
+
     // "goReporter-Webhooks/<version>", sent with every request so that receivers can tell where it came from.
     static QByteArray userAgent();
 
 private:
+    struct Connections
+    {
+        QNetworkAccessManager *manager = nullptr;
+        quint64 lastUsed = 0;
+    };
+
     EpicTokenCache m_tokens;
+    QHash<QByteArray, Connections> m_connections; // by trust and name
+    quint64 m_uses = 0;
 };

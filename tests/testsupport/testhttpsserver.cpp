@@ -26,8 +26,10 @@ TestHttpsServer::TestHttpsServer(const TestCertificate &identity, QObject *paren
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
     m_server.setSslConfiguration(tls);
     connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection())
+        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+            ++m_connections;
             serve(static_cast<QSslSocket *>(socket));
+        }
     });
     connect(&m_server, &QSslServer::errorOccurred, this, [this](QSslSocket *, QAbstractSocket::SocketError) {
         ++m_handshakeFailures;
@@ -102,11 +104,14 @@ void TestHttpsServer::serve(QSslSocket *socket)
         for (const auto &[name, value] : answer.headers)
             head += name + ": " + value + "\r\n";
         const qint64 length = answer.generatedBodyBytes > 0 ? answer.generatedBodyBytes : answer.body.size();
-        head += "Content-Length: " + QByteArray::number(length) + "\r\nConnection: close\r\n\r\n";
+        const bool keepAlive = m_keepAlive && answer.generatedBodyBytes <= 0;
+        head += "Content-Length: " + QByteArray::number(length)
+                + (keepAlive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
         socket->write(head);
         if (answer.generatedBodyBytes <= 0) {
             socket->write(answer.body);
-            socket->disconnectFromHost();
+            if (!keepAlive)
+                socket->disconnectFromHost();
             return;
         }
         // A large answer goes out in pieces as the client takes them, so the test itself stays small.

@@ -59,6 +59,10 @@ public:
     QUrl url(const QString &host, const QString &path) const;
 
     void setHandler(Handler handler) { m_handler = std::move(handler); }
+    // Keeps connections open after a Respond answer (HTTP/1.1 keep-alive) instead of closing each one.
+    void setKeepAlive(bool keepAlive) { m_keepAlive = keepAlive; }
+    // TLS connections accepted so far (a refused handshake counts in handshakeFailures()).
+    int connections() const { return m_connections; }
     const QList<ReceivedRequest> &requests() const { return m_requests; }
     int handshakeFailures() const { return m_handshakeFailures; }
 
@@ -69,4 +73,6 @@ private:
     Handler m_handler;
     QList<ReceivedRequest> m_requests;
     int m_handshakeFailures = 0;
+    int m_connections = 0;
+    bool m_keepAlive = false;
 };
