@@ -34,6 +34,8 @@ private slots:
     void rateLimitedWebhooksTakeSlots();
     void failureStreaksWarnOnceThenDisable_data() { addEngineRows(); }
     void failureStreaksWarnOnceThenDisable();
+    void queueRetryCancelReplay_data() { addEngineRows(); }
+    void queueRetryCancelReplay();
 
 private:
     QStringList emitEvents(int count, const QString &type = u"battery.low"_s);
@@ -347,6 +349,81 @@ void TestDispatchQueue::failureStreaksWarnOnceThenDisable()
     verdict = failAt(100000);
     QVERIFY_OK(verdict);
     QVERIFY(!verdict->disable && !verdict->warningPercent && !verdict->disableAt.isValid());
+}
+
+void TestDispatchQueue::queueRetryCancelReplay()
+{
+    const QStringList ids = emitEvents(4);
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    // Three attempts fail: two wait for a retry in an hour, one is given up on; the fourth waits for its first.
+    const Result<QList<ClaimedDelivery>> claimed = queue.claim(u"dispatcher-a"_s, 3, now, 30000);
+    QVERIFY_OK(claimed);
+    QCOMPARE(claimed->size(), 3);
+    for (qsizetype i = 0; i < claimed->size(); ++i) {
+        DeliverySettlement settlement;
+        settlement.state = i < 2 ? DeliverySettlement::State::RetryAt : DeliverySettlement::State::Failed;
+        settlement.nextAttemptAt = now.addSecs(3600 + i);
+        settlement.lastError = u"transient: http-5xx: HTTP 503"_s;
+        QVERIFY_OK(queue.settle(claimed->at(i), u"dispatcher-a"_s, settlement));
+    }
+    Result<WebhookQueue> seen = queue.queueOf(m_webhook.id);
+    QVERIFY_OK(seen);
+    QCOMPARE(seen->queued, 1);
+    QCOMPARE(seen->retrying, 2);
+    QCOMPARE(seen->failed, 1);
+    QCOMPARE(seen->skipped, 0);
+    QCOMPARE(seen->nextRetryAt, now.addSecs(3600));
+    QCOMPARE(seen->mostAttempts, 1);
+
+    // Retry now: both retries become due at once, and nothing else moves.
+    QCOMPARE(*queue.retryNow(m_webhook.id, now), 2);
+    qint64 next = 0;
+    QCOMPARE(stateOf(claimed->at(0).eventId, &next), u"pending"_s);
+    QCOMPARE(next, now.toMSecsSinceEpoch());
+    QCOMPARE(*queue.retryNow(m_webhook.id, now), 0); // due already
+
+    // Cancel: one of them is leased by a dispatcher meanwhile (with the delivery that waits for its first
+    // attempt, which is due longest) and is left to it; the other is given up on.
+    const Result<QList<ClaimedDelivery>> leased = queue.claim(u"dispatcher-b"_s, 2, now, 30000);
+    QVERIFY_OK(leased);
+    QCOMPARE(leased->size(), 2);
+    const auto leasedRetry = std::find_if(leased->cbegin(), leased->cend(),
+                                          [](const ClaimedDelivery &delivery) { return delivery.attemptsMade > 0; });
+    QVERIFY(leasedRetry != leased->cend());
+    QCOMPARE(*queue.cancelRetries(m_webhook.id, u"cancelled by alice"_s, now), 1);
+    seen = queue.queueOf(m_webhook.id);
+    QVERIFY_OK(seen);
+    QCOMPARE(seen->failed, 2);
+    QSqlQuery reason(m_db.database->connection());
+    QVERIFY(reason.exec(u"SELECT last_error FROM event_deliveries WHERE state = 'failed' AND attempts = 1"
+                        " ORDER BY last_error"_s));
+    QStringList reasons;
+    while (reason.next())
+        reasons << reason.value(0).toString();
+    QVERIFY2(reasons.contains(u"cancelled by alice: transient: http-5xx: HTTP 503"_s), qPrintable(reasons.join(u'|')));
+    reason.finish();
+
+    // Replay failed: counted first, then due again with the whole schedule; only within the range.
+    const QDateTime from = now.addSecs(-600);
+    QCOMPARE(*queue.replayFailed(m_webhook.id, now.addSecs(60), now.addSecs(120), now, true), 0);
+    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, true), 2);
+    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, false), 2);
+    int attempts = -1;
+    QCOMPARE(stateOf(claimed->at(2).eventId, &next, &attempts), u"pending"_s);
+    QCOMPARE(attempts, 0);
+    seen = queue.queueOf(m_webhook.id);
+    QVERIFY_OK(seen);
+    QCOMPARE(seen->failed, 0);
+    QCOMPARE(seen->queued, 3);
+    // A disabled webhook's failed events stay where they are: it would receive nothing.
+    DeliverySettlement failed;
+    failed.lastError = u"permanent: http-4xx: HTTP 400"_s;
+    QVERIFY_OK(queue.settle(*leasedRetry, u"dispatcher-b"_s, failed));
+    Webhook disabled = *WebhookRepository(*m_db.database).findById(m_webhook.id);
+    QVERIFY_OK(WebhookRepository(*m_db.database).setActive(disabled, false));
+    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, false), 0);
+    Q_UNUSED(ids);
 }
 
 QTEST_GUILESS_MAIN(TestDispatchQueue)

@@ -11,7 +11,9 @@
 #include "models/storage/dispatcherregistry.h"
 #include "models/domain/event.h"
 #include "models/storage/eventoutbox.h"
+#include "models/storage/dispatchqueue.h"
 #include "ui/deliveriesview.h"
+#include "ui/deliveryqueuedialog.h"
 #include "ui/dispatcherbanner.h"
 #include "ui/deliverychartdialog.h"
 #include "ui/mainwindow.h"
@@ -21,6 +23,7 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QDateTimeEdit>
 #include <QDialogButtonBox>
 #include <QComboBox>
 #include <QDir>
@@ -31,6 +34,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
@@ -76,6 +80,7 @@ private slots:
     void fitsASmallScreen();
     void alertsChannelInOneStep();
     void bannerWhenNobodyDelivers();
+    void deliveryQueueRetriesAndReplays();
 
 private:
     QAction *action(MainWindow &window, const char *name) { return window.findChild<QAction *>(QLatin1String(name)); }
@@ -643,6 +648,75 @@ void TestMainWindow::bannerWhenNobodyDelivers()
     QTRY_VERIFY(banner->isVisible());
     QVERIFY2(text->text().startsWith(u"No dispatcher has been seen for 5 min: events are not being delivered."_s),
              qPrintable(text->text()));
+}
+
+void TestMainWindow::deliveryQueueRetriesAndReplays()
+{
+    QTranslator english;
+    QVERIFY(english.load(u"goreporter_en"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&english);
+    const auto removeTranslator = qScopeGuard([&] { QCoreApplication::removeTranslator(&english); });
+    // Device clinic monitoring (Slack) takes battery.critical: two events, one retrying, one given up on.
+    const QList<Webhook> hooks = *m_repository->all();
+    const Webhook slack = *std::find_if(hooks.cbegin(), hooks.cend(),
+                                        [](const Webhook &w) { return w.kind == WebhookKind::Slack; });
+    for (const QString &id : {u"evt-q1"_s, u"evt-q2"_s}) {
+        Event event = EventSamples::sample(u"battery.critical"_s);
+        event.id = id;
+        QVERIFY(EventOutbox(*m_db.database).add(event));
+    }
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc().addSecs(1);
+    const Result<QList<ClaimedDelivery>> claimed = queue.claim(u"ward-server:1"_s, 2, now, 10000);
+    QVERIFY(claimed && claimed->size() == 2);
+    DeliverySettlement retry;
+    retry.state = DeliverySettlement::State::RetryAt;
+    retry.nextAttemptAt = now.addSecs(1800);
+    retry.lastError = u"transient: http-5xx: HTTP 503"_s;
+    QVERIFY(queue.settle(claimed->at(0), u"ward-server:1"_s, retry));
+    DeliverySettlement failed;
+    failed.lastError = u"exhausted: http-5xx: HTTP 503"_s;
+    QVERIFY(queue.settle(claimed->at(1), u"ward-server:1"_s, failed));
+
+    MainWindow window(*m_db.database, services());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    selectWebhook(window, slack.id);
+    action(window, "queueAction")->trigger();
+    auto *dialog = window.findChild<DeliveryQueueDialog *>();
+    QVERIFY(dialog);
+    auto *summary = dialog->findChild<QLabel *>(u"queueSummary"_s);
+    QTRY_COMPARE(summary->text(), u"Queued for a first attempt: 0 · retrying: 1 · failed: 1 · missed while disabled: 0"_s);
+    QVERIFY2(dialog->findChild<QLabel *>(u"queueRetrying"_s)->text().contains(u"1 of 8 attempts"_s),
+             qPrintable(dialog->findChild<QLabel *>(u"queueRetrying"_s)->text()));
+    QTRY_COMPARE(dialog->findChild<QLabel *>(u"replayCount"_s)->text(), u"1 failed event in this range."_s);
+    const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
+    QDir().mkpath(folder);
+    QVERIFY(dialog->grab().save(folder + u"/delivery-queue.png"_s));
+
+    // Retry now: due at once, audited.
+    auto *status = dialog->findChild<QLabel *>(u"queueStatus"_s);
+    dialog->findChild<QPushButton *>(u"retryNowButton"_s)->click();
+    QTRY_VERIFY2(status->text().startsWith(u"1 delivery due now"_s), qPrintable(status->text()));
+    QTRY_VERIFY(!dialog->findChild<QPushButton *>(u"retryNowButton"_s)->isEnabled()); // due: nothing waits
+    // Replay failed of the last day: the given-up event is due again.
+    QTRY_VERIFY(dialog->findChild<QPushButton *>(u"replayButton"_s)->isEnabled());
+    dialog->findChild<QPushButton *>(u"replayButton"_s)->click();
+    QTRY_VERIFY2(status->text().startsWith(u"1 failed event due again"_s), qPrintable(status->text()));
+    QTRY_COMPARE(summary->text(), u"Queued for a first attempt: 1 · retrying: 1 · failed: 0 · missed while disabled: 0"_s);
+    // A range that ends before it begins replays nothing.
+    dialog->findChild<QDateTimeEdit *>(u"replayTo"_s)->setDateTime(QDateTime::currentDateTime().addDays(-2));
+    QVERIFY(!dialog->findChild<QPushButton *>(u"replayButton"_s)->isEnabled());
+    QCOMPARE(dialog->findChild<QLabel *>(u"replayCount"_s)->text(), u"The range ends before it begins."_s);
+
+    QSqlQuery audit(m_db.database->connection());
+    QVERIFY(audit.exec(u"SELECT action, entity_name FROM audit_log WHERE action IN ('retry-now', 'replay-failed')"
+                       " ORDER BY id"_s));
+    QStringList trail;
+    while (audit.next())
+        trail << audit.value(0).toString() + u' ' + audit.value(1).toString();
+    QCOMPARE(trail, (QStringList{u"retry-now "_s + slack.name, u"replay-failed "_s + slack.name}));
+    dialog->close();
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1700,6 +1700,124 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>DeliveryQueueDialog</name>
+    <message>
+        <source>Reading the queue…</source>
+        <translation>Warteschlange wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Queued for a first attempt: %1 · retrying: %2 · failed: %3 · missed while disabled: %4</source>
+        <translation>Warten auf den ersten Versuch: %1 · in Wiederholung: %2 · gescheitert: %3 · verpasst, während abgeschaltet: %4</translation>
+    </message>
+    <message>
+        <source>Nothing waits for a retry.</source>
+        <translation>Nichts wartet auf eine Wiederholung.</translation>
+    </message>
+    <message>
+        <source>Next retry at %1; the most tried has had %2 of %3 attempts.</source>
+        <translation>Nächste Wiederholung um %1; die am häufigsten versuchte Zustellung hatte %2 von %3 Versuchen.</translation>
+    </message>
+    <message>
+        <source>Next retry at %1.</source>
+        <translation>Nächste Wiederholung um %1.</translation>
+    </message>
+    <message>
+        <source>The range ends before it begins.</source>
+        <translation>Der Zeitraum endet, bevor er beginnt.</translation>
+    </message>
+    <message>
+        <source>Counting the failed events in this range…</source>
+        <translation>Gescheiterte Ereignisse in diesem Zeitraum werden gezählt…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed event(s) in this range.</source>
+        <translation>
+            <numerusform>%n gescheitertes Ereignis in diesem Zeitraum.</numerusform>
+            <numerusform>%n gescheiterte Ereignisse in diesem Zeitraum.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enable the webhook first: a disabled webhook receives nothing.</source>
+        <translation>Aktivieren Sie zuerst den Webhook: Ein abgeschalteter Webhook empfängt nichts.</translation>
+    </message>
+    <message>
+        <source>Cancel retries</source>
+        <translation>Wiederholungen abbrechen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Give up on the %n delivery(s) of “%1” that wait for a retry? They are kept as failed and can be replayed later.</source>
+        <translation>
+            <numerusform>Die %n Zustellung an „%1“, die auf eine Wiederholung wartet, aufgeben? Sie bleibt als gescheitert erhalten und kann später erneut gesendet werden.</numerusform>
+            <numerusform>Die %n Zustellungen an „%1“, die auf eine Wiederholung warten, aufgeben? Sie bleiben als gescheitert erhalten und können später erneut gesendet werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Working…</source>
+        <translation>Wird ausgeführt…</translation>
+    </message>
+    <message>
+        <source>Cannot change the queue</source>
+        <translation>Die Warteschlange kann nicht geändert werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) due now; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n Zustellung jetzt fällig; ein laufender Dispatcher sendet sie im Rahmen seines Ratenlimits.</numerusform>
+            <numerusform>%n Zustellungen jetzt fällig; ein laufender Dispatcher sendet sie im Rahmen seines Ratenlimits.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) given up on.</source>
+        <translation>
+            <numerusform>%n Zustellung aufgegeben.</numerusform>
+            <numerusform>%n Zustellungen aufgegeben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed event(s) due again, with the whole retry schedule; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n gescheitertes Ereignis wieder fällig, mit dem ganzen Wiederholungsplan; ein laufender Dispatcher sendet es im Rahmen seines Ratenlimits.</numerusform>
+            <numerusform>%n gescheiterte Ereignisse wieder fällig, mit dem ganzen Wiederholungsplan; ein laufender Dispatcher sendet sie im Rahmen seines Ratenlimits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Delivery queue: %1</source>
+        <translation>Zustellwarteschlange: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation>Jetzt &amp;wiederholen</translation>
+    </message>
+    <message>
+        <source>Make every delivery that waits for a retry due at once</source>
+        <translation>Jede Zustellung, die auf eine Wiederholung wartet, sofort fällig machen</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel retries…</source>
+        <translation>Wiederholungen &amp;abbrechen…</translation>
+    </message>
+    <message>
+        <source>Give up on the deliveries that wait for a retry; they stay replayable</source>
+        <translation>Die Zustellungen aufgeben, die auf eine Wiederholung warten; sie bleiben erneut sendbar</translation>
+    </message>
+    <message>
+        <source>Failed events that came from</source>
+        <translation>Gescheiterte Ereignisse, eingegangen von</translation>
+    </message>
+    <message>
+        <source>Re&amp;play failed</source>
+        <translation>Gescheiterte erneut &amp;senden</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Retries are due now: a running dispatcher sends them next.</source>
+        <translation>Wiederholungen sind jetzt fällig: ein laufender Dispatcher sendet sie als Nächstes.</translation>
+    </message>
+</context>
+<context>
     <name>DeliveryRedeliveries</name>
     <message>
         <source>Attempt %1 of event %2</source>
@@ -2241,6 +2359,22 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot book send slots</source>
         <translation>Sendezeitpunkte können nicht reserviert werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the delivery queue</source>
+        <translation>Die Zustellwarteschlange kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot make the retries due</source>
+        <translation>Die Wiederholungen können nicht fällig gemacht werden</translation>
+    </message>
+    <message>
+        <source>Cannot cancel the retries</source>
+        <translation>Die Wiederholungen können nicht abgebrochen werden</translation>
+    </message>
+    <message>
+        <source>Cannot replay the failed events</source>
+        <translation>Die gescheiterten Ereignisse können nicht erneut gesendet werden</translation>
     </message>
 </context>
 <context>
@@ -3367,6 +3501,14 @@ Wählen Sie Webhook ▸ Neu (%1), um goReporter-Ereignisse an Slack, Teams, Epic
     <message>
         <source>&lt;p&gt;&lt;b&gt;A webhook does not fire&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Check that the webhook is active (the Active column).&lt;/li&gt;&lt;li&gt;Check that it subscribes to the event (Edit ▸ Events).&lt;/li&gt;&lt;li&gt;Open its delivery log (Webhook ▸ View deliveries, %1): each attempt shows the request, the answer and what it means.&lt;/li&gt;&lt;li&gt;Send a test (Webhook ▸ Test send, %2) and read the diagnosis.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Hear of failures before people miss notifications&lt;/b&gt;: choose an alerts channel (Webhook ▸ Alerts channel); the dispatcher tells it when a webhook keeps failing, is switched off or delivers again.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Too many notifications&lt;/b&gt;: subscribe to fewer events.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signature checks fail at the receiver&lt;/b&gt;: compare the secret&apos;s fingerprint (Webhook ▸ Signing secret) with the receiver&apos;s, and check the receiver&apos;s clock (signatures carry a time).&lt;/p&gt;&lt;p&gt;The README that comes with the console describes every setting, the configuration file and the command line.&lt;/p&gt;</source>
         <translation>&lt;p&gt;&lt;b&gt;Ein Webhook wird nicht ausgelöst&lt;/b&gt;&lt;/p&gt;&lt;ol&gt;&lt;li&gt;Prüfen Sie, ob der Webhook aktiv ist (Spalte „Aktiv“).&lt;/li&gt;&lt;li&gt;Prüfen Sie, ob er das Ereignis abonniert hat (Bearbeiten ▸ Ereignisse).&lt;/li&gt;&lt;li&gt;Öffnen Sie sein Zustellprotokoll (Webhook ▸ Zustellungen anzeigen, %1): Jeder Versuch zeigt die Anfrage, die Antwort und deren Bedeutung.&lt;/li&gt;&lt;li&gt;Senden Sie einen Test (Webhook ▸ Testversand, %2) und lesen Sie die Diagnose.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;&lt;b&gt;Von Störungen erfahren, bevor Benachrichtigungen fehlen&lt;/b&gt;: Wählen Sie einen Warnkanal (Webhook ▸ Warnkanal); der Dispatcher meldet ihm, wenn ein Webhook wiederholt scheitert, abgeschaltet wird oder wieder zustellt.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Zu viele Benachrichtigungen&lt;/b&gt;: Abonnieren Sie weniger Ereignisse.&lt;/p&gt;&lt;p&gt;&lt;b&gt;Signaturprüfungen schlagen beim Empfänger fehl&lt;/b&gt;: Vergleichen Sie den Fingerabdruck des Geheimnisses (Webhook ▸ Signaturgeheimnis) mit dem des Empfängers, und prüfen Sie die Uhr des Empfängers (Signaturen enthalten eine Zeitangabe).&lt;/p&gt;&lt;p&gt;Die README, die der Konsole beiliegt, beschreibt jede Einstellung, die Konfigurationsdatei und die Befehlszeile.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Delivery &amp;queue…</source>
+        <translation>Zustell&amp;warteschlange…</translation>
+    </message>
+    <message>
+        <source>What waits to be delivered to the selected webhook: retry now, cancel retries, replay failed events</source>
+        <translation>Was auf die Zustellung an den gewählten Webhook wartet: jetzt wiederholen, Wiederholungen abbrechen, gescheiterte Ereignisse erneut senden</translation>
     </message>
 </context>
 <context>

@@ -84,6 +84,44 @@
     </message>
 </context>
 <context>
+    <name>DeliveryQueueDialog</name>
+    <message numerus="yes">
+        <source>%n failed event(s) in this range.</source>
+        <translation>
+            <numerusform>%n failed event in this range.</numerusform>
+            <numerusform>%n failed events in this range.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give up on the %n delivery(s) of “%1” that wait for a retry? They are kept as failed and can be replayed later.</source>
+        <translation>
+            <numerusform>Give up on the %n delivery of “%1” that waits for a retry? It is kept as failed and can be replayed later.</numerusform>
+            <numerusform>Give up on the %n deliveries of “%1” that wait for a retry? They are kept as failed and can be replayed later.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) due now; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n delivery due now; a running dispatcher sends it within its rate limit.</numerusform>
+            <numerusform>%n deliveries due now; a running dispatcher sends them within its rate limit.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n delivery(s) given up on.</source>
+        <translation>
+            <numerusform>%n delivery given up on.</numerusform>
+            <numerusform>%n deliveries given up on.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failed event(s) due again, with the whole retry schedule; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n failed event due again, with the whole retry schedule; a running dispatcher sends it within its rate limit.</numerusform>
+            <numerusform>%n failed events due again, with the whole retry schedule; a running dispatcher sends them within its rate limit.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveryRedeliveries</name>
     <message numerus="yes">
         <source>Redeliver %Ln failed event(s) of this filter?</source>

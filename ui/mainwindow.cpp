@@ -10,6 +10,7 @@
 #include "ui/deliveriesview.h"
 #include "ui/dispatcherbanner.h"
 #include "ui/deliverychartdialog.h"
+#include "ui/deliveryqueuedialog.h"
 #include "ui/previewwindow.h"
 #include "ui/screenfit.h"
 #include "ui/secretdialog.h"
@@ -432,4 +433,15 @@ void MainWindow::chooseAlertsChannel()
     connect(&dialog, &AlertsChannelDialog::changed, this,
             [this](const QString &summary) { statusBar()->showMessage(summary, 8000); });
     dialog.exec();
+}
+
+void MainWindow::showQueueOfSelected()
+{
+    const int row = selectedRow();
+    if (row < 0)
+        return;
+    // Non-modal, like the chart: several webhooks' queues can be watched side by side.
+    auto *dialog = new DeliveryQueueDialog(m_services.deliveryLog, m_model->webhookAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
 }

@@ -56,6 +56,7 @@ public slots:
     void showDeliveriesOfSelected();
     void showTroubleshooting();
     void chooseAlertsChannel();
+    void showQueueOfSelected();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -94,6 +95,7 @@ private:
     QAction *m_viewDeliveriesAction = nullptr;
     QAction *m_troubleshootingAction = nullptr;
     QAction *m_alertsChannelAction = nullptr;
+    QAction *m_queueAction = nullptr;
     QLabel *m_placeholder;
     QLabel *m_databaseLabel;
     QTabWidget *m_tabs;

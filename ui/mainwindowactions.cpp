@@ -44,6 +44,7 @@ void MainWindow::createActions()
                                     &MainWindow::showDeliveriesOfSelected);
     m_troubleshootingAction = action("troubleshootingAction", QKeySequence::HelpContents, &MainWindow::showTroubleshooting);
     m_alertsChannelAction = action("alertsChannelAction", QKeySequence(), &MainWindow::chooseAlertsChannel);
+    m_queueAction = action("queueAction", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Q), &MainWindow::showQueueOfSelected);
     m_settingsAction->setMenuRole(QAction::PreferencesRole);
     m_previewAction->setIcon(ConsoleIcons::named(QStringLiteral("document-preview")));
     m_secretAction->setIcon(ConsoleIcons::named(QStringLiteral("dialog-password")));
@@ -76,7 +77,8 @@ void MainWindow::createActions()
     m_webhookMenu = menuBar()->addMenu(QString());
     m_webhookMenu->addActions({m_newAction, m_editAction, m_duplicateAction, m_toggleActiveAction});
     m_webhookMenu->addSeparator();
-    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_viewDeliveriesAction, m_chartAction});
+    m_webhookMenu->addActions({m_testSendAction, m_secretAction, m_previewAction, m_viewDeliveriesAction, m_queueAction,
+                               m_chartAction});
     m_webhookMenu->addSeparator();
     m_webhookMenu->addAction(m_alertsChannelAction);
     m_webhookMenu->addSeparator();
@@ -122,6 +124,9 @@ void MainWindow::retranslate()
     m_viewDeliveriesAction->setToolTip(tr("Show the delivery log of the selected webhook"));
     m_troubleshootingAction->setText(tr("&Troubleshooting…"));
     m_alertsChannelAction->setText(tr("&Alerts channel…"));
+    m_queueAction->setText(tr("Delivery &queue…"));
+    m_queueAction->setToolTip(tr("What waits to be delivered to the selected webhook: retry now, cancel retries, "
+                                 "replay failed events"));
     m_alertsChannelAction->setToolTip(tr("Choose the webhook that hears when any webhook keeps failing or is switched off"));
     m_chartAction->setToolTip(tr("Attempts per hour and latency of the selected webhook"));
     m_testSendAction->setToolTip(tr("Send a sample event to the selected webhook and see the answer"));
@@ -157,6 +162,7 @@ void MainWindow::updateActions()
                                         "credential.")
                                          .arg(WebhookKinds::displayName(m_model->webhookAt(row).kind)));
     m_viewDeliveriesAction->setEnabled(selected);
+    m_queueAction->setEnabled(selected);
     m_testSendAction->setEnabled(selected);
     m_chartAction->setEnabled(selected);
     const bool disables = selected && m_model->webhookAt(row).active;

@@ -23,6 +23,19 @@ Result<QList<ClaimedDelivery>> DispatchQueue::claim(const QString &owner, int li
     QSqlDatabase db = m_database.connection();
     const bool postgres = m_database.engine() == DatabaseUrl::Engine::PostgreSQL;
     const qint64 nowMs = now.toMSecsSinceEpoch();
+    {
+        // An idle dispatcher looks often: a read that finds nothing due takes no write lock (SQLite) and locks no
+        // row (PostgreSQL).
+        QSqlQuery any(db);
+        any.prepare(u"SELECT 1 FROM event_deliveries WHERE state = 'pending' AND next_attempt_at <= ?"
+                    " AND (lease_until IS NULL OR lease_until <= ?) LIMIT 1"_s);
+        any.addBindValue(nowMs);
+        any.addBindValue(nowMs);
+        if (!any.exec())
+            return Database::failure(tr("Cannot claim due deliveries"), any.lastError());
+        if (!any.next())
+            return QList<ClaimedDelivery>();
+    }
     if (Result<void> begun = Database::beginWrite(db); !begun)
         return begun.failure();
     auto fail = [&db](const QString &what, const QSqlError &error) {
@@ -210,6 +223,85 @@ Result<int> DispatchQueue::replayMissed(const QString &webhookId, const QDateTim
     if (!update.exec())
         return Database::failure(tr("Cannot replay the missed events"), update.lastError());
     return update.numRowsAffected();
+}
+
+Result<WebhookQueue> DispatchQueue::queueOf(const QString &webhookId) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT state, attempts > 0, COUNT(*), MIN(next_attempt_at), MAX(attempts) FROM event_deliveries"
+                  " WHERE webhook_id = ? AND state IN ('pending', 'failed', 'skipped')"
+                  " GROUP BY state, attempts > 0"_s);
+    query.addBindValue(webhookId);
+    if (!query.exec())
+        return Database::failure(tr("Cannot read the delivery queue"), query.lastError());
+    WebhookQueue queue;
+    while (query.next()) {
+        const QString state = query.value(0).toString();
+        const qint64 count = query.value(2).toLongLong();
+        if (state == u"failed") {
+            queue.failed += count;
+        } else if (state == u"skipped") {
+            queue.skipped += count;
+        } else if (!query.value(1).toBool()) {
+            queue.queued += count;
+        } else {
+            queue.retrying += count;
+            queue.nextRetryAt = QDateTime::fromMSecsSinceEpoch(query.value(3).toLongLong(), Qt::UTC);
+            queue.mostAttempts = query.value(4).toInt();
+        }
+    }
+    return queue;
+}
+
+Result<int> DispatchQueue::retryNow(const QString &webhookId, const QDateTime &now)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(u"UPDATE event_deliveries SET next_attempt_at = ?, updated_at = ?"
+                   " WHERE webhook_id = ? AND state = 'pending' AND attempts > 0 AND next_attempt_at > ?"
+                   " AND (lease_until IS NULL OR lease_until <= ?)"_s);
+    for (const QVariant &value : QVariantList{now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), webhookId,
+                                              now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch()})
+        update.addBindValue(value);
+    if (!update.exec())
+        return Database::failure(tr("Cannot make the retries due"), update.lastError());
+    return update.numRowsAffected();
+}
+
+Result<int> DispatchQueue::cancelRetries(const QString &webhookId, const QString &why, const QDateTime &now)
+{
+    QSqlQuery update(m_database.connection());
+    update.prepare(u"UPDATE event_deliveries SET state = 'failed', next_attempt_at = NULL, updated_at = ?,"
+                   " last_error = ? || COALESCE(': ' || last_error, '')"
+                   " WHERE webhook_id = ? AND state = 'pending' AND attempts > 0"
+                   " AND (lease_until IS NULL OR lease_until <= ?)"_s);
+    for (const QVariant &value : QVariantList{now.toMSecsSinceEpoch(), why, webhookId, now.toMSecsSinceEpoch()})
+        update.addBindValue(value);
+    if (!update.exec())
+        return Database::failure(tr("Cannot cancel the retries"), update.lastError());
+    return update.numRowsAffected();
+}
+
+Result<int> DispatchQueue::replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to,
+                                        const QDateTime &now, bool countOnly)
+{
+    QSqlQuery query(m_database.connection());
+    const QString which = u" WHERE state = 'failed' AND webhook_id = ? AND created_at >= ? AND created_at < ?"_s;
+    if (countOnly) {
+        query.prepare(u"SELECT COUNT(*) FROM event_deliveries"_s + which);
+    } else {
+        query.prepare(u"UPDATE event_deliveries SET state = 'pending', next_attempt_at = ?, attempts = 0,"
+                      " last_error = NULL, updated_at = ?"_s
+                      + which + u" AND webhook_id IN (SELECT id FROM webhooks WHERE active)"_s);
+        query.addBindValue(now.toMSecsSinceEpoch());
+        query.addBindValue(now.toMSecsSinceEpoch());
+    }
+    for (const QVariant &value : QVariantList{webhookId, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch()})
+        query.addBindValue(value);
+    if (!query.exec())
+        return Database::failure(tr("Cannot replay the failed events"), query.lastError());
+    if (countOnly)
+        return query.next() ? query.value(0).toInt() : 0;
+    return query.numRowsAffected();
 }
 
 Result<std::pair<qint64, QDateTime>> DispatchQueue::due(const QDateTime &now) const

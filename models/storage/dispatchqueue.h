@@ -24,6 +24,17 @@ struct ClaimedDelivery
     QDateTime leaseUntil;
 };
 
+// One webhook's deliveries that are not done: what the console's delivery queue shows.
+struct WebhookQueue
+{
+    qint64 queued = 0;      // pending, waiting for their first attempt
+    qint64 retrying = 0;    // pending after one or more failed attempts
+    qint64 failed = 0;      // given up on: replayable
+    qint64 skipped = 0;     // came while the webhook was disabled: replayable once it is enabled
+    QDateTime nextRetryAt;  // the earliest next attempt of those retrying (invalid: none)
+    int mostAttempts = 0;   // attempts made by the retrying delivery that has made the most
+};
+
 // Rate limits by integration ("slack": 1 message per second), for webhooks without a limit of their own
 // (webhook_dispatch_state.rate_per_second); absent or 0: no limit.
 struct SendPacing
@@ -74,6 +85,17 @@ public:
     // since become due at now, with the whole retry schedule ahead of them, for webhookId or, when it is empty,
     // for every webhook; only webhooks that are active now. Returns how many.
     Result<int> replayMissed(const QString &webhookId, const QDateTime &since, const QDateTime &now);
+    // webhookId's deliveries that are not done.
+    Result<WebhookQueue> queueOf(const QString &webhookId) const;
+    // The deliveries of webhookId that wait for a retry (not leased) become due at now. Returns how many.
+    Result<int> retryNow(const QString &webhookId, const QDateTime &now);
+    // The deliveries of webhookId that wait for a retry (not leased) are given up on now, failed with why before
+    // their last error; replayable like any failed one. Returns how many.
+    Result<int> cancelRetries(const QString &webhookId, const QString &why, const QDateTime &now);
+    // The failed deliveries of webhookId whose events came within [from, to): how many (countOnly) or made due at
+    // now with the whole retry schedule ahead of them (webhookId must be active). Returns how many.
+    Result<int> replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to, const QDateTime &now,
+                             bool countOnly);
     // How many deliveries are pending and due at now, and when the oldest of them became due (invalid when none).
     Result<std::pair<qint64, QDateTime>> due(const QDateTime &now) const;
 
