@@ -6,6 +6,7 @@
 #include "models/domain/eventtype.h"
 #include "network/delivery/deliverypipeline.h"
 
+#include <QEvent>
 #include <QEventLoop>
 #include <QFile>
 
@@ -60,6 +61,9 @@ DeliveryOutcome SendCommand::deliver(const DeliveryOrder &order)
         loop.quit();
     });
     loop.exec();
+    // The run deletes itself once finished, and with it its hold on the database worker, whose thread can then
+    // end: without this the program would wait for it at exit.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
     return outcome;
 }
 

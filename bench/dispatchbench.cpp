@@ -312,6 +312,16 @@ bool memory(Database &database, const Setup &setup, int count)
         if (kb > 0)
             samples.append({setup.receiver->requests() - before, kb});
     }
+    const qint64 delivered = setup.receiver->requests() - before;
+    if (dispatcher.exitStatus() != QProcess::NormalExit || dispatcher.exitCode() != 0 || delivered < count) {
+        out() << u"  the dispatcher ended (exit status %1, code %2) after %3 of %4 deliveries"_s
+                     .arg(int(dispatcher.exitStatus()))
+                     .arg(dispatcher.exitCode())
+                     .arg(delivered)
+                     .arg(count)
+              << Qt::endl;
+        return false;
+    }
     if (samples.size() < 3) {
         out() << u"  too short to sample"_s << Qt::endl;
         return false;

@@ -12,6 +12,7 @@
 #include "testsupport/commandrunner.h"
 #include "testsupport/resultchecks.h"
 #include "testsupport/testdatabases.h"
+#include "testsupport/testconnectproxy.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 #include "testsupport/webhookfixtures.h"
@@ -60,6 +61,8 @@ private slots:
     void alertsReachTheAlertsChannel();
     void statusSaysWhetherEventsAreDelivered_data() { addEngineRows(); }
     void statusSaysWhetherEventsAreDelivered();
+    void deliversThroughTheConfiguredProxy_data() { addEngineRows(); }
+    void deliversThroughTheConfiguredProxy();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver,
@@ -397,6 +400,9 @@ void TestDispatcher::settingsAreCheckedAndShown()
         {{u"set"_s, u"alerts"_s, uR"({"failingAfterAttempts": [10, 3]})"_s}, u"failingAfterAttempts"_s},
         {{u"set"_s, u"alerts"_s, uR"({"link": "ftp://intranet/runbook"})"_s}, u"link"_s},
         {{u"set"_s, u"alerts"_s, uR"({"windowMinutes": 60})"_s}, u"windowMinutes"_s},
+        {{u"set"_s, u"proxy"_s, uR"({"url": "http://alice:secret@proxy.example:3128"})"_s}, u"password"_s},
+        {{u"set"_s, u"proxy"_s, uR"({"url": "https://proxy.example"})"_s}, u"url"_s},
+        {{u"set"_s, u"proxy"_s, uR"({"noProxy": "localhost"})"_s}, u"noProxy"_s},
         {{u"set"_s, u"colour"_s, u"{}"_s}, u"colour"_s},
         {{u"set"_s, u"rateLimits"_s, u"[1]"_s}, u"JSON object"_s},
         {{u"rate"_s, u"Ward A"_s, u"fast"_s}, u"messages per second"_s},
@@ -713,6 +719,37 @@ void TestDispatcher::statusSaysWhetherEventsAreDelivered()
     QVERIFY2(run.out.contains(u"Nothing is due."_s), qPrintable(run.out));
     ::kill(pid_t(dispatcher.processId()), SIGTERM);
     QTRY_VERIFY_WITH_TIMEOUT(dispatcher.state() == QProcess::NotRunning, 15000);
+}
+
+void TestDispatcher::deliversThroughTheConfiguredProxy()
+{
+    TestHttpsServer receiver(m_localhost);
+    TestConnectProxy proxy;
+    receiverWebhook(u"Ward P"_s, receiver);
+    CommandRun run = settings({u"set"_s, u"proxy"_s, uR"({"url": "http://127.0.0.1:%1"})"_s.arg(proxy.port())});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    emitEvent(u"evt-proxied"_s);
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"1 delivered"_s), qPrintable(run.err));
+    // Tunnelled to the address the dispatcher checked, with the configured name in Host.
+    QCOMPARE(proxy.tunnels(), QByteArrayList{"127.0.0.1:" + QByteArray::number(receiver.port())});
+    QCOMPARE(receiver.requests().last().header("Host"), "localhost:" + QByteArray::number(receiver.port()));
+    // A test-send takes the same way: the pipeline reads the setting from the database.
+    run = runCommand({u"--database"_s, m_db.storage->urlText(), u"send"_s, u"--webhook"_s, u"Ward P"_s, u"--event"_s,
+                      u"battery.critical"_s});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+    QCOMPARE(proxy.tunnels().size(), 2);
+    QCOMPARE(receiver.requests().size(), 2);
+
+    // Hosts in noProxy go straight.
+    run = settings({u"set"_s, u"proxy"_s,
+                    uR"({"url": "http://127.0.0.1:%1", "noProxy": ["localhost"]})"_s.arg(proxy.port())});
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    emitEvent(u"evt-direct"_s);
+    run = dispatch();
+    QVERIFY2(run.err.contains(u"1 delivered"_s), qPrintable(run.err));
+    QCOMPARE(proxy.tunnels().size(), 2);
+    QCOMPARE(receiver.requests().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -9,6 +9,7 @@
 #include "models/storage/webhookrepository.h"
 #include "testsupport/jwtverifier.h"
 #include "testsupport/webhookfixtures.h"
+#include "testsupport/testconnectproxy.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 #include "testsupport/resultchecks.h"
@@ -77,6 +78,7 @@ private slots:
     void caBundleThatIsNoFile();
     void invalidUrlIsStillRecorded();
     void connectionsReusedOnlyForTheSameCheck();
+    void throughAProxyToTheCheckedAddress();
 
 private:
     DeliveryRequest request(const QUrl &url) const;
@@ -1041,6 +1043,41 @@ void TestWebhookSender::connectionsReusedOnlyForTheSameCheck()
     QVERIFY2(byAddress.success(), qPrintable(byAddress.errorText));
     QCOMPARE(receiver.connections(), 2);
     QCOMPARE(receiver.requests().size(), 4);
+}
+
+void TestWebhookSender::throughAProxyToTheCheckedAddress()
+{
+    TestHttpsServer receiver(m_localhost);
+    TestConnectProxy proxy;
+    const QUrl proxyUrl(QStringLiteral("http://127.0.0.1:%1").arg(proxy.port()));
+    DeliveryRequest delivery = request(receiver.url(QStringLiteral("localhost"), QStringLiteral("/hook")));
+    delivery.proxy = proxyUrl;
+    const DeliveryResult result = run(delivery);
+    QVERIFY2(result.success(), qPrintable(result.errorText));
+    // The proxy was asked for the address this side checked, not for the name; the receiver saw the name in Host
+    // and its certificate was verified for it.
+    QCOMPARE(proxy.tunnels(), QByteArrayList{"127.0.0.1:" + QByteArray::number(receiver.port())});
+    QCOMPARE(receiver.requests().size(), 1);
+    QCOMPARE(receiver.requests().first().header("Host"), "localhost:" + QByteArray::number(receiver.port()));
+
+    // The check comes first: a request to an address the webhook may not reach never reaches the proxy.
+    DeliveryRequest outside = delivery;
+    outside.allowLoopbackHttp = false;
+    QCOMPARE(run(outside).error, Error::Blocked);
+    QCOMPARE(proxy.tunnels().size(), 1);
+
+    // A proxy that is not there is named in the error, and counts as a network failure (retried).
+    quint16 freePort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        freePort = probe.serverPort();
+    }
+    DeliveryRequest noProxy = delivery;
+    noProxy.proxy = QUrl(QStringLiteral("http://127.0.0.1:%1").arg(freePort));
+    const DeliveryResult failed = run(noProxy);
+    QCOMPARE(failed.error, Error::Network);
+    QVERIFY2(failed.errorText.contains(QStringLiteral("The proxy 127.0.0.1:%1").arg(freePort)), qPrintable(failed.errorText));
 }
 
 QTEST_GUILESS_MAIN(TestWebhookSender)

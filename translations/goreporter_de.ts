@@ -1475,6 +1475,14 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>The receiver or something between (a proxy, a load balancer) broke the connection while answering. It is not known whether the message was processed; it is counted as failed so it can be retried.</source>
         <translation>Der Empfänger oder etwas dazwischen (ein Proxy, ein Load Balancer) hat die Verbindung während der Antwort abgebrochen. Ob die Nachricht verarbeitet wurde, ist nicht bekannt; der Versuch gilt als fehlgeschlagen, damit die Nachricht erneut zugestellt werden kann.</translation>
     </message>
+    <message>
+        <source>The proxy %1 could not take the request to %2: %3</source>
+        <translation>Der Proxy %1 konnte die Anfrage an %2 nicht übernehmen: %3</translation>
+    </message>
+    <message>
+        <source>Check the dispatch setting “proxy”, and that the proxy allows CONNECT to port %1.</source>
+        <translation>Prüfen Sie die Dispatch-Einstellung „proxy“ und ob der Proxy CONNECT zu Port %1 erlaubt.</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryListener</name>
@@ -2324,6 +2332,18 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>The alerts have no setting “%1”; they have failingAfterAttempts, windowSeconds and link.</source>
         <translation>Die Warnmeldungen haben keine Einstellung „%1“; es gibt failingAfterAttempts, windowSeconds und link.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s “url” must be http://host:port (a proxy that asks for a password is not supported), or empty for none.</source>
+        <translation>„url“ des Proxys muss http://host:port sein (ein Proxy, der ein Passwort verlangt, wird nicht unterstützt), oder leer für keinen.</translation>
+    </message>
+    <message>
+        <source>The proxy&apos;s “noProxy” must be a list of host names or suffixes such as “.hospital.example”.</source>
+        <translation>„noProxy“ des Proxys muss eine Liste von Hostnamen oder Endungen wie „.hospital.example“ sein.</translation>
+    </message>
+    <message>
+        <source>The proxy has no setting “%1”; it has url and noProxy.</source>
+        <translation>Der Proxy hat keine Einstellung „%1“; es gibt url und noProxy.</translation>
     </message>
 </context>
 <context>

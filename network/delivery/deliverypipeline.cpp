@@ -6,6 +6,7 @@
 #include "models/secrets/credentialresolver.h"
 #include "models/secrets/epickey.h"
 #include "models/storage/deliveryrepository.h"
+#include "models/storage/dispatchsettings.h"
 #include "models/storage/webhookrepository.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
@@ -99,15 +100,40 @@ void DeliveryRun::start()
         m_payload = std::move(*payload);
         m_outcome.payloadWarnings = m_payload.warnings;
     }
-    if (webhook.id.isEmpty() || m_order.webhookJustRead) {
+    const bool readWebhook = !webhook.id.isEmpty() && !m_order.webhookJustRead;
+    if (!readWebhook && m_order.proxy) {
         readCredentials(); // unsaved: nothing is stored for it; just read: nothing has changed
         return;
     }
     // Secrets are set, rotated and deleted in their own dialog or command, straight to the database: the webhook
-    // given may be older than that (an editor's unsaved copy). The rest stays as given.
-    m_services.database.run<Webhook>(
-        [id = webhook.id](Database &database) { return WebhookRepository(database).findById(id); }, this,
-        [this](const Result<Webhook> &stored) {
+    // given may be older than that (an editor's unsaved copy). The rest stays as given. The proxy is the one every
+    // dispatcher uses, so that a test takes the way real events take.
+    struct Stored
+    {
+        std::optional<Webhook> webhook;
+        std::optional<ProxyRule> proxy;
+    };
+    m_services.database.run<Stored>(
+        [id = webhook.id, readWebhook, readProxy = !m_order.proxy](Database &database) -> Result<Stored> {
+            Stored stored;
+            if (readWebhook) {
+                const Result<Webhook> found = WebhookRepository(database).findById(id);
+                if (!found)
+                    return found.failure();
+                stored.webhook = *found;
+            }
+            if (readProxy) {
+                const Result<QHash<QString, QJsonObject>> values = DispatchSettings(database).values();
+                if (!values)
+                    return values.failure();
+                const Result<DispatchConfig> config = DispatchConfig::fromSettings(*values);
+                if (!config)
+                    return config.failure();
+                stored.proxy = config->proxy;
+            }
+            return stored;
+        },
+        this, [this](const Result<Stored> &stored) {
             if (m_stage == Stage::Finished)
                 return; // cancelled meanwhile
             if (!stored) {
@@ -121,11 +147,15 @@ void DeliveryRun::start()
                                .arg(stored.message()));
                 return;
             }
-            Webhook &webhook = m_order.webhook;
-            webhook.secretFingerprint = stored->secretFingerprint;
-            webhook.secretSetAt = stored->secretSetAt;
-            webhook.previousSecretFingerprint = stored->previousSecretFingerprint;
-            webhook.secretGraceUntil = stored->secretGraceUntil;
+            if (stored->webhook) {
+                Webhook &webhook = m_order.webhook;
+                webhook.secretFingerprint = stored->webhook->secretFingerprint;
+                webhook.secretSetAt = stored->webhook->secretSetAt;
+                webhook.previousSecretFingerprint = stored->webhook->previousSecretFingerprint;
+                webhook.secretGraceUntil = stored->webhook->secretGraceUntil;
+            }
+            if (stored->proxy)
+                m_order.proxy = stored->proxy;
             readCredentials();
         });
 }
@@ -165,8 +195,10 @@ void DeliveryRun::record(const QStringList &signingSecrets, const QByteArray &ep
     }
     QString error;
     // A fresh timestamp for every attempt: receivers reject old ones.
-    const std::optional<DeliveryRequest> request = WebhookDelivery::build(
+    std::optional<DeliveryRequest> request = WebhookDelivery::build(
         webhook, m_payload, signingSecrets, m_outcome.messageId, QDateTime::currentSecsSinceEpoch(), epicKey, &error);
+    if (request && m_order.proxy)
+        request->proxy = m_order.proxy->forHost(request->url.host());
     if (!request) {
         refuse(DeliveryRefusal::InvalidRequest,
                DeliveryPipeline::tr("No request can be made for “%1”: %2").arg(webhook.name, error));

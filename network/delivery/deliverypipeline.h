@@ -5,6 +5,7 @@
 #include "models/domain/event.h"
 #include "models/domain/webhook.h"
 #include "models/storage/databaseworker.h"
+#include "network/delivery/dispatchconfig.h"
 #include "network/payloads/payloadformatter.h"
 #include "network/transport/webhooksender.h"
 
@@ -38,6 +39,8 @@ struct DeliveryOrder
     DeliveryTrigger trigger = DeliveryTrigger::Test;
     // webhook was read from the database just before (the dispatcher's claim): its secret state is not read again.
     bool webhookJustRead = false;
+    // The dispatch settings' proxy, as the caller read it; nullopt: the pipeline reads it from the database.
+    std::optional<ProxyRule> proxy;
 };
 
 // What the pipeline uses; keychain, sender and announceTo must outlive every run.

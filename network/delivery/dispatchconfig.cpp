@@ -103,7 +103,50 @@ Result<AlertRule> alertsFrom(const QJsonObject &object)
     return rule;
 }
 
+Result<ProxyRule> proxyFrom(const QJsonObject &object)
+{
+    ProxyRule rule;
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key() == u"url") {
+            const QString text = it.value().toString();
+            const QUrl url(text, QUrl::StrictMode);
+            // CONNECT is spoken in plain HTTP to the proxy; a password would lie in the database as it is.
+            if (!it.value().isString()
+                || (!text.isEmpty()
+                    && (!url.isValid() || url.scheme() != u"http" || url.host().isEmpty() || url.port() <= 0
+                        || !url.userInfo().isEmpty() || (!url.path().isEmpty() && url.path() != u"/"))))
+                return invalid(DispatchConfig::tr("The proxy's “url” must be http://host:port (a proxy that asks for "
+                                                  "a password is not supported), or empty for none."));
+            rule.url = text.isEmpty() ? QUrl() : url.adjusted(QUrl::RemovePath);
+        } else if (it.key() == u"noProxy") {
+            if (!it.value().isArray())
+                return invalid(DispatchConfig::tr("The proxy's “noProxy” must be a list of host names or suffixes "
+                                                  "such as “.hospital.example”."));
+            for (const QJsonValue &host : it.value().toArray()) {
+                const QString name = host.toString().trimmed().toLower();
+                if (!host.isString() || name.isEmpty() || name.contains(u'/') || name.contains(u' '))
+                    return invalid(DispatchConfig::tr("The proxy's “noProxy” must be a list of host names or suffixes "
+                                                      "such as “.hospital.example”."));
+                rule.noProxy.append(name);
+            }
+        } else {
+            return invalid(DispatchConfig::tr("The proxy has no setting “%1”; it has url and noProxy.").arg(it.key()));
+        }
+    }
+    return rule;
+}
+
 } // namespace
+
+QUrl ProxyRule::forHost(const QString &host) const
+{
+    const QString name = host.toLower();
+    for (const QString &excluded : noProxy) {
+        if (name == excluded || (excluded.startsWith(u'.') && name.endsWith(excluded)))
+            return {};
+    }
+    return url;
+}
 
 QHash<QString, double> DispatchConfig::defaultRates()
 {
@@ -115,7 +158,7 @@ bool DispatchConfig::operator==(const DispatchConfig &other) const
 {
     return schedule == other.schedule && pacing.perKind == other.pacing.perKind
            && pacing.horizonMs == other.pacing.horizonMs && autoDisable == other.autoDisable
-           && alerts == other.alerts;
+           && alerts == other.alerts && proxy == other.proxy;
 }
 
 Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonObject> &values)
@@ -133,6 +176,8 @@ Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonOb
         config.autoDisable = *autoDisableFrom(values.value(AutoDisableName));
     if (values.contains(AlertsName))
         config.alerts = *alertsFrom(values.value(AlertsName));
+    if (values.contains(ProxyName))
+        config.proxy = *proxyFrom(values.value(ProxyName));
     return config;
 }
 
@@ -149,6 +194,9 @@ Result<void> DispatchConfig::check(const QString &name, const QJsonObject &value
             return rule.failure();
     } else if (name == AlertsName) {
         if (const Result<AlertRule> rule = alertsFrom(value); !rule)
+            return rule.failure();
+    } else if (name == ProxyName) {
+        if (const Result<ProxyRule> rule = proxyFrom(value); !rule)
             return rule.failure();
     } else {
         return invalid(tr("There is no dispatch setting “%1”; the settings are %2.").arg(name, names().join(u", "_s)));
@@ -181,5 +229,7 @@ QJsonObject DispatchConfig::settingValue(const QString &name) const
         return {{u"failingAfterAttempts"_s, counts}, {u"windowSeconds"_s, double(alerts.windowSeconds)},
                 {u"link"_s, alerts.link.toString()}};
     }
+    if (name == ProxyName)
+        return {{u"url"_s, proxy.url.toString()}, {u"noProxy"_s, QJsonArray::fromStringList(proxy.noProxy)}};
     return {};
 }

@@ -1,6 +1,6 @@
 // What the dispatchers follow, read from the database's dispatch settings (DispatchSettings) with the program's
-// defaults for whatever is not set: the retry schedule, the rate limits by integration, auto-disable and the
-// operations alerts.
+// defaults for whatever is not set: the retry schedule, the rate limits by integration, auto-disable, the
+// operations alerts and the proxy.
 #pragma once
 
 #include "models/domain/result.h"
@@ -13,6 +13,19 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QStringList>
+#include <QUrl>
+
+// Where deliveries go through a proxy: https requests tunnel through url (CONNECT to the checked address) unless
+// their host is in noProxy (a name, or a suffix that starts with a dot: ".hospital.example"). Empty url: none.
+struct ProxyRule
+{
+    QUrl url;
+    QStringList noProxy;
+
+    bool operator==(const ProxyRule &other) const = default;
+    // The proxy a request to host goes through (empty: none).
+    QUrl forHost(const QString &host) const;
+};
 
 struct DispatchConfig
 {
@@ -23,7 +36,8 @@ public:
     static inline const QString RateLimitsName = QStringLiteral("rateLimits");
     static inline const QString AutoDisableName = QStringLiteral("autoDisable");
     static inline const QString AlertsName = QStringLiteral("alerts");
-    static QStringList names() { return {RetryScheduleName, RateLimitsName, AutoDisableName, AlertsName}; }
+    static inline const QString ProxyName = QStringLiteral("proxy");
+    static QStringList names() { return {RetryScheduleName, RateLimitsName, AutoDisableName, AlertsName, ProxyName}; }
 
     // Messages per second by integration key: Slack's "Rate limits" page allows incoming webhooks one message per
     // second; Microsoft's "Rate limiting for connectors" allows four posts per second to a Teams webhook.
@@ -33,6 +47,7 @@ public:
     SendPacing pacing{defaultRates()};
     AutoDisableRule autoDisable;
     AlertRule alerts;
+    ProxyRule proxy;
 
     bool operator==(const DispatchConfig &other) const;
 

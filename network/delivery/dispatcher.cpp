@@ -179,6 +179,7 @@ void Dispatcher::deliver(const Claimed &claimed)
     order.messageId = delivery.messageId.toLatin1();
     order.trigger = DeliveryTrigger::Event;
     order.webhookJustRead = true;
+    order.proxy = m_config.proxy;
     DeliveryRun *run = DeliveryPipeline::start(m_services, order, this);
     m_inFlight.insert(delivery.messageId, run);
     connect(run, &DeliveryRun::finished, this, [this, delivery, webhook = *claimed.webhook](const DeliveryOutcome &outcome) {

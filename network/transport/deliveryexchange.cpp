@@ -152,7 +152,9 @@ void DeliveryJob::connectTo(qsizetype candidate)
 
     setStage(Stage::Sending);
     exchange.clock.start();
-    QNetworkAccessManager *connections = m_sender->connectionsFor(m_caCertificates, exchange.url.host());
+    exchange.tunnelled = !m_request.proxy.isEmpty() && exchange.url.scheme() == QLatin1String("https");
+    QNetworkAccessManager *connections =
+        m_sender->connectionsFor(m_caCertificates, exchange.url.host(), exchange.tunnelled ? m_request.proxy : QUrl());
     QNetworkReply *reply = connections->sendCustomRequest(request, exchange.method, exchange.body);
     exchange.reply = reply;
     auto active = [this] {
@@ -235,6 +237,22 @@ void DeliveryJob::replyFinished()
     if (!statusAttribute.isValid()) {
         const QNetworkReply::NetworkError code = reply->error();
         const QString address = m_result.connectedAddress;
+        // Qt reports a proxy that cannot be reached as an unknown network error: through a proxy, that and the
+        // proxy's own errors are the proxy's fault, retried like any network error.
+        const bool proxyError = code == QNetworkReply::ProxyConnectionRefusedError
+                                || code == QNetworkReply::ProxyConnectionClosedError
+                                || code == QNetworkReply::ProxyNotFoundError || code == QNetworkReply::ProxyTimeoutError
+                                || code == QNetworkReply::ProxyAuthenticationRequiredError
+                                || code == QNetworkReply::UnknownProxyError
+                                || code == QNetworkReply::UnknownNetworkError;
+        if (exchange.tunnelled && proxyError) {
+            fail(DeliveryResult::Error::Network,
+                 tr("The proxy %1 could not take the request to %2: %3")
+                     .arg(m_request.proxy.authority(), exchange.url.host(), reply->errorString()),
+                 tr("Check the dispatch setting “proxy”, and that the proxy allows CONNECT to port %1.")
+                     .arg(exchange.url.port(443)));
+            return;
+        }
         switch (code) {
         case QNetworkReply::ConnectionRefusedError:
         case QNetworkReply::HostNotFoundError:
@@ -277,6 +295,7 @@ void DeliveryJob::replyFinished()
         case QNetworkReply::TimeoutError:
             fail(DeliveryResult::Error::Timeout, tr("The connection to %1 timed out.").arg(address));
             return;
+
         default:
             break;
         }

@@ -27,4 +27,5 @@ struct DeliveryJob::Exchange
     QList<QSslError> sslErrors;
     QElapsedTimer clock;
     DeliveryResult::Error abortReason = DeliveryResult::Error::None;
+    bool tunnelled = false; // through the request's proxy
 };

@@ -31,6 +31,9 @@ struct DeliveryRequest
     bool allowLoopbackHttp = false; // loopback addresses allowed, and plain http to them
     bool internalEndpoint = false;  // private ranges allowed (see SsrfGuard)
     QString caFile;                 // PEM bundle added to the trusted authorities, for hospital-internal CAs
+    // An HTTP proxy (http://host:port) that https requests tunnel through with CONNECT to the checked address;
+    // empty: straight to it. Plain http (loopback only) never goes through it.
+    QUrl proxy;
     // Epic: a bearer token is fetched from settings.tokenUrl with a client assertion signed by epicKey.
     std::optional<EpicAuthSettings> epic;
     EpicKey epicKey;

@@ -19,12 +19,12 @@ WebhookSender::WebhookSender(QObject *parent)
 WebhookSender::~WebhookSender() = default;
 
 QNetworkAccessManager *WebhookSender::connectionsFor(const QList<QSslCertificate> &extraCaCertificates,
-                                                     const QString &peerName)
+                                                     const QString &peerName, const QUrl &proxy)
 {
     QCryptographicHash trust(QCryptographicHash::Sha256);
     for (const QSslCertificate &certificate : extraCaCertificates)
         trust.addData(certificate.digest(QCryptographicHash::Sha256));
-    const QByteArray key = trust.result().toHex() + ' ' + peerName.toUtf8();
+    const QByteArray key = trust.result().toHex() + ' ' + peerName.toUtf8() + ' ' + proxy.toEncoded();
     Connections &connections = m_connections[key];
     connections.lastUsed = ++m_uses;
     if (connections.manager)
@@ -44,8 +44,10 @@ QNetworkAccessManager *WebhookSender::connectionsFor(const QList<QSslCertificate
         }
     }
     auto *manager = new QNetworkAccessManager(this);
-    // Deliveries go straight to the checked address: a proxy would resolve the name again, behind the guard.
-    manager->setProxy(QNetworkProxy::NoProxy);
+    // Never the system's proxy: it would resolve the name again, behind the guard. A configured proxy is given
+    // the checked address (the request's URL names it), so it resolves nothing.
+    manager->setProxy(proxy.isEmpty() ? QNetworkProxy(QNetworkProxy::NoProxy)
+                                      : QNetworkProxy(QNetworkProxy::HttpProxy, proxy.host(), quint16(proxy.port(3128))));
     m_connections[key] = Connections{manager, m_uses};
     return manager;
 }

@@ -99,7 +99,9 @@ public:
     // request goes to an address checked for it just before, so a connection is only ever reused for a request
     // to the same checked address, trusted and verified the same way; a new connection is made only to an
     // address that was checked. At most MaxManagers are kept, the least recently used idle ones dropped first.
-    QNetworkAccessManager *connectionsFor(const QList<QSslCertificate> &extraCaCertificates, const QString &peerName);
+    // With a proxy, the connections tunnel through it (CONNECT to the address in the request's URL).
+    QNetworkAccessManager *connectionsFor(const QList<QSslCertificate> &extraCaCertificates, const QString &peerName,
+                                          const QUrl &proxy = {});
     static constexpr int MaxManagers = 64;
 
     // "goReporter-Webhooks/<version>", sent with every request so that receivers can tell where it came from.
