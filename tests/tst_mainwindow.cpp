@@ -709,14 +709,37 @@ void TestMainWindow::deliveryQueueRetriesAndReplays()
     QVERIFY(!dialog->findChild<QPushButton *>(u"replayButton"_s)->isEnabled());
     QCOMPARE(dialog->findChild<QLabel *>(u"replayCount"_s)->text(), u"The range ends before it begins."_s);
 
+    const QPointer<DeliveryQueueDialog> first = dialog;
+    dialog->close();
+    QTRY_VERIFY(!first); // deleted on close
+
+    // An event that came while the webhook was disabled is offered for replay once it is enabled again.
+    Webhook stored = *m_repository->findById(slack.id);
+    QVERIFY(m_repository->setActive(stored, false));
+    Event missed = EventSamples::sample(u"battery.critical"_s);
+    missed.id = u"evt-q3"_s;
+    QVERIFY(EventOutbox(*m_db.database).add(missed));
+    QVERIFY(m_repository->setActive(stored, true));
+    QTRY_VERIFY(window.webhooksModel()->webhookAt(window.webhooksModel()->rowOfId(slack.id)).active);
+    selectWebhook(window, slack.id);
+    action(window, "queueAction")->trigger();
+    DeliveryQueueDialog *again = nullptr;
+    QTRY_VERIFY((again = window.findChild<DeliveryQueueDialog *>()) != nullptr);
+    QTRY_COMPARE(again->findChild<QLabel *>(u"missedCount"_s)->text(),
+                 u"1 event missed while the webhook was disabled, since the range's start."_s);
+    again->findChild<QPushButton *>(u"replayMissedButton"_s)->click();
+    auto *againStatus = again->findChild<QLabel *>(u"queueStatus"_s);
+    QTRY_VERIFY2(againStatus->text().startsWith(u"1 missed event due now"_s), qPrintable(againStatus->text()));
+    again->close();
+
     QSqlQuery audit(m_db.database->connection());
-    QVERIFY(audit.exec(u"SELECT action, entity_name FROM audit_log WHERE action IN ('retry-now', 'replay-failed')"
-                       " ORDER BY id"_s));
+    QVERIFY(audit.exec(u"SELECT action, entity_name FROM audit_log"
+                       " WHERE action IN ('retry-now', 'replay-failed', 'replay-missed') ORDER BY id"_s));
     QStringList trail;
     while (audit.next())
         trail << audit.value(0).toString() + u' ' + audit.value(1).toString();
-    QCOMPARE(trail, (QStringList{u"retry-now "_s + slack.name, u"replay-failed "_s + slack.name}));
-    dialog->close();
+    QCOMPARE(trail, (QStringList{u"retry-now "_s + slack.name, u"replay-failed "_s + slack.name,
+                                 u"replay-missed "_s + slack.name}));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1824,6 +1824,24 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Retries are due now: a running dispatcher sends them next.</source>
         <translation>Wiederholungen sind jetzt fällig: ein laufender Dispatcher sendet sie als Nächstes.</translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) missed while the webhook was disabled, since the range&apos;s start.</source>
+        <translation>
+            <numerusform>%n Ereignis seit Beginn des Zeitraums verpasst, während der Webhook abgeschaltet war.</numerusform>
+            <numerusform>%n Ereignisse seit Beginn des Zeitraums verpasst, während der Webhook abgeschaltet war.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed event(s) due now, with the whole retry schedule; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n verpasstes Ereignis jetzt fällig, mit dem ganzen Wiederholungsplan; ein laufender Dispatcher sendet es im Rahmen seines Ratenlimits.</numerusform>
+            <numerusform>%n verpasste Ereignisse jetzt fällig, mit dem ganzen Wiederholungsplan; ein laufender Dispatcher sendet sie im Rahmen seines Ratenlimits.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Replay &amp;missed</source>
+        <translation>&amp;Verpasste senden</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryRedeliveries</name>
@@ -2395,6 +2413,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     <message>
         <source>Cannot replay the failed events</source>
         <translation>Die gescheiterten Ereignisse können nicht erneut gesendet werden</translation>
+    </message>
+    <message>
+        <source>Cannot count the missed events</source>
+        <translation>Die verpassten Ereignisse können nicht gezählt werden</translation>
     </message>
 </context>
 <context>

@@ -120,6 +120,20 @@
             <numerusform>%n failed events due again, with the whole retry schedule; a running dispatcher sends them within its rate limit.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n event(s) missed while the webhook was disabled, since the range&apos;s start.</source>
+        <translation>
+            <numerusform>%n event missed while the webhook was disabled, since the range&apos;s start.</numerusform>
+            <numerusform>%n events missed while the webhook was disabled, since the range&apos;s start.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n missed event(s) due now, with the whole retry schedule; a running dispatcher sends them within its rate limit.</source>
+        <translation>
+            <numerusform>%n missed event due now, with the whole retry schedule; a running dispatcher sends it within its rate limit.</numerusform>
+            <numerusform>%n missed events due now, with the whole retry schedule; a running dispatcher sends them within its rate limit.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DeliveryRedeliveries</name>

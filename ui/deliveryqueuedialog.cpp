@@ -29,6 +29,7 @@ struct QueueRead
     WebhookQueue queue;
     int scheduleAttempts = 0;
     int replayable = 0;
+    int missed = 0;
 };
 
 } // namespace
@@ -46,6 +47,8 @@ DeliveryQueueDialog::DeliveryQueueDialog(const DatabaseWorker &worker, const Web
     , m_to(new QDateTimeEdit(this))
     , m_replayCount(new QLabel(this))
     , m_replay(new QPushButton(this))
+    , m_missedCount(new QLabel(this))
+    , m_replayMissed(new QPushButton(this))
     , m_status(new QLabel(this))
     , m_close(new QPushButton(this))
     , m_refresh(new QTimer(this))
@@ -59,8 +62,10 @@ DeliveryQueueDialog::DeliveryQueueDialog(const DatabaseWorker &worker, const Web
     m_to->setObjectName(u"replayTo"_s);
     m_replayCount->setObjectName(u"replayCount"_s);
     m_replay->setObjectName(u"replayButton"_s);
+    m_missedCount->setObjectName(u"missedCount"_s);
+    m_replayMissed->setObjectName(u"replayMissedButton"_s);
     m_status->setObjectName(u"queueStatus"_s);
-    for (QLabel *label : {m_summary, m_retrying, m_replayCount, m_status})
+    for (QLabel *label : {m_summary, m_retrying, m_replayCount, m_missedCount, m_status})
         label->setWordWrap(true);
     // The last day by default: the usual "the receiver was down this morning".
     const QDateTime now = QDateTime::currentDateTime();
@@ -84,6 +89,9 @@ DeliveryQueueDialog::DeliveryQueueDialog(const DatabaseWorker &worker, const Web
     auto *replayRow = new QHBoxLayout;
     replayRow->addWidget(m_replayCount, 1);
     replayRow->addWidget(m_replay);
+    auto *missedRow = new QHBoxLayout;
+    missedRow->addWidget(m_missedCount, 1);
+    missedRow->addWidget(m_replayMissed);
     auto *buttons = new QDialogButtonBox(this);
     buttons->addButton(m_close, QDialogButtonBox::RejectRole);
     auto *layout = new QVBoxLayout(this);
@@ -93,6 +101,7 @@ DeliveryQueueDialog::DeliveryQueueDialog(const DatabaseWorker &worker, const Web
     layout->addSpacing(8);
     layout->addLayout(range);
     layout->addLayout(replayRow);
+    layout->addLayout(missedRow);
     layout->addWidget(m_status);
     layout->addStretch();
     layout->addWidget(buttons);
@@ -100,6 +109,7 @@ DeliveryQueueDialog::DeliveryQueueDialog(const DatabaseWorker &worker, const Web
     connect(m_retryNow, &QPushButton::clicked, this, [this] { act(Action::RetryNow); });
     connect(m_cancelRetries, &QPushButton::clicked, this, [this] { act(Action::CancelRetries); });
     connect(m_replay, &QPushButton::clicked, this, [this] { act(Action::ReplayFailed); });
+    connect(m_replayMissed, &QPushButton::clicked, this, [this] { act(Action::ReplayMissed); });
     connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &DeliveryQueueDialog::countReplayable);
     connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &DeliveryQueueDialog::countReplayable);
     m_refresh->setInterval(RefreshMs);
@@ -127,6 +137,10 @@ void DeliveryQueueDialog::refresh()
             if (!replayable)
                 return replayable.failure();
             read.replayable = *replayable;
+            const Result<int> missed = queue.countMissed(id, from);
+            if (!missed)
+                return missed.failure();
+            read.missed = *missed;
             // "Attempt k of n" under the schedule every dispatcher follows now.
             const Result<QHash<QString, QJsonObject>> settings = DispatchSettings(database).values();
             const Result<DispatchConfig> config =
@@ -142,6 +156,7 @@ void DeliveryQueueDialog::refresh()
             m_queue = read->queue;
             m_scheduleAttempts = read->scheduleAttempts;
             m_replayable = read->replayable;
+            m_missed = read->missed;
             m_read = true;
             showQueue();
         });
@@ -150,6 +165,7 @@ void DeliveryQueueDialog::refresh()
 void DeliveryQueueDialog::countReplayable()
 {
     m_replayable = -1;
+    m_missed = -1;
     showQueue();
     refresh();
 }
@@ -186,11 +202,18 @@ void DeliveryQueueDialog::showQueue()
         m_replayCount->setText(tr("Counting the failed events in this range…"));
     else
         m_replayCount->setText(tr("%n failed event(s) in this range.", nullptr, m_replayable));
+    if (m_missed < 0)
+        m_missedCount->clear();
+    else
+        m_missedCount->setText(tr("%n event(s) missed while the webhook was disabled, since the range's start.",
+                                  nullptr, m_missed));
+    m_replayMissed->setEnabled(!m_busy && m_missed > 0 && m_webhook.active);
     m_retryNow->setEnabled(!m_busy && m_queue.retrying > 0 && m_queue.nextRetryAt > QDateTime::currentDateTimeUtc());
     m_cancelRetries->setEnabled(!m_busy && m_queue.retrying > 0);
     m_replay->setEnabled(!m_busy && rangeValid && m_replayable > 0 && m_webhook.active);
     m_replay->setToolTip(m_webhook.active ? QString()
                                           : tr("Enable the webhook first: a disabled webhook receives nothing."));
+    m_replayMissed->setToolTip(m_replay->toolTip());
 }
 
 void DeliveryQueueDialog::act(Action action)
@@ -237,6 +260,11 @@ void DeliveryQueueDialog::act(Action action)
                     after.insert(u"from"_s, from.toString(Qt::ISODate));
                     after.insert(u"to"_s, to.toString(Qt::ISODate));
                     break;
+                case Action::ReplayMissed:
+                    count = queue.replayMissed(webhook.id, from, now);
+                    auditAction = u"replay-missed"_s;
+                    after.insert(u"since"_s, from.toString(Qt::ISODate));
+                    break;
                 }
                 if (!count)
                     return count.failure();
@@ -265,6 +293,10 @@ void DeliveryQueueDialog::act(Action action)
                     m_status->setText(tr("%n failed event(s) due again, with the whole retry schedule; a running "
                                          "dispatcher sends them within its rate limit.", nullptr, *changed));
                     break;
+                case Action::ReplayMissed:
+                    m_status->setText(tr("%n missed event(s) due now, with the whole retry schedule; a running "
+                                         "dispatcher sends them within its rate limit.", nullptr, *changed));
+                    break;
                 }
             }
             refresh();
@@ -280,6 +312,7 @@ void DeliveryQueueDialog::retranslate()
     m_cancelRetries->setToolTip(tr("Give up on the deliveries that wait for a retry; they stay replayable"));
     m_rangeLabel->setText(tr("Failed events that came from"));
     m_replay->setText(tr("Re&play failed"));
+    m_replayMissed->setText(tr("Replay &missed"));
     m_close->setText(tr("Close"));
     showQueue();
 }

@@ -28,7 +28,7 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    enum class Action { RetryNow, CancelRetries, ReplayFailed };
+    enum class Action { RetryNow, CancelRetries, ReplayFailed, ReplayMissed };
     void act(Action action);
     void countReplayable();
     void showQueue();
@@ -40,6 +40,7 @@ private:
     int m_scheduleAttempts = 0; // attempts the retry schedule allows in all
     bool m_read = false;
     int m_replayable = -1;      // failed deliveries in the range (-1: not counted yet)
+    int m_missed = -1;          // deliveries missed while disabled since the range's start (-1: not counted yet)
     bool m_busy = false;
     QLabel *m_summary;
     QLabel *m_retrying;
@@ -50,6 +51,8 @@ private:
     QDateTimeEdit *m_to;
     QLabel *m_replayCount;
     QPushButton *m_replay;
+    QLabel *m_missedCount;
+    QPushButton *m_replayMissed;
     QLabel *m_status;
     QPushButton *m_close;
     QTimer *m_refresh;

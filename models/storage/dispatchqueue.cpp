@@ -304,6 +304,17 @@ Result<int> DispatchQueue::replayFailed(const QString &webhookId, const QDateTim
     return query.numRowsAffected();
 }
 
+Result<int> DispatchQueue::countMissed(const QString &webhookId, const QDateTime &since) const
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"SELECT COUNT(*) FROM event_deliveries WHERE state = 'skipped' AND webhook_id = ? AND created_at >= ?"_s);
+    query.addBindValue(webhookId);
+    query.addBindValue(since.toMSecsSinceEpoch());
+    if (!query.exec() || !query.next())
+        return Database::failure(tr("Cannot count the missed events"), query.lastError());
+    return query.value(0).toInt();
+}
+
 Result<std::pair<qint64, QDateTime>> DispatchQueue::due(const QDateTime &now) const
 {
     QSqlQuery query(m_database.connection());

@@ -96,6 +96,8 @@ public:
     // now with the whole retry schedule ahead of them (webhookId must be active). Returns how many.
     Result<int> replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to, const QDateTime &now,
                              bool countOnly);
+    // How many of webhookId's deliveries kept as skipped (it was disabled) came at or after since.
+    Result<int> countMissed(const QString &webhookId, const QDateTime &since) const;
     // How many deliveries are pending and due at now, and when the oldest of them became due (invalid when none).
     Result<std::pair<qint64, QDateTime>> due(const QDateTime &now) const;
 
