@@ -750,6 +750,18 @@ void TestDispatcher::deliversThroughTheConfiguredProxy()
     QVERIFY2(run.err.contains(u"1 delivered"_s), qPrintable(run.err));
     QCOMPARE(proxy.tunnels().size(), 2);
     QCOMPARE(receiver.requests().size(), 3);
+
+    // A setting stored past the checks (by hand, in SQL) stops a test-send with what is wrong, sending nothing.
+    {
+        QSqlQuery broken(m_db.database->connection());
+        QVERIFY(broken.exec(u"UPDATE dispatch_settings SET value_json = '{\"url\": \"ftp://proxy\"}' WHERE name = 'proxy'"_s));
+    }
+    run = runCommand({u"--database"_s, m_db.storage->urlText(), u"send"_s, u"--webhook"_s, u"Ward P"_s, u"--event"_s,
+                      u"battery.critical"_s});
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(u"the dispatch settings in the database cannot be used: The proxy's “url”"_s),
+             qPrintable(run.err));
+    QCOMPARE(receiver.requests().size(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

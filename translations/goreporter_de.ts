@@ -1706,6 +1706,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>The webhook could not be read from the database: %1</source>
         <translation>Der Webhook konnte nicht aus der Datenbank gelesen werden: %1</translation>
     </message>
+    <message>
+        <source>Nothing was sent, because the dispatch settings in the database cannot be used: %1</source>
+        <translation>Nichts wurde gesendet, weil die Dispatch-Einstellungen in der Datenbank nicht verwendbar sind: %1</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryQueueDialog</name>

@@ -128,7 +128,10 @@ void DeliveryRun::start()
                     return values.failure();
                 const Result<DispatchConfig> config = DispatchConfig::fromSettings(*values);
                 if (!config)
-                    return config.failure();
+                    return Failure{ErrorCode::Invalid,
+                                   DeliveryPipeline::tr("Nothing was sent, because the dispatch settings in the "
+                                                        "database cannot be used: %1")
+                                       .arg(config.message())};
                 stored.proxy = config->proxy;
             }
             return stored;
@@ -141,6 +144,8 @@ void DeliveryRun::start()
                     refuse(DeliveryRefusal::WebhookDeleted,
                            DeliveryPipeline::tr("The webhook “%1” was deleted; there is nothing to send to.")
                                .arg(m_order.webhook.name));
+                else if (stored.code() == ErrorCode::Invalid)
+                    refuse(DeliveryRefusal::DatabaseError, stored.message());
                 else
                     refuse(DeliveryRefusal::DatabaseError,
                            DeliveryPipeline::tr("The webhook could not be read from the database: %1")
