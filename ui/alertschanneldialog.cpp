@@ -5,6 +5,7 @@
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/webhookrepository.h"
 #include "network/delivery/dispatchconfig.h"
+#include "ui/consolestyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -200,7 +201,7 @@ void AlertsChannelDialog::updateState()
 void AlertsChannelDialog::fail(const QString &message)
 {
     m_status->setText(message);
-    m_status->setStyleSheet(u"color: #b3261e;"_s);
+    m_status->setStyleSheet(ConsoleStyle::problemText());
 }
 
 void AlertsChannelDialog::accept()

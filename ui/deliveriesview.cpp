@@ -11,6 +11,7 @@
 #include "ui/deliveryredeliveries.h"
 #include "ui/deliveriestable.h"
 #include "ui/splitterproportions.h"
+#include "ui/consolestyle.h"
 
 #include <QAction>
 #include <QCollator>
@@ -382,7 +383,7 @@ void DeliveriesView::updateState()
     case DeliveryTableModel::State::Error:
         m_stateLabel->setText(tr("The delivery log cannot be read: %1 It is tried again automatically.")
                                   .arg(m_model->errorString()));
-        m_stateLabel->setStyleSheet(u"color: #b3261e;"_s);
+        m_stateLabel->setStyleSheet(ConsoleStyle::problemText());
         m_retryButton->show();
         break;
     }
@@ -508,7 +509,7 @@ void DeliveriesView::updateActions()
 void DeliveriesView::showMessage(const QString &text, bool problem)
 {
     m_messageLabel->setText(text);
-    m_messageLabel->setStyleSheet(problem ? u"color: #b3261e;"_s : QString());
+    m_messageLabel->setStyleSheet(problem ? ConsoleStyle::problemText() : QString());
     m_messageLabel->setVisible(!text.isEmpty());
 }
 

@@ -2,6 +2,7 @@
 #include "ui/deliveryfilterbar.h"
 
 #include "models/domain/eventtype.h"
+#include "ui/consolestyle.h"
 
 #include <QAbstractItemView>
 #include <QComboBox>
@@ -133,7 +134,7 @@ DeliveryFilterBar::DeliveryFilterBar(QWidget *parent)
     m_filterErrorLabel->setTextFormat(Qt::PlainText);
     m_filterErrorLabel->setWordWrap(true);
     m_filterErrorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_filterErrorLabel->setStyleSheet(u"color: #b3261e;"_s);
+    m_filterErrorLabel->setStyleSheet(ConsoleStyle::problemText());
     m_filterErrorLabel->hide();
 
     auto *first = new QHBoxLayout;

@@ -1,5 +1,6 @@
 // Polling the dispatchers and the due deliveries, and saying what it means for the events.
 #include "ui/dispatcherbanner.h"
+#include "ui/consolestyle.h"
 
 #include <QEvent>
 #include <QHBoxLayout>
@@ -40,8 +41,8 @@ DispatcherBanner::DispatcherBanner(const DatabaseWorker &worker, QWidget *parent
     m_status->setContentsMargins(0, 0, 12, 0); // apart from the database label beside it
     m_text->setTextInteractionFlags(Qt::TextSelectableByMouse);
     // Red as the health colours' red, readable in light and dark themes alike.
-    setStyleSheet(u"#dispatcherBanner { background: #b3261e; border-radius: 4px; }"
-                  " #dispatcherBannerText { color: white; padding: 6px; }"_s);
+    setStyleSheet(u"#dispatcherBanner { background: %1; border-radius: 4px; }"
+                  " #dispatcherBannerText { color: white; padding: 6px; }"_s.arg(ConsoleStyle::ProblemColor));
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 2, 4, 2);
     layout->addWidget(m_text, 1);

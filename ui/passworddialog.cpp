@@ -3,6 +3,7 @@
 
 #include "models/secrets/databaselogin.h"
 #include "models/secrets/secretstore.h"
+#include "ui/consolestyle.h"
 
 #include <QCheckBox>
 #include <QDialogButtonBox>
@@ -27,7 +28,7 @@ PasswordDialog::PasswordDialog(const DatabaseUrl &url, const QString &problem, Q
     auto *problemLabel = new QLabel(problem, this);
     problemLabel->setObjectName(QStringLiteral("problemLabel"));
     problemLabel->setWordWrap(true);
-    problemLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    problemLabel->setStyleSheet(ConsoleStyle::problemText());
     problemLabel->setVisible(!problem.isEmpty());
     m_passwordEdit->setObjectName(QStringLiteral("passwordEdit"));
     m_passwordEdit->setEchoMode(QLineEdit::Password);

@@ -3,6 +3,7 @@
 #include "models/secrets/signingsecret.h"
 
 #include "network/transport/standardwebhooks.h"
+#include "ui/consolestyle.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -197,7 +198,7 @@ bool SecretDialog::confirm(const QString &title, const QString &question)
 
 void SecretDialog::showFeedback(const QString &text, bool problem)
 {
-    m_feedbackLabel->setStyleSheet(problem ? QStringLiteral("color: #b3261e;") : QString());
+    m_feedbackLabel->setStyleSheet(problem ? ConsoleStyle::problemText() : QString());
     m_feedbackLabel->setText(text);
 }
 

@@ -7,6 +7,7 @@
 #include "ui/filedialogs.h"
 #include "ui/httpmessageview.h"
 #include "ui/screenfit.h"
+#include "ui/consolestyle.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -78,7 +79,7 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     m_sampleErrorLabel->setTextFormat(Qt::PlainText);
     m_sampleErrorLabel->setWordWrap(true);
     m_sampleErrorLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_sampleErrorLabel->setStyleSheet(QStringLiteral("color: #b3261e;"));
+    m_sampleErrorLabel->setStyleSheet(ConsoleStyle::problemText());
     m_sampleErrorLabel->hide();
 
     // A busy bar: the sender reports stages, not percentages.

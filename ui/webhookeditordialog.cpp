@@ -10,6 +10,7 @@
 #include "ui/headerstable.h"
 #include "ui/previewpane.h"
 #include "ui/secretdialog.h"
+#include "ui/consolestyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -315,7 +316,7 @@ void WebhookEditorDialog::store(WebhookRepository::Change change, const Webhook 
 
 QString WebhookEditorDialog::saveProblemStyle()
 {
-    return QStringLiteral("color: #b3261e; font-weight: bold;");
+    return ConsoleStyle::problemText() + QStringLiteral(" font-weight: bold;");
 }
 
 void WebhookEditorDialog::setBusy(bool busy)

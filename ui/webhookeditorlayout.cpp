@@ -8,6 +8,7 @@
 #include "ui/headerstable.h"
 #include "ui/previewpane.h"
 #include "ui/screenfit.h"
+#include "ui/consolestyle.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -36,7 +37,7 @@ void WebhookEditorDialog::buildUi()
         auto *label = new QLabel(this);
         label->setObjectName(QLatin1String(objectName));
         label->setWordWrap(true);
-        label->setStyleSheet(QStringLiteral("color: #b3261e;"));
+        label->setStyleSheet(ConsoleStyle::problemText());
         label->hide();
         m_errorLabels.insert(field, label);
         return label;
