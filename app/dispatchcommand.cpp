@@ -134,8 +134,7 @@ int DispatchCommand::status()
                               int(std::min<qint64>(overview->due, INT_MAX)))
                                .arg(overview->oldestDue.toString(Qt::ISODate))
                         << '\n';
-    constexpr qint64 quietMs = 3 * 60 * 1000;
-    if (!overview->deliveryStalled(now, quietMs))
+    if (!overview->deliveryStalled(now))
         return CommandSupport::Success;
     m_support.err() << tr("Events are not being delivered.") << '\n';
     return 3;
@@ -252,10 +251,9 @@ int DispatchCommand::run(const QStringList &arguments)
     const QString owner = QStringLiteral("%1:%2").arg(QSysInfo::machineHostName()).arg(QCoreApplication::applicationPid());
     DispatcherInfo self{owner, QSysInfo::machineHostName(), QCoreApplication::applicationPid(),
                         QCoreApplication::applicationVersion(), QDateTime::currentDateTimeUtc(), {}};
-    const Result<QHash<QString, QJsonObject>> stored = DispatchSettings(m_support.database()).values();
-    if (!stored)
-        return m_support.fail(stored.message());
-    const Result<DispatchConfig> config = DispatchConfig::fromSettings(*stored);
+    const Result<DispatchConfig> config = DispatchConfig::stored(m_support.database());
+    if (!config && config.code() != ErrorCode::Invalid)
+        return m_support.fail(config.message());
     if (!config)
         return m_support.fail(tr("The dispatch settings in the database cannot be used: %1 Correct them with "
                                  "“dispatch settings set” or “dispatch settings reset”.")

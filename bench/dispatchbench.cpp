@@ -7,6 +7,7 @@
 #include "models/storage/eventoutbox.h"
 #include "models/storage/webhookrepository.h"
 #include "scratchpostgres.h"
+#include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
 
 #include <QCommandLineParser>
@@ -20,7 +21,6 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSqlDatabase>
-#include <QSslConfiguration>
 #include <QSslServer>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -56,11 +56,7 @@ class KeepAliveReceiver : public QObject
 public:
     explicit KeepAliveReceiver(const TestCertificate &identity)
     {
-        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        tls.setLocalCertificate(identity.certificate);
-        tls.setPrivateKey(identity.key);
-        tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-        m_server.setSslConfiguration(tls);
+        m_server.setSslConfiguration(serverTlsConfiguration(identity));
         connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] {
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 ++m_connections;

@@ -406,9 +406,9 @@ void TestDispatchQueue::queueRetryCancelReplay()
 
     // Replay failed: counted first, then due again with the whole schedule; only within the range.
     const QDateTime from = now.addSecs(-600);
-    QCOMPARE(*queue.replayFailed(m_webhook.id, now.addSecs(60), now.addSecs(120), now, true), 0);
-    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, true), 2);
-    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, false), 2);
+    QCOMPARE(*queue.countFailed(m_webhook.id, now.addSecs(60), now.addSecs(120)), 0);
+    QCOMPARE(*queue.countFailed(m_webhook.id, from, now.addSecs(60)), 2);
+    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now), 2);
     int attempts = -1;
     QCOMPARE(stateOf(claimed->at(2).eventId, &next, &attempts), u"pending"_s);
     QCOMPARE(attempts, 0);
@@ -422,7 +422,7 @@ void TestDispatchQueue::queueRetryCancelReplay()
     QVERIFY_OK(queue.settle(*leasedRetry, u"dispatcher-b"_s, failed));
     Webhook disabled = *WebhookRepository(*m_db.database).findById(m_webhook.id);
     QVERIFY_OK(WebhookRepository(*m_db.database).setActive(disabled, false));
-    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now, false), 0);
+    QCOMPARE(*queue.replayFailed(m_webhook.id, from, now.addSecs(60), now), 0);
     Q_UNUSED(ids);
 }
 

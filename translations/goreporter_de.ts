@@ -2422,6 +2422,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cannot count the missed events</source>
         <translation>Die verpassten Ereignisse können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>Cannot count the failed events</source>
+        <translation>Die gescheiterten Ereignisse können nicht gezählt werden</translation>
+    </message>
 </context>
 <context>
     <name>DispatchSettings</name>

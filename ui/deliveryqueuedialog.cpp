@@ -3,7 +3,6 @@
 
 #include "models/storage/auditlog.h"
 #include "models/storage/database.h"
-#include "models/storage/dispatchsettings.h"
 #include "network/delivery/dispatchconfig.h"
 
 #include <QDateTimeEdit>
@@ -133,7 +132,7 @@ void DeliveryQueueDialog::refresh()
             if (!pending)
                 return pending.failure();
             read.queue = *pending;
-            const Result<int> replayable = queue.replayFailed(id, from, to, QDateTime::currentDateTimeUtc(), true);
+            const Result<int> replayable = queue.countFailed(id, from, to);
             if (!replayable)
                 return replayable.failure();
             read.replayable = *replayable;
@@ -142,9 +141,7 @@ void DeliveryQueueDialog::refresh()
                 return missed.failure();
             read.missed = *missed;
             // "Attempt k of n" under the schedule every dispatcher follows now.
-            const Result<QHash<QString, QJsonObject>> settings = DispatchSettings(database).values();
-            const Result<DispatchConfig> config =
-                settings ? DispatchConfig::fromSettings(*settings) : Result<DispatchConfig>(settings.failure());
+            const Result<DispatchConfig> config = DispatchConfig::stored(database);
             read.scheduleAttempts = config ? int(config->schedule.delaysSeconds.size()) + 1 : 0;
             return read;
         },
@@ -255,7 +252,7 @@ void DeliveryQueueDialog::act(Action action)
                     auditAction = u"cancel-retries"_s;
                     break;
                 case Action::ReplayFailed:
-                    count = queue.replayFailed(webhook.id, from, to, now, false);
+                    count = queue.replayFailed(webhook.id, from, to, now);
                     auditAction = u"replay-failed"_s;
                     after.insert(u"from"_s, from.toString(Qt::ISODate));
                     after.insert(u"to"_s, to.toString(Qt::ISODate));

@@ -100,7 +100,7 @@ void DispatcherBanner::display(const DispatchOverview &overview, const QDateTime
         m_status->setToolTip(details.join(u'\n'));
     }
 
-    const bool stalled = overview.deliveryStalled(now, QuietMs);
+    const bool stalled = overview.deliveryStalled(now);
     setVisible(stalled);
     if (!stalled)
         return;

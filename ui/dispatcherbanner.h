@@ -16,8 +16,6 @@ class DispatcherBanner : public QFrame
 {
     Q_OBJECT
 public:
-    // How long no dispatcher may have been seen before the banner says so.
-    static constexpr qint64 QuietMs = 3 * 60 * 1000;
     static constexpr int PollMs = 10000;
 
     // Reads on worker, at once and every PollMs; statusLabel() is for the window's status bar.

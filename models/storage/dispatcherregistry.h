@@ -28,11 +28,14 @@ struct DispatchOverview
     qint64 due = 0;                // deliveries pending and due now
     QDateTime oldestDue;           // when the oldest of them became due (invalid: none)
 
+    // How long no dispatcher may have been seen before the console's banner and "dispatch status" say so.
+    static constexpr qint64 QuietMs = 3 * 60 * 1000;
+
     // Nobody delivers: no dispatcher runs, and either events wait or the last one was seen longer ago than
-    // quietMs (a dispatcher killed without leaving its row).
-    bool deliveryStalled(const QDateTime &now, qint64 quietMs) const
+    // QuietMs (a dispatcher killed without leaving its row).
+    bool deliveryStalled(const QDateTime &now) const
     {
-        return running.isEmpty() && (due > 0 || (lastSeen.isValid() && lastSeen.msecsTo(now) > quietMs));
+        return running.isEmpty() && (due > 0 || (lastSeen.isValid() && lastSeen.msecsTo(now) > QuietMs));
     }
 };
 

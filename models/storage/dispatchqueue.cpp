@@ -281,26 +281,36 @@ Result<int> DispatchQueue::cancelRetries(const QString &webhookId, const QString
     return update.numRowsAffected();
 }
 
-Result<int> DispatchQueue::replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to,
-                                        const QDateTime &now, bool countOnly)
+namespace {
+
+// The failed deliveries of one webhook whose events came within a range (bound: webhook id, from, to).
+const QString failedInRange = u" WHERE state = 'failed' AND webhook_id = ? AND created_at >= ? AND created_at < ?"_s;
+
+} // namespace
+
+Result<int> DispatchQueue::countFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to) const
 {
     QSqlQuery query(m_database.connection());
-    const QString which = u" WHERE state = 'failed' AND webhook_id = ? AND created_at >= ? AND created_at < ?"_s;
-    if (countOnly) {
-        query.prepare(u"SELECT COUNT(*) FROM event_deliveries"_s + which);
-    } else {
-        query.prepare(u"UPDATE event_deliveries SET state = 'pending', next_attempt_at = ?, attempts = 0,"
-                      " last_error = NULL, updated_at = ?"_s
-                      + which + u" AND webhook_id IN (SELECT id FROM webhooks WHERE active)"_s);
-        query.addBindValue(now.toMSecsSinceEpoch());
-        query.addBindValue(now.toMSecsSinceEpoch());
-    }
+    query.prepare(u"SELECT COUNT(*) FROM event_deliveries"_s + failedInRange);
     for (const QVariant &value : QVariantList{webhookId, from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch()})
+        query.addBindValue(value);
+    if (!query.exec() || !query.next())
+        return Database::failure(tr("Cannot count the failed events"), query.lastError());
+    return query.value(0).toInt();
+}
+
+Result<int> DispatchQueue::replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to,
+                                        const QDateTime &now)
+{
+    QSqlQuery query(m_database.connection());
+    query.prepare(u"UPDATE event_deliveries SET state = 'pending', next_attempt_at = ?, attempts = 0,"
+                  " last_error = NULL, updated_at = ?"_s
+                  + failedInRange + u" AND webhook_id IN (SELECT id FROM webhooks WHERE active)"_s);
+    for (const QVariant &value : QVariantList{now.toMSecsSinceEpoch(), now.toMSecsSinceEpoch(), webhookId,
+                                              from.toMSecsSinceEpoch(), to.toMSecsSinceEpoch()})
         query.addBindValue(value);
     if (!query.exec())
         return Database::failure(tr("Cannot replay the failed events"), query.lastError());
-    if (countOnly)
-        return query.next() ? query.value(0).toInt() : 0;
     return query.numRowsAffected();
 }
 

@@ -92,10 +92,11 @@ public:
     // The deliveries of webhookId that wait for a retry (not leased) are given up on now, failed with why before
     // their last error; replayable like any failed one. Returns how many.
     Result<int> cancelRetries(const QString &webhookId, const QString &why, const QDateTime &now);
-    // The failed deliveries of webhookId whose events came within [from, to): how many (countOnly) or made due at
-    // now with the whole retry schedule ahead of them (webhookId must be active). Returns how many.
-    Result<int> replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to, const QDateTime &now,
-                             bool countOnly);
+    // How many failed deliveries of webhookId came within [from, to).
+    Result<int> countFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to) const;
+    // Those deliveries become due at now with the whole retry schedule ahead of them (webhookId must be active).
+    // Returns how many.
+    Result<int> replayFailed(const QString &webhookId, const QDateTime &from, const QDateTime &to, const QDateTime &now);
     // How many of webhookId's deliveries kept as skipped (it was disabled) came at or after since.
     Result<int> countMissed(const QString &webhookId, const QDateTime &since) const;
     // How many deliveries are pending and due at now, and when the oldest of them became due (invalid when none).

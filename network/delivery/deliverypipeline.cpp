@@ -6,7 +6,6 @@
 #include "models/secrets/credentialresolver.h"
 #include "models/secrets/epickey.h"
 #include "models/storage/deliveryrepository.h"
-#include "models/storage/dispatchsettings.h"
 #include "models/storage/webhookrepository.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
@@ -123,10 +122,9 @@ void DeliveryRun::start()
                 stored.webhook = *found;
             }
             if (readProxy) {
-                const Result<QHash<QString, QJsonObject>> values = DispatchSettings(database).values();
-                if (!values)
-                    return values.failure();
-                const Result<DispatchConfig> config = DispatchConfig::fromSettings(*values);
+                const Result<DispatchConfig> config = DispatchConfig::stored(database);
+                if (!config && config.code() != ErrorCode::Invalid)
+                    return config.failure();
                 if (!config)
                     return Failure{ErrorCode::Invalid,
                                    DeliveryPipeline::tr("Nothing was sent, because the dispatch settings in the "

@@ -2,6 +2,7 @@
 #include "network/delivery/dispatchconfig.h"
 
 #include "models/domain/webhook.h"
+#include "models/storage/dispatchsettings.h"
 
 #include <QJsonArray>
 
@@ -179,6 +180,14 @@ Result<DispatchConfig> DispatchConfig::fromSettings(const QHash<QString, QJsonOb
     if (values.contains(ProxyName))
         config.proxy = *proxyFrom(values.value(ProxyName));
     return config;
+}
+
+Result<DispatchConfig> DispatchConfig::stored(Database &database)
+{
+    const Result<QHash<QString, QJsonObject>> values = DispatchSettings(database).values();
+    if (!values)
+        return values.failure();
+    return fromSettings(*values);
 }
 
 Result<void> DispatchConfig::check(const QString &name, const QJsonObject &value)

@@ -27,6 +27,8 @@ struct ProxyRule
     QUrl forHost(const QString &host) const;
 };
 
+class Database;
+
 struct DispatchConfig
 {
     Q_DECLARE_TR_FUNCTIONS(DispatchConfig)
@@ -53,6 +55,9 @@ public:
 
     // The configuration the stored settings make (by name, as DispatchSettings::values() gives them).
     static Result<DispatchConfig> fromSettings(const QHash<QString, QJsonObject> &values);
+    // The configuration database's dispatch settings make now: Invalid when a stored setting cannot be used (one
+    // stored past the checks), Unavailable when the database failed.
+    static Result<DispatchConfig> stored(Database &database);
     // Whether value can be stored as the setting name: Invalid, naming the setting and key, when it cannot.
     static Result<void> check(const QString &name, const QJsonObject &value);
     // The setting name as it is in effect under this configuration, in its stored form.

@@ -5,7 +5,6 @@
 #include "models/storage/auditlog.h"
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
-#include "models/storage/dispatchsettings.h"
 #include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
 #include "network/delivery/operationsalerts.h"
@@ -65,12 +64,7 @@ void Dispatcher::start(const DispatchConfig &config)
 void Dispatcher::refreshSettings()
 {
     m_database.run<DispatchConfig>(
-        [](Database &database) -> Result<DispatchConfig> {
-            const Result<QHash<QString, QJsonObject>> values = DispatchSettings(database).values();
-            if (!values)
-                return values.failure();
-            return DispatchConfig::fromSettings(*values);
-        },
+        [](Database &database) { return DispatchConfig::stored(database); },
         this, [this](const Result<DispatchConfig> &config) {
             // Settings stored past the checks (by hand, in SQL) are reported and the ones in use kept.
             if (!config)

@@ -17,14 +17,19 @@ QByteArray ReceivedRequest::header(const QByteArray &name) const
     return {};
 }
 
-TestHttpsServer::TestHttpsServer(const TestCertificate &identity, QObject *parent)
-    : QObject(parent)
+QSslConfiguration serverTlsConfiguration(const TestCertificate &identity)
 {
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificate(identity.certificate);
     tls.setPrivateKey(identity.key);
     tls.setPeerVerifyMode(QSslSocket::VerifyNone);
-    m_server.setSslConfiguration(tls);
+    return tls;
+}
+
+TestHttpsServer::TestHttpsServer(const TestCertificate &identity, QObject *parent)
+    : QObject(parent)
+{
+    m_server.setSslConfiguration(serverTlsConfiguration(identity));
     connect(&m_server, &QSslServer::pendingConnectionAvailable, this, [this] {
         while (QTcpSocket *socket = m_server.nextPendingConnection()) {
             ++m_connections;

@@ -29,6 +29,9 @@ QByteArray standardWebhooksSignature(const ReceivedRequest &request, const QStri
 // True when one of the space-separated signatures in webhook-signature is secret's (a rotation sends two).
 bool carriesStandardWebhooksSignature(const ReceivedRequest &request, const QString &secret);
 
+// What a loopback HTTPS receiver presents: identity's certificate and key, no client certificate asked for.
+QSslConfiguration serverTlsConfiguration(const TestCertificate &identity);
+
 struct ScriptedAnswer
 {
     enum class Mode {
