@@ -281,6 +281,18 @@ int DispatchCommand::run(const QStringList &arguments)
                         << '\n';
         m_support.err().flush();
     });
+    QObject::connect(&dispatcher, &Dispatcher::testSendAnswered, &loop,
+                     [this](const ClaimedTestSend &test, const DeliveryOutcome &outcome) {
+                         const QString result = outcome.delivered() ? tr("delivered")
+                                              : outcome.sent        ? outcome.result.errorSummary()
+                                                                    : outcome.message;
+                         m_support.err() << tr("Test-send to webhook %1, asked by %2: %3")
+                                                .arg(test.request.webhookId.isEmpty() ? tr("an unsaved webhook")
+                                                                                      : test.request.webhookId,
+                                                     test.requestedBy, result)
+                                         << '\n';
+                         m_support.err().flush();
+                     });
 
     if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0)
         return m_support.fail(tr("Cannot watch for the stop signal: %1").arg(QString::fromLocal8Bit(strerror(errno))));
@@ -309,8 +321,10 @@ int DispatchCommand::run(const QStringList &arguments)
     m_support.err() << tr("Stopped: %1 delivered, %2 to be retried, %3 failed.")
                            .arg(counts.delivered)
                            .arg(counts.retrying)
-                           .arg(counts.failed)
-                    << '\n';
+                           .arg(counts.failed);
+    if (counts.testSends > 0)
+        m_support.err() << ' ' << tr("%n test-send(s) from consoles.", nullptr, counts.testSends);
+    m_support.err() << '\n';
     return CommandSupport::Success;
 }
 

@@ -3,9 +3,12 @@
 #include "models/secrets/signingsecret.h"
 #include "models/domain/redaction.h"
 #include "models/storage/deliveryrepository.h"
+#include "models/storage/dispatchqueue.h"
+#include "models/storage/eventoutbox.h"
 #include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
+#include "network/delivery/retrypolicy.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhooksender.h"
 #include "testsupport/deliverygenerator.h"
@@ -157,6 +160,8 @@ private slots:
     void searchWaitsForAPauseInTyping();
     void filterMatchingNothingShowsEmptyState();
     void detailPaneWithRedactedHeadersAndTimeline();
+    void timelineEndsWithWhatTheOutboxDoesNext_data() { addEngineRows(); }
+    void timelineEndsWithWhatTheOutboxDoesNext();
     void liveUpdateShowsNewAttemptAtTheTop_data() { addEngineRows(); }
     void liveUpdateShowsNewAttemptAtTheTop();
     void listenerSubscribesAgainAfterReconnect();
@@ -642,6 +647,62 @@ void TestDeliveriesView::detailPaneWithRedactedHeadersAndTimeline()
     QVERIFY(pane->noteLabel()->isVisibleTo(pane));
     QVERIFY(pane->noteLabel()->text().contains(u"not in the current filter"_s));
     QVERIFY(!pane->diagnosisLabel()->isVisibleTo(pane));
+}
+
+void TestDeliveriesView::timelineEndsWithWhatTheOutboxDoesNext()
+{
+    Webhook webhook = makeWebhook(u"Ward outbox"_s);
+    webhook.events = {u"battery.critical"_s};
+    QVERIFY_OK(m_repository->create(webhook));
+    Event event = EventSamples::sample(u"battery.critical"_s);
+    event.id = u"evt_outbox_timeline"_s;
+    QVERIFY_OK(EventOutbox(*m_db.database).add(event));
+    DispatchQueue queue(*m_db.database);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto claimed = queue.claim(u"test-host:1"_s, 10, now, 10000);
+    QVERIFY_OK(claimed);
+    QCOMPARE(claimed->size(), 1);
+    // The first attempt failed; the policy scheduled the second for later.
+    GeneratedAttempt attempt = failedAttempt(webhook.id, webhook.name, event.id, now.toMSecsSinceEpoch() - 1000, 1);
+    attempt.messageId = claimed->first().messageId;
+    attempt.eventType = event.type;
+    const qint64 attemptId = insertAttempt(attempt);
+    QVERIFY(attemptId);
+    DeliverySettlement retry;
+    retry.state = DeliverySettlement::State::RetryAt;
+    retry.nextAttemptAt = now.addSecs(300);
+    retry.lastError = u"retry: http-5xx: HTTP 503 Service Unavailable"_s;
+    QVERIFY_OK(queue.settle(claimed->first(), u"test-host:1"_s, retry));
+
+    auto view = makeView();
+    view->show();
+    QVERIFY(view->filterBar()->applyFilterText(u"q=evt_outbox_timeline"_s));
+    QTRY_VERIFY_WITH_TIMEOUT(view->model()->isCountKnown() && view->model()->rowCount() == 1
+                                 && view->model()->isRowLoaded(0),
+                             waitMs);
+    view->tableView()->selectRow(0);
+    QTreeWidget *timeline = view->detailPane()->timelineView();
+    QCOMPARE(timeline->topLevelItemCount(), 2);
+    QTreeWidgetItem *next = timeline->topLevelItem(1);
+    QCOMPARE(next->text(0), retry.nextAttemptAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s));
+    QCOMPARE(next->text(1), u"#2 of %1"_s.arg(RetrySchedule().maxAttempts()));
+    QCOMPARE(next->text(3), u"Retry scheduled"_s);
+    QVERIFY(next->toolTip(3).contains(u"HTTP 503"_s));
+    QVERIFY(next->font(0).italic());
+    // Not an attempt: choosing it shows nothing else.
+    QSignalSpy activated(view->detailPane(), &DeliveryDetailPane::attemptActivated);
+    QTest::mouseClick(timeline->viewport(), Qt::LeftButton, {}, timeline->visualItemRect(next).center());
+    QTest::qWait(50);
+    QCOMPARE(activated.count(), 0);
+    QCOMPARE(view->detailPane()->shownId(), attemptId);
+
+    // Given up on (retries cancelled from the delivery queue): the timeline says so, and that it can be replayed.
+    QVERIFY_OK(queue.cancelRetries(webhook.id, u"cancelled by a person"_s, now));
+    view->detailPane()->clear();
+    view->showAttempt(attemptId, attempt.startedAtMs);
+    QCOMPARE(timeline->topLevelItemCount(), 2);
+    QVERIFY2(timeline->topLevelItem(1)->text(3).startsWith(u"Given up after 1 attempt"_s),
+             qPrintable(timeline->topLevelItem(1)->text(3)));
 }
 
 void TestDeliveriesView::liveUpdateShowsNewAttemptAtTheTop()

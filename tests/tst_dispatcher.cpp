@@ -9,6 +9,7 @@
 #include "models/storage/eventoutbox.h"
 #include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
+#include "network/delivery/dispatchedtestsend.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/resultchecks.h"
 #include "testsupport/testdatabases.h"
@@ -21,6 +22,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -63,6 +65,8 @@ private slots:
     void statusSaysWhetherEventsAreDelivered();
     void deliversThroughTheConfiguredProxy_data() { addEngineRows(); }
     void deliversThroughTheConfiguredProxy();
+    void testSendsGoThroughARunningDispatcher_data() { addEngineRows(); }
+    void testSendsGoThroughARunningDispatcher();
 
 private:
     Webhook receiverWebhook(const QString &name, const TestHttpsServer &receiver,
@@ -762,6 +766,99 @@ void TestDispatcher::deliversThroughTheConfiguredProxy()
     QVERIFY2(run.err.contains(u"the dispatch settings in the database cannot be used: The proxy's “url”"_s),
              qPrintable(run.err));
     QCOMPARE(receiver.requests().size(), 3);
+}
+
+
+void TestDispatcher::testSendsGoThroughARunningDispatcher()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &request) {
+        ScriptedAnswer answer;
+        if (request.target.endsWith("/hang"))
+            answer.mode = ScriptedAnswer::Mode::Hang;
+        return answer;
+    });
+    Webhook webhook = receiverWebhook(u"Ward T"_s, receiver);
+    WebhookRepository repository(*m_db.database);
+    WebhookSecrets secrets(m_keychain, repository);
+    const QString secret = SigningSecret::generate();
+    QVERIFY_OK(secrets.setAndWait(webhook, secret));
+    const DatabaseWorker worker(m_db.database->url(), m_db.database->password());
+    const Event sample = EventSamples::forTestSend(u"battery.low"_s);
+    auto waitingTests = [this] {
+        QSqlQuery count(m_db.database->connection());
+        return count.exec(u"SELECT COUNT(*) FROM test_sends"_s) && count.next() ? count.value(0).toInt() : -1;
+    };
+    auto outcomeOf = [](DispatchedTestSend *test, int timeoutMs = 20000) -> std::optional<DeliveryOutcome> {
+        QSignalSpy finished(test, &DispatchedTestSend::finished);
+        if (!finished.wait(timeoutMs))
+            return std::nullopt;
+        return finished.first().first().value<DeliveryOutcome>();
+    };
+
+    // No dispatcher runs: nothing takes the test, it is withdrawn, nothing was sent and nothing stays stored.
+    DispatchedTestSend *unclaimed = DispatchedTestSend::start(worker, webhook, sample);
+    unclaimed->setPickupTimeoutMs(400);
+    std::optional<DeliveryOutcome> outcome = outcomeOf(unclaimed);
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, DeliveryOutcome::Status::Refused);
+    QCOMPARE(outcome->refusal, DeliveryRefusal::DispatcherUnavailable);
+    QVERIFY2(outcome->message.contains(u"No dispatcher took the test"_s), qPrintable(outcome->message));
+    QCOMPARE(receiver.requests().size(), 0);
+    QTRY_COMPARE(waitingTests(), 0);
+
+    QProcess dispatcher;
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s, u"--stop-within"_s, u"2"_s});
+    dispatcher.start();
+    QVERIFY(dispatcher.waitForStarted());
+    const QString owner = u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(dispatcher.processId());
+
+    // The editor's unsaved state (a header not stored) goes with the test; the dispatcher signs it with the
+    // secret as stored, sends it and records it as a test, and the console gets the whole outcome.
+    Webhook edited = webhook;
+    edited.headers = {{u"X-Ward"_s, u"T (unsaved)"_s}};
+    DispatchedTestSend *test = DispatchedTestSend::start(worker, edited, sample);
+    QSignalSpy stages(test, &DispatchedTestSend::stageChanged);
+    outcome = outcomeOf(test);
+    QVERIFY(outcome);
+    QVERIFY2(outcome->delivered(), qPrintable(outcome->message + outcome->result.errorText));
+    QCOMPARE(stages.last().first().value<DispatchedTestSend::Stage>(), DispatchedTestSend::Stage::Finished);
+    QCOMPARE(receiver.requests().size(), 1);
+    const ReceivedRequest request = receiver.requests().first();
+    QVERIFY(carriesStandardWebhooksSignature(request, secret));
+    QCOMPARE(request.header("x-ward"), QByteArray("T (unsaved)"));
+    QCOMPARE(outcome->result.status, 200);
+    QCOMPARE(outcome->result.requestBody, request.body);
+    QCOMPARE(outcome->messageId, request.header("webhook-id"));
+    QVERIFY(outcome->result.connectedAddress.startsWith(u"127.0.0.1"_s));
+    QVERIFY(outcome->record.id > 0);
+    const auto logged = DeliveryRepository(*m_db.database).attemptsOf(QString::fromLatin1(outcome->messageId));
+    QVERIFY2(logged && logged->size() == 1, qPrintable(logged.message()));
+    QCOMPARE(logged->first().trigger, DeliveryTrigger::Test);
+    QCOMPARE(logged->first().id, outcome->record.id);
+    QTRY_COMPARE(waitingTests(), 0); // read once, then removed
+
+    // Cancelled while the dispatcher sends it: stopped there, recorded as cancelled, told as such.
+    Webhook hanging = webhook;
+    hanging.url = receiver.url(u"localhost"_s, u"/hooks/hang"_s);
+    DispatchedTestSend *stopped = DispatchedTestSend::start(worker, hanging, sample);
+    QTRY_COMPARE_WITH_TIMEOUT(receiver.requests().size(), 2, 20000);
+    QTRY_COMPARE(stopped->stage(), DispatchedTestSend::Stage::Sending);
+    QCOMPARE(stopped->dispatcher(), owner);
+    stopped->cancel();
+    outcome = outcomeOf(stopped);
+    QVERIFY(outcome);
+    QCOMPARE(outcome->status, DeliveryOutcome::Status::Cancelled);
+    QVERIFY(outcome->sent);
+    QCOMPARE(outcome->result.error, DeliveryResult::Error::Cancelled);
+
+    ::kill(pid_t(dispatcher.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(dispatcher.state() == QProcess::NotRunning, 15000);
+    QCOMPARE(dispatcher.exitCode(), 0);
+    const QString err = QString::fromUtf8(dispatcher.readAllStandardError());
+    QVERIFY2(err.contains(u"Test-send to webhook %1, asked by"_s.arg(webhook.id)), qPrintable(err));
+    QVERIFY2(err.contains(u"2 test-sends from consoles"_s), qPrintable(err));
+    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

@@ -8,6 +8,7 @@
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 #include "network/transport/webhooksender.h"
+#include "testsupport/commandrunner.h"
 #include "testsupport/futures.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
@@ -21,10 +22,14 @@
 #include <QDir>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QProcess>
+#include <QStandardItemModel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 
@@ -60,6 +65,7 @@ private slots:
     void untrustedCertificate();
     void missingSigningSecret();
     void epicWithoutKey();
+    void throughARunningDispatcher();
 
 private:
     TestSendServices services();
@@ -491,6 +497,87 @@ void TestTestSendDialog::epicWithoutKey()
     QVERIFY(receiver.requests().isEmpty());
     QVERIFY(recorded(webhook).isEmpty());
     QCOMPARE(dialog.state(), TestSendDialog::State::Idle);
+}
+
+void TestTestSendDialog::throughARunningDispatcher()
+{
+    TestHttpsServer receiver(m_localhost);
+    receiver.setHandler([](const ReceivedRequest &) { return answer(200, "OK", R"({"received":true})"); });
+    const Webhook unsigned_ = storedWebhook(u"Ward monitor"_s, receiver.url(u"localhost"_s, u"/hooks/ward"_s));
+
+    // None runs: the test goes directly, and the dispatcher is not offered.
+    {
+        TestSendDialog dialog(services(), unsigned_);
+        QSignalSpy read(&dialog, &TestSendDialog::dispatchersRead);
+        QVERIFY(read.wait(10000));
+        QCOMPARE(dialog.route(), TestSendDialog::Route::Direct);
+        QVERIFY(!dialog.setRoute(TestSendDialog::Route::Dispatcher));
+        QCOMPARE(dialog.routeCombo()->itemText(0), u"Through a dispatcher (none is running)"_s);
+        auto *items = qobject_cast<QStandardItemModel *>(dialog.routeCombo()->model());
+        QVERIFY(items && !items->item(0)->isEnabled());
+    }
+
+    QProcess dispatcher;
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s});
+    dispatcher.start();
+    QVERIFY(dispatcher.waitForStarted());
+    const QString owner = u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(dispatcher.processId());
+
+    TestSendDialog dialog(services(), unsigned_);
+    dialog.resize(1024, 700);
+    dialog.show();
+    QSignalSpy read(&dialog, &TestSendDialog::dispatchersRead);
+    // The dispatcher's row appears once it has started.
+    for (int tries = 0; tries < 100 && dialog.runningDispatchers().isEmpty(); ++tries) {
+        QVERIFY(read.wait(10000));
+        if (dialog.runningDispatchers().isEmpty()) {
+            QTest::qWait(200);
+            dialog.readDispatchers();
+        }
+    }
+    QCOMPARE(dialog.runningDispatchers(), QStringList{owner});
+    QCOMPARE(dialog.route(), TestSendDialog::Route::Dispatcher);
+    QCOMPARE(dialog.routeCombo()->currentText(), u"Through the dispatcher %1"_s.arg(owner));
+    QSignalSpy finished(&dialog, &TestSendDialog::sendFinished);
+    dialog.sendButton()->click();
+    QVERIFY(dialog.stageLabel()->text().contains(u"dispatcher"_s));
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QCOMPARE(dialog.lastDispatcher(), owner);
+    QVERIFY2(dialog.outcomeLabel()->text().contains(u"Delivered: HTTP 200 OK"_s), qPrintable(dialog.outcomeLabel()->text()));
+    QVERIFY2(dialog.recordLabel()->text().startsWith(u"Sent by the dispatcher %1."_s.arg(owner)),
+             qPrintable(dialog.recordLabel()->text()));
+    QCOMPARE(dialog.responseView()->bodyView()->toPlainText(), PreviewPane::prettyPrinted(R"({"received":true})"));
+    QCOMPARE(dialog.requestView()->bodyView()->toPlainText(),
+             PreviewPane::prettyPrinted(receiver.requests().last().body));
+    const QList<DeliveryRecord> rows = recorded(unsigned_);
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().trigger, DeliveryTrigger::Test);
+    QCOMPARE(dialog.lastRecord()->id, rows.first().id);
+    saveScreenshot(dialog, u"test-send-through-dispatcher.png"_s);
+
+    // A secret that this workstation's keychain holds but the dispatcher's does not: the dispatcher says it
+    // cannot sign, and the dialog says what to do; a direct send signs it.
+    Webhook signed_ = storedWebhook(u"Signed ward"_s, receiver.url(u"localhost"_s, u"/hooks/signed"_s));
+    QVERIFY(m_secrets->setAndWait(signed_, SigningSecret::generate()).ok());
+    QVERIFY(dialog.setWebhook(signed_));
+    QVERIFY(dialog.setRoute(TestSendDialog::Route::Dispatcher));
+    QSignalSpy refused(&dialog, &TestSendDialog::sendRefused);
+    dialog.sendButton()->click();
+    QVERIFY(refused.wait(deliveryWaitMs));
+    const QString message = refused.first().at(0).toString();
+    QVERIFY2(message.startsWith(u"The dispatcher %1 cannot sign the request"_s.arg(owner)), qPrintable(message));
+    QCOMPARE(receiver.requests().size(), 1);
+    QVERIFY(dialog.setRoute(TestSendDialog::Route::Direct));
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QVERIFY(dialog.lastDispatcher().isEmpty());
+    QVERIFY(!dialog.recordLabel()->text().contains(u"dispatcher"_s));
+
+    ::kill(pid_t(dispatcher.processId()), SIGTERM);
+    QTRY_VERIFY_WITH_TIMEOUT(dispatcher.state() == QProcess::NotRunning, 15000);
+    QCOMPARE(dispatcher.exitCode(), 0);
 }
 
 QTEST_MAIN(TestTestSendDialog)

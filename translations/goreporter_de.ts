@@ -1063,6 +1063,59 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Recorded: %1</source>
         <translation>Aufgezeichnet: %1</translation>
     </message>
+    <message>
+        <source>#%1 of %2</source>
+        <translation>Nr. %1 von %2</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>Nr. %1</translation>
+    </message>
+    <message>
+        <source>now</source>
+        <translation>jetzt</translation>
+    </message>
+    <message>
+        <source>Being sent by the dispatcher %1</source>
+        <translation>Wird vom Dispatcher %1 gesendet</translation>
+    </message>
+    <message>
+        <source>Retry scheduled</source>
+        <translation>Wiederholung geplant</translation>
+    </message>
+    <message>
+        <source>First attempt scheduled</source>
+        <translation>Erster Versuch geplant</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>fällig</translation>
+    </message>
+    <message>
+        <source>Due: a running dispatcher sends it next</source>
+        <translation>Fällig: Ein laufender Dispatcher sendet es als Nächstes</translation>
+    </message>
+    <message numerus="yes">
+        <source>Given up after %n attempt(s): replayable from the delivery queue</source>
+        <translation>
+            <numerusform>Nach %n Versuch aufgegeben: in der Zustellwarteschlange erneut abspielbar</numerusform>
+            <numerusform>Nach %n Versuchen aufgegeben: in der Zustellwarteschlange erneut abspielbar</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelled: no more attempts</source>
+        <translation>Abgebrochen: keine weiteren Versuche</translation>
+    </message>
+    <message>
+        <source>Missed while the webhook was disabled: replayable once it is enabled</source>
+        <translation>Verpasst, während der Webhook deaktiviert war: erneut abspielbar, sobald er aktiviert ist</translation>
+    </message>
+    <message>
+        <source>%1
+Last error: %2</source>
+        <translation>%1
+Letzter Fehler: %2</translation>
+    </message>
 </context>
 <context>
     <name>DeliveryErrors</name>
@@ -2304,6 +2357,25 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>“dispatch” takes no further arguments but “settings” or “status”.</source>
         <translation>„dispatch“ nimmt keine weiteren Argumente außer „settings“ oder „status“.</translation>
     </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>Test-send to webhook %1, asked by %2: %3</source>
+        <translation>Testsendung an Webhook %1, angefordert von %2: %3</translation>
+    </message>
+    <message>
+        <source>an unsaved webhook</source>
+        <translation>einen nicht gespeicherten Webhook</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test-send(s) from consoles.</source>
+        <translation>
+            <numerusform>%n Testsendung von Konsolen.</numerusform>
+            <numerusform>%n Testsendungen von Konsolen.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>DispatchConfig</name>
@@ -2426,6 +2498,10 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
         <source>Cannot count the failed events</source>
         <translation>Die gescheiterten Ereignisse können nicht gezählt werden</translation>
     </message>
+    <message>
+        <source>Cannot read the delivery of the event</source>
+        <translation>Die Zustellung des Ereignisses kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>DispatchSettings</name>
@@ -2459,10 +2535,33 @@ Versuche erscheinen hier, sobald Webhooks gesendet, getestet und erneut zugestel
     </message>
 </context>
 <context>
+    <name>DispatchedTestSend</name>
+    <message>
+        <source>The dispatcher %1 took the test but has not told its outcome within %2 s. It may have been sent: look for it in the delivery log.</source>
+        <translation>Der Dispatcher %1 hat den Test übernommen, aber sein Ergebnis nicht innerhalb von %2 s gemeldet. Er wurde möglicherweise gesendet: Sehen Sie im Zustellprotokoll nach.</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 sent the test, but its account of the outcome cannot be read (a different version?). Look for the attempt in the delivery log.</source>
+        <translation>Der Dispatcher %1 hat den Test gesendet, aber sein Bericht über das Ergebnis ist nicht lesbar (eine andere Version?). Suchen Sie den Versuch im Zustellprotokoll.</translation>
+    </message>
+    <message>
+        <source>No dispatcher took the test within %1 s, so nothing was sent. Start a dispatcher, or send the test directly from this workstation.</source>
+        <translation>Kein Dispatcher hat den Test innerhalb von %1 s übernommen, daher wurde nichts gesendet. Starten Sie einen Dispatcher oder senden Sie den Test direkt von diesem Arbeitsplatz.</translation>
+    </message>
+</context>
+<context>
     <name>Dispatcher</name>
     <message>
         <source>The dispatch settings in the database cannot be used, so the previous ones stay in effect: %1</source>
         <translation>Die Zustelleinstellungen in der Datenbank sind nicht verwendbar, daher gelten weiter die bisherigen: %1</translation>
+    </message>
+    <message>
+        <source>The webhook&apos;s settings sent for the test cannot be used by this dispatcher: %1</source>
+        <translation>Die für den Test übermittelten Einstellungen des Webhooks kann dieser Dispatcher nicht verwenden: %1</translation>
+    </message>
+    <message>
+        <source>The sample event sent for the test cannot be read by this dispatcher: %1</source>
+        <translation>Das für den Test übermittelte Beispielereignis kann dieser Dispatcher nicht lesen: %1</translation>
     </message>
 </context>
 <context>
@@ -5311,6 +5410,117 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Recording the attempt in the delivery log…</source>
         <translation>Der Versuch wird im Zustellprotokoll festgehalten…</translation>
+    </message>
+    <message>
+        <source>Through a dispatcher (looking for one…)</source>
+        <translation>Über einen Dispatcher (wird gesucht …)</translation>
+    </message>
+    <message>
+        <source>Through a dispatcher (none is running)</source>
+        <translation>Über einen Dispatcher (keiner läuft)</translation>
+    </message>
+    <message>
+        <source>Through the dispatcher %1</source>
+        <translation>Über den Dispatcher %1</translation>
+    </message>
+    <message>
+        <source>The test takes the way real events take: sent from the dispatcher&apos;s machine, through its network and proxy, signed with the credentials it holds.</source>
+        <translation>Der Test nimmt den Weg echter Ereignisse: gesendet vom Rechner des Dispatchers, über dessen Netz und Proxy, signiert mit den Zugangsdaten, die er hat.</translation>
+    </message>
+    <message>
+        <source>Directly from this workstation</source>
+        <translation>Direkt von diesem Arbeitsplatz</translation>
+    </message>
+    <message>
+        <source>Sent from this computer, signed with the secret in its keychain: shows whether the receiver works, not whether the dispatcher can reach it.</source>
+        <translation>Von diesem Computer gesendet, signiert mit dem Geheimnis in seinem Schlüsselbund: zeigt, ob der Empfänger funktioniert, nicht ob der Dispatcher ihn erreicht.</translation>
+    </message>
+    <message>
+        <source>Send &amp;from:</source>
+        <translation>Senden &amp;von:</translation>
+    </message>
+    <message>
+        <source>Handing the test to the dispatchers…</source>
+        <translation>Test wird an die Dispatcher übergeben …</translation>
+    </message>
+    <message>
+        <source>Waiting for a dispatcher to take the test…</source>
+        <translation>Warten, bis ein Dispatcher den Test übernimmt …</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 is sending the test…</source>
+        <translation>Der Dispatcher %1 sendet den Test …</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 cannot sign the request, so nothing was sent: its machine&apos;s keychain has no current secret for this webhook. Set the secret on that machine (“secret set” there), or send the test directly from this workstation. The dispatcher says: %2</source>
+        <translation>Der Dispatcher %1 kann die Anfrage nicht signieren, daher wurde nichts gesendet: Der Schlüsselbund seines Rechners hat kein aktuelles Geheimnis für diesen Webhook. Setzen Sie das Geheimnis auf jenem Rechner („secret set“ dort) oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Dispatcher meldet: %2</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 has no usable Epic private key for this webhook, so nothing was sent. Create or import the key on that machine, or send the test directly from this workstation. The dispatcher says: %2</source>
+        <translation>Der Dispatcher %1 hat keinen verwendbaren privaten Epic-Schlüssel für diesen Webhook, daher wurde nichts gesendet. Erzeugen oder importieren Sie den Schlüssel auf jenem Rechner oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Dispatcher meldet: %2</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 sent nothing: %2</source>
+        <translation>Der Dispatcher %1 hat nichts gesendet: %2</translation>
+    </message>
+    <message>
+        <source>Sent by the dispatcher %1.</source>
+        <translation>Gesendet vom Dispatcher %1.</translation>
+    </message>
+    <message>
+        <source>Through one of the %1 running dispatchers</source>
+        <translation>Über einen der %1 laufenden Dispatcher</translation>
+    </message>
+</context>
+<context>
+    <name>TestSendQueue</name>
+    <message>
+        <source>Cannot hand the test to the dispatcher</source>
+        <translation>Der Test kann nicht an den Dispatcher übergeben werden</translation>
+    </message>
+    <message>
+        <source>Cannot read the state of the test</source>
+        <translation>Der Stand des Tests kann nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>The test is no longer in the database.</source>
+        <translation>Der Test ist nicht mehr in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>Cannot withdraw the test</source>
+        <translation>Der Test kann nicht zurückgezogen werden</translation>
+    </message>
+    <message>
+        <source>Cannot ask the dispatcher to stop the test</source>
+        <translation>Der Dispatcher kann nicht gebeten werden, den Test abzubrechen</translation>
+    </message>
+    <message>
+        <source>Cannot remove the finished test</source>
+        <translation>Der beendete Test kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot look for test-sends</source>
+        <translation>Testsendungen können nicht gesucht werden</translation>
+    </message>
+    <message>
+        <source>Cannot take test-sends</source>
+        <translation>Testsendungen können nicht übernommen werden</translation>
+    </message>
+    <message>
+        <source>Cannot read which tests to stop</source>
+        <translation>Es kann nicht gelesen werden, welche Tests abzubrechen sind</translation>
+    </message>
+    <message>
+        <source>Cannot record the outcome of the test</source>
+        <translation>Das Ergebnis des Tests kann nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot give back the test-sends</source>
+        <translation>Die Testsendungen können nicht zurückgegeben werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove old test-sends</source>
+        <translation>Alte Testsendungen können nicht entfernt werden</translation>
     </message>
 </context>
 <context>

@@ -46,6 +46,16 @@
     </message>
 </context>
 <context>
+    <name>DeliveryDetailPane</name>
+    <message numerus="yes">
+        <source>Given up after %n attempt(s): replayable from the delivery queue</source>
+        <translation>
+            <numerusform>Given up after %n attempt: replayable from the delivery queue</numerusform>
+            <numerusform>Given up after %n attempts: replayable from the delivery queue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>DeliveryLogJobs</name>
     <message numerus="yes">
         <source>Exported %Ln attempt(s) to “%1”.</source>
@@ -201,6 +211,13 @@
         <translation>
             <numerusform>%n delivery due; the oldest since %1 (UTC).</numerusform>
             <numerusform>%n deliveries due; the oldest since %1 (UTC).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test-send(s) from consoles.</source>
+        <translation>
+            <numerusform>%n test-send from consoles.</numerusform>
+            <numerusform>%n test-sends from consoles.</numerusform>
         </translation>
     </message>
 </context>

@@ -1,9 +1,12 @@
 // The deliveries tab: filter the delivery log, read an attempt in full, redeliver, export and purge.
 #include "ui/deliveriesview.h"
 
+#include "network/delivery/dispatchconfig.h"
+
 #include "models/storage/consolesettings.h"
 #include "models/storage/database.h"
 #include "models/storage/webhookrepository.h"
+#include "network/delivery/dispatchconfig.h"
 #include "ui/consoleicons.h"
 #include "ui/deliverydetailpane.h"
 #include "ui/deliveryfilterbar.h"
@@ -445,7 +448,20 @@ void DeliveriesView::showDetailOf(qint64 id)
         return;
     }
     const auto timeline = log.timeline(detail->row.eventId, detail->row.webhookId);
-    m_detail->showDetail(*detail, timeline ? *timeline : QList<DeliveryListRow>{detail->row});
+    // An event's delivery in the outbox (by its key) and the schedule's length: what comes after the attempts.
+    std::optional<OutboxDelivery> next;
+    int scheduleAttempts = 0;
+    if (detail->row.trigger != u"test" && !detail->row.webhookId.isEmpty()) {
+        const auto outbox = DispatchQueue(m_database).deliveryOf(detail->row.eventId, detail->row.webhookId,
+                                                                 QDateTime::currentDateTimeUtc());
+        if (outbox)
+            next = *outbox;
+        if (next && next->state == OutboxDelivery::State::Pending) {
+            if (const Result<DispatchConfig> config = DispatchConfig::stored(m_database))
+                scheduleAttempts = config->schedule.maxAttempts();
+        }
+    }
+    m_detail->showDetail(*detail, timeline ? *timeline : QList<DeliveryListRow>{detail->row}, next, scheduleAttempts);
     if (!timeline)
         m_detail->setNote(tr("The other attempts of this event cannot be read: %1").arg(timeline.message()));
     updateActions();

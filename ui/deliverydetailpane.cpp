@@ -132,6 +132,8 @@ DeliveryDetailPane::DeliveryDetailPane(QWidget *parent)
     // Queued: showing the chosen attempt refills the timeline, which must not happen inside its own click.
     auto activate = [this](QTreeWidgetItem *item) {
         const qint64 id = item->data(0, idRole).toLongLong();
+        if (id == 0)
+            return; // the scheduled next attempt: nothing recorded yet
         const qint64 startedAtMs = item->data(0, startedAtRole).toLongLong();
         QMetaObject::invokeMethod(
             this, [this, id, startedAtMs] { emit attemptActivated(id, startedAtMs); }, Qt::QueuedConnection);
@@ -148,10 +150,13 @@ std::optional<qint64> DeliveryDetailPane::shownId() const
     return m_detail ? std::optional<qint64>(m_detail->row.id) : std::nullopt;
 }
 
-void DeliveryDetailPane::showDetail(const DeliveryDetail &detail, const QList<DeliveryListRow> &timeline)
+void DeliveryDetailPane::showDetail(const DeliveryDetail &detail, const QList<DeliveryListRow> &timeline,
+                                    const std::optional<OutboxDelivery> &next, int scheduleAttempts)
 {
     m_detail = detail;
     m_attempts = timeline;
+    m_next = next;
+    m_scheduleAttempts = scheduleAttempts;
     m_problem.clear();
     m_noteText.clear();
     render();
@@ -161,6 +166,7 @@ void DeliveryDetailPane::clear()
 {
     m_detail.reset();
     m_attempts.clear();
+    m_next.reset();
     m_problem.clear();
     m_noteText.clear();
     render();
@@ -170,6 +176,7 @@ void DeliveryDetailPane::showProblem(const QString &message)
 {
     m_detail.reset();
     m_attempts.clear();
+    m_next.reset();
     m_problem = message;
     m_noteText.clear();
     render();
@@ -267,10 +274,65 @@ void DeliveryDetailPane::fillTimeline()
             current = item;
         }
     }
+    addScheduledEnd();
     if (current) {
         const QSignalBlocker blocker(m_timeline);
         m_timeline->setCurrentItem(current);
         m_timeline->scrollToItem(current);
+    }
+}
+
+void DeliveryDetailPane::addScheduledEnd()
+{
+    if (!m_next)
+        return;
+    const OutboxDelivery &next = *m_next;
+    QString when;
+    QString attempt;
+    QString what;
+    QString why;
+    switch (next.state) {
+    case OutboxDelivery::State::Delivered:
+        return; // the last attempt says it
+    case OutboxDelivery::State::Pending:
+        attempt = m_scheduleAttempts > 0 ? tr("#%1 of %2").arg(next.attemptsMade + 1).arg(m_scheduleAttempts)
+                                         : tr("#%1").arg(next.attemptsMade + 1);
+        if (!next.leaseOwner.isEmpty()) {
+            when = tr("now");
+            what = tr("Being sent by the dispatcher %1").arg(next.leaseOwner);
+        } else if (next.nextAttemptAt.isValid() && next.nextAttemptAt > QDateTime::currentDateTimeUtc()) {
+            when = next.nextAttemptAt.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+            what = next.attemptsMade > 0 ? tr("Retry scheduled") : tr("First attempt scheduled");
+        } else {
+            when = tr("due");
+            what = tr("Due: a running dispatcher sends it next");
+        }
+        why = next.lastError;
+        break;
+    case OutboxDelivery::State::Failed:
+        what = tr("Given up after %n attempt(s): replayable from the delivery queue", nullptr, next.attemptsMade);
+        why = next.lastError;
+        break;
+    case OutboxDelivery::State::Cancelled:
+        what = tr("Cancelled: no more attempts");
+        why = next.lastError;
+        break;
+    case OutboxDelivery::State::Skipped:
+        what = tr("Missed while the webhook was disabled: replayable once it is enabled");
+        break;
+    }
+    auto *item = new QTreeWidgetItem(m_timeline);
+    item->setData(0, idRole, 0);
+    item->setText(0, when);
+    item->setText(1, attempt);
+    item->setText(3, what);
+    item->setToolTip(3, why.isEmpty() ? what : tr("%1\nLast error: %2").arg(what, DeliveryErrors::readable(why)));
+    item->setFlags(Qt::ItemIsEnabled); // not an attempt: nothing to show when chosen
+    QFont italic = item->font(0);
+    italic.setItalic(true);
+    for (int column = 0; column < 4; ++column) {
+        item->setFont(column, italic);
+        item->setForeground(column, m_timeline->palette().brush(QPalette::PlaceholderText));
     }
 }
 

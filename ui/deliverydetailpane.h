@@ -2,6 +2,7 @@
 #pragma once
 
 #include "models/storage/deliverylog.h"
+#include "models/storage/dispatchqueue.h"
 
 #include <QWidget>
 
@@ -20,7 +21,10 @@ public:
     explicit DeliveryDetailPane(QWidget *parent = nullptr);
 
     // timeline: every attempt of the same event to the same webhook, oldest first (DeliveryLog::timeline).
-    void showDetail(const DeliveryDetail &detail, const QList<DeliveryListRow> &timeline);
+    // next: the outbox's delivery of that event to that webhook, whose scheduled retry (or end) closes the
+    // timeline; scheduleAttempts: the attempts the retry schedule allows in all (0: unknown).
+    void showDetail(const DeliveryDetail &detail, const QList<DeliveryListRow> &timeline,
+                    const std::optional<OutboxDelivery> &next = std::nullopt, int scheduleAttempts = 0);
     // Nothing selected.
     void clear();
     // The attempt could not be read: why, in place of the detail.
@@ -55,9 +59,13 @@ private:
     void retranslate();
     void render();
     void fillTimeline();
+    // The outbox's next step after the attempts: the scheduled retry, or why there is none.
+    void addScheduledEnd();
 
     std::optional<DeliveryDetail> m_detail;
     QList<DeliveryListRow> m_attempts;
+    std::optional<OutboxDelivery> m_next;
+    int m_scheduleAttempts = 0;
     QString m_problem;
     QString m_noteText;
 

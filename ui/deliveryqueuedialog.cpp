@@ -142,7 +142,7 @@ void DeliveryQueueDialog::refresh()
             read.missed = *missed;
             // "Attempt k of n" under the schedule every dispatcher follows now.
             const Result<DispatchConfig> config = DispatchConfig::stored(database);
-            read.scheduleAttempts = config ? int(config->schedule.delaysSeconds.size()) + 1 : 0;
+            read.scheduleAttempts = config ? config->schedule.maxAttempts() : 0;
             return read;
         },
         this, [this](const Result<QueueRead> &read) {

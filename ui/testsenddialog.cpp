@@ -3,6 +3,7 @@
 
 #include "models/domain/boundedfile.h"
 #include "models/domain/eventtype.h"
+#include "models/storage/dispatcherregistry.h"
 #include "models/storage/webhookrepository.h"
 #include "ui/filedialogs.h"
 #include "ui/httpmessageview.h"
@@ -21,6 +22,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStandardItemModel>
 #include <QTimer>
 #include <QVBoxLayout>
 
@@ -36,12 +38,15 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     , m_services(services)
     , m_webhook(webhook)
     , m_ticker(new QTimer(this))
+    , m_dispatchersRefresh(new QTimer(this))
     , m_webhookLabel(new QLabel(this))
     , m_webhookValue(new QLabel(this))
     , m_phiLabel(new QLabel(this))
     , m_phiValue(new QLabel(this))
     , m_eventLabel(new QLabel(this))
     , m_eventCombo(new QComboBox(this))
+    , m_routeLabel(new QLabel(this))
+    , m_routeCombo(new QComboBox(this))
     , m_sampleLabel(new QLabel(this))
     , m_sampleValue(new QLabel(this))
     , m_loadSampleButton(new QPushButton(this))
@@ -71,6 +76,12 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     m_eventCombo->setObjectName(QStringLiteral("eventCombo"));
     m_eventCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_eventLabel->setBuddy(m_eventCombo);
+    m_routeCombo->setObjectName(QStringLiteral("routeCombo"));
+    m_routeCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_routeCombo->addItem(QString(), QVariant::fromValue(Route::Dispatcher));
+    m_routeCombo->addItem(QString(), QVariant::fromValue(Route::Direct));
+    m_routeCombo->setCurrentIndex(1);
+    m_routeLabel->setBuddy(m_routeCombo);
     m_sampleValue->setObjectName(QStringLiteral("sampleValue"));
     m_sampleValue->setTextFormat(Qt::PlainText);
     m_loadSampleButton->setObjectName(QStringLiteral("loadSampleButton"));
@@ -132,6 +143,7 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     form->addRow(m_phiLabel, m_phiValue);
     form->addRow(m_eventLabel, m_eventCombo);
     form->addRow(m_sampleLabel, sampleRow);
+    form->addRow(m_routeLabel, m_routeCombo);
     form->addRow(QString(), m_sampleErrorLabel);
 
     auto *sendRow = new QHBoxLayout;
@@ -156,6 +168,7 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     m_ticker->setInterval(100);
     connect(m_ticker, &QTimer::timeout, this, &TestSendDialog::updateStage);
     connect(m_eventCombo, &QComboBox::currentIndexChanged, this, &TestSendDialog::eventTypeChosen);
+    connect(m_routeCombo, &QComboBox::activated, this, [this] { m_routeChosen = true; });
     connect(m_loadSampleButton, &QPushButton::clicked, this, &TestSendDialog::chooseSampleFile);
     connect(m_builtInButton, &QPushButton::clicked, this, &TestSendDialog::useBuiltInSample);
     connect(m_sendButton, &QPushButton::clicked, this, &TestSendDialog::send);
@@ -166,6 +179,10 @@ TestSendDialog::TestSendDialog(const TestSendServices &services, const Webhook &
     retranslate();
     clearResult();
     setState(State::Idle);
+    m_dispatchersRefresh->setInterval(DispatchersRefreshMs);
+    connect(m_dispatchersRefresh, &QTimer::timeout, this, &TestSendDialog::readDispatchers);
+    m_dispatchersRefresh->start();
+    readDispatchers();
 }
 
 TestSendDialog::~TestSendDialog()
@@ -174,6 +191,66 @@ TestSendDialog::~TestSendDialog()
     // A request already on its way may have reached the receiver: it ends as cancelled and is recorded.
     if (m_run)
         m_run->cancel();
+    // One handed to a dispatcher is withdrawn, or the dispatcher asked to stop it, as it goes with the dialog.
+}
+
+void TestSendDialog::readDispatchers()
+{
+    m_services.deliveryLog.run<QList<DispatcherInfo>>(
+        [](Database &database) { return DispatcherRegistry(database).running(QDateTime::currentDateTimeUtc()); },
+        this, [this](const Result<QList<DispatcherInfo>> &running) {
+            m_dispatchersKnown = true;
+            m_dispatchers.clear();
+            // Unreadable: offered as if none ran; a direct send still works.
+            if (running) {
+                for (const DispatcherInfo &dispatcher : *running)
+                    m_dispatchers.append(dispatcher.owner);
+            }
+            // The way real events take, when it is there, unless someone chose otherwise.
+            if (m_state == State::Idle && (!m_routeChosen || m_dispatchers.isEmpty()))
+                m_routeCombo->setCurrentIndex(m_dispatchers.isEmpty() ? 1 : 0);
+            updateRoutes();
+            emit dispatchersRead();
+        });
+}
+
+void TestSendDialog::updateRoutes()
+{
+    QString dispatcherText;
+    if (!m_dispatchersKnown)
+        dispatcherText = tr("Through a dispatcher (looking for one…)");
+    else if (m_dispatchers.isEmpty())
+        dispatcherText = tr("Through a dispatcher (none is running)");
+    else if (m_dispatchers.size() == 1)
+        dispatcherText = tr("Through the dispatcher %1").arg(m_dispatchers.first());
+    else
+        dispatcherText = tr("Through one of the %1 running dispatchers").arg(m_dispatchers.size()); // two or more
+    m_routeCombo->setItemText(0, dispatcherText);
+    m_routeCombo->setItemData(0, tr("The test takes the way real events take: sent from the dispatcher's machine, "
+                                    "through its network and proxy, signed with the credentials it holds."),
+                              Qt::ToolTipRole);
+    m_routeCombo->setItemText(1, tr("Directly from this workstation"));
+    m_routeCombo->setItemData(1, tr("Sent from this computer, signed with the secret in its keychain: shows whether "
+                                    "the receiver works, not whether the dispatcher can reach it."),
+                              Qt::ToolTipRole);
+    if (auto *items = qobject_cast<QStandardItemModel *>(m_routeCombo->model())) {
+        if (QStandardItem *item = items->item(0))
+            item->setEnabled(!m_dispatchers.isEmpty());
+    }
+}
+
+TestSendDialog::Route TestSendDialog::route() const
+{
+    return m_routeCombo->currentData().value<Route>();
+}
+
+bool TestSendDialog::setRoute(Route route)
+{
+    if (m_state != State::Idle || (route == Route::Dispatcher && m_dispatchers.isEmpty()))
+        return false;
+    m_routeCombo->setCurrentIndex(route == Route::Dispatcher ? 0 : 1);
+    m_routeChosen = true;
+    return true;
 }
 
 bool TestSendDialog::setWebhook(const Webhook &webhook)
@@ -347,6 +424,8 @@ void TestSendDialog::retranslate()
     m_phiValue->setText(PhiLevels::displayName(m_webhook.phiLevel));
     m_phiValue->setToolTip(PhiLevels::explanation(m_webhook.phiLevel));
     m_eventLabel->setText(tr("&Event:"));
+    m_routeLabel->setText(tr("Send &from:"));
+    updateRoutes();
     m_sampleLabel->setText(tr("Sample:"));
     m_loadSampleButton->setText(tr("&Load Sample File…"));
     m_loadSampleButton->setToolTip(tr("Send an event saved as JSON (the format of the payload preview) instead of the "
@@ -398,6 +477,7 @@ void TestSendDialog::setState(State state)
     m_sendButton->setEnabled(idle && m_eventCombo->count() > 0);
     m_cancelButton->setEnabled(!idle);
     m_eventCombo->setEnabled(idle);
+    m_routeCombo->setEnabled(idle);
     m_loadSampleButton->setEnabled(idle);
     m_builtInButton->setEnabled(idle);
     m_progress->setVisible(!idle);
@@ -421,7 +501,11 @@ void TestSendDialog::updateStage()
             text = tr("This integration cannot receive any event.");
         break;
     case State::Preparing:
-        if (m_run && m_run->stage() == DeliveryRun::Stage::ReadingCredentials)
+        if (m_dispatched && m_dispatched->stage() == DispatchedTestSend::Stage::Handing)
+            text = tr("Handing the test to the dispatchers…");
+        else if (m_dispatched)
+            text = tr("Waiting for a dispatcher to take the test…");
+        else if (m_run && m_run->stage() == DeliveryRun::Stage::ReadingCredentials)
             text = m_webhook.kind == WebhookKind::Epic ? tr("Reading the Epic private key from the keychain…")
                                                        : tr("Reading the signing secret from the keychain…");
         else if (m_run && m_run->stage() == DeliveryRun::Stage::Recording)
@@ -430,6 +514,10 @@ void TestSendDialog::updateStage()
             text = tr("Preparing the payload…");
         break;
     case State::Sending:
+        if (m_dispatched) {
+            text = tr("The dispatcher %1 is sending the test…").arg(m_dispatched->dispatcher());
+            break;
+        }
         switch (m_stage.value_or(DeliveryJob::Stage::Resolving)) {
         case DeliveryJob::Stage::Resolving:
             text = tr("Resolving the receiver's name and checking its address…");
@@ -463,6 +551,33 @@ void TestSendDialog::send()
     order.webhook = m_webhook;
     order.event = usesSampleFile() ? sampleEvent() : EventSamples::forTestSend(eventType());
     order.trigger = DeliveryTrigger::Test;
+    m_lastDispatcher.clear();
+    if (route() == Route::Dispatcher && !m_dispatchers.isEmpty())
+        sendThroughDispatcher(order);
+    else
+        sendDirectly(order);
+    updateStage();
+}
+
+void TestSendDialog::sendThroughDispatcher(const DeliveryOrder &order)
+{
+    DispatchedTestSend *test = DispatchedTestSend::start(m_services.deliveryLog, order.webhook, order.event, this);
+    m_dispatched = test;
+    connect(test, &DispatchedTestSend::stageChanged, this, [this](DispatchedTestSend::Stage stage) {
+        if (stage == DispatchedTestSend::Stage::Sending)
+            setState(State::Sending);
+        updateStage();
+    });
+    connect(test, &DispatchedTestSend::finished, this, [this, test](const DeliveryOutcome &outcome) {
+        m_lastDispatcher = test->dispatcher();
+        m_dispatched = nullptr;
+        finished(outcome);
+        readDispatchers();
+    });
+}
+
+void TestSendDialog::sendDirectly(const DeliveryOrder &order)
+{
     // The pipeline takes the secret state as stored now; the rest stays as given, so the editor can test unsaved
     // changes.
     const DeliveryServices services{m_services.deliveryLog, m_services.keychain, m_services.sender,
@@ -479,7 +594,6 @@ void TestSendDialog::send()
         updateStage();
     });
     connect(run, &DeliveryRun::finished, this, &TestSendDialog::finished);
-    updateStage();
 }
 
 void TestSendDialog::finished(const DeliveryOutcome &outcome)
@@ -521,6 +635,23 @@ void TestSendDialog::finished(const DeliveryOutcome &outcome)
 QString TestSendDialog::refusalText(const DeliveryOutcome &outcome) const
 {
     // What the pipeline says, and what to do about it here.
+    if (!m_lastDispatcher.isEmpty()) {
+        // The dispatcher's own words are in its language; what to do is in the reader's.
+        switch (outcome.refusal) {
+        case DeliveryRefusal::SecretUnavailable:
+            return tr("The dispatcher %1 cannot sign the request, so nothing was sent: its machine's keychain has no "
+                      "current secret for this webhook. Set the secret on that machine (“secret set” there), or "
+                      "send the test directly from this workstation. The dispatcher says: %2")
+                .arg(m_lastDispatcher, outcome.message);
+        case DeliveryRefusal::EpicKeyUnavailable:
+            return tr("The dispatcher %1 has no usable Epic private key for this webhook, so nothing was sent. "
+                      "Create or import the key on that machine, or send the test directly from this workstation. "
+                      "The dispatcher says: %2")
+                .arg(m_lastDispatcher, outcome.message);
+        default:
+            return tr("The dispatcher %1 sent nothing: %2").arg(m_lastDispatcher, outcome.message);
+        }
+    }
     switch (outcome.refusal) {
     case DeliveryRefusal::SecretUnavailable:
         return tr("The request cannot be signed, so nothing was sent. %1 Paste the secret in the webhook's signing "
@@ -551,7 +682,9 @@ void TestSendDialog::refuse(const QString &message)
 void TestSendDialog::cancel()
 {
     // Before sending the run finishes at once as cancelled; while sending, the stopped request is recorded as
-    // cancelled and answers through finished().
+    // cancelled and answers through finished(). A dispatcher that took the test stops it the same way.
     if (m_run)
         m_run->cancel();
+    if (m_dispatched)
+        m_dispatched->cancel();
 }

@@ -6,6 +6,7 @@
 #include "models/domain/event.h"
 #include "models/domain/webhook.h"
 #include "network/delivery/deliverypipeline.h"
+#include "network/delivery/dispatchedtestsend.h"
 
 #include <QDialog>
 #include <QElapsedTimer>
@@ -44,6 +45,10 @@ class TestSendDialog : public QDialog
 public:
     enum class State { Idle, Preparing, Sending };
     Q_ENUM(State)
+    // Where the test is sent from: handed to a running dispatcher (the way real events take), or straight from
+    // this workstation.
+    enum class Route { Dispatcher, Direct };
+    Q_ENUM(Route)
 
     TestSendDialog(const TestSendServices &services, const Webhook &webhook, QWidget *parent = nullptr);
     ~TestSendDialog() override;
@@ -65,6 +70,19 @@ public:
     bool usesSampleFile() const { return m_fileEvent.has_value(); }
     Event sampleEvent() const;
 
+    // Through a dispatcher when one runs (read when the dialog opens and after each send), else directly.
+    Route route() const;
+    // Refused for the dispatcher while none runs, and while a send is in progress.
+    bool setRoute(Route route);
+    static constexpr int DispatchersRefreshMs = 10000;
+    // Reads which dispatchers run, as the dialog does when it opens, every DispatchersRefreshMs and after each send;
+    // dispatchersRead() follows.
+    void readDispatchers();
+    // The running dispatchers as last read (host:pid each).
+    QStringList runningDispatchers() const { return m_dispatchers; }
+    // The dispatcher that sent the last test (empty: sent directly).
+    QString lastDispatcher() const { return m_lastDispatcher; }
+
     State state() const { return m_state; }
     // The last finished delivery, its message id and its delivery-log row (id 0 when recording failed).
     const std::optional<DeliveryResult> &lastResult() const { return m_lastResult; }
@@ -81,6 +99,7 @@ public:
     QPushButton *sendButton() const { return m_sendButton; }
     QPushButton *cancelButton() const { return m_cancelButton; }
     QComboBox *eventCombo() const { return m_eventCombo; }
+    QComboBox *routeCombo() const { return m_routeCombo; }
 
 public slots:
     void send();
@@ -94,6 +113,8 @@ signals:
     void sendFinished(const DeliveryResult &result);
     // Nothing was sent: the sample, the payload, a secret or the request could not be prepared.
     void sendRefused(const QString &message);
+    // The running dispatchers were read (runningDispatchers()).
+    void dispatchersRead();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -112,6 +133,9 @@ private:
     void updateStage();
     void eventTypeChosen();
 
+    void updateRoutes();
+    void sendDirectly(const DeliveryOrder &order);
+    void sendThroughDispatcher(const DeliveryOrder &order);
     void finished(const DeliveryOutcome &outcome);
     QString refusalText(const DeliveryOutcome &outcome) const;
     void refuse(const QString &message);
@@ -129,8 +153,14 @@ private:
     State m_state = State::Idle;
     std::optional<DeliveryJob::Stage> m_stage;
     QPointer<DeliveryRun> m_run;
+    QPointer<DispatchedTestSend> m_dispatched;
+    QStringList m_dispatchers;
+    bool m_dispatchersKnown = false;
+    bool m_routeChosen = false; // by the user: kept while its dispatcher runs
+    QString m_lastDispatcher;
     QElapsedTimer m_clock;
     QTimer *m_ticker;
+    QTimer *m_dispatchersRefresh;
     bool m_destroying = false;
 
     Outcome m_outcome = Outcome::None;
@@ -146,6 +176,8 @@ private:
     QLabel *m_phiValue;
     QLabel *m_eventLabel;
     QComboBox *m_eventCombo;
+    QLabel *m_routeLabel;
+    QComboBox *m_routeCombo;
     QLabel *m_sampleLabel;
     QLabel *m_sampleValue;
     QPushButton *m_loadSampleButton;

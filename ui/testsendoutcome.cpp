@@ -157,6 +157,9 @@ void TestSendDialog::showOutcome()
                        .arg(m_lastRecord->attempt);
     else if (m_lastRecord)
         recorded = tr("⚠ This attempt could not be recorded in the delivery log: %1").arg(m_recordError);
+    if (!m_lastDispatcher.isEmpty() && m_outcome != Outcome::None && m_outcome != Outcome::Refused)
+        recorded = tr("Sent by the dispatcher %1.").arg(m_lastDispatcher)
+                   + (recorded.isEmpty() ? QString() : QStringLiteral(" ") + recorded);
     m_recordLabel->setText(recorded);
     m_recordLabel->setStyleSheet(m_lastRecord && m_lastRecord->id == 0 ? QStringLiteral("color: #8a5a00;") : QString());
     m_recordLabel->setVisible(!recorded.isEmpty());

@@ -225,6 +225,35 @@ Result<int> DispatchQueue::replayMissed(const QString &webhookId, const QDateTim
     return update.numRowsAffected();
 }
 
+Result<std::optional<OutboxDelivery>> DispatchQueue::deliveryOf(const QString &eventId, const QString &webhookId,
+                                                                const QDateTime &now) const
+{
+    QSqlQuery query(m_database.connection());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT state, attempts, next_attempt_at, CASE WHEN lease_until > ? THEN lease_owner END,"
+                  " last_error FROM event_deliveries WHERE event_id = ? AND webhook_id = ?"_s);
+    query.addBindValue(now.toMSecsSinceEpoch());
+    query.addBindValue(eventId);
+    query.addBindValue(webhookId);
+    if (!query.exec())
+        return Database::failure(tr("Cannot read the delivery of the event"), query.lastError());
+    if (!query.next())
+        return std::optional<OutboxDelivery>();
+    OutboxDelivery delivery;
+    const QString state = query.value(0).toString();
+    delivery.state = state == u"skipped"     ? OutboxDelivery::State::Skipped
+                   : state == u"delivered"   ? OutboxDelivery::State::Delivered
+                   : state == u"failed"      ? OutboxDelivery::State::Failed
+                   : state == u"cancelled"   ? OutboxDelivery::State::Cancelled
+                                             : OutboxDelivery::State::Pending;
+    delivery.attemptsMade = query.value(1).toInt();
+    if (!query.value(2).isNull())
+        delivery.nextAttemptAt = QDateTime::fromMSecsSinceEpoch(query.value(2).toLongLong(), Qt::UTC);
+    delivery.leaseOwner = query.value(3).toString();
+    delivery.lastError = query.value(4).toString();
+    return std::optional<OutboxDelivery>(delivery);
+}
+
 Result<WebhookQueue> DispatchQueue::queueOf(const QString &webhookId) const
 {
     QSqlQuery query(m_database.connection());

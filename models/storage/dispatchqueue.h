@@ -35,6 +35,17 @@ struct WebhookQueue
     int mostAttempts = 0;   // attempts made by the retrying delivery that has made the most
 };
 
+// One event's delivery to one webhook as the outbox holds it: where its timeline goes next.
+struct OutboxDelivery
+{
+    enum class State { Pending, Skipped, Delivered, Failed, Cancelled };
+    State state = State::Pending;
+    int attemptsMade = 0;
+    QDateTime nextAttemptAt; // Pending
+    QString leaseOwner;      // Pending and held by a dispatcher now (host:pid)
+    QString lastError;       // the policy's reason and the last attempt's error key
+};
+
 // Rate limits by integration ("slack": 1 message per second), for webhooks without a limit of their own
 // (webhook_dispatch_state.rate_per_second); absent or 0: no limit.
 struct SendPacing
@@ -85,6 +96,9 @@ public:
     // since become due at now, with the whole retry schedule ahead of them, for webhookId or, when it is empty,
     // for every webhook; only webhooks that are active now. Returns how many.
     Result<int> replayMissed(const QString &webhookId, const QDateTime &since, const QDateTime &now);
+    // The delivery of eventId to webhookId; nullopt when the outbox has none (a test, an event purged since).
+    Result<std::optional<OutboxDelivery>> deliveryOf(const QString &eventId, const QString &webhookId,
+                                                     const QDateTime &now) const;
     // webhookId's deliveries that are not done.
     Result<WebhookQueue> queueOf(const QString &webhookId) const;
     // The deliveries of webhookId that wait for a retry (not leased) become due at now. Returns how many.

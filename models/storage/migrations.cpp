@@ -6,6 +6,7 @@
 #include "models/storage/dispatcherregistry.h"
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
+#include "models/storage/testsendqueue.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
 #include "models/domain/webhook.h"
@@ -248,6 +249,8 @@ const QList<Migration> &allMigrations()
          EventOutbox::fanOutAndEmitStatements(), addOperationsEvents},
         // What keeps operations alerts to one per kind and window, and a streak's count of the alerts it raised.
         {13, "operations alert marks, and the alerts each run of failures raised", AlertMarks::migrationStatements()},
+        // Test-sends a console hands to a running dispatcher (testsendqueue.cpp).
+        {14, "test-sends handed to a dispatcher", TestSendQueue::migrationStatements()},
     };
     return migrations;
 }

@@ -66,6 +66,9 @@ enum class DeliveryRefusal {
     EpicKeyUnavailable, // an Epic webhook without a usable private key in this workstation's keychain
     InvalidRequest,     // the webhook's settings cannot make a request (e.g. incomplete Epic settings)
     DatabaseError,      // the webhook or the log could not be read, or the attempt could not be recorded
+    // A test-send handed to the dispatchers (DispatchedTestSend):
+    DispatcherUnavailable, // no dispatcher took it in time: nothing was sent
+    DispatcherSilent,      // a dispatcher took it and told nothing in time: it may have been sent (see the log)
 };
 
 // The end of one delivery, whatever happened.

@@ -6,7 +6,10 @@
 #include "models/storage/database.h"
 #include "models/storage/dispatcherregistry.h"
 #include "models/storage/failurestreak.h"
+#include "models/storage/testsendqueue.h"
 #include "models/storage/webhookrepository.h"
+#include "models/domain/webhookconfig.h"
+#include "network/delivery/deliveryoutcomejson.h"
 #include "network/delivery/operationsalerts.h"
 
 #include <QDateTime>
@@ -29,8 +32,11 @@ Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, We
     connect(&m_heartbeat, &QTimer::timeout, this, [this] {
         const QString owner = m_owner;
         m_database.run<void>(
-            [owner](Database &database) {
-                return DispatcherRegistry(database).heartbeat(owner, QDateTime::currentDateTimeUtc());
+            [owner](Database &database) -> Result<void> {
+                const QDateTime now = QDateTime::currentDateTimeUtc();
+                if (const Result<int> purged = TestSendQueue(database).purge(now); !purged)
+                    return purged.failure();
+                return DispatcherRegistry(database).heartbeat(owner, now);
             },
             this, [this](const Result<void> &beat) {
                 if (!beat)
@@ -39,6 +45,8 @@ Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, We
     });
     m_settingsRefresh.setInterval(m_options.settingsRefreshMs);
     connect(&m_settingsRefresh, &QTimer::timeout, this, &Dispatcher::refreshSettings);
+    m_testCancelCheck.setInterval(TestCancelCheckMs);
+    connect(&m_testCancelCheck, &QTimer::timeout, this, &Dispatcher::stopCancelledTests);
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, [this] {
         // What has not finished by the deadline is stopped; each run still records and settles its attempt.
@@ -86,13 +94,22 @@ void Dispatcher::poll()
     m_claiming = true;
     const QString owner = m_owner;
     const int leaseMarginMs = m_options.leaseMarginMs;
-    m_database.run<QList<Claimed>>(
-        [owner, free, leaseMarginMs, pacing = m_config.pacing](Database &database) -> Result<QList<Claimed>> {
+    m_database.run<Claim>(
+        [owner, free, leaseMarginMs, pacing = m_config.pacing](Database &database) -> Result<Claim> {
+            Claim claim;
+            // A person waits for a test-send: it goes first.
+            Result<QList<ClaimedTestSend>> tests = TestSendQueue(database).claim(owner, free);
+            if (!tests)
+                return tests.failure();
+            claim.tests = *tests;
+            if (claim.tests.size() >= free)
+                return claim;
             const Result<QList<ClaimedDelivery>> claimed =
-                DispatchQueue(database).claim(owner, free, QDateTime::currentDateTimeUtc(), leaseMarginMs, pacing);
+                DispatchQueue(database).claim(owner, free - int(claim.tests.size()), QDateTime::currentDateTimeUtc(),
+                                              leaseMarginMs, pacing);
             if (!claimed)
                 return claimed.failure();
-            QList<Claimed> deliveries;
+            QList<Claimed> &deliveries = claim.deliveries;
             WebhookRepository webhooks(database);
             QHash<QString, std::optional<Webhook>> read; // each webhook once per claim
             for (const ClaimedDelivery &delivery : *claimed) {
@@ -104,9 +121,9 @@ void Dispatcher::poll()
                 }
                 deliveries.append(Claimed{delivery, read.value(delivery.webhookId)});
             }
-            return deliveries;
+            return claim;
         },
-        this, [this, free](const Result<QList<Claimed>> &claimed) {
+        this, [this, free](const Result<Claim> &claimed) {
             m_claiming = false;
             if (!claimed) {
                 emit problem(claimed.message());
@@ -119,15 +136,17 @@ void Dispatcher::poll()
                     finishStopping();
                 return;
             }
-            for (const Claimed &item : *claimed)
+            for (const ClaimedTestSend &test : claimed->tests)
+                sendTest(test);
+            for (const Claimed &item : claimed->deliveries)
                 deliverAtItsSlot(item);
-            if (claimed->isEmpty() && m_inFlight.isEmpty() && m_waiting.isEmpty() && m_settling == 0
-                && m_stopWhenIdle) {
+            const qsizetype taken = claimed->tests.size() + claimed->deliveries.size();
+            if (taken == 0 && m_inFlight.isEmpty() && m_waiting.isEmpty() && m_settling == 0 && m_stopWhenIdle) {
                 stop(0);
                 return;
             }
             // A full bite: more may be due at once. Otherwise look again in a moment or when a slot frees.
-            m_poll.start(claimed->size() == free ? 0 : m_options.idlePollMs);
+            m_poll.start(taken == free ? 0 : m_options.idlePollMs);
         });
 }
 
@@ -179,6 +198,90 @@ void Dispatcher::deliver(const Claimed &claimed)
     connect(run, &DeliveryRun::finished, this, [this, delivery, webhook = *claimed.webhook](const DeliveryOutcome &outcome) {
         finished(delivery, webhook, outcome);
     });
+}
+
+void Dispatcher::sendTest(const ClaimedTestSend &test)
+{
+    const QString key = testKey(test.request.id);
+    auto refused = [this, &test](DeliveryRefusal refusal, const QString &message) {
+        DeliveryOutcome outcome;
+        outcome.refusal = refusal;
+        outcome.message = message;
+        testFinished(test, outcome);
+    };
+    const WebhookConfig::ParseResult parsed = WebhookConfig::parse(test.request.webhookConfig);
+    if (!parsed.ok() || parsed.webhooks.size() != 1)
+        return refused(DeliveryRefusal::InvalidRequest,
+                       tr("The webhook's settings sent for the test cannot be used by this dispatcher: %1")
+                           .arg(parsed.errors.join(u"; "_s)));
+    QString error;
+    const std::optional<Event> event = Event::fromJson(test.request.eventJson, &error);
+    if (!event)
+        return refused(DeliveryRefusal::PayloadUnavailable,
+                       tr("The sample event sent for the test cannot be read by this dispatcher: %1").arg(error));
+    DeliveryOrder order;
+    order.webhook = parsed.webhooks.first();
+    order.webhook.id = test.request.webhookId; // its secret state is read as stored now, as for a direct test
+    order.event = *event;
+    order.trigger = DeliveryTrigger::Test;
+    order.proxy = m_config.proxy;
+    DeliveryRun *run = DeliveryPipeline::start(m_services, order, this);
+    m_inFlight.insert(key, run);
+    m_testCancelCheck.start();
+    connect(run, &DeliveryRun::finished, this, [this, test](const DeliveryOutcome &outcome) {
+        testFinished(test, outcome);
+    });
+}
+
+void Dispatcher::testFinished(const ClaimedTestSend &test, const DeliveryOutcome &outcome)
+{
+    m_inFlight.remove(testKey(test.request.id));
+    ++m_settling;
+    const QString owner = m_owner;
+    m_database.run<void>(
+        [id = test.request.id, owner, written = DeliveryOutcomeJson::serialize(outcome)](Database &database) {
+            return TestSendQueue(database).complete(id, owner, written, QDateTime::currentDateTimeUtc());
+        },
+        this, [this, test, outcome](const Result<void> &completed) {
+            --m_settling;
+            if (!completed) {
+                emit problem(completed.message());
+            } else {
+                ++m_counts.testSends;
+                emit testSendAnswered(test, outcome);
+            }
+            afterWriting();
+        });
+}
+
+void Dispatcher::stopCancelledTests()
+{
+    const bool anyTest = std::any_of(m_inFlight.keyBegin(), m_inFlight.keyEnd(),
+                                     [](const QString &key) { return key.startsWith(testKeyPrefix); });
+    if (!anyTest) {
+        m_testCancelCheck.stop();
+        return;
+    }
+    m_database.run<QStringList>(
+        [owner = m_owner](Database &database) { return TestSendQueue(database).cancelRequested(owner); }, this,
+        [this](const Result<QStringList> &ids) {
+            if (!ids)
+                return emit problem(ids.message());
+            for (const QString &id : *ids) {
+                if (const QPointer<DeliveryRun> run = m_inFlight.value(testKey(id)))
+                    run->cancel();
+            }
+        });
+}
+
+void Dispatcher::afterWriting()
+{
+    if (m_stopping) {
+        if (m_inFlight.isEmpty() && m_settling == 0)
+            finishStopping();
+        return;
+    }
+    m_poll.start(0);
 }
 
 void Dispatcher::finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome)
@@ -404,12 +507,7 @@ void Dispatcher::settle(const ClaimedDelivery &delivery, const DeliverySettlemen
                 if (!written->alertProblem.isEmpty())
                     emit problem(written->alertProblem);
             }
-            if (m_stopping) {
-                if (m_inFlight.isEmpty() && m_settling == 0)
-                    finishStopping();
-                return;
-            }
-            m_poll.start(0);
+            afterWriting();
         });
 }
 
@@ -436,10 +534,13 @@ void Dispatcher::finishStopping()
     m_deadline.stop();
     m_heartbeat.stop();
     m_settingsRefresh.stop();
+    m_testCancelCheck.stop();
     const QString owner = m_owner;
     m_database.run<void>(
         [owner](Database &database) -> Result<void> {
             if (const Result<int> released = DispatchQueue(database).releaseAll(owner); !released)
+                return released.failure();
+            if (const Result<int> released = TestSendQueue(database).releaseAll(owner); !released)
                 return released.failure();
             return DispatcherRegistry(database).leave(owner);
         },

@@ -4,6 +4,7 @@
 
 #include "models/storage/databaseworker.h"
 #include "models/storage/dispatchqueue.h"
+#include "models/storage/testsendqueue.h"
 #include "network/delivery/deliverypipeline.h"
 #include "network/delivery/dispatchconfig.h"
 #include "network/delivery/operationsalerts.h"
@@ -40,6 +41,7 @@ struct DispatcherCounts
     int failed = 0;
     int disabledWebhooks = 0;
     int alertsRaised = 0; // operations events this dispatcher entered in the outbox
+    int testSends = 0;    // test-sends consoles handed over, sent and answered
 };
 
 // A change in a webhook's health that the dispatcher tells of: a warning while it keeps failing, its disabling
@@ -90,6 +92,8 @@ signals:
     void webhookHealth(const WebhookHealthNews &news);
     // An operations alert (webhook.failing, ...) entered the outbox for the webhooks subscribed to it.
     void alertRaised(const RaisedAlert &alert);
+    // A console's test-send was sent (or refused) and its outcome stored for that console.
+    void testSendAnswered(const ClaimedTestSend &test, const DeliveryOutcome &outcome);
     // A problem that did not stop the dispatcher (the database was unreachable for a moment, say).
     void problem(const QString &message);
     void stopped();
@@ -101,8 +105,24 @@ private:
         std::optional<Webhook> webhook; // nullopt: deleted since the event came
     };
 
+    struct Claim
+    {
+        QList<ClaimedTestSend> tests;
+        QList<Claimed> deliveries;
+    };
+    // How often the consoles' requests to stop a test-send in flight are read (only while one is).
+    static constexpr int TestCancelCheckMs = 250;
+    static constexpr QLatin1StringView testKeyPrefix{"test:"};
+    static QString testKey(const QString &id) { return testKeyPrefix + id; }
+
     void poll();
     void refreshSettings();
+    // A console's test-send, through the pipeline like a direct one; its outcome is stored for the console.
+    void sendTest(const ClaimedTestSend &test);
+    void testFinished(const ClaimedTestSend &test, const DeliveryOutcome &outcome);
+    void stopCancelledTests();
+    // After an outcome was written: look for more, or finish stopping.
+    void afterWriting();
     void deliverAtItsSlot(const Claimed &claimed);
     void deliver(const Claimed &claimed);
     void finished(const ClaimedDelivery &delivery, const Webhook &webhook, const DeliveryOutcome &outcome);
@@ -122,9 +142,10 @@ private:
     QTimer m_deadline;
     QTimer m_heartbeat;
     QTimer m_settingsRefresh;
+    QTimer m_testCancelCheck;
     DispatchConfig m_config;
     QHash<QString, QTimer *> m_waiting; // by message id: claimed deliveries waiting for their send slot
-    QHash<QString, QPointer<DeliveryRun>> m_inFlight;  // by message id
+    QHash<QString, QPointer<DeliveryRun>> m_inFlight;  // by message id, test-sends by testKey()
     int m_settling = 0;
     bool m_claiming = false;
     bool m_stopping = false;

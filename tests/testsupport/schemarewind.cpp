@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 14:
+        return {u"DROP TABLE test_sends"_s};
     case 13:
         return {u"DROP TABLE webhook_alert_marks"_s, u"ALTER TABLE webhook_dispatch_state DROP COLUMN alerts_raised"_s};
     case 12: {
