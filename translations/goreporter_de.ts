@@ -3453,6 +3453,21 @@ Letzter Fehler: %2</translation>
     </message>
 </context>
 <context>
+    <name>MachineIdentity</name>
+    <message>
+        <source>OpenSSL could not make this machine&apos;s key pair.</source>
+        <translation>OpenSSL konnte das Schlüsselpaar dieses Rechners nicht erzeugen.</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key is damaged: it is not a private key with its certificate. Enroll the machine again.</source>
+        <translation>Der Schlüssel dieses Rechners ist beschädigt: Er ist kein privater Schlüssel mit seinem Zertifikat. Melden Sie den Rechner erneut an.</translation>
+    </message>
+    <message>
+        <source>The machine&apos;s certificate cannot be read.</source>
+        <translation>Das Zertifikat des Rechners kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>About goReporter Webhooks</source>
@@ -4492,6 +4507,33 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     <message>
         <source>The retry schedule&apos;s “retryAfterMinSeconds” must not be larger than “retryAfterMaxSeconds”.</source>
         <translation>„retryAfterMinSeconds“ des Wiederholungsplans darf nicht größer sein als „retryAfterMaxSeconds“.</translation>
+    </message>
+</context>
+<context>
+    <name>SealedEnvelope</name>
+    <message>
+        <source>There is no approved machine to seal the credential for.</source>
+        <translation>Es gibt keinen freigegebenen Rechner, für den die Zugangsdaten versiegelt werden könnten.</translation>
+    </message>
+    <message>
+        <source>OpenSSL could not seal the credential.</source>
+        <translation>OpenSSL konnte die Zugangsdaten nicht versiegeln.</translation>
+    </message>
+    <message>
+        <source>A machine&apos;s certificate cannot be read, so the credential was not sealed.</source>
+        <translation>Das Zertifikat eines Rechners kann nicht gelesen werden, daher wurden die Zugangsdaten nicht versiegelt.</translation>
+    </message>
+    <message>
+        <source>The sealed credential is damaged or was changed: it cannot be opened. Set it again.</source>
+        <translation>Die versiegelten Zugangsdaten sind beschädigt oder wurden verändert: Sie lassen sich nicht öffnen. Setzen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key cannot be read.</source>
+        <translation>Der Schlüssel dieses Rechners kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The credential is not sealed for this machine (%1): it was sealed before this machine was approved, or after it was revoked.</source>
+        <translation>Die Zugangsdaten sind nicht für diesen Rechner (%1) versiegelt: Sie wurden versiegelt, bevor dieser Rechner freigegeben wurde, oder nachdem er widerrufen wurde.</translation>
     </message>
 </context>
 <context>
