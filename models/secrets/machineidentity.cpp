@@ -39,6 +39,20 @@ constexpr long ValiditySeconds = 30L * 365 * 24 * 3600;
 
 } // namespace
 
+std::optional<MachineIdentity> MachineIdentity::fromPair(EVP_PKEY *key, X509 *certificate)
+{
+    Owned<BIO> keyOut(BIO_new(BIO_s_mem()));
+    Owned<BIO> certificateOut(BIO_new(BIO_s_mem()));
+    if (!keyOut || !certificateOut
+        || PEM_write_bio_PrivateKey(keyOut.get(), key, nullptr, nullptr, 0, nullptr, nullptr) != 1
+        || PEM_write_bio_X509(certificateOut.get(), certificate) != 1)
+        return std::nullopt;
+    MachineIdentity identity;
+    identity.m_privateKeyPem = bioContents(keyOut.get());
+    identity.m_certificatePem = bioContents(certificateOut.get());
+    return identity;
+}
+
 Result<MachineIdentity> MachineIdentity::generate(const QString &machineName)
 {
     const auto unavailable = [] {
@@ -61,16 +75,8 @@ Result<MachineIdentity> MachineIdentity::generate(const QString &machineName)
         || X509_set_issuer_name(certificate.get(), subject) != 1 || X509_set_pubkey(certificate.get(), key.get()) != 1
         || X509_sign(certificate.get(), key.get(), EVP_sha256()) <= 0)
         return unavailable();
-    Owned<BIO> keyOut(BIO_new(BIO_s_mem()));
-    Owned<BIO> certificateOut(BIO_new(BIO_s_mem()));
-    if (!keyOut || !certificateOut
-        || PEM_write_bio_PrivateKey(keyOut.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1
-        || PEM_write_bio_X509(certificateOut.get(), certificate.get()) != 1)
-        return unavailable();
-    MachineIdentity identity;
-    identity.m_privateKeyPem = bioContents(keyOut.get());
-    identity.m_certificatePem = bioContents(certificateOut.get());
-    return identity;
+    const auto identity = fromPair(key.get(), certificate.get());
+    return identity ? Result<MachineIdentity>(*identity) : unavailable();
 }
 
 Result<MachineIdentity> MachineIdentity::fromPem(const QByteArray &pem)
@@ -85,16 +91,8 @@ Result<MachineIdentity> MachineIdentity::fromPem(const QByteArray &pem)
     Owned<X509> certificate(certificateIn ? PEM_read_bio_X509(certificateIn.get(), nullptr, nullptr, nullptr) : nullptr);
     if (!key || !certificate || X509_check_private_key(certificate.get(), key.get()) != 1)
         return invalid();
-    Owned<BIO> keyOut(BIO_new(BIO_s_mem()));
-    Owned<BIO> certificateOut(BIO_new(BIO_s_mem()));
-    if (!keyOut || !certificateOut
-        || PEM_write_bio_PrivateKey(keyOut.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr) != 1
-        || PEM_write_bio_X509(certificateOut.get(), certificate.get()) != 1)
-        return invalid();
-    MachineIdentity identity;
-    identity.m_privateKeyPem = bioContents(keyOut.get());
-    identity.m_certificatePem = bioContents(certificateOut.get());
-    return identity;
+    const auto identity = fromPair(key.get(), certificate.get());
+    return identity ? Result<MachineIdentity>(*identity) : invalid();
 }
 
 QString MachineIdentity::fingerprint() const

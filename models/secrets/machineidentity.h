@@ -7,6 +7,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <openssl/types.h>
+
+#include <optional>
+
 // An EC P-256 key and a certificate for it, named after the machine. The certificate is public (registered in
 // the database for approval); the private key stays on the machine (its keychain, or a file only its service
 // account can read).
@@ -36,6 +40,9 @@ public:
     static QString normalizedFingerprint(const QString &typed);
 
 private:
+    // Both in PEM (PKCS#8 key); nullopt when OpenSSL cannot write them.
+    static std::optional<MachineIdentity> fromPair(EVP_PKEY *key, X509 *certificate);
+
     QByteArray m_privateKeyPem;
     QByteArray m_certificatePem;
 };
