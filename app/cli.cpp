@@ -3,6 +3,7 @@
 
 #include "app/deliverycommands.h"
 #include "app/dispatchcommand.h"
+#include "app/machinecommands.h"
 #include "app/eventcommands.h"
 #include "app/commandsupport.h"
 #include "app/previewcommand.h"
@@ -86,6 +87,8 @@ int CommandLine::run(const QStringList &arguments)
            "                                  deliver the outbox's events until stopped, with retries\n"
            "  dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]\n"
            "                                  the retry schedule, rate limits and auto-disable every dispatcher follows\n"
+           "  machine enroll|approve|revoke|list [FINGERPRINT]\n"
+           "                                  the machines that may use the sealed credentials\n"
            "  webhooks list [--json]          the configured webhooks\n"
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"
            "  webhooks import FILE            validate FILE, then create or update all its webhooks, or none\n"
@@ -278,6 +281,8 @@ int runCommandLine(const QStringList &arguments)
         return runEventsCommand(arguments);
     if (Startup::subcommand(arguments) == QLatin1String("dispatch"))
         return runDispatchCommand(arguments);
+    if (Startup::subcommand(arguments) == QLatin1String("machine"))
+        return runMachineCommand(arguments);
     CommandLine commandLine;
     return commandLine.run(arguments);
 }

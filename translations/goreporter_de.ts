@@ -284,6 +284,8 @@ Commands:
                                   deliver the outbox&apos;s events until stopped, with retries
   dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]
                                   the retry schedule, rate limits and auto-disable every dispatcher follows
+  machine enroll|approve|revoke|list [FINGERPRINT]
+                                  the machines that may use the sealed credentials
   webhooks list [--json]          the configured webhooks
   webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
   webhooks import FILE            validate FILE, then create or update all its webhooks, or none
@@ -312,6 +314,8 @@ Befehle:
                                   die Ereignisse des Ausgangs zustellen, mit Wiederholungen, bis zum Anhalten
   dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PRO_SEKUNDE|default]
                                   Wiederholungsplan, Ratenbegrenzungen und automatisches Abschalten für alle Zusteller
+  machine enroll|approve|revoke|list [FINGERPRINT]
+                                  die Rechner, die die versiegelten Zugangsdaten verwenden dürfen
   webhooks list [--json]          die eingerichteten Webhooks
   webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
   webhooks import DATEI           DATEI prüfen, dann alle ihre Webhooks anlegen oder aktualisieren – oder keinen
@@ -3453,6 +3457,147 @@ Letzter Fehler: %2</translation>
     </message>
 </context>
 <context>
+    <name>MachineCommand</name>
+    <message>
+        <source>waiting for approval</source>
+        <translation>wartet auf Freigabe</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation>widerrufen</translation>
+    </message>
+    <message>
+        <source>--name must be 1 to 200 characters.</source>
+        <translation>--name muss 1 bis 200 Zeichen lang sein.</translation>
+    </message>
+    <message>
+        <source>A new key pair for this machine is kept in %1.</source>
+        <translation>Ein neues Schlüsselpaar für diesen Rechner liegt in %1.</translation>
+    </message>
+    <message>
+        <source>“%1” is the database&apos;s first machine, so it is approved now (recorded in the audit trail). Every further machine waits for an administrator&apos;s approval.</source>
+        <translation>„%1“ ist der erste Rechner der Datenbank und daher jetzt freigegeben (im Prüfprotokoll vermerkt). Jeder weitere Rechner wartet auf die Freigabe durch einen Administrator.</translation>
+    </message>
+    <message>
+        <source>“%1” waits for approval. Compare the fingerprint above with what the administrator sees, who then runs “machine approve %2”.</source>
+        <translation>„%1“ wartet auf Freigabe. Vergleichen Sie den Fingerabdruck oben mit dem, den der Administrator sieht; dieser ruft dann „machine approve %2“ auf.</translation>
+    </message>
+    <message>
+        <source>“%1” was revoked. To be approved again it enrolls with a new key: “machine enroll --new-key”.</source>
+        <translation>„%1“ wurde widerrufen. Um wieder freigegeben zu werden, meldet er sich mit einem neuen Schlüssel an: „machine enroll --new-key“.</translation>
+    </message>
+    <message>
+        <source>“%1” was enrolled before and is %2.</source>
+        <translation>„%1“ ist bereits angemeldet und %2.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a machine fingerprint: it has 32 hexadecimal digits, as “machine list” shows them (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX).</source>
+        <translation>„%1“ ist kein Rechner-Fingerabdruck: Er hat 32 Hexadezimalziffern, wie „machine list“ sie zeigt (XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX).</translation>
+    </message>
+    <message>
+        <source>Only an approved machine can approve or revoke machines, and this one is not approved (“machine enroll” shows its state).</source>
+        <translation>Nur ein freigegebener Rechner kann Rechner freigeben oder widerrufen, und dieser ist nicht freigegeben („machine enroll“ zeigt seinen Stand).</translation>
+    </message>
+    <message>
+        <source>Approved “%1” (%2).</source>
+        <translation>„%1“ (%2) freigegeben.</translation>
+    </message>
+    <message>
+        <source>Revoked “%1” (%2): it can open no credential sealed from now on.</source>
+        <translation>„%1“ (%2) widerrufen: Ab jetzt versiegelte Zugangsdaten kann er nicht öffnen.</translation>
+    </message>
+    <message>
+        <source>FINGERPRINT</source>
+        <translation>FINGERABDRUCK</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>NAME</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>STAND</translation>
+    </message>
+    <message>
+        <source>ENROLLED</source>
+        <translation>ANGEMELDET</translation>
+    </message>
+    <message>
+        <source>DECIDED</source>
+        <translation>ENTSCHIEDEN</translation>
+    </message>
+    <message>
+        <source>%1 (this machine)</source>
+        <translation>%1 (dieser Rechner)</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>No machine is enrolled yet; “machine enroll” enrolls this one.</source>
+        <translation>Noch ist kein Rechner angemeldet; „machine enroll“ meldet diesen an.</translation>
+    </message>
+    <message>
+        <source>The machines that may use the credentials sealed in the database.
+
+  machine enroll [--name NAME] [--new-key]
+                                  this machine asks to be approved; prints its fingerprint. Its key is
+                                  kept in the keychain, or in GOREPORTER_MACHINE_KEY_FILE when set.
+  machine approve FINGERPRINT     approve a machine that asked (from an approved machine)
+  machine revoke FINGERPRINT      revoke a machine (from an approved machine)
+  machine list                    every machine, its state, who enrolled and decided it</source>
+        <translation>Die Rechner, die die in der Datenbank versiegelten Zugangsdaten verwenden dürfen.
+
+  machine enroll [--name NAME] [--new-key]
+                                  dieser Rechner bittet um Freigabe; gibt seinen Fingerabdruck aus. Sein
+                                  Schlüssel liegt im Schlüsselbund oder in GOREPORTER_MACHINE_KEY_FILE, wenn gesetzt.
+  machine approve FINGERABDRUCK   einen anfragenden Rechner freigeben (von einem freigegebenen Rechner)
+  machine revoke FINGERABDRUCK    einen Rechner widerrufen (von einem freigegebenen Rechner)
+  machine list                    alle Rechner, ihr Stand, wer sie angemeldet und entschieden hat</translation>
+    </message>
+    <message>
+        <source>With enroll: the machine&apos;s name (default: its host name).</source>
+        <translation>Mit enroll: der Name des Rechners (Vorgabe: sein Hostname).</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>With enroll: replace this machine&apos;s key with a new one (after a revocation).</source>
+        <translation>Mit enroll: den Schlüssel dieses Rechners durch einen neuen ersetzen (nach einem Widerruf).</translation>
+    </message>
+    <message>
+        <source>The command, its action and a fingerprint.</source>
+        <translation>Der Befehl, seine Aktion und ein Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>--name and --new-key go with “machine enroll”.</source>
+        <translation>--name und --new-key gehören zu „machine enroll“.</translation>
+    </message>
+    <message>
+        <source>“machine %1” takes one fingerprint.</source>
+        <translation>„machine %1“ erwartet einen Fingerabdruck.</translation>
+    </message>
+    <message>
+        <source>“machine %1” takes no further arguments.</source>
+        <translation>„machine %1“ erwartet keine weiteren Argumente.</translation>
+    </message>
+    <message>
+        <source>“machine” needs an action: enroll, approve, revoke or list.</source>
+        <translation>„machine“ braucht eine Aktion: enroll, approve, revoke oder list.</translation>
+    </message>
+    <message>
+        <source>Unknown action “machine %1”; use enroll, approve, revoke or list.</source>
+        <translation>Unbekannte Aktion „machine %1“; verwenden Sie enroll, approve, revoke oder list.</translation>
+    </message>
+</context>
+<context>
     <name>MachineIdentity</name>
     <message>
         <source>OpenSSL could not make this machine&apos;s key pair.</source>
@@ -3465,6 +3610,92 @@ Letzter Fehler: %2</translation>
     <message>
         <source>The machine&apos;s certificate cannot be read.</source>
         <translation>Das Zertifikat des Rechners kann nicht gelesen werden.</translation>
+    </message>
+</context>
+<context>
+    <name>MachineKeyStore</name>
+    <message>
+        <source>this account&apos;s keychain</source>
+        <translation>dem Schlüsselbund dieses Kontos</translation>
+    </message>
+    <message>
+        <source>the file %1</source>
+        <translation>der Datei %1</translation>
+    </message>
+    <message>
+        <source>the service&apos;s systemd credential %1</source>
+        <translation>dem systemd-Credential %1 des Dienstes</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key cannot be read from %1: %2</source>
+        <translation>Der Schlüssel dieses Rechners kann aus %1 nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key in %1 can be read by other accounts, so it is not used. Make it readable by its owner only (chmod 600), then consider the machine&apos;s credentials exposed: revoke it and enroll again.</source>
+        <translation>Der Schlüssel dieses Rechners in %1 ist für andere Konten lesbar und wird daher nicht verwendet. Machen Sie ihn nur für seinen Eigentümer lesbar (chmod 600) und betrachten Sie die Zugangsdaten des Rechners als offengelegt: Widerrufen Sie ihn und melden Sie ihn neu an.</translation>
+    </message>
+    <message>
+        <source>The machine key comes from %1, which this program only reads. Enroll with GOREPORTER_MACHINE_KEY_FILE set to the file the credential is loaded from, as the service&apos;s account.</source>
+        <translation>Der Rechnerschlüssel kommt aus %1, das dieses Programm nur liest. Melden Sie den Rechner als Konto des Dienstes an, mit GOREPORTER_MACHINE_KEY_FILE auf der Datei, aus der das Credential geladen wird.</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key cannot be written to %1: %2</source>
+        <translation>Der Schlüssel dieses Rechners kann nicht in %1 geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>This machine&apos;s key could not be written to %1.</source>
+        <translation>Der Schlüssel dieses Rechners konnte nicht in %1 geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>The machine key comes from %1, which this program only reads.</source>
+        <translation>Der Rechnerschlüssel kommt aus %1, das dieses Programm nur liest.</translation>
+    </message>
+    <message>
+        <source>The old machine key in %1 cannot be removed.</source>
+        <translation>Der alte Rechnerschlüssel in %1 kann nicht entfernt werden.</translation>
+    </message>
+    <message>
+        <source>The machine key in %1 is too large to be one.</source>
+        <translation>Der Rechnerschlüssel in %1 ist zu groß, um einer zu sein.</translation>
+    </message>
+    <message>
+        <source>The machine key in %1 cannot be used: %2</source>
+        <translation>Der Rechnerschlüssel in %1 ist nicht verwendbar: %2</translation>
+    </message>
+</context>
+<context>
+    <name>MachineRegistry</name>
+    <message>
+        <source>Cannot read the machines</source>
+        <translation>Die Rechner können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot enroll the machine</source>
+        <translation>Der Rechner kann nicht angemeldet werden</translation>
+    </message>
+    <message>
+        <source>Cannot change the machine</source>
+        <translation>Der Rechner kann nicht geändert werden</translation>
+    </message>
+    <message>
+        <source>No machine has the fingerprint %1. “machine list” shows them.</source>
+        <translation>Kein Rechner hat den Fingerabdruck %1. „machine list“ zeigt sie.</translation>
+    </message>
+    <message>
+        <source>The machine %1 (%2) is approved already.</source>
+        <translation>Der Rechner %1 (%2) ist bereits freigegeben.</translation>
+    </message>
+    <message>
+        <source>The machine %1 (%2) was revoked; it cannot be approved again. On that machine, enroll again with a new key (“machine enroll --new-key”).</source>
+        <translation>Der Rechner %1 (%2) wurde widerrufen und kann nicht wieder freigegeben werden. Melden Sie ihn auf jenem Rechner mit einem neuen Schlüssel neu an („machine enroll --new-key“).</translation>
+    </message>
+    <message>
+        <source>The machine %1 (%2) is revoked already.</source>
+        <translation>Der Rechner %1 (%2) ist bereits widerrufen.</translation>
+    </message>
+    <message>
+        <source>The machine %1 (%2) is the last approved one: without it nobody could open the credentials. Approve another machine first.</source>
+        <translation>Der Rechner %1 (%2) ist der letzte freigegebene: Ohne ihn könnte niemand die Zugangsdaten öffnen. Geben Sie zuerst einen anderen Rechner frei.</translation>
     </message>
 </context>
 <context>

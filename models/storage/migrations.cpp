@@ -6,6 +6,7 @@
 #include "models/storage/dispatcherregistry.h"
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
+#include "models/storage/machineregistry.h"
 #include "models/storage/testsendqueue.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
@@ -251,6 +252,9 @@ const QList<Migration> &allMigrations()
         {13, "operations alert marks, and the alerts each run of failures raised", AlertMarks::migrationStatements()},
         // Test-sends a console hands to a running dispatcher (testsendqueue.cpp).
         {14, "test-sends handed to a dispatcher", TestSendQueue::migrationStatements()},
+        // The machines that may open sealed credentials (machineregistry.cpp).
+        {15, "machines: enrolment, approval and revocation of the machines that open sealed credentials",
+         MachineRegistry::migrationStatements()},
     };
     return migrations;
 }

@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 15:
+        return {u"DROP TABLE machines"_s};
     case 14:
         return {u"DROP TABLE test_sends"_s};
     case 13:
