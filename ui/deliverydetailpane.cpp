@@ -321,19 +321,19 @@ void DeliveryDetailPane::addScheduledEnd()
         what = tr("Missed while the webhook was disabled: replayable once it is enabled");
         break;
     }
+    // One line across the columns: the pane is narrow on a small screen, and what comes next is the point.
+    QStringList parts{when, attempt, what};
+    parts.removeAll(QString());
     auto *item = new QTreeWidgetItem(m_timeline);
     item->setData(0, idRole, 0);
-    item->setText(0, when);
-    item->setText(1, attempt);
-    item->setText(3, what);
-    item->setToolTip(3, why.isEmpty() ? what : tr("%1\nLast error: %2").arg(what, DeliveryErrors::readable(why)));
+    item->setText(0, parts.join(u" · "_s));
+    item->setToolTip(0, why.isEmpty() ? what : tr("%1\nLast error: %2").arg(what, DeliveryErrors::readable(why)));
     item->setFlags(Qt::ItemIsEnabled); // not an attempt: nothing to show when chosen
+    item->setFirstColumnSpanned(true);
     QFont italic = item->font(0);
     italic.setItalic(true);
-    for (int column = 0; column < 4; ++column) {
-        item->setFont(column, italic);
-        item->setForeground(column, m_timeline->palette().brush(QPalette::PlaceholderText));
-    }
+    item->setFont(0, italic);
+    item->setForeground(0, m_timeline->palette().brush(QPalette::PlaceholderText));
 }
 
 QString DeliveryDetailPane::diagnosis(const DeliveryDetail &detail)
