@@ -1,6 +1,8 @@
 // A webhook's Epic (SMART Backend Services) RSA key pair: generation, PEM, its JWK Set and RS384 signatures.
 #include "models/secrets/epickey.h"
 
+#include "models/secrets/opensslhandles.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -11,17 +13,10 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 
-namespace {
+using OpenSsl::bioContents;
+using OpenSsl::Owned;
 
-struct Deleter
-{
-    void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
-    void operator()(EVP_MD_CTX *p) const { EVP_MD_CTX_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-    void operator()(BIGNUM *p) const { BN_free(p); }
-};
-template<typename T>
-using Owned = std::unique_ptr<T, Deleter>;
+namespace {
 
 // The most recent OpenSSL error, for messages that have to say why.
 QString openSslError()
@@ -38,13 +33,6 @@ QString openSslError()
 QByteArray base64Url(const QByteArray &data)
 {
     return data.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
-}
-
-QByteArray bioContents(BIO *bio)
-{
-    char *data = nullptr;
-    const long length = BIO_get_mem_data(bio, &data);
-    return QByteArray(data, int(length));
 }
 
 QByteArray bigNumParameter(EVP_PKEY *key, const char *name)
@@ -78,9 +66,8 @@ Result<EpicKey> EpicKey::generate(int bits)
 
 Result<EpicKey> EpicKey::fromPem(const QByteArray &pem)
 {
-    Owned<BIO> bio(BIO_new_mem_buf(pem.constData(), int(pem.size())));
-    // A null passphrase callback with an empty password: an encrypted key fails instead of prompting on a tty.
-    EVP_PKEY *key = bio ? PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, const_cast<char *>("")) : nullptr;
+    // An encrypted key fails instead of prompting on a tty.
+    EVP_PKEY *key = OpenSsl::readPrivateKey(pem).release();
     if (!key)
         return Failure{ErrorCode::Invalid,
                        tr("The stored Epic key is not a readable PEM private key: %1").arg(openSslError())};

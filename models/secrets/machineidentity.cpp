@@ -1,38 +1,19 @@
 // Key pair and certificate with OpenSSL's EVP and X509 APIs.
 #include "models/secrets/machineidentity.h"
 
+#include "models/secrets/opensslhandles.h"
+
 #include <QCryptographicHash>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
-#include <openssl/evp.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-
 using namespace Qt::StringLiterals;
 
+using OpenSsl::bioContents;
+using OpenSsl::Owned;
+using OpenSsl::readBio;
+
 namespace {
-
-struct Free
-{
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-};
-template<typename T>
-using Owned = std::unique_ptr<T, Free>;
-
-QByteArray bioContents(BIO *bio)
-{
-    char *data = nullptr;
-    const long length = BIO_get_mem_data(bio, &data);
-    return QByteArray(data, int(length));
-}
-
-Owned<BIO> readBio(const QByteArray &bytes)
-{
-    return Owned<BIO>(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
-}
 
 // A certificate valid long enough never to expire in service: approval, not expiry, says whom to trust.
 constexpr long ValiditySeconds = 30L * 365 * 24 * 3600;
@@ -85,10 +66,8 @@ Result<MachineIdentity> MachineIdentity::fromPem(const QByteArray &pem)
         return Failure{ErrorCode::Invalid, tr("This machine's key is damaged: it is not a private key with its "
                                               "certificate. Enroll the machine again.")};
     };
-    Owned<BIO> keyIn = readBio(pem);
-    Owned<BIO> certificateIn = readBio(pem);
-    Owned<EVP_PKEY> key(keyIn ? PEM_read_bio_PrivateKey(keyIn.get(), nullptr, nullptr, const_cast<char *>("")) : nullptr);
-    Owned<X509> certificate(certificateIn ? PEM_read_bio_X509(certificateIn.get(), nullptr, nullptr, nullptr) : nullptr);
+    Owned<EVP_PKEY> key = OpenSsl::readPrivateKey(pem);
+    Owned<X509> certificate = OpenSsl::readCertificate(pem);
     if (!key || !certificate || X509_check_private_key(certificate.get(), key.get()) != 1)
         return invalid();
     const auto identity = fromPair(key.get(), certificate.get());
@@ -103,8 +82,7 @@ QString MachineIdentity::fingerprint() const
 
 Result<QString> MachineIdentity::fingerprintOf(const QByteArray &certificatePem)
 {
-    Owned<BIO> in = readBio(certificatePem);
-    Owned<X509> certificate(in ? PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr) : nullptr);
+    Owned<X509> certificate = OpenSsl::readCertificate(certificatePem);
     unsigned char *der = nullptr;
     const int length = certificate ? i2d_X509(certificate.get(), &der) : -1;
     if (length <= 0)

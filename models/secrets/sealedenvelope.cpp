@@ -1,43 +1,13 @@
 // Sealing and opening with OpenSSL's CMS API (CMS_encrypt with an AEAD cipher makes AuthEnvelopedData).
 #include "models/secrets/sealedenvelope.h"
 
-#include <openssl/cms.h>
+#include "models/secrets/opensslhandles.h"
+
 #include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
 
-namespace {
-
-struct Free
-{
-    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
-    void operator()(X509 *p) const { X509_free(p); }
-    void operator()(BIO *p) const { BIO_free(p); }
-    void operator()(CMS_ContentInfo *p) const { CMS_ContentInfo_free(p); }
-    void operator()(STACK_OF(X509) *p) const { sk_X509_pop_free(p, X509_free); }
-};
-template<typename T>
-using Owned = std::unique_ptr<T, Free>;
-
-Owned<BIO> readBio(const QByteArray &bytes)
-{
-    return Owned<BIO>(BIO_new_mem_buf(bytes.constData(), int(bytes.size())));
-}
-
-QByteArray bioContents(BIO *bio)
-{
-    char *data = nullptr;
-    const long length = BIO_get_mem_data(bio, &data);
-    return QByteArray(data, int(length));
-}
-
-X509 *readCertificate(const QByteArray &pem)
-{
-    Owned<BIO> in = readBio(pem);
-    return in ? PEM_read_bio_X509(in.get(), nullptr, nullptr, nullptr) : nullptr;
-}
-
-} // namespace
+using OpenSsl::bioContents;
+using OpenSsl::Owned;
+using OpenSsl::readBio;
 
 Result<QByteArray> SealedEnvelope::seal(const QByteArray &plaintext, const QList<QByteArray> &recipientCertificatesPem)
 {
@@ -47,12 +17,11 @@ Result<QByteArray> SealedEnvelope::seal(const QByteArray &plaintext, const QList
     if (!recipients)
         return Failure{ErrorCode::Unavailable, tr("OpenSSL could not seal the credential.")};
     for (const QByteArray &pem : recipientCertificatesPem) {
-        X509 *certificate = readCertificate(pem);
-        if (!certificate || sk_X509_push(recipients.get(), certificate) <= 0) {
-            X509_free(certificate);
+        Owned<X509> certificate = OpenSsl::readCertificate(pem);
+        if (!certificate || sk_X509_push(recipients.get(), certificate.get()) <= 0)
             return Failure{ErrorCode::Invalid, tr("A machine's certificate cannot be read, so the credential was "
                                                   "not sealed.")};
-        }
+        certificate.release(); // the stack owns it now
     }
     Owned<BIO> in = readBio(plaintext);
     ERR_clear_error();
@@ -70,10 +39,8 @@ Result<QByteArray> SealedEnvelope::open(const QByteArray &envelope, const Machin
         return Failure{ErrorCode::Invalid, tr("The sealed credential is damaged or was changed: it cannot be opened. "
                                               "Set it again.")};
     };
-    Owned<BIO> keyIn = readBio(identity.privateKeyPem());
-    Owned<EVP_PKEY> key(keyIn ? PEM_read_bio_PrivateKey(keyIn.get(), nullptr, nullptr, const_cast<char *>(""))
-                              : nullptr);
-    Owned<X509> certificate(readCertificate(identity.certificatePem()));
+    Owned<EVP_PKEY> key = OpenSsl::readPrivateKey(identity.privateKeyPem());
+    Owned<X509> certificate = OpenSsl::readCertificate(identity.certificatePem());
     if (!key || !certificate)
         return Failure{ErrorCode::Invalid, tr("This machine's key cannot be read.")};
     Owned<BIO> in = readBio(envelope);

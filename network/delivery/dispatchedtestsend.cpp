@@ -101,8 +101,7 @@ void DispatchedTestSend::poll()
                 m_dispatcher = status->dispatcher;
                 const std::optional<DeliveryOutcome> outcome = DeliveryOutcomeJson::parse(status->outcome);
                 // Read once: the row (which may hold a loaded sample's patient data) goes now.
-                m_database.run<void>([id = m_id](Database &database) { return TestSendQueue(database).remove(id); },
-                                     nullptr, {});
+                forget();
                 if (!outcome)
                     return refuse(DeliveryRefusal::DispatcherSilent,
                                   tr("The dispatcher %1 sent the test, but its account of the outcome cannot be read "
@@ -129,8 +128,7 @@ void DispatchedTestSend::withdrawUnclaimed()
                 m_poll.start();
                 return;
             }
-            m_database.run<void>([id = m_id](Database &database) { return TestSendQueue(database).remove(id); },
-                                 nullptr, {});
+            forget();
             refuse(DeliveryRefusal::DispatcherUnavailable,
                    tr("No dispatcher took the test within %1 s, so nothing was sent. Start a dispatcher, or send "
                       "the test directly from this workstation.")
@@ -148,12 +146,16 @@ void DispatchedTestSend::cancel()
         [this](const Result<bool> &withdrawn) {
             if (m_stage == Stage::Finished || !withdrawn || !*withdrawn)
                 return; // taken: the dispatcher stops it and says how it ended
-            m_database.run<void>([id = m_id](Database &database) { return TestSendQueue(database).remove(id); },
-                                 nullptr, {});
+            forget();
             DeliveryOutcome outcome;
             outcome.status = DeliveryOutcome::Status::Cancelled;
             finish(outcome);
         });
+}
+
+void DispatchedTestSend::forget()
+{
+    m_database.run<void>([id = m_id](Database &database) { return TestSendQueue(database).remove(id); }, nullptr, {});
 }
 
 void DispatchedTestSend::setStage(Stage stage)

@@ -59,6 +59,8 @@ private:
     void hand();
     void poll();
     void withdrawUnclaimed();
+    // Removes the row, whose outcome was read or which no dispatcher will take (nobody waits for the answer).
+    void forget();
     void setStage(Stage stage);
     void refuse(DeliveryRefusal refusal, const QString &message);
     void finish(const DeliveryOutcome &outcome);
