@@ -98,7 +98,7 @@ int CommandLine::run(const QStringList &arguments)
            "  preview --webhook NAME --event TYPE [--headers]\n"
            "                                  print exactly the bytes a webhook would send\n"
            "  secret set|generate|rotate|delete --webhook NAME [--grace-hours N]\n"
-           "                                  a webhook's signing secret in the keychain (set reads standard input)\n"
+           "                                  a webhook's signing secret, sealed for the approved machines (set reads stdin)\n"
            "  epic keygen --webhook NAME [--bits N] [--replace]\n"
            "                                  an Epic key pair; prints the public JWK Set to register\n"
            "  send --webhook NAME --event TYPE [--sample-file F]\n"

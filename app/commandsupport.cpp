@@ -115,3 +115,10 @@ void CommandSupport::printTable(QTextStream &out, const QList<QStringList> &rows
         out << cells.join(QStringLiteral("  ")).trimmed() << '\n';
     }
 }
+
+CredentialStore &CommandSupport::credentials()
+{
+    if (!m_credentials)
+        m_credentials = std::make_unique<SealedCredentialStore>(databaseWorker(), MachineKeyStore::fromEnvironment(m_secrets));
+    return *m_credentials;
+}

@@ -3,6 +3,7 @@
 
 #include "models/storage/database.h"
 #include "models/storage/databaseworker.h"
+#include "models/secrets/sealedcredentialstore.h"
 #include "models/secrets/secretstore.h"
 #include "models/domain/webhook.h"
 
@@ -12,6 +13,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
 #include <optional>
 
 class CommandSupport
@@ -45,7 +47,10 @@ public:
     Database &database() { return m_database; }
     // A connection of its own to the opened database, for the delivery pipeline.
     DatabaseWorker databaseWorker() const { return DatabaseWorker(m_database.url(), m_database.password()); }
+    // This account's keychain: database passwords, this machine's own key.
     SecretStore &secrets() { return m_secrets; }
+    // The webhooks' credentials, sealed in the opened database, opened with this machine's key.
+    CredentialStore &credentials();
 
     // Opens the database named by a --database value (empty: the embedded default) with what this workstation
     // knows (keychain, ~/.pgpass, PGPASSWORD); on failure returns false with a message that says what to do.
@@ -60,4 +65,5 @@ private:
     QTextStream m_err{stderr};
     Database m_database;
     SecretStore m_secrets;
+    std::unique_ptr<SealedCredentialStore> m_credentials;
 };

@@ -353,7 +353,7 @@ int RedeliverCommand::run(const QStringList &arguments)
     }
 
     WebhookSender sender;
-    BulkRedelivery batch({m_support.databaseWorker(), m_support.secrets(), sender}, ids);
+    BulkRedelivery batch({m_support.databaseWorker(), m_support.credentials(), sender}, ids);
     batch.setOptions(RedeliveryOptions{parser.isSet(u"include-disabled"_s)});
     QEventLoop loop;
     QObject::connect(&batch, &BulkRedelivery::itemFinished, &loop, [this](const RedeliveryOutcome &outcome) { print(outcome); });

@@ -260,7 +260,7 @@ int DispatchCommand::run(const QStringList &arguments)
                                   .arg(config.message()));
     if (const Result<void> entered = DispatcherRegistry(m_support.database()).enter(self, self.startedAt); !entered)
         return m_support.fail(entered.message());
-    Dispatcher dispatcher(m_support.databaseWorker(), m_support.secrets(), sender, owner, options);
+    Dispatcher dispatcher(m_support.databaseWorker(), m_support.credentials(), sender, owner, options);
     dispatcher.setStopWhenIdle(parser.isSet(QStringLiteral("until-idle")));
     QEventLoop loop;
     QObject::connect(&dispatcher, &Dispatcher::stopped, &loop, &QEventLoop::quit);

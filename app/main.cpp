@@ -2,6 +2,7 @@
 #include "app/cli.h"
 #include "app/startup.h"
 #include "models/storage/database.h"
+#include "models/secrets/sealedcredentialstore.h"
 #include "models/secrets/secretstore.h"
 #include "models/storage/deliveryrepository.h"
 #include "models/storage/webhookrepository.h"
@@ -68,10 +69,11 @@ int runConsole(QApplication &app)
         return 1;
     }
     WebhookRepository repository(database);
-    WebhookSecrets webhookSecrets(secrets, repository);
+    const DatabaseWorker worker(*url, database.password());
+    SealedCredentialStore credentials(worker, MachineKeyStore::fromEnvironment(secrets));
+    WebhookSecrets webhookSecrets(credentials, repository);
     WebhookSender sender;
-    const TestSendServices services{repository, webhookSecrets, secrets, DatabaseWorker(*url, database.password()),
-                                    sender};
+    const TestSendServices services{repository, webhookSecrets, credentials, worker, sender};
     MainWindow window(database, services);
     window.show();
     return app.exec();

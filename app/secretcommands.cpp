@@ -1,4 +1,4 @@
-// The "secret" and "epic keygen" commands: key material goes to the keychain, never to arguments or logs.
+// The "secret" and "epic keygen" commands: key material goes to the sealed store, never to arguments or logs.
 #include "app/secretcommands.h"
 #include "models/secrets/epickeygeneration.h"
 #include "models/secrets/signingsecret.h"
@@ -155,9 +155,9 @@ int SecretCommand::rotate(WebhookSecrets &secrets, Webhook &webhook, int graceHo
     m_support.out() << secret << '\n';
     m_support.out().flush();
     if (webhook.previousSecretFingerprint.isEmpty()) {
-        // Nothing was in the keychain to keep signing with, so the rotation was a plain set.
+        // Nothing was stored to keep signing with, so the rotation was a plain set.
         m_support.err() << tr("This is the new signing secret of “%1” (fingerprint %2); there was no previous secret "
-                              "in this workstation's keychain to keep signing with. Give it to the receiver.")
+                              "stored to keep signing with. Give it to the receiver.")
                                .arg(webhook.name, webhook.secretFingerprint)
                         << '\n';
     } else {
@@ -187,7 +187,8 @@ int SecretCommand::run(const QStringList &arguments)
 {
     QCommandLineParser &parser = m_support.parser();
     parser.setApplicationDescription(
-        tr("Manages a webhook's Standard Webhooks signing secret, kept in this workstation's keychain.\n\n"
+        tr("Manages a webhook's Standard Webhooks signing secret, kept in the database sealed for the approved "
+           "machines (see “machine list”).\n\n"
            "  secret set --webhook NAME          read the secret from standard input\n"
            "  secret generate --webhook NAME     make a new secret and print it once, for the receiver\n"
            "  secret rotate --webhook NAME [--grace-hours N]\n"
@@ -247,7 +248,7 @@ int SecretCommand::run(const QStringList &arguments)
     }
 
     WebhookRepository repository(m_support.database());
-    WebhookSecrets secrets(m_support.secrets(), repository);
+    WebhookSecrets secrets(m_support.credentials(), repository);
     if (action == QLatin1String("set"))
         return set(secrets, *webhook);
     if (action == QLatin1String("generate"))
@@ -274,7 +275,7 @@ int EpicCommand::keygen(Webhook &webhook, int bits, bool replace)
     WebhookRepository repository(m_support.database());
     std::optional<Result<GeneratedEpicKey>> generated;
     QEventLoop loop;
-    EpicKeyGeneration::start(m_support.secrets(), repository, {webhook.id, bits, replace}, &loop,
+    EpicKeyGeneration::start(m_support.credentials(), repository, {webhook.id, bits, replace}, &loop,
                              [&](const Result<GeneratedEpicKey> &result) {
                                  generated = result;
                                  loop.quit();
@@ -282,8 +283,7 @@ int EpicCommand::keygen(Webhook &webhook, int bits, bool replace)
     if (!generated)
         loop.exec();
     if (generated->code() == ErrorCode::Conflict && !replace)
-        return m_support.fail(tr("“%1” already has a private key in this workstation's keychain. A new key pair stops the "
-                                 "registered one from working until its public key is registered with Epic; give "
+        return m_support.fail(tr("“%1” already has a private key. A new key pair stops the registered one from working until its public key is registered with Epic; give "
                                  "--replace to make one anyway.")
                                   .arg(webhook.name));
     if (!*generated)
@@ -293,11 +293,11 @@ int EpicCommand::keygen(Webhook &webhook, int bits, bool replace)
     m_support.out() << QString::fromUtf8(generated->value().key.jwkSet(webhook.epic.keyId));
     m_support.out().flush();
     m_support.err() << (webhook.epic.clientId.isEmpty()
-                            ? tr("The private key of “%1” is in this workstation's keychain. Register the JWK Set above "
-                                 "with Epic (key id %2), then enter the client id Epic assigns.")
+                            ? tr("The private key of “%1” is stored sealed for the approved machines. Register the JWK "
+                                 "Set above with Epic (key id %2), then enter the client id Epic assigns.")
                                   .arg(webhook.name, webhook.epic.keyId)
-                            : tr("The private key of “%1” is in this workstation's keychain. Register the JWK Set above "
-                                 "with Epic for client id %2 (key id %3).")
+                            : tr("The private key of “%1” is stored sealed for the approved machines. Register the JWK "
+                                 "Set above with Epic for client id %2 (key id %3).")
                                   .arg(webhook.name, webhook.epic.clientId, webhook.epic.keyId))
                     << '\n';
     return CommandSupport::Success;
@@ -309,13 +309,13 @@ int EpicCommand::run(const QStringList &arguments)
     parser.setApplicationDescription(
         tr("Epic (SMART Backend Services) authentication of a webhook.\n\n"
            "  epic keygen --webhook NAME [--bits N] [--replace]\n"
-           "      make an RSA key pair, keep the private key in this workstation's keychain and print the public\n"
-           "      JWK Set to register with Epic"));
+           "      make an RSA key pair, keep the private key sealed for the approved machines and print the\n"
+           "      public JWK Set to register with Epic"));
     m_support.addCommonOptions();
     parser.addOption({QStringLiteral("webhook"), tr("The Epic webhook, by name."), tr("name")});
     parser.addOption({QStringLiteral("bits"), tr("The RSA key size: 2048, 3072 or 4096 (default %1).").arg(EpicKey::DefaultBits),
                       tr("bits")});
-    parser.addOption({QStringLiteral("replace"), tr("Replace a key pair that is already in the keychain.")});
+    parser.addOption({QStringLiteral("replace"), tr("Replace a key pair that is already stored.")});
     parser.addPositionalArgument(QStringLiteral("epic"), tr("The command and its action."), QStringLiteral("epic keygen"));
     int exitCode = CommandSupport::Success;
     const auto words = m_support.parse(arguments, &exitCode);

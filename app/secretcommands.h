@@ -1,4 +1,4 @@
-// The "secret" and "epic" commands: a webhook's signing secret and Epic key pair, kept in the keychain.
+// The "secret" and "epic" commands: a webhook's signing secret and Epic key pair, kept in the sealed store.
 #pragma once
 
 #include <QStringList>
@@ -9,11 +9,11 @@
 //   secret rotate --webhook NAME [--grace-hours N] [--database URL]
 //   secret delete --webhook NAME [--database URL]
 // The secret never comes from the arguments and never goes to standard error or a log.
-// Returns 0 on success, 1 when the operation failed (keychain, database, malformed secret), 2 for a wrong command line.
+// Returns 0 on success, 1 when the operation failed (sealed store, database, malformed secret), 2 for a wrong command line.
 int runSecretCommand(const QStringList &arguments);
 
 // arguments: argv as given, "epic" among them.
 //   epic keygen --webhook NAME [--bits N] [--replace] [--database URL]
-// Generates an RSA key pair, keeps the private key in the keychain and prints the public JWK Set for registration
+// Generates an RSA key pair, keeps the private key sealed and prints the public JWK Set for registration
 // with Epic. Exit codes as above.
 int runEpicCommand(const QStringList &arguments);

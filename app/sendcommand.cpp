@@ -51,7 +51,7 @@ std::optional<Event> SendCommand::loadEvent(const QString &eventType)
 DeliveryOutcome SendCommand::deliver(const DeliveryOrder &order)
 {
     WebhookSender sender;
-    const DeliveryServices services{m_support.databaseWorker(), m_support.secrets(), sender};
+    const DeliveryServices services{m_support.databaseWorker(), m_support.credentials(), sender};
     QEventLoop loop;
     DeliveryOutcome outcome;
     // The run starts on the next turn of the event loop, so it cannot finish before the loop runs.

@@ -173,7 +173,7 @@ void TestDatabaseFileLocks::init()
 {
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
-    m_console = std::make_unique<ConsoleServices>(*m_db.database, u"goreporter-webhooks-test-filelocks"_s);
+    m_console = std::make_unique<ConsoleServices>(*m_db.database);
     Webhook first = makeWebhook(u"Written before the dialogs"_s, WebhookKind::Teams);
     QVERIFY(m_console->webhooks.create(first).ok());
     // Reading makes SQLite map the -shm file and take its shared lock on it, held while the connection lives.

@@ -11,6 +11,7 @@
 #include "network/delivery/retrypolicy.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhooksender.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/deliverygenerator.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
@@ -197,7 +198,7 @@ private:
     std::unique_ptr<QSettings> m_settingsStore;
     std::unique_ptr<ConsoleSettings> m_settings;
     std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<TestCredentialStore> m_keychain;
     std::unique_ptr<WebhookSecrets> m_secrets;
     std::unique_ptr<DeliveryRepository> m_deliveries;
     std::unique_ptr<WebhookSender> m_sender;
@@ -236,7 +237,7 @@ void TestDeliveriesView::openDatabase(DatabaseUrl::Engine engine)
     m_settingsStore->clear();
     m_settings = std::make_unique<ConsoleSettings>(m_settingsStore.get());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_keychain = std::make_unique<SecretStore>(u"goreporter-webhooks-test-deliveriesview"_s);
+    m_keychain = std::make_unique<TestCredentialStore>(*m_db.database);
     m_secrets = std::make_unique<WebhookSecrets>(*m_keychain, *m_repository);
     m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
     m_sender = std::make_unique<WebhookSender>();

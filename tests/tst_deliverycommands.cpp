@@ -7,6 +7,7 @@
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
 #include "network/transport/standardwebhooks.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/csvreader.h"
 #include "testsupport/deliverygenerator.h"
@@ -78,7 +79,7 @@ private:
     TestCertificate m_localhost;
     QTemporaryDir m_folder;
     QString m_caFile;
-    SecretStore m_keychain; // the service the executable uses
+    std::unique_ptr<TestCredentialStore> m_credentials; // an approved machine; the executables it starts are the same one
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<Database> m_connection;
     QDateTime m_now;
@@ -101,6 +102,8 @@ void TestDeliveryCommands::init()
     QVERIFY(m_db);
     m_connection = std::make_unique<Database>();
     QVERIFY2(m_connection->open(m_db->url()), qPrintable(m_connection->errorString()));
+    m_credentials = std::make_unique<TestCredentialStore>(*m_connection);
+    QVERIFY(m_credentials->ok());
     // Three days of a small hospital: six webhooks (one down for hours, one disabled), retries, tests, redeliveries.
     m_now = QDateTime::currentDateTimeUtc();
     QString error;
@@ -115,6 +118,7 @@ void TestDeliveryCommands::init()
 
 void TestDeliveryCommands::cleanup()
 {
+    m_credentials.reset();
     m_connection.reset();
     m_db.reset();
 }
@@ -366,7 +370,7 @@ void TestDeliveryCommands::redeliverOne()
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     WebhookRepository repository(*m_connection);
     QVERIFY(repository.create(webhook).ok());
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     QVERIFY(secrets.setAndWait(webhook, secret).ok());
     const QString messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
     const qint64 id = recordAttempt(webhook, messageId, u"evt_cli"_s, false, 600);

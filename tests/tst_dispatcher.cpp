@@ -10,6 +10,7 @@
 #include "models/storage/failurestreak.h"
 #include "models/storage/webhookrepository.h"
 #include "network/delivery/dispatchedtestsend.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/resultchecks.h"
 #include "testsupport/testdatabases.h"
@@ -80,7 +81,7 @@ private:
     TestCertificate m_localhost;
     QTemporaryDir m_folder;
     QString m_caFile;
-    SecretStore m_keychain;  // the service the executable uses
+    std::unique_ptr<TestCredentialStore> m_credentials; // an approved machine; the executables it starts are the same one
     OpenTestDatabase m_db;
 };
 
@@ -98,10 +99,13 @@ void TestDispatcher::init()
 {
     m_db = openTestDatabase(currentEngine());
     QVERIFY(m_db.ok());
+    m_credentials = std::make_unique<TestCredentialStore>(*m_db.database);
+    QVERIFY(m_credentials->ok());
 }
 
 void TestDispatcher::cleanup()
 {
+    m_credentials.reset();
     m_db = {};
 }
 
@@ -161,7 +165,7 @@ void TestDispatcher::deliversSignedWithOneIdPerEvent()
     receiver.setHandler([](const ReceivedRequest &) { return ScriptedAnswer{}; });
     Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
     WebhookRepository repository(*m_db.database);
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     const QString secret = SigningSecret::generate();
     QVERIFY_OK(secrets.setAndWait(webhook, secret));
     const QStringList events = {emitEvent(u"evt-1"_s), emitEvent(u"evt-2"_s), emitEvent(u"evt-3"_s)};
@@ -188,7 +192,7 @@ void TestDispatcher::deliversSignedWithOneIdPerEvent()
         QCOMPARE(logged->first().eventId, event);
         QVERIFY(logged->first().success);
     }
-    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
+    (void)m_credentials->removeAndWait(WebhookSecrets::signingKey(webhook.id));
 }
 
 void TestDispatcher::retriesWithTheSameId()
@@ -207,7 +211,7 @@ void TestDispatcher::retriesWithTheSameId()
     Webhook webhook = receiverWebhook(u"Ward A"_s, receiver);
     // Signed, so that every request carries its webhook-id.
     WebhookRepository repository(*m_db.database);
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     const QString secret = SigningSecret::generate();
     QVERIFY_OK(secrets.setAndWait(webhook, secret));
     const QString event = emitEvent(u"evt-retried"_s);
@@ -237,7 +241,7 @@ void TestDispatcher::retriesWithTheSameId()
     // Each attempt signed afresh: a new timestamp, the same id.
     QVERIFY(carriesStandardWebhooksSignature(receiver.requests().at(0), secret));
     QVERIFY(carriesStandardWebhooksSignature(receiver.requests().at(1), secret));
-    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
+    (void)m_credentials->removeAndWait(WebhookSecrets::signingKey(webhook.id));
 }
 
 void TestDispatcher::permanentRefusalAndGone()
@@ -780,7 +784,7 @@ void TestDispatcher::testSendsGoThroughARunningDispatcher()
     });
     Webhook webhook = receiverWebhook(u"Ward T"_s, receiver);
     WebhookRepository repository(*m_db.database);
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     const QString secret = SigningSecret::generate();
     QVERIFY_OK(secrets.setAndWait(webhook, secret));
     const DatabaseWorker worker(m_db.database->url(), m_db.database->password());
@@ -858,7 +862,7 @@ void TestDispatcher::testSendsGoThroughARunningDispatcher()
     const QString err = QString::fromUtf8(dispatcher.readAllStandardError());
     QVERIFY2(err.contains(u"Test-send to webhook %1, asked by"_s.arg(webhook.id)), qPrintable(err));
     QVERIFY2(err.contains(u"2 test-sends from consoles"_s), qPrintable(err));
-    (void)m_keychain.removeAndWait(WebhookSecrets::signingKey(webhook.id));
+    (void)m_credentials->removeAndWait(WebhookSecrets::signingKey(webhook.id));
 }
 
 QTEST_GUILESS_MAIN(TestDispatcher)

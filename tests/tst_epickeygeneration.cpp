@@ -2,6 +2,7 @@
 #include "models/secrets/epickeygeneration.h"
 #include "models/secrets/secretstore.h"
 #include "models/secrets/webhooksecrets.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QSqlError>
@@ -30,7 +31,7 @@ private:
 
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<TestCredentialStore> m_keychain;
     Webhook m_webhook;
 };
 
@@ -39,7 +40,7 @@ void TestEpicKeyGeneration::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_keychain = std::make_unique<SecretStore>(u"goreporter-webhooks-test-epickeys"_s);
+    m_keychain = std::make_unique<TestCredentialStore>(*m_db.database);
     m_webhook = makeWebhook(u"Epic results"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(m_webhook).ok());
 }
@@ -65,7 +66,7 @@ Result<GeneratedEpicKey> TestEpicKeyGeneration::generate(bool replace)
 
 QString TestEpicKeyGeneration::storedPem()
 {
-    const SecretStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
+    const CredentialStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
     return read.ok() ? read.value() : QString();
 }
 
@@ -141,7 +142,7 @@ void TestEpicKeyGeneration::refusedByDatabaseRemovesANewKey()
     const Result<GeneratedEpicKey> refused = generate(false);
     QVERIFY(!refused.ok());
     QCOMPARE(refused.code(), ErrorCode::Unavailable);
-    const SecretStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
+    const CredentialStore::Result read = m_keychain->readAndWait(WebhookSecrets::epicPrivateKeyKey(m_webhook.id));
     QCOMPARE(read.code(), ErrorCode::NotFound);
     QVERIFY(m_repository->findById(m_webhook.id)->epic.keyId.isEmpty());
 }

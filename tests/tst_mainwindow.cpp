@@ -2,6 +2,7 @@
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
 #include "models/itemmodels/webhooktablemodel.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/modelsignals.h"
 #include "testsupport/webhookfixtures.h"
@@ -99,7 +100,7 @@ private:
 
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<TestCredentialStore> m_store;
     std::unique_ptr<WebhookSecrets> m_secrets;
     std::unique_ptr<DeliveryRepository> m_deliveries;
     std::unique_ptr<WebhookSender> m_sender;
@@ -121,7 +122,7 @@ void TestMainWindow::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-mainwindow"_s);
+    m_store = std::make_unique<TestCredentialStore>(*m_db.database);
     m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
     m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
     m_sender = std::make_unique<WebhookSender>();

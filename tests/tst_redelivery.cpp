@@ -11,6 +11,7 @@
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 #include "network/transport/webhooksender.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/testhttpsserver.h"
 #include "testsupport/testpki.h"
@@ -79,14 +80,14 @@ private:
                           const QString &eventId = u"evt_1"_s);
     RedeliveryOutcome redeliver(qint64 id, const RedeliveryOptions &options = {});
     QList<DeliveryRecord> attemptsOf(const QString &messageId);
-    RedeliveryServices services() { return {DatabaseWorker(m_db.database->url(), m_db.database->password()), m_keychain, m_sender}; }
+    RedeliveryServices services() { return {DatabaseWorker(m_db.database->url(), m_db.database->password()), *m_credentials, m_sender}; }
 
     TestPki m_pki;
     TestCertificate m_localhost;
     QTemporaryDir m_folder;
     QString m_caFile;
     // A service of its own, so this test's secrets never mix with the console's or other tests'.
-    SecretStore m_keychain{u"goreporter-webhooks-tst-redelivery"_s};
+    std::unique_ptr<TestCredentialStore> m_credentials; // an approved machine; the executables it starts are the same one
     WebhookSender m_sender;
     OpenTestDatabase m_db;
     qint64 m_originalTimestamp = 0;
@@ -108,10 +109,13 @@ void TestRedelivery::init()
     // Only the engine-driven cases have a "postgresql" row; every other case runs on SQLite.
     m_db = openTestDatabase(currentEngine());
     QVERIFY(m_db.ok());
+    m_credentials = std::make_unique<TestCredentialStore>(*m_db.database);
+    QVERIFY(m_credentials->ok());
 }
 
 void TestRedelivery::cleanup()
 {
+    m_credentials.reset();
     m_db = {};
 }
 
@@ -307,7 +311,7 @@ void TestRedelivery::redeliverKeepsMessageAndResigns()
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
     WebhookRepository repository(*m_db.database);
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     QVERIFY(secrets.setAndWait(webhook, secret).ok());
 
     const QString messageId = QString::fromLatin1(StandardWebhooks::newMessageId());
@@ -374,7 +378,7 @@ void TestRedelivery::rotationSignsWithBoth()
     Webhook webhook = receiverWebhook(u"Receiver"_s, receiver.url(u"localhost"_s, u"/hooks/goreporter"_s));
     QVERIFY(store(webhook));
     WebhookRepository repository(*m_db.database);
-    WebhookSecrets secrets(m_keychain, repository);
+    WebhookSecrets secrets(*m_credentials, repository);
     const QString oldSecret = SigningSecret::generate();
     const QString newSecret = SigningSecret::generate();
     QVERIFY(secrets.setAndWait(webhook, oldSecret).ok());

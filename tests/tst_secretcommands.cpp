@@ -11,6 +11,7 @@
 #include "network/payloads/payloadformatter.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/jwtverifier.h"
 #include "testsupport/testdatabases.h"
@@ -68,7 +69,7 @@ private:
     TestCertificate m_localhost;
     QTemporaryDir m_folder;
     QString m_caFile;
-    SecretStore m_keychain; // the service the executable uses
+    std::unique_ptr<TestCredentialStore> m_credentials; // an approved machine; the executables it starts are the same one
     std::unique_ptr<TestDatabase> m_db;
     std::unique_ptr<Database> m_connection;
 };
@@ -91,10 +92,13 @@ void TestSecretCommands::init()
     QVERIFY(m_db);
     m_connection = std::make_unique<Database>();
     QVERIFY2(m_connection->open(m_db->url()), qPrintable(m_connection->errorString()));
+    m_credentials = std::make_unique<TestCredentialStore>(*m_connection);
+    QVERIFY(m_credentials->ok());
 }
 
 void TestSecretCommands::cleanup()
 {
+    m_credentials.reset();
     m_connection.reset();
     m_db.reset();
 }
@@ -102,8 +106,11 @@ void TestSecretCommands::cleanup()
 CommandRun TestSecretCommands::run(const QStringList &arguments, const QByteArray &input, const QString &busAddress)
 {
     QMap<QString, QString> environment;
-    if (!busAddress.isEmpty())
+    if (!busAddress.isEmpty()) {
         environment.insert(u"DBUS_SESSION_BUS_ADDRESS"_s, busAddress);
+        // A machine whose own key is in its keychain, which cannot be reached.
+        environment.insert(u"GOREPORTER_MACHINE_KEY_FILE"_s, QString());
+    }
     // The database option before the command word, as administrators often write it.
     return runCommand(QStringList{u"--database"_s, m_db->urlText()} + arguments, input, environment);
 }
@@ -147,7 +154,7 @@ void TestSecretCommands::setFromStandardInput()
     QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY(result.out.contains(stored.secretFingerprint));
     QVERIFY(!result.out.contains(secret) && !result.err.contains(secret));
-    const SecretStore::Result kept = m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id));
+    const CredentialStore::Result kept = m_credentials->readAndWait(WebhookSecrets::signingKey(webhook.id));
     QVERIFY2(kept.ok(), qPrintable(kept.message()));
     QCOMPARE(kept.value(), secret);
 
@@ -190,7 +197,7 @@ void TestSecretCommands::badStandardInput()
     if (input.size() > 8)
         QVERIFY(!result.err.contains(QString::fromLatin1(input.trimmed().left(20))));
     QCOMPARE(reload(u"Receiver"_s).secretFingerprint, QString());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
+    QCOMPARE(m_credentials->readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::secretAsArgumentRefused()
@@ -209,7 +216,7 @@ void TestSecretCommands::secretAsArgumentRefused()
     QCOMPARE(misplaced.exitCode, 2);
     QVERIFY(!misplaced.err.contains(secret));
     QCOMPARE(reload(u"Receiver"_s).secretFingerprint, QString());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
+    QCOMPARE(m_credentials->readAndWait(WebhookSecrets::signingKey(webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::generatePrintsSecretOnce()
@@ -226,7 +233,7 @@ void TestSecretCommands::generatePrintsSecretOnce()
     QCOMPARE(stored.secretFingerprint, SigningSecret::fingerprint(secret));
     QVERIFY2(result.err.contains(stored.secretFingerprint), qPrintable(result.err));
     QVERIFY(!result.err.contains(secret));
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::signingKey(webhook.id)).value(), secret);
+    QCOMPARE(m_credentials->readAndWait(WebhookSecrets::signingKey(webhook.id)).value(), secret);
 
     // A second generate replaces it at once, and says that the old one stopped signing.
     const CommandRun again = run({u"secret"_s, u"generate"_s, u"--webhook"_s, u"Receiver"_s});
@@ -257,7 +264,7 @@ void TestSecretCommands::rotateKeepsPreviousSigning()
     QVERIFY(stored.secretGraceUntil >= before.addSecs(2 * 3600 - 60));
     QVERIFY(stored.secretGraceUntil <= QDateTime::currentDateTimeUtc().addSecs(2 * 3600 + 60));
     WebhookRepository repository(*m_connection);
-    const auto credentials = resolveCredentials(m_keychain, stored);
+    const auto credentials = resolveCredentials(*m_credentials, stored);
     QVERIFY2(credentials, qPrintable(credentials.message()));
     QCOMPARE(credentials->signingSecrets, (QStringList{newSecret, oldSecret}));
     QCOMPARE(repository.auditTrail(webhook.id)->last().action, u"secret-rotate"_s);
@@ -277,7 +284,7 @@ void TestSecretCommands::deleteRemovesSecret()
     QCOMPARE(stored.secretFingerprint, QString());
     QCOMPARE(stored.previousSecretFingerprint, QString());
     for (const QString &key : {WebhookSecrets::signingKey(webhook.id), WebhookSecrets::previousSigningKey(webhook.id)})
-        QCOMPARE(m_keychain.readAndWait(key).code(), ErrorCode::NotFound);
+        QCOMPARE(m_credentials->readAndWait(key).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::chatWebhooksHaveNoSecret()
@@ -295,7 +302,7 @@ void TestSecretCommands::chatWebhooksHaveNoSecret()
     QVERIFY2(missing.err.contains(u"There is no webhook named “Nobody”"_s), qPrintable(missing.err));
 }
 
-// Without a keychain, nothing is printed or stored, and the message says what to start.
+// Without a keychain to hold this machine's key, nothing is printed or stored, and the message says what to start.
 void TestSecretCommands::noKeychainService()
 {
     Webhook webhook = makeWebhook(u"Receiver"_s);
@@ -334,7 +341,7 @@ void TestSecretCommands::epicKeygen()
     QVERIFY(!jwk.contains(u"d"_s));
 
     // The stored private key signs an assertion that the printed public key verifies.
-    const SecretStore::Result stored = m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id));
+    const CredentialStore::Result stored = m_credentials->readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id));
     QVERIFY2(stored.ok(), qPrintable(stored.message()));
     const auto key = EpicKey::fromPem(stored.value().toLatin1());
     QVERIFY(key);
@@ -352,11 +359,11 @@ void TestSecretCommands::epicKeygen()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"--replace"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value(), stored.value());
+    QCOMPARE(m_credentials->readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value(), stored.value());
 
     result = run(keygen + QStringList{u"--replace"_s});
     QVERIFY2(result.exitCode == 0, qPrintable(result.err));
-    const auto replacement = EpicKey::fromPem(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value().toLatin1());
+    const auto replacement = EpicKey::fromPem(m_credentials->readAndWait(WebhookSecrets::epicPrivateKeyKey(webhook.id)).value().toLatin1());
     QVERIFY(replacement);
     QVERIFY(replacement->thumbprint() != key->thumbprint());
     // The key id was the old key's thumbprint, so it follows the new key.
@@ -382,7 +389,7 @@ void TestSecretCommands::epicKeygenRefusals()
     QCOMPARE(result.exitCode, 1);
     QVERIFY2(result.err.contains(u"only Epic webhooks"_s), qPrintable(result.err));
     QVERIFY(result.out.isEmpty());
-    QCOMPARE(m_keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(generic.id)).code(), ErrorCode::NotFound);
+    QCOMPARE(m_credentials->readAndWait(WebhookSecrets::epicPrivateKeyKey(generic.id)).code(), ErrorCode::NotFound);
 }
 
 void TestSecretCommands::sendSigned()
@@ -484,7 +491,7 @@ void TestSecretCommands::sendServerError()
     QCOMPARE(record.error, u"http-5xx: HTTP 500 Internal Server Error"_s);
 }
 
-// A webhook whose secret this workstation lacks is not sent unsigned, and nothing is recorded as an attempt.
+// A webhook whose secret has no sealed copy is not sent unsigned, and nothing is recorded as an attempt.
 void TestSecretCommands::sendNeverUnsigned()
 {
     TestHttpsServer receiver(m_localhost);
@@ -494,11 +501,11 @@ void TestSecretCommands::sendNeverUnsigned()
     webhook.secretFingerprint = SigningSecret::fingerprint(SigningSecret::generate());
     webhook.secretSetAt = QDateTime::currentDateTimeUtc();
     WebhookRepository repository(*m_connection);
-    QVERIFY(repository.recordSecretChange(webhook, u"secret-set"_s).ok()); // as set on another workstation
+    QVERIFY(repository.recordSecretChange(webhook, u"secret-set"_s).ok()); // as set in an old console's keychain
 
     const CommandRun result = run({u"send"_s, u"--webhook"_s, u"Receiver"_s, u"--event"_s, u"report.completed"_s});
     QCOMPARE(result.exitCode, 1);
-    QVERIFY2(result.err.contains(u"Nothing was sent"_s) && result.err.contains(u"not in this workstation's keychain"_s),
+    QVERIFY2(result.err.contains(u"Nothing was sent"_s) && result.err.contains(u"not in the sealed store"_s),
              qPrintable(result.err));
     QVERIFY(receiver.requests().isEmpty());
     DeliveryRepository log(*m_connection);

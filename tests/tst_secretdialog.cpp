@@ -2,6 +2,7 @@
 #include "models/secrets/webhooksecrets.h"
 #include "models/secrets/signingsecret.h"
 #include "network/transport/standardwebhooks.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/modaldialogs.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/secretdialog.h"
@@ -39,7 +40,7 @@ private:
 
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<TestCredentialStore> m_store;
     std::unique_ptr<WebhookSecrets> m_secrets;
     Webhook m_webhook;
 };
@@ -49,7 +50,7 @@ void TestSecretDialog::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-secretdialog"_s);
+    m_store = std::make_unique<TestCredentialStore>(*m_db.database);
     m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
     m_webhook = makeWebhook(u"Research data warehouse"_s);
     QVERIFY(m_repository->create(m_webhook).ok());
@@ -69,7 +70,7 @@ void TestSecretDialog::generateThenRevealAndCopy()
     SecretDialog dialog(*m_secrets, m_webhook);
     QSignalSpy ready(&dialog, &SecretDialog::ready);
     dialog.show();
-    QVERIFY(!button(dialog, "revealButton")->isEnabled()); // nothing is offered before the keychain answered
+    QVERIFY(!button(dialog, "revealButton")->isEnabled()); // nothing is offered before the store answered
     QVERIFY(ready.wait());
     QVERIFY(dialog.statusText().contains(u"No signing secret"_s));
     QVERIFY(!button(dialog, "revealButton")->isEnabled());
@@ -77,7 +78,10 @@ void TestSecretDialog::generateThenRevealAndCopy()
     QVERIFY(dialog.isBusy());
     QVERIFY(!button(dialog, "generateButton")->isEnabled()); // a second change cannot race the first
     QVERIFY(ready.wait());
-    QVERIFY2(dialog.statusText().contains(u"is in this workstation's keychain"_s), qPrintable(dialog.statusText()));
+    QVERIFY2(dialog.statusText().contains(u"is stored sealed"_s), qPrintable(dialog.statusText()));
+    // The dialog names the machines that can use the secret, by name and fingerprint.
+    QVERIFY2(dialog.statusText().contains(u"test-machine (%1)"_s.arg(m_store->identity().fingerprint())),
+             qPrintable(dialog.statusText()));
     QVERIFY(!dialog.webhook().secretFingerprint.isEmpty());
     const QString stored = m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value();
     QCOMPARE(SigningSecret::fingerprint(stored), dialog.webhook().secretFingerprint);

@@ -1,22 +1,26 @@
 // The test-send dialog driven through its widgets, against loopback HTTPS receivers, the real keyring and a database.
+#include "models/secrets/credentialresealing.h"
+#include "models/secrets/machinekeystore.h"
+#include "models/secrets/secretstore.h"
+#include "models/secrets/signingsecret.h"
+#include "models/secrets/webhooksecrets.h"
 #include "models/storage/deliverylog.h"
 #include "models/storage/deliveryrepository.h"
-#include "models/secrets/signingsecret.h"
-#include "models/secrets/secretstore.h"
+#include "models/storage/machineregistry.h"
 #include "models/storage/webhookrepository.h"
-#include "models/secrets/webhooksecrets.h"
 #include "network/transport/standardwebhooks.h"
 #include "network/transport/webhookdelivery.h"
 #include "network/transport/webhooksender.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/futures.h"
+#include "testsupport/resultchecks.h"
 #include "testsupport/testhttpsserver.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/testpki.h"
 #include "testsupport/webhookfixtures.h"
 #include "ui/httpmessageview.h"
 #include "ui/previewpane.h"
 #include "ui/testsenddialog.h"
-#include "models/storage/deliverylog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -81,7 +85,7 @@ private:
 
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_webhooks;
-    std::unique_ptr<SecretStore> m_keychain;
+    std::unique_ptr<TestCredentialStore> m_keychain;
     std::unique_ptr<WebhookSecrets> m_secrets;
     std::unique_ptr<DeliveryRepository> m_deliveries;
     std::unique_ptr<WebhookSender> m_sender;
@@ -104,7 +108,7 @@ void TestTestSendDialog::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_webhooks = std::make_unique<WebhookRepository>(*m_db.database);
-    m_keychain = std::make_unique<SecretStore>(u"goreporter-webhooks-test-testsend"_s);
+    m_keychain = std::make_unique<TestCredentialStore>(*m_db.database);
     m_secrets = std::make_unique<WebhookSecrets>(*m_keychain, *m_webhooks);
     m_deliveries = std::make_unique<DeliveryRepository>(*m_db.database);
     m_sender = std::make_unique<WebhookSender>();
@@ -448,7 +452,7 @@ void TestTestSendDialog::missingSigningSecret()
     TestHttpsServer receiver(m_localhost);
     Webhook webhook = storedWebhook(u"Signed receiver"_s, receiver.url(u"localhost"_s, u"/hook"_s));
     QVERIFY(m_secrets->setAndWait(webhook, SigningSecret::generate()).ok());
-    // Set on another workstation: the database knows the secret, this keychain does not.
+    // Set in an old console's keychain only: the database knows the secret, the sealed store has no copy.
     QVERIFY(m_keychain->removeAndWait(WebhookSecrets::signingKey(webhook.id)).ok());
 
     TestSendDialog dialog(services(), webhook);
@@ -458,7 +462,7 @@ void TestTestSendDialog::missingSigningSecret()
     dialog.sendButton()->click();
     QTRY_COMPARE(refused.size(), 1);
     const QString message = refused.first().at(0).toString();
-    QVERIFY2(message.contains(u"cannot be signed"_s) && message.contains(u"not in this workstation's keychain"_s),
+    QVERIFY2(message.contains(u"cannot be signed"_s) && message.contains(u"not in the sealed store"_s),
              qPrintable(message));
     QVERIFY(dialog.diagnosisLabel()->text().contains(message));
     QVERIFY(dialog.outcomeLabel()->text().contains(u"Not sent"_s));
@@ -517,8 +521,18 @@ void TestTestSendDialog::throughARunningDispatcher()
         QVERIFY(items && !items->item(0)->isEnabled());
     }
 
+    // The dispatcher runs on a host of its own, with its key in a file: a machine that waits for approval.
+    QTemporaryDir hostFolder;
+    const QString hostKey = hostFolder.filePath(u"machine.key"_s);
+    const Result<MachineIdentity> waitingKey = MachineIdentity::generate(u"dispatcher-host"_s);
+    QVERIFY(waitingKey);
+    SecretStore unusedKeychain;
+    QVERIFY(MachineKeyStore::file(unusedKeychain, hostKey).saveAndWait(*waitingKey));
+    MachineRecord waiting{waitingKey->fingerprint(), u"dispatcher-host"_s, waitingKey->certificatePem()};
+    QVERIFY(MachineRegistry(*m_db.database).enroll(waiting, QDateTime::currentDateTimeUtc()));
     QProcess dispatcher;
-    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s});
+    prepareCommand(dispatcher, {u"--database"_s, m_db.storage->urlText(), u"dispatch"_s},
+                   {{u"GOREPORTER_MACHINE_KEY_FILE"_s, hostKey}});
     dispatcher.start();
     QVERIFY(dispatcher.waitForStarted());
     const QString owner = u"%1:%2"_s.arg(QSysInfo::machineHostName()).arg(dispatcher.processId());
@@ -556,10 +570,11 @@ void TestTestSendDialog::throughARunningDispatcher()
     QCOMPARE(dialog.lastRecord()->id, rows.first().id);
     saveScreenshot(dialog, u"test-send-through-dispatcher.png"_s);
 
-    // A secret that this workstation's keychain holds but the dispatcher's does not: the dispatcher says it
-    // cannot sign, and the dialog says what to do; a direct send signs it.
+    // A secret this workstation can open but the waiting dispatcher host cannot: the dispatcher says it cannot
+    // sign, and the dialog says what to do.
     Webhook signed_ = storedWebhook(u"Signed ward"_s, receiver.url(u"localhost"_s, u"/hooks/signed"_s));
-    QVERIFY(m_secrets->setAndWait(signed_, SigningSecret::generate()).ok());
+    const QString secret = SigningSecret::generate();
+    QVERIFY(m_secrets->setAndWait(signed_, secret).ok());
     QVERIFY(dialog.setWebhook(signed_));
     QVERIFY(dialog.setRoute(TestSendDialog::Route::Dispatcher));
     QSignalSpy refused(&dialog, &TestSendDialog::sendRefused);
@@ -567,7 +582,21 @@ void TestTestSendDialog::throughARunningDispatcher()
     QVERIFY(refused.wait(deliveryWaitMs));
     const QString message = refused.first().at(0).toString();
     QVERIFY2(message.startsWith(u"The dispatcher %1 cannot sign the request"_s.arg(owner)), qPrintable(message));
+    QVERIFY2(message.contains(u"waits for approval"_s) && message.contains(waitingKey->fingerprint()),
+             qPrintable(message));
     QCOMPARE(receiver.requests().size(), 1);
+
+    // Approved and the credentials re-sealed for it (as the Machines dialog does): the dispatcher signs.
+    QVERIFY(MachineRegistry(*m_db.database).approve(waitingKey->fingerprint(), QDateTime::currentDateTimeUtc()));
+    const Result<ResealOutcome> resealed = CredentialResealing::resealOn(*m_db.database, m_keychain->identity());
+    QVERIFY_OK(resealed);
+    QCOMPARE(resealed->resealed, 1);
+    dialog.sendButton()->click();
+    QVERIFY(finished.wait(deliveryWaitMs));
+    QVERIFY2(dialog.lastResult()->success(), qPrintable(dialog.lastResult()->errorText));
+    QCOMPARE(dialog.lastDispatcher(), owner);
+    const ReceivedRequest signedRequest = receiver.requests().last();
+    QVERIFY(signedRequest.header("webhook-signature").contains(standardWebhooksSignature(signedRequest, secret)));
     QVERIFY(dialog.setRoute(TestSendDialog::Route::Direct));
     dialog.sendButton()->click();
     QVERIFY(finished.wait(deliveryWaitMs));

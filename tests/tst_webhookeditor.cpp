@@ -404,8 +404,8 @@ void TestWebhookEditor::deliveryTabSettings()
 
 void TestWebhookEditor::epicKeyPairFromEditor()
 {
-    ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
-    SecretStore &keychain = console.keychain;
+    ConsoleServices console(*m_db.database);
+    CredentialStore &keychain = console.credentials;
     const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveryLog, console.sender};
     Webhook epic = makeWebhook(u"Epic"_s, WebhookKind::Epic);
     QVERIFY(m_repository->create(epic).ok());
@@ -420,7 +420,7 @@ void TestWebhookEditor::epicKeyPairFromEditor()
     QTRY_VERIFY_WITH_TIMEOUT(field<QPushButton>(dialog, "epicCopyJwksButton")->isEnabled(), 60000);
     const QString keyId = field<QLineEdit>(dialog, "epicKeyIdEdit")->text();
     QVERIFY(!keyId.isEmpty());
-    const SecretStore::Result stored = keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
+    const CredentialStore::Result stored = keychain.readAndWait(WebhookSecrets::epicPrivateKeyKey(epic.id));
     QVERIFY2(stored.ok(), qPrintable(stored.message()));
     const auto key = EpicKey::fromPem(stored.value().toLatin1());
     QVERIFY(key);
@@ -580,8 +580,8 @@ void TestWebhookEditor::phiExplanationNamesWhatLimitedCarries()
 
 void TestWebhookEditor::testAndSaveIsOneStep()
 {
-    ConsoleServices console(*m_db.database, u"goreporter-webhooks-test-editor"_s);
-    SecretStore &keychain = console.keychain;
+    ConsoleServices console(*m_db.database);
+    CredentialStore &keychain = console.credentials;
     const TestSendServices services{*m_repository, console.secrets, keychain, console.deliveryLog, console.sender};
     WebhookEditorDialog dialog(*m_repository, Webhook(), nullptr, &services);
     dialog.show();

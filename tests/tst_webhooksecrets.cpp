@@ -2,8 +2,10 @@
 #include "models/secrets/webhooksecrets.h"
 #include "models/secrets/signingsecret.h"
 #include "network/transport/standardwebhooks.h"
+#include "testsupport/testmachine.h"
 #include "testsupport/webhookfixtures.h"
 
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QSignalSpy>
@@ -30,7 +32,7 @@ private slots:
 private:
     OpenTestDatabase m_db;
     std::unique_ptr<WebhookRepository> m_repository;
-    std::unique_ptr<SecretStore> m_store;
+    std::unique_ptr<TestCredentialStore> m_store;
     std::unique_ptr<WebhookSecrets> m_secrets;
     Webhook m_webhook;
 };
@@ -40,7 +42,7 @@ void TestWebhookSecrets::init()
     m_db = openTestDatabase(DatabaseUrl::Engine::SQLite);
     QVERIFY(m_db.ok());
     m_repository = std::make_unique<WebhookRepository>(*m_db.database);
-    m_store = std::make_unique<SecretStore>(u"goreporter-webhooks-test-secrets"_s);
+    m_store = std::make_unique<TestCredentialStore>(*m_db.database);
     m_secrets = std::make_unique<WebhookSecrets>(*m_store, *m_repository);
     m_webhook = makeWebhook(u"Signed receiver"_s);
     QVERIFY(m_repository->create(m_webhook).ok());
@@ -83,15 +85,15 @@ void TestWebhookSecrets::presenceOnThisWorkstation()
 {
     QVERIFY(m_secrets->setAndWait(m_webhook, SigningSecret::generate()).ok());
     QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::PresentHere);
-    // Another workstation's keychain: nothing there.
+    // No sealed copy: a secret set before the sealed store, in another console's keychain.
     QVERIFY(m_store->removeAndWait(WebhookSecrets::signingKey(m_webhook.id)).ok());
     WebhookSecrets::Status status = m_secrets->statusAndWait(m_webhook);
     QCOMPARE(status.presence, WebhookSecrets::Presence::MissingHere);
     QVERIFY2(status.message.contains(m_webhook.secretFingerprint), qPrintable(status.message));
     const auto missing = resolveCredentials(*m_store, m_webhook);
     QCOMPARE(missing.code(), ErrorCode::NotFound);
-    QVERIFY2(missing.message().contains(u"not in this workstation's keychain"_s), qPrintable(missing.message()));
-    // A stale secret from before a rotation elsewhere.
+    QVERIFY2(missing.message().contains(u"not in the sealed store"_s), qPrintable(missing.message()));
+    // A stored secret that is not the one set.
     QVERIFY(m_store->writeAndWait(WebhookSecrets::signingKey(m_webhook.id), SigningSecret::generate()).ok());
     QCOMPARE(m_secrets->statusAndWait(m_webhook).presence, WebhookSecrets::Presence::DiffersHere);
     QCOMPARE(resolveCredentials(*m_store, m_webhook).code(), ErrorCode::Conflict);
@@ -149,12 +151,24 @@ void TestWebhookSecrets::failedRecordRestoresKeychain()
 {
     const QString original = SigningSecret::generate();
     QVERIFY(m_secrets->setAndWait(m_webhook, original).ok());
-    // Someone deletes the webhook meanwhile: the database refuses, and the keychain keeps the old secret.
+    // The database refuses the bookkeeping for its own reasons (a trigger here; a lost connection in life): the
+    // sealed store gets the old secret back.
+    QSqlQuery trigger(m_db.database->connection());
+    QVERIFY2(trigger.exec(u"CREATE TRIGGER refuse_updates BEFORE UPDATE ON webhooks"
+                          " BEGIN SELECT RAISE(ABORT, 'updates refused'); END"_s),
+             qPrintable(trigger.lastError().text()));
+    Webhook unchanged = m_webhook;
+    QVERIFY(!m_secrets->setAndWait(unchanged, SigningSecret::generate()).ok());
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), original);
+    QVERIFY(trigger.exec(u"DROP TRIGGER refuse_updates"_s));
+
+    // Someone deletes the webhook meanwhile: its sealed secret goes with it, and the refused change leaves
+    // nothing behind.
     Webhook stale = m_webhook;
     QVERIFY(m_repository->remove(m_webhook).ok());
     const Result<void> result = m_secrets->setAndWait(stale, SigningSecret::generate());
     QCOMPARE(result.code(), ErrorCode::NotFound);
-    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).value(), original);
+    QCOMPARE(m_store->readAndWait(WebhookSecrets::signingKey(m_webhook.id)).code(), ErrorCode::NotFound);
 }
 
 void TestWebhookSecrets::changeOutlivesTheWindowThatAsked()

@@ -85,7 +85,7 @@ DeliveriesView::DeliveriesView(const DatabaseUrl &url, const QString &password, 
 {
     setObjectName(u"deliveriesView"_s);
     m_redeliveries = std::make_unique<DeliveryRedeliveries>(
-        RedeliveryServices{services.deliveryLog, services.keychain, services.sender, &services.webhooks}, url, password,
+        RedeliveryServices{services.deliveryLog, services.credentials, services.sender, &services.webhooks}, url, password,
         options.redeliveriesPerSecond, m_taskPanel, this);
     m_jobs = std::make_unique<DeliveryLogJobs>(url, password, settings,
                                                DeliveryLogJobs::Options{options.purgeBatchSize, options.exportPageSize},

@@ -230,8 +230,9 @@ void TestSendDialog::updateRoutes()
                                     "through its network and proxy, signed with the credentials it holds."),
                               Qt::ToolTipRole);
     m_routeCombo->setItemText(1, tr("Directly from this workstation"));
-    m_routeCombo->setItemData(1, tr("Sent from this computer, signed with the secret in its keychain: shows whether "
-                                    "the receiver works, not whether the dispatcher can reach it."),
+    m_routeCombo->setItemData(1, tr("Sent from this computer, signed with the sealed credentials it opens with its "
+                                    "own key: shows whether the receiver works, not whether the dispatcher can reach "
+                                    "it."),
                               Qt::ToolTipRole);
     if (auto *items = qobject_cast<QStandardItemModel *>(m_routeCombo->model())) {
         if (QStandardItem *item = items->item(0))
@@ -506,8 +507,8 @@ void TestSendDialog::updateStage()
         else if (m_dispatched)
             text = tr("Waiting for a dispatcher to take the test…");
         else if (m_run && m_run->stage() == DeliveryRun::Stage::ReadingCredentials)
-            text = m_webhook.kind == WebhookKind::Epic ? tr("Reading the Epic private key from the keychain…")
-                                                       : tr("Reading the signing secret from the keychain…");
+            text = m_webhook.kind == WebhookKind::Epic ? tr("Opening the sealed Epic private key…")
+                                                       : tr("Opening the sealed signing secret…");
         else if (m_run && m_run->stage() == DeliveryRun::Stage::Recording)
             text = tr("Recording the attempt in the delivery log…");
         else
@@ -580,7 +581,7 @@ void TestSendDialog::sendDirectly(const DeliveryOrder &order)
 {
     // The pipeline takes the secret state as stored now; the rest stays as given, so the editor can test unsaved
     // changes.
-    const DeliveryServices services{m_services.deliveryLog, m_services.keychain, m_services.sender,
+    const DeliveryServices services{m_services.deliveryLog, m_services.credentials, m_services.sender,
                                     &m_services.webhooks};
     DeliveryRun *run = DeliveryPipeline::start(services, order, this);
     m_run = run;
@@ -639,14 +640,14 @@ QString TestSendDialog::refusalText(const DeliveryOutcome &outcome) const
         // The dispatcher's own words are in its language; what to do is in the reader's.
         switch (outcome.refusal) {
         case DeliveryRefusal::SecretUnavailable:
-            return tr("The dispatcher %1 cannot sign the request, so nothing was sent: its machine's keychain has no "
-                      "current secret for this webhook. Set the secret on that machine (“secret set” there), or "
-                      "send the test directly from this workstation. The dispatcher says: %2")
+            return tr("The dispatcher %1 cannot sign the request, so nothing was sent: its machine cannot open the "
+                      "webhook's current secret. If that machine waits for approval, approve it in the Machines "
+                      "dialog; or send the test directly from this workstation. The dispatcher says: %2")
                 .arg(m_lastDispatcher, outcome.message);
         case DeliveryRefusal::EpicKeyUnavailable:
-            return tr("The dispatcher %1 has no usable Epic private key for this webhook, so nothing was sent. "
-                      "Create or import the key on that machine, or send the test directly from this workstation. "
-                      "The dispatcher says: %2")
+            return tr("The dispatcher %1 cannot use the Epic private key of this webhook, so nothing was sent. If "
+                      "its machine waits for approval, approve it in the Machines dialog; or send the test directly "
+                      "from this workstation. The dispatcher says: %2")
                 .arg(m_lastDispatcher, outcome.message);
         default:
             return tr("The dispatcher %1 sent nothing: %2").arg(m_lastDispatcher, outcome.message);
@@ -654,12 +655,10 @@ QString TestSendDialog::refusalText(const DeliveryOutcome &outcome) const
     }
     switch (outcome.refusal) {
     case DeliveryRefusal::SecretUnavailable:
-        return tr("The request cannot be signed, so nothing was sent. %1 Paste the secret in the webhook's signing "
-                  "secret dialog, or test from the workstation that holds it.")
-            .arg(outcome.message);
+        return tr("The request cannot be signed, so nothing was sent. %1").arg(outcome.message);
     case DeliveryRefusal::EpicKeyUnavailable:
         return tr("%1 Create the key pair in the webhook's editor (Delivery tab ▸ Generate key pair…) and register "
-                  "its public key with Epic, or test from the workstation that holds the key.")
+                  "its public key with Epic.")
             .arg(outcome.message);
     default:
         return outcome.message;

@@ -22,7 +22,7 @@ class QProgressBar;
 class QPushButton;
 class QSplitter;
 class QTimer;
-class SecretStore;
+class CredentialStore;
 class WebhookRepository;
 class WebhookSecrets;
 
@@ -31,7 +31,7 @@ struct TestSendServices
 {
     WebhookRepository &webhooks;    // the webhooks as stored
     WebhookSecrets &secrets;        // the signing secrets
-    SecretStore &keychain;          // the signing secrets and Epic private keys, as the pipeline reads them
+    CredentialStore &credentials;   // the signing secrets and Epic private keys, as the pipeline reads them
     DatabaseWorker deliveryLog;     // a connection of its own: attempts are recorded there, off the GUI thread
     WebhookSender &sender;          // shared with the rest of the console, so Epic access tokens are reused
 };

@@ -30,8 +30,8 @@ void WebhookEditorDialog::refreshEpicKeyStatus()
         m_epicKeyStatus->setText(tr("Save the webhook first; its key pair belongs to it."));
         return;
     }
-    m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
-                              [this](const SecretStore::Result &result) {
+    m_services->credentials.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
+                              [this](const CredentialStore::Result &result) {
                                   if (result.ok()) {
                                       m_epicKeyStatus->setText(tr("A private key is in this workstation's keychain."));
                                       m_epicCopyJwksButton->setEnabled(true);
@@ -59,7 +59,7 @@ void WebhookEditorDialog::generateEpicKey()
     m_epicGenerateKeyButton->setEnabled(false);
     m_epicKeyStatus->setText(tr("Generating an RSA key pair…"));
     const QString keyIdBefore = m_webhook.epic.keyId;
-    EpicKeyGeneration::start(m_services->keychain, m_repository, {m_webhook.id, EpicKey::DefaultBits, replace}, this,
+    EpicKeyGeneration::start(m_services->credentials, m_repository, {m_webhook.id, EpicKey::DefaultBits, replace}, this,
                              [this, keyIdBefore](const Result<GeneratedEpicKey> &generated) {
                                  if (!generated) {
                                      m_epicKeyStatus->setText(generated.message());
@@ -75,8 +75,8 @@ void WebhookEditorDialog::withEpicJwks(const std::function<void(const QByteArray
 {
     if (!m_services || m_webhook.id.isEmpty())
         return;
-    m_services->keychain.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
-                              [this, use](const SecretStore::Result &result) {
+    m_services->credentials.read(WebhookSecrets::epicPrivateKeyKey(m_webhook.id), this,
+                              [this, use](const CredentialStore::Result &result) {
                                   const Result<EpicKey> key = result.ok()
                                                                   ? EpicKey::fromPem(result.value().toLatin1())
                                                                   : Result<EpicKey>(result.failure());

@@ -1,4 +1,4 @@
-// Reads what a webhook's requests must be signed or authenticated with from this workstation's keychain, without waiting.
+// Reads what a webhook's requests must be signed or authenticated with from the credential store, without waiting.
 #pragma once
 
 #include "models/domain/result.h"
@@ -11,7 +11,7 @@
 #include <functional>
 
 class QObject;
-class SecretStore;
+class CredentialStore;
 
 // The credentials of one webhook as its next request needs them.
 struct WebhookCredentials
@@ -22,15 +22,15 @@ struct WebhookCredentials
 
 // How the console, the command line and redelivery read credentials:
 //
-//   CredentialResolver::resolve(keychain, webhook, this, [this](const Result<WebhookCredentials> &credentials) {
-//       if (!credentials)  // NotFound: not in this keychain, Conflict: a different secret, Unavailable: keychain
+//   CredentialResolver::resolve(store, webhook, this, [this](const Result<WebhookCredentials> &credentials) {
+//       if (!credentials)  // NotFound: not stored, Conflict: a different secret, Forbidden: not for this machine
 //           return refuse(credentials.message());
 //       send(*credentials);
 //   });
 //
-// The rules: a webhook with a secret is never sent unsigned, so its current secret must be here and match the
+// The rules: a webhook with a secret is never sent unsigned, so its current secret must be readable and match the
 // fingerprint stored with the webhook; the previous secret signs too while its grace period lasts, and a previous
-// secret this workstation never had only means one signature fewer. Slack and Teams need nothing (the URL is the
+// secret that cannot be read only means one signature fewer. Slack and Teams need nothing (the URL is the
 // credential), an Epic webhook needs its private key.
 class CredentialResolver
 {
@@ -38,7 +38,7 @@ class CredentialResolver
 public:
     using Callback = std::function<void(const Result<WebhookCredentials> &)>;
 
-    // done runs on context's thread once the keychain answered (on the next turn of the event loop when nothing
+    // done runs on context's thread once the store answered (on the next turn of the event loop when nothing
     // is to be read), and not at all once context is gone.
-    static void resolve(SecretStore &keychain, const Webhook &webhook, QObject *context, Callback done);
+    static void resolve(CredentialStore &store, const Webhook &webhook, QObject *context, Callback done);
 };

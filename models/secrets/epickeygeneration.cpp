@@ -1,7 +1,7 @@
-// Epic key pair generation: keychain first, then the key id in the database, undone in the keychain on refusal.
+// Epic key pair generation: the sealed private key first, then the key id in the database, undone on refusal.
 #include "models/secrets/epickeygeneration.h"
 
-#include "models/secrets/secretstore.h"
+#include "models/secrets/credentialstore.h"
 #include "models/secrets/webhooksecrets.h"
 #include "models/storage/webhookrepository.h"
 
@@ -19,13 +19,13 @@ namespace {
 // What one generation has learnt so far, shared by its asynchronous steps.
 struct Generation
 {
-    SecretStore &keychain;
+    CredentialStore &store;
     WebhookRepository &webhooks;
     EpicKeyRequest request;
     QPointer<QObject> context;
     EpicKeyGeneration::Callback done;
-    QString keychainKey;
-    std::optional<QString> previousPem;  // what the keychain held before; nullopt: nothing
+    QString credentialKey;
+    std::optional<QString> previousPem;  // what the store held before; nullopt: nothing
 };
 
 using GenerationPointer = std::shared_ptr<Generation>;
@@ -36,21 +36,21 @@ void finish(const GenerationPointer &generation, const Result<GeneratedEpicKey> 
         generation->done(result);
 }
 
-// The database refused the key id: the keychain goes back to what it held, then the refusal is reported.
+// The database refused the key id: the store goes back to what it held, then the refusal is reported.
 void rollBack(const GenerationPointer &generation, const Failure &refusal)
 {
-    auto report = [generation, refusal](const SecretStore::Result &restored) {
+    auto report = [generation, refusal](const CredentialStore::Result &restored) {
         if (restored.ok())
             return finish(generation, refusal);
-        const QString message = EpicKeyGeneration::tr("%1 The new private key stays in this workstation's keychain "
-                                                      "because the old one could not be put back: %2")
+        const QString message = EpicKeyGeneration::tr("%1 The new private key stays stored because the old one "
+                                                      "could not be put back: %2")
                                     .arg(refusal.message, restored.message());
         finish(generation, Failure{refusal.code, message});
     };
     if (generation->previousPem)
-        generation->keychain.write(generation->keychainKey, *generation->previousPem, &generation->keychain, report);
+        generation->store.write(generation->credentialKey, *generation->previousPem, &generation->store, report);
     else
-        generation->keychain.remove(generation->keychainKey, &generation->keychain, report);
+        generation->store.remove(generation->credentialKey, &generation->store, report);
 }
 
 void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
@@ -69,7 +69,7 @@ void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
     if (!keyIdFollowsKey || webhook.epic.keyId == key.thumbprint())
         return finish(generation, GeneratedEpicKey{webhook, key, replaced});
     webhook.epic.keyId = key.thumbprint();
-    generation->webhooks.changeInBackground(WebhookRepository::Change::Update, webhook, &generation->keychain,
+    generation->webhooks.changeInBackground(WebhookRepository::Change::Update, webhook, &generation->store,
                                             [generation, key, replaced](const Result<Webhook> &updated) {
         if (!updated)
             return rollBack(generation, updated.failure());
@@ -79,10 +79,10 @@ void recordKeyId(const GenerationPointer &generation, const EpicKey &key)
 
 void storeKey(const GenerationPointer &generation, const EpicKey &key)
 {
-    // From here on the steps answer to the keychain object, which outlives every window: once the keychain holds
-    // the new key, the key id is recorded (or the keychain put back) even when the window that asked is gone.
-    generation->keychain.write(generation->keychainKey, QString::fromLatin1(key.privateKeyPem()), &generation->keychain,
-                               [generation, key](const SecretStore::Result &written) {
+    // From here on the steps answer to the store object, which outlives every window: once the store holds the
+    // new key, the key id is recorded (or the store put back) even when the window that asked is gone.
+    generation->store.write(generation->credentialKey, QString::fromLatin1(key.privateKeyPem()), &generation->store,
+                               [generation, key](const CredentialStore::Result &written) {
                                    if (!written.ok())
                                        return finish(generation, written.failure());
                                    recordKeyId(generation, key);
@@ -111,22 +111,22 @@ void generateKey(const GenerationPointer &generation)
 
 } // namespace
 
-void EpicKeyGeneration::start(SecretStore &keychain, WebhookRepository &webhooks, const EpicKeyRequest &request,
+void EpicKeyGeneration::start(CredentialStore &store, WebhookRepository &webhooks, const EpicKeyRequest &request,
                               QObject *context, Callback done)
 {
-    auto generation = std::make_shared<Generation>(Generation{keychain, webhooks, request, context, std::move(done),
+    auto generation = std::make_shared<Generation>(Generation{store, webhooks, request, context, std::move(done),
                                                               WebhookSecrets::epicPrivateKeyKey(request.webhookId),
                                                               std::nullopt});
-    keychain.read(generation->keychainKey, context, [generation](const SecretStore::Result &existing) {
+    store.read(generation->credentialKey, context, [generation](const CredentialStore::Result &existing) {
         if (!existing.ok() && existing.code() != ErrorCode::NotFound)
             return finish(generation, existing.failure());
         if (existing.ok()) {
             if (!generation->request.replace)
                 return finish(generation,
                               Failure{ErrorCode::Conflict,
-                                      tr("This workstation's keychain already has a private key for this webhook. A "
-                                         "new key pair stops the registered one from working until its public key "
-                                         "is registered with Epic.")});
+                                      tr("This webhook has a private key already. A new key pair stops the "
+                                         "registered one from working until its public key is registered with "
+                                         "Epic.")});
             generation->previousPem = existing.value();
         }
         generateKey(generation);

@@ -10,27 +10,27 @@
 #include <functional>
 
 class QObject;
-class SecretStore;
+class CredentialStore;
 class WebhookRepository;
 
 struct EpicKeyRequest
 {
     QString webhookId;
     int bits = EpicKey::DefaultBits;
-    bool replace = false;  // false: a key already in this keychain is kept and the request refused (Conflict)
+    bool replace = false;  // false: a key already stored is kept and the request refused (Conflict)
 };
 
 struct GeneratedEpicKey
 {
     Webhook webhook;  // as stored afterwards, with the key id that names the new key
     EpicKey key;
-    bool replaced = false;  // a previous key was in this keychain
+    bool replaced = false;  // a previous key was stored
 };
 
-// The steps, none of which waits: read the key this keychain has (if any), generate the pair in the thread pool,
-// store the private key in the keychain, then record the key id on the stored webhook. An empty key id, or one that
+// The steps, none of which waits: read the key stored now (if any), generate the pair in the thread pool, store
+// the private key (sealed), then record the key id on the stored webhook. An empty key id, or one that
 // was the old key's own thumbprint, becomes the new key's thumbprint so that it keeps naming the key; a key id the
-// administrator chose stays. If the database refuses, the keychain gets back what it held, so that the stored key
+// administrator chose stays. If the database refuses, the store gets back what it held, so that the stored key
 // id and the key never disagree.
 class EpicKeyGeneration
 {
@@ -39,6 +39,6 @@ public:
     using Callback = std::function<void(const Result<GeneratedEpicKey> &)>;
 
     // done runs on context's thread, and not at all once context is gone.
-    static void start(SecretStore &keychain, WebhookRepository &webhooks, const EpicKeyRequest &request,
+    static void start(CredentialStore &store, WebhookRepository &webhooks, const EpicKeyRequest &request,
                       QObject *context, Callback done);
 };

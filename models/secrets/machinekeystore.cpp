@@ -4,6 +4,7 @@
 #include "models/secrets/secretstore.h"
 
 #include <QDir>
+#include <QMetaObject>
 #include <QFile>
 #include <QFileInfo>
 
@@ -59,34 +60,59 @@ QString MachineKeyStore::describe() const
     return {};
 }
 
-Result<std::optional<MachineIdentity>> MachineKeyStore::loadAndWait()
+MachineKeyStore::Loaded MachineKeyStore::loadAndWait()
 {
-    QByteArray pem;
-    if (m_kind == Kind::Keychain) {
-        const SecretStore::Result read = m_keychain.readAndWait(QLatin1StringView(KeychainEntry));
-        if (!read && read.code() == ErrorCode::NotFound)
-            return std::optional<MachineIdentity>();
-        if (!read)
-            return read.failure();
-        pem = read->toUtf8();
-    } else {
-        QFile file(m_path);
-        if (!file.exists())
-            return std::optional<MachineIdentity>();
-        if (!file.open(QIODevice::ReadOnly))
-            return Failure{ErrorCode::Forbidden, tr("This machine's key cannot be read from %1: %2")
-                                                     .arg(describe(), file.errorString())};
-        // A key file others can read is not this machine's secret any more.
-        if (m_kind == Kind::File && (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
-            return Failure{ErrorCode::Forbidden,
-                           tr("This machine's key in %1 can be read by other accounts, so it is not used. Make it "
-                              "readable by its owner only (chmod 600), then consider the machine's credentials "
-                              "exposed: revoke it and enroll again.")
-                               .arg(describe())};
-        pem = file.read(MaxIdentityBytes + 1);
-        if (pem.size() > MaxIdentityBytes)
-            return Failure{ErrorCode::Invalid, tr("The machine key in %1 is too large to be one.").arg(describe())};
+    if (m_kind != Kind::Keychain)
+        return readFile();
+    const SecretStore::Result read = m_keychain.readAndWait(QLatin1StringView(KeychainEntry));
+    if (!read && read.code() == ErrorCode::NotFound)
+        return std::optional<MachineIdentity>();
+    if (!read)
+        return read.failure();
+    return fromPem(read->toUtf8());
+}
+
+void MachineKeyStore::load(QObject *context, std::function<void(const Loaded &)> done)
+{
+    if (m_kind != Kind::Keychain) {
+        // A local file of a few kilobytes: read at once, answered on the next turn of the event loop.
+        QMetaObject::invokeMethod(context, [done = std::move(done), loaded = readFile()] { done(loaded); },
+                                  Qt::QueuedConnection);
+        return;
     }
+    m_keychain.read(QLatin1StringView(KeychainEntry), context,
+                    [store = *this, done = std::move(done)](const SecretStore::Result &read) {
+        if (!read && read.code() == ErrorCode::NotFound)
+            return done(std::optional<MachineIdentity>());
+        if (!read)
+            return done(read.failure());
+        done(store.fromPem(read->toUtf8()));
+    });
+}
+
+MachineKeyStore::Loaded MachineKeyStore::readFile() const
+{
+    QFile file(m_path);
+    if (!file.exists())
+        return std::optional<MachineIdentity>();
+    if (!file.open(QIODevice::ReadOnly))
+        return Failure{ErrorCode::Forbidden, tr("This machine's key cannot be read from %1: %2")
+                                                 .arg(describe(), file.errorString())};
+    // A key file others can read is not this machine's secret any more.
+    if (m_kind == Kind::File && (file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther)))
+        return Failure{ErrorCode::Forbidden,
+                       tr("This machine's key in %1 can be read by other accounts, so it is not used. Make it "
+                          "readable by its owner only (chmod 600), then consider the machine's credentials "
+                          "exposed: revoke it and enroll again.")
+                           .arg(describe())};
+    const QByteArray pem = file.read(MaxIdentityBytes + 1);
+    if (pem.size() > MaxIdentityBytes)
+        return Failure{ErrorCode::Invalid, tr("The machine key in %1 is too large to be one.").arg(describe())};
+    return fromPem(pem);
+}
+
+MachineKeyStore::Loaded MachineKeyStore::fromPem(const QByteArray &pem) const
+{
     const Result<MachineIdentity> identity = MachineIdentity::fromPem(pem);
     if (!identity)
         return Failure{ErrorCode::Invalid, tr("The machine key in %1 cannot be used: %2")

@@ -8,7 +8,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+#include <functional>
 #include <optional>
+
+class QObject;
 
 class SecretStore;
 
@@ -36,7 +39,10 @@ public:
 
     // nullopt when this machine has no identity yet. Invalid when what is there is not one; Unavailable or
     // Forbidden when the keychain or the file cannot be read (a locked keychain says so).
-    Result<std::optional<MachineIdentity>> loadAndWait();
+    using Loaded = Result<std::optional<MachineIdentity>>;
+    Loaded loadAndWait();
+    // The same without waiting: done runs on context's thread (never inside the call), unless context is gone.
+    void load(QObject *context, std::function<void(const Loaded &)> done);
     // Keeps identity (a file is created readable by its owner only, and never overwritten by another key).
     // Forbidden for a systemd credential, which the service reads and never writes.
     Result<void> saveAndWait(const MachineIdentity &identity);
@@ -44,6 +50,8 @@ public:
 
 private:
     MachineKeyStore(SecretStore &keychain, Kind kind, const QString &path);
+    Loaded readFile() const;
+    Loaded fromPem(const QByteArray &pem) const;
 
     SecretStore &m_keychain;
     Kind m_kind;

@@ -1,7 +1,6 @@
 // Secrets in the operating system's keychain (Secret Service on Linux) through QtKeychain; never on disk.
 #include "models/secrets/secretstore.h"
 
-#include <QEventLoop>
 #include <QPointer>
 
 #include <qt6keychain/keychain.h>
@@ -24,7 +23,7 @@ QKeychain::Error effectiveError(const QKeychain::Job *job)
 } // namespace
 
 SecretStore::SecretStore(const QString &service, QObject *parent)
-    : QObject(parent)
+    : CredentialStore(parent)
     , m_service(service)
 {
 }
@@ -96,34 +95,4 @@ void SecretStore::start(Operation operation, const QString &key, const QString &
         done(result);
     });
     job->start();
-}
-
-SecretStore::Result SecretStore::wait(Operation operation, const QString &key, const QString &value)
-{
-    QEventLoop loop;
-    Result outcome = Failure{ErrorCode::Cancelled, QString()};
-    bool finished = false;
-    start(operation, key, value, &loop, [&](const Result &result) {
-        outcome = result;
-        finished = true;
-        loop.quit();
-    });
-    if (!finished)
-        loop.exec();
-    return outcome;
-}
-
-SecretStore::Result SecretStore::readAndWait(const QString &key)
-{
-    return wait(Operation::Read, key, {});
-}
-
-SecretStore::Result SecretStore::writeAndWait(const QString &key, const QString &value)
-{
-    return wait(Operation::Write, key, value);
-}
-
-SecretStore::Result SecretStore::removeAndWait(const QString &key)
-{
-    return wait(Operation::Remove, key, {});
 }

@@ -8,7 +8,7 @@
 
 #include <optional>
 
-WebhookSecrets::WebhookSecrets(SecretStore &store, WebhookRepository &repository)
+WebhookSecrets::WebhookSecrets(CredentialStore &store, WebhookRepository &repository)
     : m_store(store)
     , m_repository(repository)
 {
@@ -76,26 +76,36 @@ T waitFor(Start start)
 
 void WebhookSecrets::status(const Webhook &webhook, QObject *context, std::function<void(const Status &)> done)
 {
-    m_store.read(signingKey(webhook.id), context, [webhook, done](const SecretStore::Result &stored) {
+    const QString key = signingKey(webhook.id);
+    m_store.read(key, context, [this, key, context, webhook, done](const CredentialStore::Result &stored) {
         const QString setOn = QLocale().toString(webhook.secretSetAt.toLocalTime(), QLocale::ShortFormat);
         if (webhook.secretFingerprint.isEmpty()) {
             if (stored.ok())
-                return done({Presence::DiffersHere, tr("This workstation's keychain holds a secret, but none is set "
-                                                       "for the webhook. Set it again or delete it.")});
-            return done({Presence::NotSet, tr("No signing secret is set; requests are sent unsigned.")});
+                return done({Presence::DiffersHere, tr("A secret is stored, but none is set for the webhook. Set it "
+                                                       "again or delete it."), {}});
+            return done({Presence::NotSet, tr("No signing secret is set; requests are sent unsigned."), {}});
         }
         if (!stored.ok() && stored.code() == ErrorCode::NotFound)
-            return done({Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but it is not in this "
-                                                   "workstation's keychain. Paste it here, or rotate it.")
-                                                    .arg(setOn, webhook.secretFingerprint)});
+            return done({Presence::MissingHere, tr("A secret was set on %1 (fingerprint %2), but no copy of it is "
+                                                   "stored: it was kept only in the keychain of the workstation that "
+                                                   "set it. Open the console there once, paste it here, or rotate it.")
+                                                    .arg(setOn, webhook.secretFingerprint), {}});
         if (!stored.ok())
-            return done({Presence::KeychainUnavailable, stored.message()});
+            return done({Presence::Unreadable, stored.message(), {}});
         if (SigningSecret::fingerprint(stored.value()) != webhook.secretFingerprint)
-            return done({Presence::DiffersHere, tr("This workstation's keychain holds a different secret than the one "
-                                                   "set on %1. Paste the current secret, or rotate it.")
-                                                    .arg(setOn)});
-        done({Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is in this workstation's keychain.")
-                                         .arg(setOn, webhook.secretFingerprint)});
+            return done({Presence::DiffersHere, tr("The stored secret is not the one set on %1. Paste the current "
+                                                   "secret, or rotate it.")
+                                                    .arg(setOn), {}});
+        m_store.holders(key, context, [webhook, setOn, done](const Result<QStringList> &holders) {
+            Status present{Presence::PresentHere, tr("The secret set on %1 (fingerprint %2) is stored sealed.")
+                                                      .arg(setOn, webhook.secretFingerprint), {}};
+            if (holders && !holders->isEmpty()) {
+                present.holders = *holders;
+                present.message += u' '
+                                   + tr("The machines that can use it: %1.").arg(QLocale().createSeparatedList(*holders));
+            }
+            done(present);
+        });
     });
 }
 
@@ -106,7 +116,7 @@ void WebhookSecrets::record(const Webhook &changed, const QString &auditAction,
                                                 [undo, done](const Result<Webhook> &recorded) {
         if (recorded)
             return done(recorded);
-        // The keychain is put back as well as it can be; the database's refusal is what is reported.
+        // The store is put back as well as it can be; the database's refusal is what is reported.
         undo([done, recorded](const Result<Webhook> &) { done(recorded); });
     });
 }
@@ -116,13 +126,13 @@ void WebhookSecrets::set(const Webhook &webhook, const QString &secret, QObject 
     done = whileAlive(context, std::move(done));
     if (Result<void> format = checkFormat(secret); !format.ok())
         return answerLater<Result<Webhook>>(context, done, format.failure());
-    // The steps answer to the keychain object, which outlives every window: a change once begun is finished.
+    // The steps answer to the store object, which outlives every window: a change once begun is finished.
     QObject *steps = &m_store;
     const QString key = signingKey(webhook.id);
-    m_store.read(key, steps, [=, this](const SecretStore::Result &old) {
+    m_store.read(key, steps, [=, this](const CredentialStore::Result &old) {
         if (!old.ok() && old.code() != ErrorCode::NotFound)
             return done(old.failure());
-        m_store.write(key, secret, steps, [=, this](const SecretStore::Result &written) {
+        m_store.write(key, secret, steps, [=, this](const CredentialStore::Result &written) {
             if (!written.ok())
                 return done(written.failure());
             Webhook changed = webhook;
@@ -131,7 +141,7 @@ void WebhookSecrets::set(const Webhook &webhook, const QString &secret, QObject 
             changed.previousSecretFingerprint.clear();
             changed.secretGraceUntil = {};
             auto undo = [=, this](const Changed &then) {
-                auto restored = [then](const SecretStore::Result &) { then(Failure{}); };
+                auto restored = [then](const CredentialStore::Result &) { then(Failure{}); };
                 if (old.ok())
                     m_store.write(key, old.value(), steps, restored);
                 else
@@ -143,7 +153,7 @@ void WebhookSecrets::set(const Webhook &webhook, const QString &secret, QObject 
                 // Only now: had the database refused, a rotation's previous secret would still be needed. A
                 // previous secret left behind signs nothing once its fingerprint is gone.
                 m_store.remove(previousSigningKey(webhook.id), steps,
-                               [done, recorded](const SecretStore::Result &) { done(recorded); });
+                               [done, recorded](const CredentialStore::Result &) { done(recorded); });
             });
         });
     });
@@ -158,17 +168,17 @@ void WebhookSecrets::rotate(const Webhook &webhook, const QString &newSecret, in
     QObject *steps = &m_store;
     const QString key = signingKey(webhook.id);
     const QString previousKey = previousSigningKey(webhook.id);
-    m_store.read(key, steps, [=, this](const SecretStore::Result &current) {
+    m_store.read(key, steps, [=, this](const CredentialStore::Result &current) {
         if (!current.ok()) {
             if (current.code() != ErrorCode::NotFound)
                 return done(current.failure());
             // Nothing to keep signing with: a rotation without an old secret is a plain set.
             return set(webhook, newSecret, steps, done);
         }
-        m_store.write(previousKey, current.value(), steps, [=, this](const SecretStore::Result &kept) {
+        m_store.write(previousKey, current.value(), steps, [=, this](const CredentialStore::Result &kept) {
             if (!kept.ok())
                 return done(kept.failure());
-            m_store.write(key, newSecret, steps, [=, this](const SecretStore::Result &written) {
+            m_store.write(key, newSecret, steps, [=, this](const CredentialStore::Result &written) {
                 if (!written.ok())
                     return done(written.failure());
                 Webhook changed = webhook;
@@ -177,8 +187,8 @@ void WebhookSecrets::rotate(const Webhook &webhook, const QString &newSecret, in
                 changed.secretFingerprint = SigningSecret::fingerprint(newSecret);
                 changed.secretSetAt = QDateTime::currentDateTimeUtc();
                 auto undo = [=, this](const Changed &then) {
-                    m_store.write(key, current.value(), steps, [=, this](const SecretStore::Result &) {
-                        m_store.remove(previousKey, steps, [then](const SecretStore::Result &) { then(Failure{}); });
+                    m_store.write(key, current.value(), steps, [=, this](const CredentialStore::Result &) {
+                        m_store.remove(previousKey, steps, [then](const CredentialStore::Result &) { then(Failure{}); });
                     });
                 };
                 record(changed, QStringLiteral("secret-rotate"), undo, done);
@@ -191,10 +201,10 @@ void WebhookSecrets::remove(const Webhook &webhook, QObject *context, Changed do
 {
     done = whileAlive(context, std::move(done));
     QObject *steps = &m_store;
-    m_store.remove(signingKey(webhook.id), steps, [=, this](const SecretStore::Result &removed) {
+    m_store.remove(signingKey(webhook.id), steps, [=, this](const CredentialStore::Result &removed) {
         if (!removed.ok() && removed.code() != ErrorCode::NotFound)
             return done(removed.failure());
-        m_store.remove(previousSigningKey(webhook.id), steps, [=, this](const SecretStore::Result &previous) {
+        m_store.remove(previousSigningKey(webhook.id), steps, [=, this](const CredentialStore::Result &previous) {
             if (!previous.ok() && previous.code() != ErrorCode::NotFound)
                 return done(previous.failure());
             Webhook changed = webhook;
@@ -202,7 +212,7 @@ void WebhookSecrets::remove(const Webhook &webhook, QObject *context, Changed do
             changed.secretSetAt = {};
             changed.previousSecretFingerprint.clear();
             changed.secretGraceUntil = {};
-            // Nothing to put back: the keychain entries are gone either way, and requests were to go unsigned.
+            // Nothing to put back: the stored secrets are gone either way, and requests were to go unsigned.
             record(changed, QStringLiteral("secret-delete"), [](const Changed &then) { then(Failure{}); }, done);
         });
     });

@@ -1,7 +1,7 @@
 // A webhook's signing secret through its life: set or generated, rotated with a grace period, removed.
 #pragma once
 
-#include "models/secrets/secretstore.h"
+#include "models/secrets/credentialstore.h"
 #include "models/storage/webhookrepository.h"
 
 #include <QCoreApplication>
@@ -15,29 +15,33 @@ class WebhookSecrets
 {
     Q_DECLARE_TR_FUNCTIONS(WebhookSecrets)
 public:
-    enum class Presence { NotSet, PresentHere, MissingHere, DiffersHere, KeychainUnavailable };
+    // PresentHere: readable by this machine. MissingHere: set, but nothing is stored (set before the sealed store, on
+    // a workstation whose keychain has not been moved into it). DiffersHere: what is stored is not what was set.
+    // Unreadable: stored, but this machine cannot open it (not approved, revoked, store unreachable).
+    enum class Presence { NotSet, PresentHere, MissingHere, DiffersHere, Unreadable };
     struct Status
     {
         Presence presence = Presence::NotSet;
         QString message;
+        QStringList holders; // who can use the secret: the machines it is sealed for
     };
 
     static constexpr int defaultGraceHours = 24;
 
-    WebhookSecrets(SecretStore &store, WebhookRepository &repository);
+    WebhookSecrets(CredentialStore &store, WebhookRepository &repository);
 
     static QString signingKey(const QString &webhookId);
     static QString previousSigningKey(const QString &webhookId);
-    // The keychain entry of a webhook's Epic private key (PEM).
+    // The stored name of a webhook's Epic private key (PEM).
     static QString epicPrivateKeyKey(const QString &webhookId);
 
-    // Each change writes the keychain first and the database after it, on the repository's worker connection; if
-    // the database refuses, the keychain gets its old value back, so the two never disagree because of us. A
+    // Each change writes the credential store first and the webhook's bookkeeping after it, on the repository's
+    // worker connection; if the database refuses, the store gets its old value back, so the two never disagree because of us. A
     // change runs to its end even when context goes; done runs on context's thread with the webhook as stored
     // now, not at all once context is gone, and never before the call returns.
     using Changed = std::function<void(const Result<Webhook> &)>;
 
-    // Whether this workstation's keychain holds the secret the database says is current.
+    // Whether this machine can read the secret the database says is current, and which machines can.
     void status(const Webhook &webhook, QObject *context, std::function<void(const Status &)> done);
     // Replaces the secret at once (no grace period).
     void set(const Webhook &webhook, const QString &secret, QObject *context, Changed done);
@@ -57,10 +61,10 @@ public:
 
 private:
     Result<void> checkFormat(const QString &secret) const;
-    // Records changed's bookkeeping; on refusal undo runs first (putting the keychain back), then done hears it.
+    // Records changed's bookkeeping; on refusal undo runs first (putting the store back), then done hears it.
     void record(const Webhook &changed, const QString &auditAction, const std::function<void(Changed)> &undo,
                 Changed done);
 
-    SecretStore &m_store;
+    CredentialStore &m_store;
     WebhookRepository &m_repository;
 };

@@ -7,6 +7,7 @@
 #include "models/storage/dispatchsettings.h"
 #include "models/storage/eventoutbox.h"
 #include "models/storage/machineregistry.h"
+#include "models/storage/sealedcredentials.h"
 #include "models/storage/testsendqueue.h"
 #include "models/storage/undeliveredcounts.h"
 #include "models/domain/eventtype.h"
@@ -255,6 +256,9 @@ const QList<Migration> &allMigrations()
         // The machines that may open sealed credentials (machineregistry.cpp).
         {15, "machines: enrolment, approval and revocation of the machines that open sealed credentials",
          MachineRegistry::migrationStatements()},
+        // Credentials sealed to the approved machines (sealedcredentials.cpp).
+        {16, "sealed credentials: signing secrets, Epic keys and receiver credentials only approved machines open",
+         SealedCredentials::migrationStatements()},
     };
     return migrations;
 }

@@ -2,6 +2,7 @@
 #include "models/domain/displaytext.h"
 #include "models/domain/eventtype.h"
 #include "models/storage/webhookrepository.h"
+#include "models/storage/sealedcredentials.h"
 #include "models/storage/databaseworker.h"
 #include "models/storage/failurestreak.h"
 #include "models/storage/webhookrows.h"
@@ -399,6 +400,9 @@ Result<void> WebhookRepository::remove(const Webhook &webhook)
         remove.addBindValue(webhook.id);
         if (!remove.exec())
             return databaseError(tr("Cannot delete the webhook “%1”").arg(webhook.name), Database::describe(remove.lastError()));
+        // Its credentials go with it: nothing is left that no webhook would ever use.
+        if (Result<void> credentials = SealedCredentials(m_database).removeForWebhook(webhook.id); !credentials)
+            return credentials;
         return writeAudit(QStringLiteral("delete"), before->id, before->name, before->auditSnapshot(), {});
     });
     if (result.ok())

@@ -166,10 +166,10 @@ void DeliveryRun::start()
 void DeliveryRun::readCredentials()
 {
     setStage(Stage::ReadingCredentials);
-    CredentialResolver::resolve(m_services.keychain, m_order.webhook, this,
+    CredentialResolver::resolve(m_services.credentials, m_order.webhook, this,
                                 [this](const Result<WebhookCredentials> &credentials) {
         if (m_stage == Stage::Finished)
-            return; // cancelled while the keychain was answering
+            return; // cancelled while the credential store was answering
         if (!credentials) {
             DeliveryRefusal refusal = m_order.webhook.kind == WebhookKind::Epic ? DeliveryRefusal::EpicKeyUnavailable
                                                                                 : DeliveryRefusal::SecretUnavailable;
@@ -190,7 +190,7 @@ void DeliveryRun::record(const QStringList &signingSecrets, const QByteArray &ep
         const Result<EpicKey> key = EpicKey::fromPem(epicKeyPem);
         if (!key) {
             refuse(DeliveryRefusal::EpicKeyUnavailable,
-                   DeliveryPipeline::tr("The Epic private key of “%1” in the keychain cannot be used: %2")
+                   DeliveryPipeline::tr("The stored Epic private key of “%1” cannot be used: %2")
                        .arg(webhook.name, key.message()));
             return;
         }
@@ -327,7 +327,7 @@ void DeliveryRun::cancel()
         return;
     case Stage::Preparing:
     case Stage::ReadingCredentials:
-        // Nothing has left this computer and nothing is recorded: forget the pending keychain answer.
+        // Nothing has left this computer and nothing is recorded: forget the pending credential store answer.
         m_outcome.status = DeliveryOutcome::Status::Cancelled;
         m_outcome.message = DeliveryPipeline::tr("Cancelled before anything was sent.");
         finish();

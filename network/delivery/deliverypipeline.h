@@ -16,7 +16,7 @@
 #include <memory>
 #include <optional>
 
-class SecretStore;
+class CredentialStore;
 class WebhookRepository;
 
 // How the test-send dialog, the send command, redelivery (and the dispatcher) deliver:
@@ -25,9 +25,9 @@ class WebhookRepository;
 //   connect(run, &DeliveryRun::finished, this, [](const DeliveryOutcome &outcome) { ... });
 //
 // The run formats the event (or takes the body being repeated), reads the webhook's secret state as stored now and
-// the credentials from the keychain, builds the signed or authenticated request, records the attempt as unfinished,
+// the credentials from the credential store, builds the signed or authenticated request, records the attempt as unfinished,
 // sends it and completes the record with the answer. A crash while sending leaves that unfinished attempt in the
-// log, never nothing. Nothing waits: the database is used on a worker connection, the keychain answers later.
+// log, never nothing. Nothing waits: the database is used on a worker connection, the store answers later.
 
 // What to deliver, to whom, and why.
 struct DeliveryOrder
@@ -43,11 +43,11 @@ struct DeliveryOrder
     std::optional<ProxyRule> proxy;
 };
 
-// What the pipeline uses; keychain, sender and announceTo must outlive every run.
+// What the pipeline uses; credentials, sender and announceTo must outlive every run.
 struct DeliveryServices
 {
     DatabaseWorker database;  // the webhook is read and every attempt recorded here, never on the caller's thread
-    SecretStore &keychain;    // signing secrets and Epic private keys, read asynchronously
+    CredentialStore &credentials; // signing secrets and Epic private keys (sealed), read asynchronously
     WebhookSender &sender;    // shared, so Epic access tokens are reused
     // Told of every attempt whose outcome was recorded (noteAttemptRecorded), so that the views showing its
     // webhook update that row; none for a program without views.
@@ -62,8 +62,8 @@ enum class DeliveryRefusal {
     WebhookDeleted,     // the webhook no longer exists
     WebhookInactive,    // redelivery: the webhook is switched off and that was not overridden
     PayloadUnavailable, // the event cannot be formatted for this integration
-    SecretUnavailable,  // the webhook signs, but this workstation's keychain cannot give its current secret
-    EpicKeyUnavailable, // an Epic webhook without a usable private key in this workstation's keychain
+    SecretUnavailable,  // the webhook signs, but this machine cannot open its current secret
+    EpicKeyUnavailable, // an Epic webhook without a private key this machine can open
     InvalidRequest,     // the webhook's settings cannot make a request (e.g. incomplete Epic settings)
     DatabaseError,      // the webhook or the log could not be read, or the attempt could not be recorded
     // A test-send handed to the dispatchers (DispatchedTestSend):

@@ -16,11 +16,11 @@
 
 using namespace Qt::StringLiterals;
 
-Dispatcher::Dispatcher(const DatabaseWorker &database, SecretStore &keychain, WebhookSender &sender,
+Dispatcher::Dispatcher(const DatabaseWorker &database, CredentialStore &credentials, WebhookSender &sender,
                        const QString &owner, const DispatcherOptions &options, QObject *parent)
     : QObject(parent)
     , m_database(database)
-    , m_services{database, keychain, sender}
+    , m_services{database, credentials, sender}
     , m_owner(owner)
     , m_options(options)
     , m_random(std::random_device{}())

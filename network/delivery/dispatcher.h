@@ -18,7 +18,7 @@
 
 #include <random>
 
-class SecretStore;
+class CredentialStore;
 class WebhookSender;
 
 struct DispatcherOptions
@@ -67,7 +67,7 @@ class Dispatcher : public QObject
     Q_OBJECT
 public:
     // owner: this dispatcher's name in the leases, unique per process (host, process id).
-    Dispatcher(const DatabaseWorker &database, SecretStore &keychain, WebhookSender &sender, const QString &owner,
+    Dispatcher(const DatabaseWorker &database, CredentialStore &credentials, WebhookSender &sender, const QString &owner,
                const DispatcherOptions &options, QObject *parent = nullptr);
     ~Dispatcher() override;
 

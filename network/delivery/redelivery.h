@@ -24,7 +24,7 @@ class RedeliveryTask;
 
 // How the console's "Redeliver" and "Redeliver all failed in this filter…" use this file:
 //
-//   RedeliveryServices services{worker, keychain, sender};
+//   RedeliveryServices services{worker, credentials, sender};
 //   // One attempt: the task starts on the next turn of the event loop and deletes itself after finished().
 //   RedeliveryTask *task = Redelivery::start(services, deliveryId);
 //   connect(task, &RedeliveryTask::finished, this, [](const RedeliveryOutcome &outcome) { ... });
@@ -36,7 +36,7 @@ class RedeliveryTask;
 //   connect(batch, &BulkRedelivery::finished, ...);          // batch->deleteLater() here
 //   batch->start();                                          // batch->cancel() from the Cancel button
 //
-// Nothing here waits: database reads and writes (on the worker), keychain reads, sending and pacing all answer
+// Nothing here waits: database reads and writes (on the worker), credential reads, sending and pacing all answer
 // through signals on the caller's thread.
 
 // Whether an inactive webhook may be redelivered to: switched off on purpose, so only when the user says so.
@@ -70,7 +70,7 @@ class Redelivery
 {
     Q_DECLARE_TR_FUNCTIONS(Redelivery)
 public:
-    // The checks that need neither keychain nor network. webhook: the webhook of the attempt as stored now,
+    // The checks that need neither credentials nor network. webhook: the webhook of the attempt as stored now,
     // nullopt when it was deleted. On refusal returns it and sets *message (translated) when given.
     static DeliveryRefusal check(const DeliveryDetail &original, const std::optional<Webhook> &webhook,
                                  const RedeliveryOptions &options, QString *message = nullptr);
@@ -104,7 +104,7 @@ public:
     void cancel();
 
 signals:
-    // Emitted when the request is handed to the sender (after the checks and keychain reads, with its
+    // Emitted when the request is handed to the sender (after the checks and credential reads, with its
     // unfinished attempt recorded).
     void sending(qint64 deliveryId);
     void finished(const RedeliveryOutcome &outcome);

@@ -18,7 +18,7 @@
 
 using ByteHeaders = QList<QPair<QByteArray, QByteArray>>;
 
-// Everything one delivery needs; the sender reads nothing else (no database, no keychain).
+// Everything one delivery needs; the sender reads nothing else (no database, no credential store).
 struct DeliveryRequest
 {
     QUrl url;

@@ -1,32 +1,31 @@
-// What the console's windows need besides the database, over the real keychain and a real sender.
+// What the console's windows need besides the database, over a real sealed store and a real sender.
 #pragma once
 
 #include "models/storage/databaseworker.h"
 #include "models/storage/deliveryrepository.h"
-#include "models/secrets/secretstore.h"
 #include "models/storage/webhookrepository.h"
 #include "models/secrets/webhooksecrets.h"
 #include "network/transport/webhooksender.h"
+#include "testsupport/testmachine.h"
 #include "ui/testsenddialog.h"
 
 struct ConsoleServices
 {
-    // keychainService: a keychain collection of the test's own, so that tests do not see each other's secrets.
-    ConsoleServices(Database &database, const QString &keychainService)
+    explicit ConsoleServices(Database &database)
         : webhooks(database)
-        , keychain(keychainService)
-        , secrets(keychain, webhooks)
+        , credentials(database)
+        , secrets(credentials, webhooks)
         , deliveries(database)
         , deliveryLog(database.url(), database.password())
     {
     }
 
     WebhookRepository webhooks;
-    SecretStore keychain;
+    TestCredentialStore credentials; // an approved machine of the test's own
     WebhookSecrets secrets;
     DeliveryRepository deliveries;
     DatabaseWorker deliveryLog;
     WebhookSender sender;
 
-    TestSendServices services() { return {webhooks, secrets, keychain, deliveryLog, sender}; }
+    TestSendServices services() { return {webhooks, secrets, credentials, deliveryLog, sender}; }
 };

@@ -15,6 +15,8 @@ QStringList undoing(int version, DatabaseUrl::Engine engine)
 {
     const bool sqlite = engine == DatabaseUrl::Engine::SQLite;
     switch (version) {
+    case 16:
+        return {u"DROP TABLE sealed_credentials"_s};
     case 15:
         return {u"DROP TABLE machines"_s};
     case 14:

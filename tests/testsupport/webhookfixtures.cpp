@@ -101,14 +101,14 @@ OpenTestDatabase openTestDatabase(DatabaseUrl::Engine engine)
     return result;
 }
 
-Result<WebhookCredentials> resolveCredentials(SecretStore &keychain, const Webhook &webhook)
+Result<WebhookCredentials> resolveCredentials(CredentialStore &store, const Webhook &webhook)
 {
     std::optional<Result<WebhookCredentials>> resolved;
     QObject context;
-    CredentialResolver::resolve(keychain, webhook, &context, [&](const Result<WebhookCredentials> &answer) {
+    CredentialResolver::resolve(store, webhook, &context, [&](const Result<WebhookCredentials> &answer) {
         resolved = answer;
     });
     if (!QTest::qWaitFor([&] { return resolved.has_value(); }, 30000))
-        return Result<WebhookCredentials>::failure(ErrorCode::Unavailable, QStringLiteral("the keychain never answered"));
+        return Result<WebhookCredentials>::failure(ErrorCode::Unavailable, QStringLiteral("the credential store never answered"));
     return *resolved;
 }

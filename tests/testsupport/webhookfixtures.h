@@ -12,9 +12,9 @@
 
 Webhook makeWebhook(const QString &name, WebhookKind kind = WebhookKind::Generic);
 
-class SecretStore;
+class CredentialStore;
 // What CredentialResolver reads for webhook, waited for in this thread's event loop.
-Result<WebhookCredentials> resolveCredentials(SecretStore &keychain, const Webhook &webhook);
+Result<WebhookCredentials> resolveCredentials(CredentialStore &store, const Webhook &webhook);
 
 // One attempt to webhook, minutesAgo minutes ago, answered 200 or 503; serial keeps event and message ids apart.
 GeneratedAttempt makeAttempt(const Webhook &webhook, qint64 minutesAgo, bool success, int serial);
