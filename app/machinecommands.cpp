@@ -2,6 +2,7 @@
 #include "app/machinecommands.h"
 
 #include "app/commandsupport.h"
+#include "models/secrets/credentialresealing.h"
 #include "models/secrets/machineidentity.h"
 #include "models/secrets/machinekeystore.h"
 #include "models/storage/machineregistry.h"
@@ -138,6 +139,24 @@ int MachineCommand::decide(const QString &typed, MachineRecord::State to)
                             : tr("Revoked “%1” (%2): it can open no credential sealed from now on.")
                                   .arg(changed->name, changed->fingerprint))
                     << '\n';
+    // What the revoked machine could open before: to be rotated, since it may have kept a copy.
+    const Result<QStringList> exposed = to == MachineRecord::State::Revoked
+                                            ? CredentialResealing::readableBy(m_support.database(), fingerprint)
+                                            : Result<QStringList>(QStringList());
+    const Result<ResealOutcome> resealed = CredentialResealing::resealOn(m_support.database(), *self);
+    if (!resealed)
+        return m_support.fail(resealed.message());
+    m_support.err() << tr("%n credential(s) sealed again for the approved machines.", nullptr, resealed->resealed)
+                    << '\n';
+    if (!resealed->unopenable.isEmpty())
+        m_support.err() << tr("This machine could not open, so did not re-seal: %1.")
+                               .arg(QLocale().createSeparatedList(resealed->unopenable))
+                        << '\n';
+    if (exposed && !exposed->isEmpty())
+        m_support.err() << tr("“%1” could read these credentials until now; rotate them (“secret rotate”, “epic "
+                              "keygen --replace”): %2.")
+                               .arg(changed->name, QLocale().createSeparatedList(*exposed))
+                        << '\n';
     return CommandSupport::Success;
 }
 

@@ -5,12 +5,16 @@
 #include "models/secrets/secretstore.h"
 #include "models/storage/auditlog.h"
 #include "models/storage/machineregistry.h"
+#include "models/storage/webhookrepository.h"
+#include "models/storage/sealedcredentials.h"
+#include "models/secrets/webhooksecrets.h"
 #include "testsupport/commandrunner.h"
 #include "testsupport/resultchecks.h"
 #include "testsupport/testdatabases.h"
 #include "testsupport/webhookfixtures.h"
 
 #include <QFile>
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -98,12 +102,23 @@ void TestMachineCommands::enrollApproveRevoke()
     const CommandRun selfApproval = machine({u"approve"_s, server}, serverKey);
     QCOMPARE(selfApproval.exitCode, 1);
     QVERIFY2(selfApproval.err.contains(u"Only an approved machine"_s), qPrintable(selfApproval.err));
-    // The administrator approves it, typing the fingerprint as people do.
+    // A secret set now is sealed for the workstation alone.
+    Webhook ward = makeWebhook(u"Ward 3"_s);
+    QVERIFY(WebhookRepository(*m_db.database).create(ward).ok());
+    const CommandRun generated = runCommand({u"--database"_s, m_db.storage->urlText(), u"secret"_s, u"generate"_s,
+                                             u"--webhook"_s, u"Ward 3"_s});
+    QVERIFY2(generated.exitCode == 0, qPrintable(generated.err));
+    const QString credential = WebhookSecrets::signingKey(ward.id);
+    auto recipients = [&] { return SealedCredentials(*m_db.database).find(credential)->value().recipients; };
+    QCOMPARE(recipients(), QStringList{workstation});
+    // The administrator approves it, typing the fingerprint as people do; the secret is re-sealed for both.
     QString typed = server.toLower();
     typed.replace(u'-', u' ');
     const CommandRun approved = machine({u"approve"_s, typed});
     QVERIFY2(approved.exitCode == 0, qPrintable(approved.err));
     QVERIFY2(approved.err.contains(u"Approved “dispatch-01” (%1)"_s.arg(server)), qPrintable(approved.err));
+    QVERIFY2(approved.err.contains(u"1 credential sealed again"_s), qPrintable(approved.err));
+    QCOMPARE(recipients(), (QStringList{workstation, server}));
     const CommandRun twice = machine({u"approve"_s, server});
     QCOMPARE(twice.exitCode, 1);
     QVERIFY2(twice.err.contains(u"approved already"_s), qPrintable(twice.err));
@@ -121,6 +136,11 @@ void TestMachineCommands::enrollApproveRevoke()
     // Revoked: it enrolls again only with a new key; the last approved machine cannot be revoked.
     const CommandRun revoked = machine({u"revoke"_s, server});
     QVERIFY2(revoked.exitCode == 0, qPrintable(revoked.err));
+    // Sealed without it from now on, and the administrator is told what it could read, to rotate.
+    QCOMPARE(recipients(), QStringList{workstation});
+    QVERIFY2(revoked.err.contains(u"could read these credentials until now"_s)
+                 && revoked.err.contains(u"the signing secret of “Ward 3”"_s),
+             qPrintable(revoked.err));
     const CommandRun revokedEnrolls = machine({u"enroll"_s}, serverKey);
     QCOMPARE(revokedEnrolls.exitCode, 1);
     QVERIFY2(revokedEnrolls.err.contains(u"machine enroll --new-key"_s), qPrintable(revokedEnrolls.err));
@@ -140,7 +160,14 @@ void TestMachineCommands::enrollApproveRevoke()
     const Result<QList<AuditEntry>> audit = AuditLog::read(*m_db.database);
     QVERIFY_OK(audit);
     QStringList actions;
+    int reseals = 0;
     for (const AuditEntry &entry : *audit) {
+        // Each decision re-seals the credentials, recorded with the recipients' fingerprints.
+        if (entry.action == u"credentials-reseal") {
+            ++reseals;
+            QCOMPARE(entry.entityId, workstation);
+            QVERIFY(entry.after.value(u"recipients"_s).toArray().contains(workstation));
+        }
         if (entry.entity != u"machine")
             continue;
         actions.append(entry.action + u' ' + entry.entityId);
@@ -150,6 +177,7 @@ void TestMachineCommands::enrollApproveRevoke()
     QCOMPARE(actions, (QStringList{u"machine-first-approved "_s + workstation, u"machine-enroll "_s + server,
                                    u"machine-approve "_s + server, u"machine-revoke "_s + server,
                                    u"machine-enroll "_s + renewedFingerprint}));
+    QCOMPARE(reseals, 2);
 }
 
 void TestMachineCommands::keyFilesMustBePrivateAndWhole()

@@ -295,7 +295,7 @@ Commands:
   preview --webhook NAME --event TYPE [--headers]
                                   print exactly the bytes a webhook would send
   secret set|generate|rotate|delete --webhook NAME [--grace-hours N]
-                                  a webhook&apos;s signing secret in the keychain (set reads standard input)
+                                  a webhook&apos;s signing secret, sealed for the approved machines (set reads stdin)
   epic keygen --webhook NAME [--bits N] [--replace]
                                   an Epic key pair; prints the public JWK Set to register
   send --webhook NAME --event TYPE [--sample-file F]
@@ -325,7 +325,7 @@ Befehle:
   preview --webhook NAME --event TYP [--headers]
                                   genau die Bytes ausgeben, die ein Webhook senden würde
   secret set|generate|rotate|delete --webhook NAME [--grace-hours N]
-                                  das Signaturgeheimnis eines Webhooks im Schlüsselbund (set liest es von der Standardeingabe)
+                                  das Signaturgeheimnis eines Webhooks, versiegelt für die freigegebenen Rechner (set liest es von stdin)
   epic keygen --webhook NAME [--bits N] [--replace]
                                   ein Epic-Schlüsselpaar; gibt das öffentliche JWK Set zur Registrierung aus
   send --webhook NAME --event TYP [--sample-file D]
@@ -370,32 +370,32 @@ Befehle:
         <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
-        <source>The signing secret of “%1” (fingerprint %2) is not in this workstation&apos;s keychain, and a webhook with a secret is never sent unsigned.</source>
-        <translation>Das Signaturgeheimnis von „%1“ (Fingerabdruck %2) ist nicht im Schlüsselbund dieses Arbeitsplatzes, und ein Webhook mit Geheimnis wird nie unsigniert gesendet.</translation>
-    </message>
-    <message>
         <source>The signing secret of “%1”</source>
         <translation>Das Signaturgeheimnis von „%1“</translation>
-    </message>
-    <message>
-        <source>This workstation&apos;s keychain holds a different signing secret for “%1” than the one set for the webhook (fingerprint %2).</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält für „%1“ ein anderes Signaturgeheimnis als das für den Webhook festgelegte (Fingerabdruck %2).</translation>
-    </message>
-    <message>
-        <source>This workstation&apos;s keychain holds no Epic private key for “%1”, so no access token can be requested.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden.</translation>
     </message>
     <message>
         <source>The Epic private key of “%1”</source>
         <translation>Der private Epic-Schlüssel von „%1“</translation>
     </message>
     <message>
-        <source>Save the webhook and create its Epic key pair first: the private key is kept in the keychain under the stored webhook.</source>
-        <translation>Speichern Sie zuerst den Webhook und erzeugen Sie sein Epic-Schlüsselpaar: Der private Schlüssel wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
+        <source>The signing secret of “%1” (fingerprint %2) is not in the sealed store, and a webhook with a secret is never sent unsigned. Set it again, or rotate it.</source>
+        <translation>Das Signaturgeheimnis von „%1“ (Fingerabdruck %2) ist nicht im versiegelten Speicher, und ein Webhook mit Geheimnis wird nie unsigniert gesendet. Setzen Sie es erneut oder rotieren Sie es.</translation>
     </message>
     <message>
-        <source>Save the webhook first: its signing secret is kept in the keychain under the stored webhook.</source>
-        <translation>Speichern Sie zuerst den Webhook: Sein Signaturgeheimnis wird im Schlüsselbund unter dem gespeicherten Webhook abgelegt.</translation>
+        <source>The sealed store holds a different signing secret for “%1” than the one set for the webhook (fingerprint %2). Set it again, or rotate it.</source>
+        <translation>Der versiegelte Speicher enthält für „%1“ ein anderes Signaturgeheimnis als das für den Webhook gesetzte (Fingerabdruck %2). Setzen Sie es erneut oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>The sealed store holds no Epic private key for “%1”, so no access token can be requested. Create its key pair in the webhook&apos;s editor or with “epic keygen”.</source>
+        <translation>Der versiegelte Speicher enthält keinen privaten Epic-Schlüssel für „%1“, daher kann kein Zugriffstoken angefordert werden. Erzeugen Sie das Schlüsselpaar im Editor des Webhooks oder mit „epic keygen“.</translation>
+    </message>
+    <message>
+        <source>Save the webhook and create its Epic key pair first: the private key is kept sealed under the stored webhook.</source>
+        <translation>Speichern Sie zuerst den Webhook und erzeugen Sie sein Epic-Schlüsselpaar: Der private Schlüssel wird versiegelt unter dem gespeicherten Webhook abgelegt.</translation>
+    </message>
+    <message>
+        <source>Save the webhook first: its signing secret is kept sealed under the stored webhook.</source>
+        <translation>Speichern Sie zuerst den Webhook: Sein Signaturgeheimnis wird versiegelt unter dem gespeicherten Webhook abgelegt.</translation>
     </message>
 </context>
 <context>
@@ -1736,10 +1736,6 @@ Letzter Fehler: %2</translation>
         <translation>Die %1-Nutzlast für „%2“ konnte nicht erstellt werden: %3</translation>
     </message>
     <message>
-        <source>The Epic private key of “%1” in the keychain cannot be used: %2</source>
-        <translation>Der private Epic-Schlüssel von „%1“ im Schlüsselbund ist nicht verwendbar: %2</translation>
-    </message>
-    <message>
         <source>No request can be made for “%1”: %2</source>
         <translation>Für „%1“ kann keine Anfrage erstellt werden: %2</translation>
     </message>
@@ -1766,6 +1762,10 @@ Letzter Fehler: %2</translation>
     <message>
         <source>Nothing was sent, because the dispatch settings in the database cannot be used: %1</source>
         <translation>Nichts wurde gesendet, weil die Dispatch-Einstellungen in der Datenbank nicht verwendbar sind: %1</translation>
+    </message>
+    <message>
+        <source>The stored Epic private key of “%1” cannot be used: %2</source>
+        <translation>Der gespeicherte private Epic-Schlüssel von „%1“ ist nicht verwendbar: %2</translation>
     </message>
 </context>
 <context>
@@ -2721,30 +2721,6 @@ Letzter Fehler: %2</translation>
 <context>
     <name>EpicCommand</name>
     <message>
-        <source>“%1” already has a private key in this workstation&apos;s keychain. A new key pair stops the registered one from working until its public key is registered with Epic; give --replace to make one anyway.</source>
-        <translation>„%1“ hat bereits einen privaten Schlüssel im Schlüsselbund dieses Arbeitsplatzes. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist; geben Sie --replace an, um trotzdem eines zu erzeugen.</translation>
-    </message>
-    <message>
-        <source>The private key of “%1” is in this workstation&apos;s keychain. Register the JWK Set above with Epic (key id %2), then enter the client id Epic assigns.</source>
-        <translation>Der private Schlüssel von „%1“ liegt im Schlüsselbund dieses Arbeitsplatzes. Registrieren Sie das obige JWK Set bei Epic (Schlüssel-ID %2) und tragen Sie dann die Client-ID ein, die Epic vergibt.</translation>
-    </message>
-    <message>
-        <source>The private key of “%1” is in this workstation&apos;s keychain. Register the JWK Set above with Epic for client id %2 (key id %3).</source>
-        <translation>Der private Schlüssel von „%1“ liegt im Schlüsselbund dieses Arbeitsplatzes. Registrieren Sie das obige JWK Set bei Epic für die Client-ID %2 (Schlüssel-ID %3).</translation>
-    </message>
-    <message>
-        <source>Epic (SMART Backend Services) authentication of a webhook.
-
-  epic keygen --webhook NAME [--bits N] [--replace]
-      make an RSA key pair, keep the private key in this workstation&apos;s keychain and print the public
-      JWK Set to register with Epic</source>
-        <translation>Epic-Authentifizierung (SMART Backend Services) eines Webhooks.
-
-  epic keygen --webhook NAME [--bits N] [--replace]
-      ein RSA-Schlüsselpaar erzeugen, den privaten Schlüssel im Schlüsselbund dieses Arbeitsplatzes ablegen
-      und das öffentliche JWK Set zur Registrierung bei Epic ausgeben</translation>
-    </message>
-    <message>
         <source>The Epic webhook, by name.</source>
         <translation>Der Epic-Webhook, nach Namen.</translation>
     </message>
@@ -2759,10 +2735,6 @@ Letzter Fehler: %2</translation>
     <message>
         <source>bits</source>
         <translation>Bits</translation>
-    </message>
-    <message>
-        <source>Replace a key pair that is already in the keychain.</source>
-        <translation>Ein Schlüsselpaar ersetzen, das bereits im Schlüsselbund liegt.</translation>
     </message>
     <message>
         <source>The command and its action.</source>
@@ -2791,6 +2763,34 @@ Letzter Fehler: %2</translation>
     <message>
         <source>“%1” is a %2 webhook; only Epic webhooks authenticate with a key pair.</source>
         <translation>„%1“ ist ein Webhook vom Typ %2; nur Epic-Webhooks authentifizieren sich mit einem Schlüsselpaar.</translation>
+    </message>
+    <message>
+        <source>“%1” already has a private key. A new key pair stops the registered one from working until its public key is registered with Epic; give --replace to make one anyway.</source>
+        <translation>„%1“ hat bereits einen privaten Schlüssel. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist; geben Sie --replace an, um trotzdem eines zu erzeugen.</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is stored sealed for the approved machines. Register the JWK Set above with Epic (key id %2), then enter the client id Epic assigns.</source>
+        <translation>Der private Schlüssel von „%1“ ist versiegelt für die freigegebenen Rechner gespeichert. Registrieren Sie das obige JWK Set bei Epic (Schlüssel-ID %2) und tragen Sie dann die von Epic vergebene Client-ID ein.</translation>
+    </message>
+    <message>
+        <source>The private key of “%1” is stored sealed for the approved machines. Register the JWK Set above with Epic for client id %2 (key id %3).</source>
+        <translation>Der private Schlüssel von „%1“ ist versiegelt für die freigegebenen Rechner gespeichert. Registrieren Sie das obige JWK Set bei Epic für die Client-ID %2 (Schlüssel-ID %3).</translation>
+    </message>
+    <message>
+        <source>Epic (SMART Backend Services) authentication of a webhook.
+
+  epic keygen --webhook NAME [--bits N] [--replace]
+      make an RSA key pair, keep the private key sealed for the approved machines and print the
+      public JWK Set to register with Epic</source>
+        <translation>Epic-Authentifizierung (SMART Backend Services) eines Webhooks.
+
+  epic keygen --webhook NAME [--bits N] [--replace]
+      ein RSA-Schlüsselpaar erzeugen, den privaten Schlüssel versiegelt für die freigegebenen Rechner ablegen
+      und das öffentliche JWK Set zur Registrierung bei Epic ausgeben</translation>
+    </message>
+    <message>
+        <source>Replace a key pair that is already stored.</source>
+        <translation>Ein bereits gespeichertes Schlüsselpaar ersetzen.</translation>
     </message>
 </context>
 <context>
@@ -2874,12 +2874,12 @@ Letzter Fehler: %2</translation>
 <context>
     <name>EpicKeyGeneration</name>
     <message>
-        <source>%1 The new private key stays in this workstation&apos;s keychain because the old one could not be put back: %2</source>
-        <translation>%1 Der neue private Schlüssel bleibt im Schlüsselbund dieses Arbeitsplatzes, weil der alte nicht zurückgelegt werden konnte: %2</translation>
+        <source>%1 The new private key stays stored because the old one could not be put back: %2</source>
+        <translation>%1 Der neue private Schlüssel bleibt gespeichert, weil der alte nicht zurückgelegt werden konnte: %2</translation>
     </message>
     <message>
-        <source>This workstation&apos;s keychain already has a private key for this webhook. A new key pair stops the registered one from working until its public key is registered with Epic.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält bereits einen privaten Schlüssel für diesen Webhook. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist.</translation>
+        <source>This webhook has a private key already. A new key pair stops the registered one from working until its public key is registered with Epic.</source>
+        <translation>Dieser Webhook hat bereits einen privaten Schlüssel. Ein neues Schlüsselpaar setzt das registrierte außer Kraft, bis sein öffentlicher Schlüssel bei Epic registriert ist.</translation>
     </message>
 </context>
 <context>
@@ -3595,6 +3595,21 @@ Letzter Fehler: %2</translation>
     <message>
         <source>Unknown action “machine %1”; use enroll, approve, revoke or list.</source>
         <translation>Unbekannte Aktion „machine %1“; verwenden Sie enroll, approve, revoke oder list.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n credential(s) sealed again for the approved machines.</source>
+        <translation>
+            <numerusform>%n Zugangsdatum für die freigegebenen Rechner neu versiegelt.</numerusform>
+            <numerusform>%n Zugangsdaten für die freigegebenen Rechner neu versiegelt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This machine could not open, so did not re-seal: %1.</source>
+        <translation>Dieser Rechner konnte Folgendes nicht öffnen und daher nicht neu versiegeln: %1.</translation>
+    </message>
+    <message>
+        <source>“%1” could read these credentials until now; rotate them (“secret rotate”, “epic keygen --replace”): %2.</source>
+        <translation>„%1“ konnte diese Zugangsdaten bisher lesen; rotieren Sie sie („secret rotate“, „epic keygen --replace“): %2.</translation>
     </message>
 </context>
 <context>
@@ -4741,6 +4756,80 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     </message>
 </context>
 <context>
+    <name>SealedCredentialStore</name>
+    <message>
+        <source>This machine (fingerprint %1) is not enrolled in this database, so it can use no sealed credential. Run “goreporter-webhooks machine enroll” on it, then have an administrator approve it.</source>
+        <translation>Dieser Rechner (Fingerabdruck %1) ist in dieser Datenbank nicht angemeldet und kann daher keine versiegelten Zugangsdaten verwenden. Führen Sie auf ihm „goreporter-webhooks machine enroll“ aus und lassen Sie ihn dann von einem Administrator freigeben.</translation>
+    </message>
+    <message>
+        <source>This machine (%1, fingerprint %2) waits for approval. An administrator approves it on an approved machine: “machine approve %2”, or in the console&apos;s Machines dialog.</source>
+        <translation>Dieser Rechner (%1, Fingerabdruck %2) wartet auf Freigabe. Ein Administrator gibt ihn auf einem freigegebenen Rechner frei: „machine approve %2“ oder im Dialog „Rechner“ der Konsole.</translation>
+    </message>
+    <message>
+        <source>This machine (%1, fingerprint %2) was revoked on %3 by %4; it can use no sealed credential any more.</source>
+        <translation>Dieser Rechner (%1, Fingerabdruck %2) wurde am %3 von %4 gesperrt; er kann keine versiegelten Zugangsdaten mehr verwenden.</translation>
+    </message>
+    <message>
+        <source>Nothing is stored as %1.</source>
+        <translation>Als %1 ist nichts gespeichert.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be opened: %2 Set it again, or rotate it.</source>
+        <translation>%1 lässt sich nicht öffnen: %2 Setzen Sie es erneut oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>%1 was sealed on %2 for other machines than this one (fingerprint %3), which was approved later. An administrator re-seals the credentials on an approved machine: “machine reseal”, or in the console&apos;s Machines dialog.</source>
+        <translation>%1 wurde am %2 für andere Rechner als diesen (Fingerabdruck %3) versiegelt, der später freigegeben wurde. Ein Administrator versiegelt die Zugangsdaten auf einem freigegebenen Rechner neu: „machine reseal“ oder im Dialog „Rechner“ der Konsole.</translation>
+    </message>
+    <message>
+        <source>This machine has no key yet (looked in %1), so it can use no sealed credential. Run “goreporter-webhooks machine enroll”, or open the console, then have an administrator approve it.</source>
+        <translation>Dieser Rechner hat noch keinen Schlüssel (gesucht in %1) und kann daher keine versiegelten Zugangsdaten verwenden. Führen Sie „goreporter-webhooks machine enroll“ aus oder öffnen Sie die Konsole und lassen Sie ihn dann von einem Administrator freigeben.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>SealedCredentials</name>
+    <message>
+        <source>the signing secret of “%1”</source>
+        <translation>das Signaturgeheimnis von „%1“</translation>
+    </message>
+    <message>
+        <source>the previous signing secret of “%1”</source>
+        <translation>das vorherige Signaturgeheimnis von „%1“</translation>
+    </message>
+    <message>
+        <source>the Epic private key of “%1”</source>
+        <translation>der private Epic-Schlüssel von „%1“</translation>
+    </message>
+    <message>
+        <source>the receiver credential of “%1”</source>
+        <translation>die Empfänger-Zugangsdaten von „%1“</translation>
+    </message>
+    <message>
+        <source>the address of “%1”</source>
+        <translation>die Adresse von „%1“</translation>
+    </message>
+    <message>
+        <source>Cannot read the sealed credentials</source>
+        <translation>Die versiegelten Zugangsdaten können nicht gelesen werden</translation>
+    </message>
+    <message>
+        <source>Cannot store the sealed credential</source>
+        <translation>Die versiegelten Zugangsdaten können nicht gespeichert werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove the sealed credential</source>
+        <translation>Die versiegelten Zugangsdaten können nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>Cannot remove the webhook&apos;s sealed credentials</source>
+        <translation>Die versiegelten Zugangsdaten des Webhooks können nicht entfernt werden</translation>
+    </message>
+</context>
+<context>
     <name>SealedEnvelope</name>
     <message>
         <source>There is no approved machine to seal the credential for.</source>
@@ -4802,10 +4891,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
         <translation>Das bisherige Geheimnis signiert nicht mehr („secret rotate“ lässt es während einer Übergangsfrist weiter signieren).</translation>
     </message>
     <message>
-        <source>This is the new signing secret of “%1” (fingerprint %2); there was no previous secret in this workstation&apos;s keychain to keep signing with. Give it to the receiver.</source>
-        <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2); im Schlüsselbund dieses Arbeitsplatzes lag kein bisheriges Geheimnis, mit dem weiter signiert werden könnte. Geben Sie es dem Empfänger.</translation>
-    </message>
-    <message>
         <source>This is the new signing secret of “%1” (fingerprint %2). The previous one (fingerprint %3) keeps signing until %4; give the new secret to the receiver before then.</source>
         <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2). Das bisherige (Fingerabdruck %3) signiert noch bis %4; geben Sie das neue Geheimnis vorher dem Empfänger.</translation>
     </message>
@@ -4816,26 +4901,6 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     <message>
         <source>The signing secret of “%1” is deleted.</source>
         <translation>Das Signaturgeheimnis von „%1“ ist gelöscht.</translation>
-    </message>
-    <message>
-        <source>Manages a webhook&apos;s Standard Webhooks signing secret, kept in this workstation&apos;s keychain.
-
-  secret set --webhook NAME          read the secret from standard input
-  secret generate --webhook NAME     make a new secret and print it once, for the receiver
-  secret rotate --webhook NAME [--grace-hours N]
-                                     make a new secret; the old one keeps signing for N hours
-  secret delete --webhook NAME       remove the secret; requests are sent unsigned
-
-A secret is never given on the command line, where other users of this computer could see it.</source>
-        <translation>Verwaltet das Signaturgeheimnis (Standard Webhooks) eines Webhooks, das im Schlüsselbund dieses Arbeitsplatzes liegt.
-
-  secret set --webhook NAME          das Geheimnis von der Standardeingabe lesen
-  secret generate --webhook NAME     ein neues Geheimnis erzeugen und einmal für den Empfänger ausgeben
-  secret rotate --webhook NAME [--grace-hours N]
-                                     ein neues Geheimnis erzeugen; das alte signiert noch N Stunden weiter
-  secret delete --webhook NAME       das Geheimnis entfernen; Anfragen werden unsigniert gesendet
-
-Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer dieses Computers es sehen könnten.</translation>
     </message>
     <message>
         <source>The webhook, by name.</source>
@@ -4892,6 +4957,30 @@ Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer diese
     <message>
         <source>“%1” is a %2 webhook, which authenticates by its secret URL; only generic webhooks are signed.</source>
         <translation>„%1“ ist ein Webhook vom Typ %2, der sich über seine geheime URL authentifiziert; nur generische Webhooks werden signiert.</translation>
+    </message>
+    <message>
+        <source>This is the new signing secret of “%1” (fingerprint %2); there was no previous secret stored to keep signing with. Give it to the receiver.</source>
+        <translation>Dies ist das neue Signaturgeheimnis von „%1“ (Fingerabdruck %2); es war kein vorheriges Geheimnis gespeichert, das weiter signieren könnte. Geben Sie es dem Empfänger.</translation>
+    </message>
+    <message>
+        <source>Manages a webhook&apos;s Standard Webhooks signing secret, kept in the database sealed for the approved machines (see “machine list”).
+
+  secret set --webhook NAME          read the secret from standard input
+  secret generate --webhook NAME     make a new secret and print it once, for the receiver
+  secret rotate --webhook NAME [--grace-hours N]
+                                     make a new secret; the old one keeps signing for N hours
+  secret delete --webhook NAME       remove the secret; requests are sent unsigned
+
+A secret is never given on the command line, where other users of this computer could see it.</source>
+        <translation>Verwaltet das Signaturgeheimnis (Standard Webhooks) eines Webhooks, das versiegelt für die freigegebenen Rechner in der Datenbank liegt (siehe „machine list“).
+
+  secret set --webhook NAME          das Geheimnis von der Standardeingabe lesen
+  secret generate --webhook NAME     ein neues Geheimnis erzeugen und einmal für den Empfänger ausgeben
+  secret rotate --webhook NAME [--grace-hours N]
+                                     ein neues Geheimnis erzeugen; das alte signiert noch N Stunden weiter
+  secret delete --webhook NAME       das Geheimnis entfernen; Anfragen werden unsigniert gesendet
+
+Ein Geheimnis wird nie auf der Befehlszeile übergeben, wo andere Benutzer dieses Computers es sehen könnten.</translation>
     </message>
 </context>
 <context>
@@ -5573,10 +5662,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Diese Integration kann keine Ereignisse empfangen.</translation>
     </message>
     <message>
-        <source>Reading the Epic private key from the keychain…</source>
-        <translation>Privater Epic-Schlüssel wird aus dem Schlüsselbund gelesen…</translation>
-    </message>
-    <message>
         <source>Resolving the receiver&apos;s name and checking its address…</source>
         <translation>Name des Empfängers wird aufgelöst und seine Adresse geprüft…</translation>
     </message>
@@ -5665,20 +5750,8 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>⚠ Dieser Versuch konnte nicht im Zustellprotokoll festgehalten werden: %1</translation>
     </message>
     <message>
-        <source>Reading the signing secret from the keychain…</source>
-        <translation>Signaturgeheimnis wird aus dem Schlüsselbund gelesen …</translation>
-    </message>
-    <message>
         <source>Preparing the payload…</source>
         <translation>Nutzlast wird vorbereitet …</translation>
-    </message>
-    <message>
-        <source>The request cannot be signed, so nothing was sent. %1 Paste the secret in the webhook&apos;s signing secret dialog, or test from the workstation that holds it.</source>
-        <translation>Die Anfrage kann nicht signiert werden, daher wurde nichts gesendet. %1 Fügen Sie das Geheimnis im Signaturgeheimnis-Dialog des Webhooks ein, oder testen Sie von dem Arbeitsplatz aus, der es hat.</translation>
-    </message>
-    <message>
-        <source>%1 Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic, or test from the workstation that holds the key.</source>
-        <translation>%1 Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Reiter „Zustellung“ ▸ „Schlüsselpaar erzeugen…“) und registrieren Sie seinen öffentlichen Schlüssel bei Epic, oder testen Sie von dem Arbeitsplatz aus, der den Schlüssel hat.</translation>
     </message>
     <message>
         <source>Recording the attempt in the delivery log…</source>
@@ -5705,10 +5778,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Direkt von diesem Arbeitsplatz</translation>
     </message>
     <message>
-        <source>Sent from this computer, signed with the secret in its keychain: shows whether the receiver works, not whether the dispatcher can reach it.</source>
-        <translation>Von diesem Computer gesendet, signiert mit dem Geheimnis in seinem Schlüsselbund: zeigt, ob der Empfänger funktioniert, nicht ob der Dispatcher ihn erreicht.</translation>
-    </message>
-    <message>
         <source>Send &amp;from:</source>
         <translation>Senden &amp;von:</translation>
     </message>
@@ -5725,14 +5794,6 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
         <translation>Der Dispatcher %1 sendet den Test …</translation>
     </message>
     <message>
-        <source>The dispatcher %1 cannot sign the request, so nothing was sent: its machine&apos;s keychain has no current secret for this webhook. Set the secret on that machine (“secret set” there), or send the test directly from this workstation. The dispatcher says: %2</source>
-        <translation>Der Dispatcher %1 kann die Anfrage nicht signieren, daher wurde nichts gesendet: Der Schlüsselbund seines Rechners hat kein aktuelles Geheimnis für diesen Webhook. Setzen Sie das Geheimnis auf jenem Rechner („secret set“ dort) oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Dispatcher meldet: %2</translation>
-    </message>
-    <message>
-        <source>The dispatcher %1 has no usable Epic private key for this webhook, so nothing was sent. Create or import the key on that machine, or send the test directly from this workstation. The dispatcher says: %2</source>
-        <translation>Der Dispatcher %1 hat keinen verwendbaren privaten Epic-Schlüssel für diesen Webhook, daher wurde nichts gesendet. Erzeugen oder importieren Sie den Schlüssel auf jenem Rechner oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Dispatcher meldet: %2</translation>
-    </message>
-    <message>
         <source>The dispatcher %1 sent nothing: %2</source>
         <translation>Der Dispatcher %1 hat nichts gesendet: %2</translation>
     </message>
@@ -5743,6 +5804,34 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
     <message>
         <source>Through one of the %1 running dispatchers</source>
         <translation>Über einen der %1 laufenden Dispatcher</translation>
+    </message>
+    <message>
+        <source>Sent from this computer, signed with the sealed credentials it opens with its own key: shows whether the receiver works, not whether the dispatcher can reach it.</source>
+        <translation>Von diesem Computer gesendet, signiert mit den versiegelten Zugangsdaten, die er mit seinem eigenen Schlüssel öffnet: zeigt, ob der Empfänger funktioniert, nicht ob der Zusteller ihn erreicht.</translation>
+    </message>
+    <message>
+        <source>Opening the sealed Epic private key…</source>
+        <translation>Der versiegelte private Epic-Schlüssel wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>Opening the sealed signing secret…</source>
+        <translation>Das versiegelte Signaturgeheimnis wird geöffnet …</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 cannot sign the request, so nothing was sent: its machine cannot open the webhook&apos;s current secret. If that machine waits for approval, approve it in the Machines dialog; or send the test directly from this workstation. The dispatcher says: %2</source>
+        <translation>Der Zusteller %1 kann die Anfrage nicht signieren, daher wurde nichts gesendet: Sein Rechner kann das aktuelle Geheimnis des Webhooks nicht öffnen. Wartet dieser Rechner auf Freigabe, geben Sie ihn im Dialog „Rechner“ frei; oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Zusteller meldet: %2</translation>
+    </message>
+    <message>
+        <source>The dispatcher %1 cannot use the Epic private key of this webhook, so nothing was sent. If its machine waits for approval, approve it in the Machines dialog; or send the test directly from this workstation. The dispatcher says: %2</source>
+        <translation>Der Zusteller %1 kann den privaten Epic-Schlüssel dieses Webhooks nicht verwenden, daher wurde nichts gesendet. Wartet sein Rechner auf Freigabe, geben Sie ihn im Dialog „Rechner“ frei; oder senden Sie den Test direkt von diesem Arbeitsplatz. Der Zusteller meldet: %2</translation>
+    </message>
+    <message>
+        <source>The request cannot be signed, so nothing was sent. %1</source>
+        <translation>Die Anfrage kann nicht signiert werden, daher wurde nichts gesendet. %1</translation>
+    </message>
+    <message>
+        <source>%1 Create the key pair in the webhook&apos;s editor (Delivery tab ▸ Generate key pair…) and register its public key with Epic.</source>
+        <translation>%1 Erzeugen Sie das Schlüsselpaar im Editor des Webhooks (Reiter Zustellung ▸ Schlüsselpaar erzeugen …) und registrieren Sie seinen öffentlichen Schlüssel bei Epic.</translation>
     </message>
 </context>
 <context>
@@ -6265,24 +6354,28 @@ Exit-Code 0, wenn der Empfänger mit 2xx geantwortet hat, sonst 1.</translation>
 <context>
     <name>WebhookSecrets</name>
     <message>
-        <source>This workstation&apos;s keychain holds a secret, but none is set for the webhook. Set it again or delete it.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält ein Geheimnis, für den Webhook ist aber keines gesetzt. Setzen Sie es erneut oder löschen Sie es.</translation>
-    </message>
-    <message>
         <source>No signing secret is set; requests are sent unsigned.</source>
         <translation>Es ist kein Signaturgeheimnis gesetzt; Anfragen werden unsigniert gesendet.</translation>
     </message>
     <message>
-        <source>A secret was set on %1 (fingerprint %2), but it is not in this workstation&apos;s keychain. Paste it here, or rotate it.</source>
-        <translation>Am %1 wurde ein Geheimnis gesetzt (Fingerabdruck %2), es liegt aber nicht im Schlüsselbund dieses Arbeitsplatzes. Fügen Sie es hier ein oder rotieren Sie es.</translation>
+        <source>A secret is stored, but none is set for the webhook. Set it again or delete it.</source>
+        <translation>Ein Geheimnis ist gespeichert, für den Webhook ist aber keines gesetzt. Setzen Sie es erneut oder löschen Sie es.</translation>
     </message>
     <message>
-        <source>This workstation&apos;s keychain holds a different secret than the one set on %1. Paste the current secret, or rotate it.</source>
-        <translation>Der Schlüsselbund dieses Arbeitsplatzes enthält ein anderes Geheimnis als das am %1 gesetzte. Fügen Sie das aktuelle Geheimnis ein oder rotieren Sie es.</translation>
+        <source>A secret was set on %1 (fingerprint %2), but no copy of it is stored: it was kept only in the keychain of the workstation that set it. Open the console there once, paste it here, or rotate it.</source>
+        <translation>Am %1 wurde ein Geheimnis gesetzt (Fingerabdruck %2), aber keine Kopie davon ist gespeichert: Es lag nur im Schlüsselbund des Arbeitsplatzes, der es gesetzt hat. Öffnen Sie dort einmal die Konsole, fügen Sie es hier ein oder rotieren Sie es.</translation>
     </message>
     <message>
-        <source>The secret set on %1 (fingerprint %2) is in this workstation&apos;s keychain.</source>
-        <translation>Das am %1 gesetzte Geheimnis (Fingerabdruck %2) liegt im Schlüsselbund dieses Arbeitsplatzes.</translation>
+        <source>The stored secret is not the one set on %1. Paste the current secret, or rotate it.</source>
+        <translation>Das gespeicherte Geheimnis ist nicht das am %1 gesetzte. Fügen Sie das aktuelle Geheimnis ein oder rotieren Sie es.</translation>
+    </message>
+    <message>
+        <source>The secret set on %1 (fingerprint %2) is stored sealed.</source>
+        <translation>Das am %1 gesetzte Geheimnis (Fingerabdruck %2) ist versiegelt gespeichert.</translation>
+    </message>
+    <message>
+        <source>The machines that can use it: %1.</source>
+        <translation>Die Rechner, die es verwenden können: %1.</translation>
     </message>
 </context>
 <context>

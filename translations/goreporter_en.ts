@@ -301,6 +301,16 @@
     </message>
 </context>
 <context>
+    <name>MachineCommand</name>
+    <message numerus="yes">
+        <source>%n credential(s) sealed again for the approved machines.</source>
+        <translation>
+            <numerusform>%n credential sealed again for the approved machines.</numerusform>
+            <numerusform>%n credentials sealed again for the approved machines.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
         <source>%n webhook(s)</source>

@@ -72,7 +72,7 @@ Result<ResealOutcome> CredentialResealing::resealOn(Database &database, const Ma
                             {u"resealed"_s, outcome.resealed},
                             {u"unopenable"_s, int(outcome.unopenable.size())},
                             {u"cancelled"_s, outcome.cancelled}};
-    if (Result<void> audited = AuditLog::write(database, {u"credentials-reseal"_s, u"machine"_s,
+    if (Result<void> audited = AuditLog::write(database, {u"credentials-reseal"_s, u"credentials"_s,
                                                           identity.fingerprint(), {}, {}, after});
         !audited)
         return audited.failure();
