@@ -87,7 +87,7 @@ int CommandLine::run(const QStringList &arguments)
            "                                  deliver the outbox's events until stopped, with retries\n"
            "  dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]\n"
            "                                  the retry schedule, rate limits and auto-disable every dispatcher follows\n"
-           "  machine enroll|approve|revoke|list [FINGERPRINT]\n"
+           "  machine enroll|approve|revoke|reseal|list [FINGERPRINT]\n"
            "                                  the machines that may use the sealed credentials\n"
            "  webhooks list [--json]          the configured webhooks\n"
            "  webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output\n"

@@ -21,6 +21,8 @@ public:
 private:
     int enroll();
     int decide(const QString &typed, MachineRecord::State to);
+    // Seals every credential again for the machines approved now (self must be one of them).
+    int reseal(const MachineIdentity &self);
     int list();
     // This machine's identity as its key store holds it; nullopt when there is none (or once a failure is reported
     // with *failed set).
@@ -143,7 +145,19 @@ int MachineCommand::decide(const QString &typed, MachineRecord::State to)
     const Result<QStringList> exposed = to == MachineRecord::State::Revoked
                                             ? CredentialResealing::readableBy(m_support.database(), fingerprint)
                                             : Result<QStringList>(QStringList());
-    const Result<ResealOutcome> resealed = CredentialResealing::resealOn(m_support.database(), *self);
+    if (const int resealed = reseal(*self); resealed != CommandSupport::Success)
+        return resealed;
+    if (exposed && !exposed->isEmpty())
+        m_support.err() << tr("“%1” could read these credentials until now; rotate them (“secret rotate”, “epic "
+                              "keygen --replace”): %2.")
+                               .arg(changed->name, QLocale().createSeparatedList(*exposed))
+                        << '\n';
+    return CommandSupport::Success;
+}
+
+int MachineCommand::reseal(const MachineIdentity &self)
+{
+    const Result<ResealOutcome> resealed = CredentialResealing::resealOn(m_support.database(), self);
     if (!resealed)
         return m_support.fail(resealed.message());
     m_support.err() << tr("%n credential(s) sealed again for the approved machines.", nullptr, resealed->resealed)
@@ -151,11 +165,6 @@ int MachineCommand::decide(const QString &typed, MachineRecord::State to)
     if (!resealed->unopenable.isEmpty())
         m_support.err() << tr("This machine could not open, so did not re-seal: %1.")
                                .arg(QLocale().createSeparatedList(resealed->unopenable))
-                        << '\n';
-    if (exposed && !exposed->isEmpty())
-        m_support.err() << tr("“%1” could read these credentials until now; rotate them (“secret rotate”, “epic "
-                              "keygen --replace”): %2.")
-                               .arg(changed->name, QLocale().createSeparatedList(*exposed))
                         << '\n';
     return CommandSupport::Success;
 }
@@ -200,6 +209,7 @@ int MachineCommand::run(const QStringList &arguments)
            "                                  kept in the keychain, or in GOREPORTER_MACHINE_KEY_FILE when set.\n"
            "  machine approve FINGERPRINT     approve a machine that asked (from an approved machine)\n"
            "  machine revoke FINGERPRINT      revoke a machine (from an approved machine)\n"
+           "  machine reseal                  seal every credential again for the approved machines (from one of them)\n"
            "  machine list                    every machine, its state, who enrolled and decided it"));
     m_support.addCommonOptions();
     parser.addOption({QStringLiteral("name"), tr("With enroll: the machine's name (default: its host name)."),
@@ -207,7 +217,7 @@ int MachineCommand::run(const QStringList &arguments)
     parser.addOption({QStringLiteral("new-key"),
                       tr("With enroll: replace this machine's key with a new one (after a revocation).")});
     parser.addPositionalArgument(QStringLiteral("machine"), tr("The command, its action and a fingerprint."),
-                                 QStringLiteral("machine enroll|approve|revoke|list [FINGERPRINT]"));
+                                 QStringLiteral("machine enroll|approve|revoke|reseal|list [FINGERPRINT]"));
     int exitCode = CommandSupport::Success;
     const auto words = m_support.parse(arguments, &exitCode);
     if (!words)
@@ -224,6 +234,19 @@ int MachineCommand::run(const QStringList &arguments)
         return decide(words->at(1), action == QLatin1String("approve") ? MachineRecord::State::Approved
                                                                         : MachineRecord::State::Revoked);
     }
+    if (action == QLatin1String("reseal")) {
+        if (words->size() > 1)
+            return m_support.usage(tr("“machine %1” takes no further arguments.").arg(action));
+        if (!m_support.openDatabase())
+            return CommandSupport::Failure;
+        bool failed = false;
+        const std::optional<MachineIdentity> self = ownIdentity(&failed);
+        if (failed)
+            return CommandSupport::Failure;
+        if (!self)
+            return m_support.fail(tr("This machine has no key: “machine enroll” first."));
+        return reseal(*self);
+    }
     if (action == QLatin1String("enroll") || action == QLatin1String("list")) {
         if (words->size() > 1)
             return m_support.usage(tr("“machine %1” takes no further arguments.").arg(action));
@@ -232,8 +255,8 @@ int MachineCommand::run(const QStringList &arguments)
         return action == QLatin1String("enroll") ? enroll() : list();
     }
     return m_support.usage(action.isEmpty()
-                               ? tr("“machine” needs an action: enroll, approve, revoke or list.")
-                               : tr("Unknown action “machine %1”; use enroll, approve, revoke or list.").arg(action));
+                               ? tr("“machine” needs an action: enroll, approve, revoke, reseal or list.")
+                               : tr("Unknown action “machine %1”; use enroll, approve, revoke, reseal or list.").arg(action));
 }
 
 } // namespace

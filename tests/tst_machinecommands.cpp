@@ -119,6 +119,9 @@ void TestMachineCommands::enrollApproveRevoke()
     QVERIFY2(approved.err.contains(u"Approved “dispatch-01” (%1)"_s.arg(server)), qPrintable(approved.err));
     QVERIFY2(approved.err.contains(u"1 credential sealed again"_s), qPrintable(approved.err));
     QCOMPARE(recipients(), (QStringList{workstation, server}));
+    // Nothing left to re-seal; a waiting machine cannot re-seal.
+    const CommandRun repaired = machine({u"reseal"_s});
+    QVERIFY2(repaired.exitCode == 0 && repaired.err.contains(u"0 credentials sealed again"_s), qPrintable(repaired.err));
     const CommandRun twice = machine({u"approve"_s, server});
     QCOMPARE(twice.exitCode, 1);
     QVERIFY2(twice.err.contains(u"approved already"_s), qPrintable(twice.err));
@@ -177,7 +180,7 @@ void TestMachineCommands::enrollApproveRevoke()
     QCOMPARE(actions, (QStringList{u"machine-first-approved "_s + workstation, u"machine-enroll "_s + server,
                                    u"machine-approve "_s + server, u"machine-revoke "_s + server,
                                    u"machine-enroll "_s + renewedFingerprint}));
-    QCOMPARE(reseals, 2);
+    QCOMPARE(reseals, 3);
 }
 
 void TestMachineCommands::keyFilesMustBePrivateAndWhole()

@@ -284,7 +284,7 @@ Commands:
                                   deliver the outbox&apos;s events until stopped, with retries
   dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PER_SECOND|default]
                                   the retry schedule, rate limits and auto-disable every dispatcher follows
-  machine enroll|approve|revoke|list [FINGERPRINT]
+  machine enroll|approve|revoke|reseal|list [FINGERPRINT]
                                   the machines that may use the sealed credentials
   webhooks list [--json]          the configured webhooks
   webhooks export [FILE]          write the configuration (no secrets) to FILE or standard output
@@ -314,7 +314,7 @@ Befehle:
                                   die Ereignisse des Ausgangs zustellen, mit Wiederholungen, bis zum Anhalten
   dispatch settings [set NAME JSON | reset NAME | rate WEBHOOK PRO_SEKUNDE|default]
                                   Wiederholungsplan, Ratenbegrenzungen und automatisches Abschalten für alle Zusteller
-  machine enroll|approve|revoke|list [FINGERPRINT]
+  machine enroll|approve|revoke|reseal|list [FINGERPRINT]
                                   die Rechner, die die versiegelten Zugangsdaten verwenden dürfen
   webhooks list [--json]          die eingerichteten Webhooks
   webhooks export [DATEI]         die Konfiguration (ohne Geheimnisse) in DATEI oder auf die Standardausgabe schreiben
@@ -3543,24 +3543,6 @@ Letzter Fehler: %2</translation>
         <translation>Noch ist kein Rechner angemeldet; „machine enroll“ meldet diesen an.</translation>
     </message>
     <message>
-        <source>The machines that may use the credentials sealed in the database.
-
-  machine enroll [--name NAME] [--new-key]
-                                  this machine asks to be approved; prints its fingerprint. Its key is
-                                  kept in the keychain, or in GOREPORTER_MACHINE_KEY_FILE when set.
-  machine approve FINGERPRINT     approve a machine that asked (from an approved machine)
-  machine revoke FINGERPRINT      revoke a machine (from an approved machine)
-  machine list                    every machine, its state, who enrolled and decided it</source>
-        <translation>Die Rechner, die die in der Datenbank versiegelten Zugangsdaten verwenden dürfen.
-
-  machine enroll [--name NAME] [--new-key]
-                                  dieser Rechner bittet um Freigabe; gibt seinen Fingerabdruck aus. Sein
-                                  Schlüssel liegt im Schlüsselbund oder in GOREPORTER_MACHINE_KEY_FILE, wenn gesetzt.
-  machine approve FINGERABDRUCK   einen anfragenden Rechner freigeben (von einem freigegebenen Rechner)
-  machine revoke FINGERABDRUCK    einen Rechner widerrufen (von einem freigegebenen Rechner)
-  machine list                    alle Rechner, ihr Stand, wer sie angemeldet und entschieden hat</translation>
-    </message>
-    <message>
         <source>With enroll: the machine&apos;s name (default: its host name).</source>
         <translation>Mit enroll: der Name des Rechners (Vorgabe: sein Hostname).</translation>
     </message>
@@ -3588,14 +3570,6 @@ Letzter Fehler: %2</translation>
         <source>“machine %1” takes no further arguments.</source>
         <translation>„machine %1“ erwartet keine weiteren Argumente.</translation>
     </message>
-    <message>
-        <source>“machine” needs an action: enroll, approve, revoke or list.</source>
-        <translation>„machine“ braucht eine Aktion: enroll, approve, revoke oder list.</translation>
-    </message>
-    <message>
-        <source>Unknown action “machine %1”; use enroll, approve, revoke or list.</source>
-        <translation>Unbekannte Aktion „machine %1“; verwenden Sie enroll, approve, revoke oder list.</translation>
-    </message>
     <message numerus="yes">
         <source>%n credential(s) sealed again for the approved machines.</source>
         <translation>
@@ -3610,6 +3584,38 @@ Letzter Fehler: %2</translation>
     <message>
         <source>“%1” could read these credentials until now; rotate them (“secret rotate”, “epic keygen --replace”): %2.</source>
         <translation>„%1“ konnte diese Zugangsdaten bisher lesen; rotieren Sie sie („secret rotate“, „epic keygen --replace“): %2.</translation>
+    </message>
+    <message>
+        <source>The machines that may use the credentials sealed in the database.
+
+  machine enroll [--name NAME] [--new-key]
+                                  this machine asks to be approved; prints its fingerprint. Its key is
+                                  kept in the keychain, or in GOREPORTER_MACHINE_KEY_FILE when set.
+  machine approve FINGERPRINT     approve a machine that asked (from an approved machine)
+  machine revoke FINGERPRINT      revoke a machine (from an approved machine)
+  machine reseal                  seal every credential again for the approved machines (from one of them)
+  machine list                    every machine, its state, who enrolled and decided it</source>
+        <translation>Die Rechner, die die in der Datenbank versiegelten Zugangsdaten verwenden dürfen.
+
+  machine enroll [--name NAME] [--new-key]
+                                  dieser Rechner bittet um Freigabe; gibt seinen Fingerabdruck aus. Sein
+                                  Schlüssel liegt im Schlüsselbund oder in GOREPORTER_MACHINE_KEY_FILE, wenn gesetzt.
+  machine approve FINGERABDRUCK   einen anfragenden Rechner freigeben (von einem freigegebenen Rechner)
+  machine revoke FINGERABDRUCK    einen Rechner widerrufen (von einem freigegebenen Rechner)
+  machine reseal                  alle Zugangsdaten neu für die freigegebenen Rechner versiegeln (von einem davon)
+  machine list                    alle Rechner, ihr Stand, wer sie angemeldet und entschieden hat</translation>
+    </message>
+    <message>
+        <source>This machine has no key: “machine enroll” first.</source>
+        <translation>Dieser Rechner hat keinen Schlüssel: zuerst „machine enroll“.</translation>
+    </message>
+    <message>
+        <source>“machine” needs an action: enroll, approve, revoke, reseal or list.</source>
+        <translation>„machine“ braucht eine Aktion: enroll, approve, revoke, reseal oder list.</translation>
+    </message>
+    <message>
+        <source>Unknown action “machine %1”; use enroll, approve, revoke, reseal or list.</source>
+        <translation>Unbekannte Aktion „machine %1“; verwenden Sie enroll, approve, revoke, reseal oder list.</translation>
     </message>
 </context>
 <context>
@@ -4767,7 +4773,7 @@ Ohne --sample-file wird ein synthetisches Beispielereignis verwendet.</translati
     </message>
     <message>
         <source>This machine (%1, fingerprint %2) was revoked on %3 by %4; it can use no sealed credential any more.</source>
-        <translation>Dieser Rechner (%1, Fingerabdruck %2) wurde am %3 von %4 gesperrt; er kann keine versiegelten Zugangsdaten mehr verwenden.</translation>
+        <translation>Dieser Rechner (%1, Fingerabdruck %2) wurde am %3 von %4 widerrufen; er kann keine versiegelten Zugangsdaten mehr verwenden.</translation>
     </message>
     <message>
         <source>Nothing is stored as %1.</source>
