@@ -119,6 +119,7 @@ void CommandSupport::printTable(QTextStream &out, const QList<QStringList> &rows
 CredentialStore &CommandSupport::credentials()
 {
     if (!m_credentials)
-        m_credentials = std::make_unique<SealedCredentialStore>(databaseWorker(), MachineKeyStore::fromEnvironment(m_secrets));
+        m_credentials = std::make_unique<SealedCredentialStore>(databaseWorker(),
+                                                                MachineKeyStore::fromEnvironment(m_secrets));
     return *m_credentials;
 }

@@ -5,7 +5,6 @@
 #include "models/secrets/sealedenvelope.h"
 #include "models/storage/auditlog.h"
 #include "models/storage/database.h"
-#include "models/storage/machineregistry.h"
 #include "models/storage/sealedcredentials.h"
 
 #include <QJsonArray>
@@ -17,19 +16,13 @@ using namespace Qt::StringLiterals;
 Result<ResealOutcome> CredentialResealing::resealOn(Database &database, const MachineIdentity &identity,
                                                     const Progress &progress)
 {
-    if (Result<void> approved = SealedCredentialStore::checkApproved(database, identity); !approved)
+    if (Result<void> allowed = SealedCredentialStore::checkApproved(database, identity); !allowed)
+        return allowed.failure();
+    const Result<SealedCredentialStore::Recipients> approved = SealedCredentialStore::approvedRecipients(database);
+    if (!approved)
         return approved.failure();
-    const Result<QList<MachineRecord>> machines = MachineRegistry(database).list();
-    if (!machines)
-        return machines.failure();
     ResealOutcome outcome;
-    QList<QByteArray> certificates;
-    for (const MachineRecord &machine : *machines) {
-        if (machine.state == MachineRecord::State::Approved) {
-            outcome.recipients.append(machine.fingerprint);
-            certificates.append(machine.certificatePem);
-        }
-    }
+    outcome.recipients = approved->fingerprints;
     SealedCredentials credentials(database);
     const Result<QList<SealedCredentialRecord>> stored = credentials.list();
     if (!stored)
@@ -46,7 +39,7 @@ Result<ResealOutcome> CredentialResealing::resealOn(Database &database, const Ma
         } else if (const Result<QByteArray> opened = SealedEnvelope::open(record.envelope, identity); !opened) {
             outcome.unopenable.append(credentials.describe(record.credential));
         } else {
-            const Result<QByteArray> sealed = SealedEnvelope::seal(*opened, certificates);
+            const Result<QByteArray> sealed = SealedEnvelope::seal(*opened, approved->certificates);
             if (!sealed)
                 return sealed.failure();
             SealedCredentialRecord resealed = record;

@@ -4,9 +4,9 @@
 #include "models/secrets/secretstore.h"
 
 #include <QDir>
-#include <QMetaObject>
 #include <QFile>
 #include <QFileInfo>
+#include <QMetaObject>
 
 #include <cerrno>
 #include <cstring>
@@ -64,12 +64,7 @@ MachineKeyStore::Loaded MachineKeyStore::loadAndWait()
 {
     if (m_kind != Kind::Keychain)
         return readFile();
-    const SecretStore::Result read = m_keychain.readAndWait(QLatin1StringView(KeychainEntry));
-    if (!read && read.code() == ErrorCode::NotFound)
-        return std::optional<MachineIdentity>();
-    if (!read)
-        return read.failure();
-    return fromPem(read->toUtf8());
+    return fromKeychainEntry(m_keychain.readAndWait(QLatin1StringView(KeychainEntry)));
 }
 
 void MachineKeyStore::load(QObject *context, std::function<void(const Loaded &)> done)
@@ -82,12 +77,17 @@ void MachineKeyStore::load(QObject *context, std::function<void(const Loaded &)>
     }
     m_keychain.read(QLatin1StringView(KeychainEntry), context,
                     [store = *this, done = std::move(done)](const SecretStore::Result &read) {
-        if (!read && read.code() == ErrorCode::NotFound)
-            return done(std::optional<MachineIdentity>());
-        if (!read)
-            return done(read.failure());
-        done(store.fromPem(read->toUtf8()));
-    });
+                        done(store.fromKeychainEntry(read));
+                    });
+}
+
+MachineKeyStore::Loaded MachineKeyStore::fromKeychainEntry(const SecretStore::Result &read) const
+{
+    if (!read && read.code() == ErrorCode::NotFound)
+        return std::optional<MachineIdentity>();
+    if (!read)
+        return read.failure();
+    return fromPem(read->toUtf8());
 }
 
 MachineKeyStore::Loaded MachineKeyStore::readFile() const

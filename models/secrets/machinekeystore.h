@@ -51,6 +51,8 @@ public:
 private:
     MachineKeyStore(SecretStore &keychain, Kind kind, const QString &path);
     Loaded readFile() const;
+    // What the keychain answered for KeychainEntry: nothing there, a failure, or the identity.
+    Loaded fromKeychainEntry(const ::Result<QString> &read) const;
     Loaded fromPem(const QByteArray &pem) const;
 
     SecretStore &m_keychain;

@@ -62,6 +62,21 @@ SealedCredentialStore::SealedCredentialStore(const DatabaseWorker &database, con
     return {};
 }
 
+::Result<SealedCredentialStore::Recipients> SealedCredentialStore::approvedRecipients(Database &database)
+{
+    const ::Result<QList<MachineRecord>> machines = MachineRegistry(database).list();
+    if (!machines)
+        return machines.failure();
+    Recipients recipients;
+    for (const MachineRecord &machine : *machines) {
+        if (machine.state != MachineRecord::State::Approved)
+            continue;
+        recipients.fingerprints.append(machine.fingerprint);
+        recipients.certificates.append(machine.certificatePem);
+    }
+    return recipients;
+}
+
 CredentialStore::Result SealedCredentialStore::openOn(Database &database, const MachineIdentity &identity,
                                                       const QString &key)
 {
@@ -78,11 +93,8 @@ CredentialStore::Result SealedCredentialStore::openOn(Database &database, const 
         return Failure{opened.code(), tr("%1 cannot be opened: %2 Set it again, or rotate it.")
                                           .arg(credentials.describe(key), opened.message())};
     // Not a recipient: say why, from this machine's standing in the database.
-    const ::Result<std::optional<MachineRecord>> machine = MachineRegistry(database).find(identity.fingerprint());
-    if (!machine)
-        return machine.failure();
-    if (const std::optional<Failure> refusal = notApproved(*machine, identity.fingerprint()))
-        return *refusal;
+    if (::Result<void> approved = checkApproved(database, identity); !approved)
+        return approved.failure();
     return Failure{ErrorCode::Forbidden,
                    tr("%1 was sealed on %2 for other machines than this one (fingerprint %3), which was approved "
                       "later. An administrator re-seals the credentials on an approved machine: “machine reseal”, "
@@ -95,22 +107,14 @@ CredentialStore::Result SealedCredentialStore::sealOn(Database &database, const 
 {
     if (::Result<void> approved = checkApproved(database, identity); !approved)
         return approved.failure();
-    const ::Result<QList<MachineRecord>> machines = MachineRegistry(database).list();
-    if (!machines)
-        return machines.failure();
-    SealedCredentialRecord record{key, SealedCredentials::webhookOf(key), {}, {}, QDateTime::currentDateTimeUtc(),
-                                  identity.fingerprint()};
-    QList<QByteArray> certificates;
-    for (const MachineRecord &machine : *machines) {
-        if (machine.state != MachineRecord::State::Approved)
-            continue;
-        certificates.append(machine.certificatePem);
-        record.recipients.append(machine.fingerprint);
-    }
-    const ::Result<QByteArray> sealed = SealedEnvelope::seal(value.toUtf8(), certificates);
+    const ::Result<Recipients> recipients = approvedRecipients(database);
+    if (!recipients)
+        return recipients.failure();
+    const ::Result<QByteArray> sealed = SealedEnvelope::seal(value.toUtf8(), recipients->certificates);
     if (!sealed)
         return sealed.failure();
-    record.envelope = *sealed;
+    const SealedCredentialRecord record{key, SealedCredentials::webhookOf(key), *sealed, recipients->fingerprints,
+                                        QDateTime::currentDateTimeUtc(), identity.fingerprint()};
     if (::Result<void> put = SealedCredentials(database).put(record); !put)
         return put.failure();
     return QString();

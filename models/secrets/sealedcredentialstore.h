@@ -40,6 +40,13 @@ public:
     static Result removeOn(Database &database, const MachineIdentity &identity, const QString &key);
     // Forbidden, saying why, unless identity belongs to an approved machine of database.
     static ::Result<void> checkApproved(Database &database, const MachineIdentity &identity);
+    // What a credential is sealed for: the machines approved now, their fingerprints and certificates in one order.
+    struct Recipients
+    {
+        QStringList fingerprints;
+        QList<QByteArray> certificates;
+    };
+    static ::Result<Recipients> approvedRecipients(Database &database);
 
 private:
     using Job = std::function<Result(Database &database, const MachineIdentity &identity)>;
