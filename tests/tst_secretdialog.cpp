@@ -171,6 +171,10 @@ void TestSecretDialog::screenshot()
     dialog.show();
     QVERIFY(ready.wait());
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    // The status, which names the machines that can use the secret, is shown whole.
+    auto *status = dialog.findChild<QLabel *>(u"statusLabel"_s);
+    QVERIFY(status);
+    QTRY_VERIFY(status->height() >= status->heightForWidth(status->width()));
     const QString folder = QDir(QCoreApplication::applicationDirPath()).filePath(u"screenshots"_s);
     QDir().mkpath(folder);
     QVERIFY(dialog.grab().save(folder + u"/secret-dialog.png"_s));

@@ -145,10 +145,13 @@ void SecretDialog::refreshStatus()
             return; // a newer question is on its way
         m_presence = status.presence;
         m_statusLabel->setText(status.message);
-        // The answer may take more lines than the question did.
+        // The answer may take more lines than the question did; wrapped labels need the height for this width,
+        // which the minimum size hint does not know.
         layout()->activate();
-        if (height() < minimumSizeHint().height())
-            resize(width(), minimumSizeHint().height());
+        const int needed = layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width())
+                                                         : minimumSizeHint().height();
+        if (height() < needed)
+            resize(width(), needed);
         updateActions();
         if (!m_busy)
             emit ready();
